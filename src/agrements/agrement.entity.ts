@@ -1,0 +1,48 @@
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { Centre } from '../centres/centre.entity.js';
+import { Site } from '../centres/site.entity.js';
+import { DateColumn, InstantColumn } from '../database/columns.js';
+import { Titre } from '../titres/titre.entity.js';
+
+/** Approval of a centre and site for a titre version. */
+@Entity('agrement')
+@Index(['centreId', 'siteId', 'titreId'])
+export class Agrement {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+
+  @Column('uuid') centreId!: string;
+
+  @ManyToOne(() => Centre, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'centreId' })
+  centre?: Relation<Centre>;
+
+  @Column('uuid') siteId!: string;
+
+  @ManyToOne(() => Site, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'siteId' })
+  site?: Relation<Site>;
+
+  @Column('uuid') titreId!: string;
+
+  @ManyToOne(() => Titre, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'titreId' })
+  titre?: Relation<Titre>;
+
+  @Column({ type: 'varchar', length: 50, default: '' }) reference!: string;
+
+  @DateColumn() validUntil!: string;
+
+  @Column({ type: 'integer' }) maxCandidates!: number;
+
+  @Column({ type: 'text', default: '' }) technicalPlatform!: string;
+
+  @InstantColumn() createdAt!: string;
+}

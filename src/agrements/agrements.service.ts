@@ -1,0 +1,60 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { canWriteCentre, readableCentreIds, type Caller } from '../common/caller.js';
+import { Clock } from '../common/clock.js';
+import { forbidden } from '../common/errors.js';
+import { CentresService } from '../centres/centres.service.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { TitresService } from '../titres/titres.service.js';
+import { Agrement } from './agrement.entity.js';
+import type { CreateAgrementDto } from './dto/create-agrement.dto.js';
+
+@Injectable()
+export class AgrementsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly centres: CentresService,
+    private readonly titres: TitresService,
+  ) {}
+
+  async create(caller: Caller, dto: CreateAgrementDto): Promise<Agrement> {
+    const site = await this.centres.getSite(caller, dto.siteId);
+    await this.centres.get(caller, dto.centreId);
+    if (site.centreId !== dto.centreId) {
+      throw new BadRequestException('Le champ « siteId » désigne un site d’un autre centre.');
+    }
+    if (!canWriteCentre(caller, dto.centreId)) throw forbidden();
+    await this.titres.get(dto.titreId);
+    return this.tx.run((m) =>
+      m.getRepository(Agrement).save(
+        m.getRepository(Agrement).create({
+          ...dto,
+          technicalPlatform: dto.technicalPlatform ?? '',
+          reference: dto.reference ?? '',
+          createdAt: this.clock.nowIso(),
+        }),
+      ),
+    );
+  }
+
+  list(caller: Caller, centreId?: string): Promise<Agrement[]> {
+    const ids = readableCentreIds(caller);
+    const scope = ids === null ? undefined : ids;
+    const where =
+      centreId !== undefined
+        ? { centreId: scope === undefined || scope.includes(centreId) ? centreId : In([]) }
+        : scope === undefined
+          ? {}
+          : { centreId: In(scope) };
+    return this.dataSource.getRepository(Agrement).find({ where, order: { validUntil: 'DESC' } });
+  }
+
+  /** The most durable agrément of a centre's site for a titre, if any. */
+  findFor(centreId: string, siteId: string, titreId: string): Promise<Agrement | null> {
+    return this.dataSource
+      .getRepository(Agrement)
+      .findOne({ where: { centreId, siteId, titreId }, order: { validUntil: 'DESC' } });
+  }
+}

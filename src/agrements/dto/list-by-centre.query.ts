@@ -1,0 +1,7 @@
+import { IsOptional, IsUUID } from 'class-validator';
+
+export class ListByCentreQuery {
+  @IsOptional()
+  @IsUUID('all')
+  centreId?: string;
+}

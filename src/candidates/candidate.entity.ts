@@ -1,0 +1,90 @@
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
+import { DateColumn, InstantColumn, JsonColumn } from '../database/columns.js';
+import { ExamSession } from '../sessions/exam-session.entity.js';
+
+export const PATHWAYS = ['FORMATION', 'VAE'] as const;
+export type Pathway = (typeof PATHWAYS)[number];
+
+export const CONVOCATION_MODES = ['HAND_DELIVERED', 'REGISTERED_MAIL'] as const;
+export type ConvocationMode = (typeof CONVOCATION_MODES)[number];
+
+export const ATTENDANCES = ['PRESENT', 'ABSENT', 'LATE_ADMITTED', 'LATE_REFUSED'] as const;
+export type Attendance = (typeof ATTENDANCES)[number];
+
+export const CCP_OUTCOMES = ['ACQUIRED', 'NOT_ACQUIRED', 'NOT_EVALUATED'] as const;
+export type CcpOutcome = (typeof CCP_OUTCOMES)[number];
+
+export interface CcpResult {
+  ccpCode: string;
+  outcome: CcpOutcome;
+}
+
+@Entity('candidate')
+export class Candidate {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+
+  @Index()
+  @Column('uuid')
+  sessionId!: string;
+
+  @ManyToOne(() => ExamSession, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'sessionId' })
+  session?: Relation<ExamSession>;
+
+  @Column({ type: 'varchar', length: 100 }) lastName!: string;
+
+  @Column({ type: 'varchar', length: 100 }) firstName!: string;
+
+  @DateColumn({ nullable: true }) birthDate!: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true }) email!: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true }) phone!: string | null;
+
+  @Column({ type: 'varchar', length: 500, default: '' }) address!: string;
+
+  @Column({ type: 'varchar', length: 10, default: 'FORMATION' }) pathway!: Pathway;
+
+  @DateColumn({ nullable: true }) vaeValidUntil!: string | null;
+
+  @Column({ type: 'boolean', default: false }) accommodationRequested!: boolean;
+
+  @Column({ type: 'text', default: '' }) accommodationDetails!: string;
+
+  @DateColumn({ nullable: true }) convocationDate!: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true }) convocationMode!: ConvocationMode | null;
+
+  @Column({ type: 'boolean', default: false }) ecfSignedByTrainingManager!: boolean;
+
+  @Column({ type: 'boolean', default: false }) ecfSignedByTrainer!: boolean;
+
+  @Column({ type: 'boolean', default: false }) ecfSignedByCandidate!: boolean;
+
+  @Column({ type: 'boolean', default: false }) dpSigned!: boolean;
+
+  @Column({ type: 'boolean', default: false }) certificationBooklet!: boolean;
+
+  @Column({ type: 'boolean', default: false }) recevabiliteCollected!: boolean;
+
+  @Column({ type: 'text', default: '' }) otherDocuments!: string;
+
+  @Column({ type: 'varchar', length: 15, nullable: true }) attendance!: Attendance | null;
+
+  @JsonColumn() results!: CcpResult[];
+
+  @InstantColumn({ nullable: true }) purgedAt!: string | null;
+
+  @InstantColumn() createdAt!: string;
+
+  @VersionColumn() version!: number;
+}

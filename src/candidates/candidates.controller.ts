@@ -1,0 +1,58 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller } from '../auth/auth.decorators.js';
+import type { Caller } from '../common/caller.js';
+import { UuidParam } from '../common/validation/uuid-param.js';
+import { Candidate } from './candidate.entity.js';
+import { CandidatesService } from './candidates.service.js';
+import { CreateCandidateDto, UpdateCandidateDto } from './dto/candidate.dto.js';
+
+@ApiTags('candidats')
+@ApiBearerAuth()
+@Controller('api/sessions/:id/candidates')
+export class CandidatesController {
+  constructor(private readonly candidates: CandidatesService) {}
+
+  @Post()
+  create(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') sessionId: string,
+    @Body() dto: CreateCandidateDto,
+  ): Promise<Candidate> {
+    return this.candidates.create(caller, sessionId, dto);
+  }
+
+  @Get()
+  list(@CurrentCaller() caller: Caller, @UuidParam('id') sessionId: string): Promise<Candidate[]> {
+    return this.candidates.list(caller, sessionId);
+  }
+
+  @Get(':cid')
+  get(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') sessionId: string,
+    @UuidParam('cid') id: string,
+  ): Promise<Candidate> {
+    return this.candidates.get(caller, sessionId, id);
+  }
+
+  @Patch(':cid')
+  update(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') sessionId: string,
+    @UuidParam('cid') id: string,
+    @Body() dto: UpdateCandidateDto,
+  ): Promise<Candidate> {
+    return this.candidates.update(caller, sessionId, id, dto);
+  }
+
+  @Delete(':cid')
+  @HttpCode(204)
+  remove(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') sessionId: string,
+    @UuidParam('cid') id: string,
+  ): Promise<void> {
+    return this.candidates.remove(caller, sessionId, id);
+  }
+}

@@ -1,0 +1,216 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { diffFields } from '../audit/audit-diff.js';
+import type { Caller } from '../common/caller.js';
+import { Clock } from '../common/clock.js';
+import { notFound, staleWrite } from '../common/errors.js';
+import { updateIfUnchanged } from '../database/optimistic-update.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { Ccp } from '../titres/ccp.entity.js';
+import { Candidate } from './candidate.entity.js';
+import { byName } from '../common/person-order.js';
+import { futureDateError } from '../common/validation/date-rules.js';
+import { pathwayError, resultsError } from './candidate-rules.js';
+import type { CreateCandidateDto, UpdateCandidateDto } from './dto/candidate.dto.js';
+
+const AUDITED_FIELDS = [
+  'lastName',
+  'firstName',
+  'birthDate',
+  'email',
+  'phone',
+  'address',
+  'pathway',
+  'vaeValidUntil',
+  'accommodationRequested',
+  'accommodationDetails',
+  'convocationDate',
+  'convocationMode',
+  'ecfSignedByTrainingManager',
+  'ecfSignedByTrainer',
+  'ecfSignedByCandidate',
+  'dpSigned',
+  'certificationBooklet',
+  'recevabiliteCollected',
+  'otherDocuments',
+  'attendance',
+  'results',
+] as const;
+
+type AuditedField = (typeof AUDITED_FIELDS)[number];
+
+@Injectable()
+export class CandidatesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  async create(caller: Caller, sessionId: string, dto: CreateCandidateDto): Promise<Candidate> {
+    const session = await this.sessions.findWritable(
+      caller,
+      sessionId,
+      'ses candidats ne peuvent plus être modifiés',
+    );
+    const pathway = dto.pathway ?? 'FORMATION';
+    const vaeValidUntil = dto.vaeValidUntil ?? null;
+    this.check(pathwayError(pathway, vaeValidUntil));
+    this.check(futureDateError('birthDate', dto.birthDate, this.clock.today()));
+    return this.tx.run(async (m) => {
+      const repository = m.getRepository(Candidate);
+      const candidate = await repository.save(
+        repository.create({
+          sessionId,
+          lastName: dto.lastName,
+          firstName: dto.firstName,
+          birthDate: dto.birthDate ?? null,
+          email: dto.email || null,
+          phone: dto.phone || null,
+          address: dto.address ?? '',
+          pathway,
+          vaeValidUntil,
+          accommodationRequested: dto.accommodationRequested ?? false,
+          accommodationDetails: dto.accommodationDetails ?? '',
+          results: [],
+          purgedAt: null,
+          createdAt: this.clock.nowIso(),
+        }),
+      );
+      await this.audit.record(m, caller, {
+        sessionId,
+        centreId: session.centreId,
+        entity: 'candidate',
+        entityId: candidate.id,
+        action: 'create',
+        snapshot: candidate,
+      });
+      return candidate;
+    });
+  }
+
+  async list(caller: Caller, sessionId: string): Promise<Candidate[]> {
+    await this.sessions.findForCaller(caller, sessionId);
+    return this.listForSession(sessionId);
+  }
+
+  async get(caller: Caller, sessionId: string, id: string): Promise<Candidate> {
+    await this.sessions.findForCaller(caller, sessionId);
+    return this.find(this.dataSource.manager, sessionId, id);
+  }
+
+  async update(
+    caller: Caller,
+    sessionId: string,
+    id: string,
+    dto: UpdateCandidateDto,
+  ): Promise<Candidate> {
+    const session = await this.sessions.findWritable(
+      caller,
+      sessionId,
+      'ses candidats ne peuvent plus être modifiés',
+    );
+    const today = this.clock.today();
+    this.check(futureDateError('birthDate', dto.birthDate, today));
+    this.check(futureDateError('convocationDate', dto.convocationDate, today));
+    if (dto.results) {
+      const ccps = await this.dataSource
+        .getRepository(Ccp)
+        .find({ where: { titreId: session.titreId } });
+      this.check(
+        resultsError(dto.results, {
+          titreCcpCodes: ccps.map((c) => c.code),
+          nature: session.nature,
+          sessionCcpCodes: session.ccpCodes,
+        }),
+      );
+    }
+    return this.tx.run(async (m) => {
+      const current = await this.find(m, sessionId, id);
+      if (dto.version != null && dto.version !== current.version) throw staleWrite('Le candidat');
+      const next: Partial<Candidate> = {};
+      for (const field of AUDITED_FIELDS) {
+        if (dto[field] !== undefined) Object.assign(next, { [field]: dto[field] });
+      }
+      if (next.email === '') next.email = null;
+      if (next.phone === '') next.phone = null;
+      // Leaving the VAE pathway drops the recevabilité's end of validity unless it is given.
+      if (next.pathway === 'FORMATION' && dto.vaeValidUntil === undefined)
+        next.vaeValidUntil = null;
+      const merged = { ...current, ...next };
+      this.check(pathwayError(merged.pathway, merged.vaeValidUntil));
+      const changes = diffFields(current, next, AUDITED_FIELDS);
+      if (Object.keys(changes).length === 0) return current;
+      const values: Partial<Candidate> = {};
+      for (const field of Object.keys(changes) as AuditedField[]) {
+        Object.assign(values, { [field]: next[field] });
+      }
+      await updateIfUnchanged(m, Candidate, current, values, 'Le candidat');
+      await this.audit.record(m, caller, {
+        sessionId,
+        centreId: session.centreId,
+        entity: 'candidate',
+        entityId: id,
+        action: 'update',
+        changes,
+      });
+      return this.find(m, sessionId, id);
+    });
+  }
+
+  async remove(caller: Caller, sessionId: string, id: string): Promise<void> {
+    const session = await this.sessions.findWritable(
+      caller,
+      sessionId,
+      'ses candidats ne peuvent plus être modifiés',
+    );
+    if (session.status === 'CLOSED') {
+      throw new ConflictException(
+        'La session est clôturée : ses candidats ne peuvent plus être supprimés.',
+      );
+    }
+    await this.tx.run(async (m) => {
+      const candidate = await this.find(m, sessionId, id);
+      await m.getRepository(Candidate).delete({ id });
+      await this.audit.record(m, caller, {
+        sessionId,
+        centreId: session.centreId,
+        entity: 'candidate',
+        entityId: id,
+        action: 'delete',
+        snapshot: candidate,
+      });
+    });
+  }
+
+  /** The candidates of a session by name, without access check: for other modules. */
+  async listForSession(sessionId: string): Promise<Candidate[]> {
+    const candidates = await this.dataSource
+      .getRepository(Candidate)
+      .find({ where: { sessionId } });
+    return candidates.sort(byName);
+  }
+
+  async countsByPathway(sessionId: string): Promise<{ formation: number; vae: number }> {
+    const repository = this.dataSource.getRepository(Candidate);
+    const [formation, vae] = await Promise.all([
+      repository.count({ where: { sessionId, pathway: 'FORMATION' } }),
+      repository.count({ where: { sessionId, pathway: 'VAE' } }),
+    ]);
+    return { formation, vae };
+  }
+
+  private async find(m: EntityManager, sessionId: string, id: string): Promise<Candidate> {
+    const candidate = await m.getRepository(Candidate).findOne({ where: { id, sessionId } });
+    if (!candidate) throw notFound('Candidat');
+    return candidate;
+  }
+
+  private check(error: string | null): void {
+    if (error) throw new BadRequestException(error);
+  }
+}

@@ -1,0 +1,153 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  IsCalendarDate,
+  NotNull,
+  PatchText,
+  Text,
+  Trim,
+} from '../../common/validation/decorators.js';
+import {
+  ATTENDANCES,
+  CCP_OUTCOMES,
+  CONVOCATION_MODES,
+  PATHWAYS,
+  type Attendance,
+  type CcpOutcome,
+  type ConvocationMode,
+  type Pathway,
+} from '../candidate.entity.js';
+
+export class CreateCandidateDto {
+  @ApiProperty({ example: 'Dupont' }) @Text(100) lastName!: string;
+
+  @ApiProperty({ example: 'Camille' }) @Text(100) firstName!: string;
+
+  @ApiProperty({ required: false, example: '1990-05-12' })
+  @IsOptional()
+  @IsCalendarDate()
+  birthDate?: string | null;
+
+  @ApiProperty({ required: false })
+  @IsOptional()
+  @Trim()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+
+  @ApiProperty({ required: false }) @Text(30, { optional: true }) phone?: string | null;
+
+  @ApiProperty({ required: false }) @Text(500, { optional: true }) address?: string | null;
+
+  @ApiProperty({ enum: PATHWAYS, required: false, default: 'FORMATION' })
+  @IsOptional()
+  @IsIn(PATHWAYS)
+  pathway?: Pathway;
+
+  @ApiProperty({
+    required: false,
+    description: 'Fin de validité de la recevabilité (obligatoire en VAE, refusée en FORMATION)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  vaeValidUntil?: string | null;
+
+  @ApiProperty({ required: false }) @IsOptional() @IsBoolean() accommodationRequested?: boolean;
+
+  @ApiProperty({ required: false, description: 'Aménagement d’épreuves demandé' })
+  @Text(2000, { optional: true })
+  accommodationDetails?: string | null;
+}
+
+export class CcpResultDto {
+  @ApiProperty({ example: 'CCP1' }) @Text(30) ccpCode!: string;
+
+  @ApiProperty({ enum: CCP_OUTCOMES }) @IsIn(CCP_OUTCOMES) outcome!: CcpOutcome;
+}
+
+export class UpdateCandidateDto {
+  @ApiProperty({ required: false }) @PatchText(100, 1) lastName?: string;
+
+  @ApiProperty({ required: false }) @PatchText(100, 1) firstName?: string;
+
+  @ApiProperty({ required: false, nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  birthDate?: string | null;
+
+  @ApiProperty({ required: false, nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+
+  @ApiProperty({ required: false, nullable: true }) @Text(30, { optional: true }) phone?:
+    string | null;
+
+  @ApiProperty({ required: false }) @PatchText(500) address?: string;
+
+  @ApiProperty({ enum: PATHWAYS, required: false }) @NotNull() @IsIn(PATHWAYS) pathway?: Pathway;
+
+  @ApiProperty({ required: false, nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  vaeValidUntil?: string | null;
+
+  @ApiProperty({ required: false }) @NotNull() @IsBoolean() accommodationRequested?: boolean;
+
+  @ApiProperty({ required: false }) @PatchText(2000) accommodationDetails?: string;
+
+  @ApiProperty({ required: false, nullable: true, description: 'Date d’envoi ou de remise' })
+  @IsOptional()
+  @IsCalendarDate()
+  convocationDate?: string | null;
+
+  @ApiProperty({ enum: CONVOCATION_MODES, required: false, nullable: true })
+  @IsOptional()
+  @IsIn(CONVOCATION_MODES)
+  convocationMode?: ConvocationMode | null;
+
+  @ApiProperty({ required: false }) @NotNull() @IsBoolean() ecfSignedByTrainingManager?: boolean;
+
+  @ApiProperty({ required: false }) @NotNull() @IsBoolean() ecfSignedByTrainer?: boolean;
+
+  @ApiProperty({ required: false }) @NotNull() @IsBoolean() ecfSignedByCandidate?: boolean;
+
+  @ApiProperty({ required: false }) @NotNull() @IsBoolean() dpSigned?: boolean;
+
+  @ApiProperty({ required: false }) @NotNull() @IsBoolean() certificationBooklet?: boolean;
+
+  @ApiProperty({ required: false }) @NotNull() @IsBoolean() recevabiliteCollected?: boolean;
+
+  @ApiProperty({ required: false }) @PatchText(2000) otherDocuments?: string;
+
+  @ApiProperty({ enum: ATTENDANCES, required: false, nullable: true })
+  @IsOptional()
+  @IsIn(ATTENDANCES)
+  attendance?: Attendance | null;
+
+  @ApiProperty({ type: [CcpResultDto], required: false })
+  @NotNull()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CcpResultDto)
+  results?: CcpResultDto[];
+
+  @ApiProperty({ required: false, description: 'La version lue ; une version périmée répond 409' })
+  @IsOptional()
+  @IsInt()
+  version?: number | null;
+}

@@ -1,0 +1,40 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsCalendarDate, Text } from '../../common/validation/decorators.js';
+import { TASK_STATUSES, type TaskStatus } from '../session-task.entity.js';
+
+export class UpdateTaskDto {
+  @ApiProperty({
+    enum: TASK_STATUSES,
+    description: 'todo : à faire ; done : fait ; not_applicable : sans objet (motif obligatoire)',
+  })
+  @IsIn(TASK_STATUSES)
+  status!: TaskStatus;
+
+  @ApiProperty({
+    required: false,
+    example: '2027-02-20',
+    description: "Fait le (par défaut : aujourd'hui) ; jamais dans le futur",
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  doneAt?: string;
+
+  @ApiProperty({ required: false, maxLength: 2000 })
+  @Text(2000, { optional: true })
+  observations?: string;
+
+  @ApiProperty({
+    required: false,
+    maxLength: 1000,
+    description:
+      'Motif : obligatoire pour « sans objet » et pour cocher une tâche dont un contrôle échoue',
+  })
+  @Text(1000, { optional: true })
+  reason?: string;
+
+  @ApiProperty({ description: 'La version lue ; une version périmée répond 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}

@@ -1,0 +1,65 @@
+/** How a session's checklist moves to a newer template version. */
+import type { ChecklistTemplate, TemplateTask } from './checklist-template.js';
+import type { TaskStatus } from './session-task.entity.js';
+
+export interface UpgradeableTask {
+  code: string;
+  label: string;
+  regulatory: boolean;
+  advised: boolean;
+  status: TaskStatus;
+}
+
+export interface KeptTask<T> {
+  task: T;
+  next: TemplateTask;
+  /** Same label and flags: the tick (status, date, author, observations, reason) is kept. */
+  keepTick: boolean;
+}
+
+export interface UpgradePlan<T> {
+  keep: KeptTask<T>[];
+  add: TemplateTask[];
+  remove: T[];
+}
+
+/** The same task in both versions: same label and same réglementaire / conseil flags. */
+export function isSameTask(task: UpgradeableTask, next: TemplateTask): boolean {
+  return (
+    task.label === next.label &&
+    task.regulatory === next.regulatory &&
+    task.advised === next.advised
+  );
+}
+
+export function planTemplateUpgrade<T extends UpgradeableTask>(
+  existing: readonly T[],
+  template: ChecklistTemplate,
+): UpgradePlan<T> {
+  const nextByCode = new Map(template.tasks.map((t) => [t.code, t]));
+  const existingCodes = new Set(existing.map((t) => t.code));
+  const keep: KeptTask<T>[] = [];
+  const remove: T[] = [];
+  for (const task of existing) {
+    const next = nextByCode.get(task.code);
+    if (next) keep.push({ task, next, keepTick: isSameTask(task, next) });
+    else remove.push(task);
+  }
+  const add = template.tasks.filter((t) => !existingCodes.has(t.code));
+  return { keep, add, remove };
+}
+
+/** Why a requested version cannot be used (French, naming the field), or null when it can. */
+export function upgradeTargetError(
+  current: number,
+  requested: number,
+  available: readonly number[],
+): string | null {
+  if (!available.includes(requested)) {
+    return `Le champ « version » désigne un modèle de liste de contrôle inconnu (${requested}) ; versions disponibles : ${available.join(', ') || 'aucune'}.`;
+  }
+  if (requested <= current) {
+    return `Le champ « version » doit désigner une version plus récente que la version actuelle de la liste de contrôle (${current}).`;
+  }
+  return null;
+}

@@ -1,0 +1,846 @@
+import {
+  checkAgrementValid,
+  checkCandidateFiles,
+  checkCandidatesConvened,
+  checkJuryHabilitations,
+  checkJuryMinimum,
+  checkJuryNoLink,
+  checkPvSent,
+  checkTitreValid,
+  checkUdInformed,
+  checkVaeRecevabilite,
+  complianceChecksByTask,
+  COMPLIANCE_CHECKS,
+  isVerifiedByData,
+  personName,
+  runComplianceChecks,
+  type CheckResult,
+  type ComplianceCandidate,
+  type ComplianceInput,
+  type ComplianceJuryMember,
+} from './compliance-rules.js';
+
+// Session from Monday 14/06/2027 to Friday 18/06/2027.
+// Deadlines: UD 14/03/2027, convocations 14/05/2027, PV 03/07/2027.
+
+function aJuror(overrides: Partial<ComplianceJuryMember> = {}): ComplianceJuryMember {
+  return {
+    juryMemberId: 'j1',
+    lastName: 'Durand',
+    firstName: 'Camille',
+    role: 'JURY',
+    habilitations: [{ titreId: 't-cda', validUntil: '2028-12-31', ccpCodes: [] }],
+    ...overrides,
+  };
+}
+
+function aCandidate(overrides: Partial<ComplianceCandidate> = {}): ComplianceCandidate {
+  return {
+    id: 'c1',
+    lastName: 'Martin',
+    firstName: 'Paul',
+    pathway: 'FORMATION',
+    vaeValidUntil: null,
+    convocationDate: '2027-05-03',
+    convocationMode: 'HAND_DELIVERED',
+    files: {
+      ecfSignedByTrainingManager: true,
+      ecfSignedByTrainer: true,
+      ecfSignedByCandidate: true,
+      dpSigned: true,
+      recevabiliteCollected: false,
+    },
+    ...overrides,
+  };
+}
+
+/** Every juror declared no link with every candidate. */
+function declarationsFor(
+  jury: ComplianceJuryMember[],
+  candidates: ComplianceCandidate[],
+): ComplianceInput['linkDeclarations'] {
+  return jury.flatMap((j) =>
+    candidates.map((c) => ({ juryMemberId: j.juryMemberId, candidateId: c.id, hasLink: false })),
+  );
+}
+
+/** A fully compliant session; overrides replace whole top-level fields. */
+function anInput(overrides: Partial<ComplianceInput> = {}): ComplianceInput {
+  const jury = overrides.jury ?? [
+    aJuror(),
+    aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo' }),
+    aJuror({
+      juryMemberId: 's1',
+      lastName: 'Petit',
+      firstName: 'Anne',
+      role: 'SURVEILLANT',
+      habilitations: [],
+    }),
+  ];
+  const candidates = overrides.candidates ?? [
+    aCandidate(),
+    aCandidate({
+      id: 'c2',
+      lastName: 'Bernard',
+      firstName: 'Léa',
+      pathway: 'VAE',
+      vaeValidUntil: '2027-12-31',
+      convocationDate: '2027-05-10',
+      convocationMode: 'REGISTERED_MAIL',
+      files: {
+        ecfSignedByTrainingManager: false,
+        ecfSignedByTrainer: false,
+        ecfSignedByCandidate: false,
+        dpSigned: true,
+        recevabiliteCollected: true,
+      },
+    }),
+  ];
+  return {
+    today: '2027-04-01',
+    session: {
+      id: 's-1',
+      nature: 'TITRE',
+      ccpCodes: [],
+      startDate: '2027-06-14',
+      endDate: '2027-06-18',
+      status: 'PLANNED',
+    },
+    titre: {
+      id: 't-cda',
+      code: 'CDA',
+      label: "Concepteur développeur d'applications",
+      version: '2023',
+      validUntil: '2028-12-31',
+      ccps: [
+        { code: 'CCP1', label: 'Développer une application sécurisée' },
+        {
+          code: 'CCP2',
+          label: 'Concevoir et développer une application sécurisée organisée en couches',
+        },
+        { code: 'CCP3', label: 'Préparer le déploiement d’une application sécurisée' },
+      ],
+    },
+    agrement: { id: 'a-1', validUntil: '2029-06-30', maxCandidates: 12 },
+    linkDeclarations: declarationsFor(jury, candidates),
+    tasks: [
+      { code: 'PLAN_INFORM_UD_SESSION', status: 'done', doneAt: '2027-03-01' },
+      { code: 'AFTER_SEND_PV_UD', status: 'todo', doneAt: null },
+    ],
+    ...overrides,
+    jury,
+    candidates,
+  };
+}
+
+function messages(check: CheckResult): string[] {
+  return check.findings.map((f) => `${f.severity}: ${f.message}`);
+}
+
+describe('personName', () => {
+  it('writes the first name then the upper-cased last name', () => {
+    expect(personName({ firstName: 'Camille', lastName: 'Le Gall' })).toBe('Camille LE GALL');
+    expect(personName({ firstName: 'Léa', lastName: 'Bénard' })).toBe('Léa BÉNARD');
+  });
+});
+
+describe('runComplianceChecks', () => {
+  it('passes every check but the pending ones on a compliant session', () => {
+    const report = runComplianceChecks(anInput());
+    const statuses = Object.fromEntries(report.checks.map((c) => [c.code, c.status]));
+    expect(statuses).toEqual({
+      AGREMENT_VALID: 'pass',
+      TITRE_VALID: 'pass',
+      JURY_MINIMUM: 'pass',
+      JURY_HABILITATIONS: 'pass',
+      JURY_NO_LINK: 'pass',
+      VAE_RECEVABILITE: 'pass',
+      CANDIDATES_CONVENED: 'pass',
+      CANDIDATE_FILES: 'pass',
+      UD_INFORMED: 'pass',
+      PV_SENT: 'pending',
+    });
+    expect(report.blocking).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    for (const check of report.checks.filter((c) => c.status === 'pass')) {
+      expect(check.evidence.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('flattens findings into blocking and warnings', () => {
+    const report = runComplianceChecks(
+      anInput({
+        agrement: null,
+        titre: { ...anInput().titre, validUntil: '2027-06-16' },
+      }),
+    );
+    expect(report.blocking.map((f) => f.code)).toContain('AGREMENT_VALID');
+    expect(report.warnings.map((f) => f.code)).toContain('TITRE_VALID');
+    expect(report.blocking.every((f) => f.severity === 'blocking')).toBe(true);
+    expect(report.warnings.every((f) => f.severity === 'warning')).toBe(true);
+  });
+
+  it('makes every check not applicable for a cancelled session', () => {
+    const base = anInput();
+    const report = runComplianceChecks(
+      anInput({ session: { ...base.session, status: 'CANCELLED' }, agrement: null, jury: [] }),
+    );
+    expect(report.checks).toHaveLength(COMPLIANCE_CHECKS.length);
+    expect(report.checks.every((c) => c.status === 'not_applicable')).toBe(true);
+    expect(report.checks.every((c) => c.findings.length === 0)).toBe(true);
+    expect(report.blocking).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.checks[0].note).toBe(
+      'La session est annulée : cette vérification est sans objet.',
+    );
+  });
+
+  it('keeps the fixed check codes and task codes', () => {
+    expect(COMPLIANCE_CHECKS.map((c) => [c.code, c.taskCodes])).toEqual([
+      ['AGREMENT_VALID', ['PLAN_CHECK_AGREMENT_CERES', 'PLAN_CHECK_AGREMENT_LETTER']],
+      ['TITRE_VALID', ['PLAN_CHECK_AGREMENT_CERES']],
+      ['JURY_MINIMUM', ['DAY_CHECK_TWO_JURORS']],
+      ['JURY_HABILITATIONS', ['JURY_CHECK_HABILITATIONS']],
+      ['JURY_NO_LINK', ['JURY_CHECK_NO_LINK', 'DAY_WELCOME_NO_LINK']],
+      ['VAE_RECEVABILITE', ['JURY_CHECK_VAE_RECEVABILITE', 'FILES_COLLECT_VAE_RECEVABILITE']],
+      ['CANDIDATES_CONVENED', ['PACK_CONVENE_CANDIDATES']],
+      [
+        'CANDIDATE_FILES',
+        ['FILES_CHECK_ECF_SIGNATURES', 'FILES_CHECK_DP_SIGNATURE', 'DAY_CHECK_CANDIDATE_FILES'],
+      ],
+      ['UD_INFORMED', ['PLAN_INFORM_UD_SESSION']],
+      ['PV_SENT', ['AFTER_SEND_PV_UD']],
+    ]);
+  });
+});
+
+describe('complianceChecksByTask', () => {
+  it('maps each task code to the checks supporting it', () => {
+    const byTask = complianceChecksByTask(runComplianceChecks(anInput()));
+    expect(byTask.get('PLAN_CHECK_AGREMENT_CERES')?.map((c) => c.code)).toEqual([
+      'AGREMENT_VALID',
+      'TITRE_VALID',
+    ]);
+    expect(byTask.get('DAY_WELCOME_NO_LINK')?.map((c) => c.code)).toEqual(['JURY_NO_LINK']);
+    expect(byTask.has('PLAN_SCHEDULE_YEAR')).toBe(false);
+    expect(isVerifiedByData(byTask.get('PLAN_CHECK_AGREMENT_CERES'))).toBe(true);
+    expect(isVerifiedByData(byTask.get('AFTER_SEND_PV_UD'))).toBe(false);
+    expect(isVerifiedByData(byTask.get('PLAN_SCHEDULE_YEAR'))).toBe(false);
+  });
+
+  it('does not verify a task when one of its checks fails', () => {
+    const input = anInput({ titre: { ...anInput().titre, validUntil: '2027-01-31' } });
+    const byTask = complianceChecksByTask(runComplianceChecks(input));
+    expect(isVerifiedByData(byTask.get('PLAN_CHECK_AGREMENT_CERES'))).toBe(false);
+    expect(isVerifiedByData(byTask.get('PLAN_CHECK_AGREMENT_LETTER'))).toBe(true);
+  });
+});
+
+describe('AGREMENT_VALID', () => {
+  it('passes with evidence when the agrément covers the session and its capacity', () => {
+    const check = checkAgrementValid(anInput());
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      "Agrément valable jusqu'au 30/06/2029, au-delà de la fin de la session le 18/06/2027.",
+      "2 candidats inscrits pour un maximum de 12 autorisé par l'agrément.",
+    ]);
+  });
+
+  it('blocks when there is no agrément', () => {
+    const check = checkAgrementValid(anInput({ agrement: null }));
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "blocking: Aucun agrément n'est enregistré pour le centre, le site et le titre CDA de la session.",
+    ]);
+    expect(check.evidence).toEqual([]);
+  });
+
+  it('blocks when the agrément ends before the session end date', () => {
+    const check = checkAgrementValid(
+      anInput({ agrement: { id: 'a-1', validUntil: '2027-06-15', maxCandidates: 12 } }),
+    );
+    expect(check.status).toBe('fail');
+    expect(check.findings[0]).toEqual({
+      code: 'AGREMENT_VALID',
+      severity: 'blocking',
+      message:
+        "L'agrément n'est valable que jusqu'au 15/06/2027, avant la fin de la session le 18/06/2027.",
+      subject: { type: 'agrement', id: 'a-1' },
+    });
+  });
+
+  it('accepts an agrément ending on the session end date', () => {
+    const check = checkAgrementValid(
+      anInput({ agrement: { id: 'a-1', validUntil: '2027-06-18', maxCandidates: 12 } }),
+    );
+    expect(check.status).toBe('pass');
+  });
+
+  it('blocks when there are more candidates than allowed, naming the numbers', () => {
+    const check = checkAgrementValid(
+      anInput({ agrement: { id: 'a-1', validUntil: '2029-06-30', maxCandidates: 1 } }),
+    );
+    expect(messages(check)).toEqual([
+      "blocking: La session compte 2 candidats inscrits alors que l'agrément en autorise au plus 1.",
+    ]);
+  });
+});
+
+describe('TITRE_VALID', () => {
+  it('passes when the titre version is valid through the session', () => {
+    const check = checkTitreValid(anInput());
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      "Titre CDA (version 2023) valable jusqu'au 31/12/2028, au-delà de la fin de la session le 18/06/2027.",
+    ]);
+  });
+
+  it('blocks when the titre version has ended before the start date', () => {
+    const check = checkTitreValid(
+      anInput({ titre: { ...anInput().titre, validUntil: '2027-06-13' } }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "blocking: Le titre CDA (version 2023) n'est valable que jusqu'au 13/06/2027, avant le début de la session le 14/06/2027.",
+    ]);
+    expect(check.findings[0].subject).toEqual({ type: 'titre', id: 't-cda' });
+  });
+
+  it('warns when the titre version ends during the session', () => {
+    const check = checkTitreValid(
+      anInput({ titre: { ...anInput().titre, validUntil: '2027-06-14' } }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      'warning: Le titre CDA (version 2023) prend fin le 14/06/2027, pendant la session (du 14/06/2027 au 18/06/2027).',
+    ]);
+  });
+});
+
+describe('JURY_MINIMUM', () => {
+  it('passes with two jurors, ignoring other staff', () => {
+    const check = checkJuryMinimum(anInput());
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      '2 membres de jury affectés à la session : Camille DURAND et Hugo LEFÈVRE.',
+    ]);
+  });
+
+  it('blocks with a single juror, giving the number', () => {
+    const check = checkJuryMinimum(
+      anInput({ jury: [aJuror(), aJuror({ juryMemberId: 'x', role: 'COMEDIEN' })] }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      'blocking: Seulement 1 membre de jury est affecté à la session (Camille DURAND) : il en faut au moins 2.',
+    ]);
+  });
+
+  it('counts the same juror once', () => {
+    const check = checkJuryMinimum(anInput({ jury: [aJuror(), aJuror()] }));
+    expect(check.status).toBe('fail');
+  });
+
+  it('blocks without any juror', () => {
+    const check = checkJuryMinimum(anInput({ jury: [] }));
+    expect(messages(check)).toEqual([
+      "blocking: Aucun membre de jury n'est affecté à la session : il en faut au moins 2.",
+    ]);
+  });
+});
+
+describe('JURY_HABILITATIONS', () => {
+  it('passes with evidence naming each juror and the date', () => {
+    const check = checkJuryHabilitations(anInput());
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      "Camille DURAND : habilitation pour le titre CDA valable jusqu'au 31/12/2028.",
+      "Hugo LEFÈVRE : habilitation pour le titre CDA valable jusqu'au 31/12/2028.",
+    ]);
+  });
+
+  it('blocks a juror without habilitation for the titre', () => {
+    const check = checkJuryHabilitations(
+      anInput({
+        jury: [
+          aJuror({
+            habilitations: [{ titreId: 't-other', validUntil: '2030-01-01', ccpCodes: [] }],
+          }),
+          aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo' }),
+        ],
+      }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "blocking: Camille DURAND n'a pas d'habilitation pour le titre CDA.",
+    ]);
+    expect(check.findings[0].subject).toEqual({ type: 'juryMember', id: 'j1' });
+  });
+
+  it('blocks a habilitation ending before the session end date', () => {
+    const check = checkJuryHabilitations(
+      anInput({
+        jury: [
+          aJuror({ habilitations: [{ titreId: 't-cda', validUntil: '2027-06-17', ccpCodes: [] }] }),
+          aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo' }),
+        ],
+      }),
+    );
+    expect(messages(check)).toEqual([
+      "blocking: L'habilitation de Camille DURAND pour le titre CDA n'est valable que jusqu'au 17/06/2027, avant la fin de la session le 18/06/2027.",
+    ]);
+  });
+
+  it("caps the habilitation at the titre's end of validity", () => {
+    const base = anInput();
+    const check = checkJuryHabilitations(
+      anInput({ titre: { ...base.titre, validUntil: '2027-06-16' } }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "blocking: L'habilitation de Camille DURAND pour le titre CDA n'est valable que jusqu'au 16/06/2027 (fin de validité du titre), avant la fin de la session le 18/06/2027.",
+      "blocking: L'habilitation de Hugo LEFÈVRE pour le titre CDA n'est valable que jusqu'au 16/06/2027 (fin de validité du titre), avant la fin de la session le 18/06/2027.",
+    ]);
+  });
+
+  it('shows the cap by the titre in the evidence', () => {
+    const base = anInput();
+    const check = checkJuryHabilitations(
+      anInput({ titre: { ...base.titre, validUntil: '2027-12-31' } }),
+    );
+    expect(check.status).toBe('pass');
+    expect(check.evidence[0]).toBe(
+      "Camille DURAND : habilitation pour le titre CDA valable jusqu'au 31/12/2027 (fin de validité du titre).",
+    );
+  });
+
+  it('uses a later valid habilitation when an older one has expired', () => {
+    const check = checkJuryHabilitations(
+      anInput({
+        jury: [
+          aJuror({
+            habilitations: [
+              { titreId: 't-cda', validUntil: '2026-01-01', ccpCodes: [] },
+              { titreId: 't-cda', validUntil: '2028-01-01', ccpCodes: [] },
+            ],
+          }),
+          aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo' }),
+        ],
+      }),
+    );
+    expect(check.status).toBe('pass');
+  });
+
+  it('blocks a restricted habilitation missing some CCP of a CCP session', () => {
+    const base = anInput();
+    const check = checkJuryHabilitations(
+      anInput({
+        session: { ...base.session, nature: 'CCP', ccpCodes: ['CCP2', 'CCP3'] },
+        jury: [
+          aJuror({
+            habilitations: [
+              { titreId: 't-cda', validUntil: '2028-12-31', ccpCodes: ['CCP1', 'CCP2'] },
+            ],
+          }),
+          aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo' }),
+        ],
+      }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "blocking: L'habilitation de Camille DURAND est limitée à CCP1 et CCP2 et ne couvre pas CCP3, au programme de la session.",
+    ]);
+  });
+
+  it('accepts a restricted habilitation covering every CCP of the session', () => {
+    const base = anInput();
+    const check = checkJuryHabilitations(
+      anInput({
+        session: { ...base.session, nature: 'CCP', ccpCodes: ['CCP2'] },
+        jury: [
+          aJuror({
+            habilitations: [
+              { titreId: 't-cda', validUntil: '2028-12-31', ccpCodes: ['CCP1', 'CCP2'] },
+            ],
+          }),
+          aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo' }),
+        ],
+      }),
+    );
+    expect(check.status).toBe('pass');
+    expect(check.evidence[0]).toBe(
+      "Camille DURAND : habilitation pour le titre CDA valable jusqu'au 31/12/2028, couvrant CCP2.",
+    );
+  });
+
+  it('only warns about a restricted habilitation on a TITRE session', () => {
+    const check = checkJuryHabilitations(
+      anInput({
+        jury: [
+          aJuror({
+            habilitations: [{ titreId: 't-cda', validUntil: '2028-12-31', ccpCodes: ['CCP1'] }],
+          }),
+          aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo' }),
+        ],
+      }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "warning: L'habilitation de Camille DURAND est limitée à CCP1 : ce membre du jury ne pourra évaluer que ces CCP.",
+    ]);
+  });
+
+  it('is pending while no juror is assigned', () => {
+    expect(checkJuryHabilitations(anInput({ jury: [] })).status).toBe('pending');
+  });
+});
+
+describe('JURY_NO_LINK', () => {
+  it('passes when every juror declared no link with every candidate', () => {
+    const check = checkJuryNoLink(anInput());
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      "Camille DURAND a déclaré l'absence de lien avec chacun des 2 candidats.",
+      "Hugo LEFÈVRE a déclaré l'absence de lien avec chacun des 2 candidats.",
+    ]);
+  });
+
+  it('blocks a missing declaration', () => {
+    const base = anInput();
+    const check = checkJuryNoLink(
+      anInput({
+        linkDeclarations: base.linkDeclarations.filter(
+          (d) => !(d.juryMemberId === 'j2' && d.candidateId === 'c2'),
+        ),
+      }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "blocking: Hugo LEFÈVRE n'a pas déclaré l'absence de lien avec Léa BERNARD.",
+    ]);
+  });
+
+  it('warns about a declared link when two other jurors remain', () => {
+    const jury = [
+      aJuror(),
+      aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo' }),
+      aJuror({ juryMemberId: 'j3', lastName: 'Roux', firstName: 'Inès' }),
+    ];
+    const candidates = [aCandidate()];
+    const check = checkJuryNoLink(
+      anInput({
+        jury,
+        candidates,
+        linkDeclarations: declarationsFor(jury, candidates).map((d) =>
+          d.juryMemberId === 'j3' ? { ...d, hasLink: true } : d,
+        ),
+      }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "warning: Inès ROUX a déclaré un lien avec Paul MARTIN et ne peut donc pas l'évaluer.",
+    ]);
+  });
+
+  it('blocks when a link leaves a candidate with fewer than two jurors', () => {
+    const base = anInput();
+    const check = checkJuryNoLink(
+      anInput({
+        linkDeclarations: base.linkDeclarations.map((d) =>
+          d.juryMemberId === 'j1' && d.candidateId === 'c1' ? { ...d, hasLink: true } : d,
+        ),
+      }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "warning: Camille DURAND a déclaré un lien avec Paul MARTIN et ne peut donc pas l'évaluer.",
+      'blocking: Seul 1 membre du jury sans lien déclaré (Hugo LEFÈVRE) peut évaluer Paul MARTIN : il en faut au moins 2.',
+    ]);
+    expect(check.findings[1].subject).toEqual({ type: 'candidate', id: 'c1' });
+  });
+
+  it('is pending without any candidate', () => {
+    const check = checkJuryNoLink(anInput({ candidates: [], linkDeclarations: [] }));
+    expect(check.status).toBe('pending');
+    expect(check.findings).toEqual([]);
+  });
+});
+
+describe('VAE_RECEVABILITE', () => {
+  it('passes when the recevabilité is valid at the start date', () => {
+    const check = checkVaeRecevabilite(anInput());
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual(["Léa BERNARD : recevabilité VAE valable jusqu'au 31/12/2027."]);
+  });
+
+  it('accepts a recevabilité ending on the start date', () => {
+    const base = anInput();
+    const check = checkVaeRecevabilite(
+      anInput({ candidates: [{ ...base.candidates[1], vaeValidUntil: '2027-06-14' }] }),
+    );
+    expect(check.status).toBe('pass');
+  });
+
+  it('blocks an expired recevabilité, naming the candidate', () => {
+    const base = anInput();
+    const check = checkVaeRecevabilite(
+      anInput({
+        candidates: [base.candidates[0], { ...base.candidates[1], vaeValidUntil: '2027-06-13' }],
+      }),
+    );
+    expect(check.status).toBe('fail');
+    expect(check.findings).toEqual([
+      {
+        code: 'VAE_RECEVABILITE',
+        severity: 'blocking',
+        message:
+          "La recevabilité VAE de Léa BERNARD n'est valable que jusqu'au 13/06/2027, avant le début de la session le 14/06/2027.",
+        subject: { type: 'candidate', id: 'c2' },
+      },
+    ]);
+  });
+
+  it('blocks a missing end of validity', () => {
+    const base = anInput();
+    const check = checkVaeRecevabilite(
+      anInput({ candidates: [{ ...base.candidates[1], vaeValidUntil: null }] }),
+    );
+    expect(messages(check)).toEqual([
+      "blocking: La date de fin de validité de la recevabilité VAE de Léa BERNARD n'est pas renseignée.",
+    ]);
+  });
+
+  it('is not applicable without VAE candidates', () => {
+    const check = checkVaeRecevabilite(anInput({ candidates: [aCandidate()] }));
+    expect(check.status).toBe('not_applicable');
+    expect(check.findings).toEqual([]);
+  });
+});
+
+describe('CANDIDATES_CONVENED', () => {
+  it('passes when every candidate was convened on time with the mode recorded', () => {
+    const check = checkCandidatesConvened(anInput());
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      "Paul MARTIN : convocation du 03/05/2027 remise en main propre contre décharge, avant l'échéance du 14/05/2027.",
+      "Léa BERNARD : convocation du 10/05/2027 envoyée par lettre recommandée avec accusé de réception, avant l'échéance du 14/05/2027.",
+    ]);
+  });
+
+  it('accepts a convocation on the deadline itself', () => {
+    const check = checkCandidatesConvened(
+      anInput({ candidates: [aCandidate({ convocationDate: '2027-05-14' })] }),
+    );
+    expect(check.status).toBe('pass');
+  });
+
+  it('is pending without warning when the deadline is more than 14 days away', () => {
+    const check = checkCandidatesConvened(
+      anInput({ candidates: [aCandidate({ convocationDate: null, convocationMode: null })] }),
+    );
+    expect(check.status).toBe('pending');
+    expect(check.findings).toEqual([]);
+  });
+
+  it('is pending with a warning when the deadline is within 14 days', () => {
+    const check = checkCandidatesConvened(
+      anInput({
+        today: '2027-04-30',
+        candidates: [
+          aCandidate(),
+          aCandidate({
+            id: 'c3',
+            lastName: 'Girard',
+            firstName: 'Zoé',
+            convocationDate: null,
+            convocationMode: null,
+          }),
+        ],
+      }),
+    );
+    expect(check.status).toBe('pending');
+    expect(messages(check)).toEqual([
+      "warning: Zoé GIRARD n'a pas encore reçu de convocation : l'échéance est le 14/05/2027 (dans 14 jours).",
+    ]);
+  });
+
+  it('blocks a candidate still not convened after the deadline', () => {
+    const check = checkCandidatesConvened(
+      anInput({
+        today: '2027-05-15',
+        candidates: [aCandidate({ convocationDate: null, convocationMode: null })],
+      }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "blocking: Paul MARTIN n'a pas reçu de convocation alors que l'échéance du 14/05/2027 est dépassée.",
+    ]);
+  });
+
+  it('blocks a late convocation', () => {
+    const check = checkCandidatesConvened(
+      anInput({ today: '2027-05-20', candidates: [aCandidate({ convocationDate: '2027-05-17' })] }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "blocking: La convocation de Paul MARTIN date du 17/05/2027, après l'échéance du 14/05/2027.",
+    ]);
+  });
+
+  it('blocks a convocation without its mode', () => {
+    const check = checkCandidatesConvened(
+      anInput({ candidates: [aCandidate({ convocationMode: null })] }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "blocking: Le mode de remise de la convocation de Paul MARTIN n'est pas renseigné (remise en main propre contre décharge ou lettre recommandée avec accusé de réception).",
+    ]);
+  });
+
+  it('clamps the deadline to the end of the month', () => {
+    const base = anInput();
+    const check = checkCandidatesConvened(
+      anInput({
+        today: '2027-03-01',
+        session: { ...base.session, startDate: '2027-03-31', endDate: '2027-04-02' },
+        candidates: [aCandidate({ convocationDate: '2027-03-01' })],
+      }),
+    );
+    expect(messages(check)).toEqual([
+      "blocking: La convocation de Paul MARTIN date du 01/03/2027, après l'échéance du 28/02/2027.",
+    ]);
+  });
+
+  it('warns when no candidate is registered', () => {
+    const check = checkCandidatesConvened(anInput({ candidates: [] }));
+    expect(check.status).toBe('pending');
+    expect(messages(check)).toEqual(["warning: Aucun candidat n'est inscrit à la session."]);
+  });
+});
+
+describe('CANDIDATE_FILES', () => {
+  it('passes when every file is complete', () => {
+    const check = checkCandidateFiles(anInput());
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      'Paul MARTIN : livret ECF signé par le responsable de formation, le formateur évaluateur et le candidat ; DP signé.',
+      'Léa BERNARD (VAE) : DP signé et décision de recevabilité versée au dossier.',
+    ]);
+  });
+
+  it('warns before the start date, naming the missing signatories', () => {
+    const base = anInput();
+    const check = checkCandidateFiles(
+      anInput({
+        candidates: [
+          aCandidate({
+            files: {
+              ...base.candidates[0].files,
+              ecfSignedByTrainingManager: false,
+              ecfSignedByCandidate: false,
+              dpSigned: false,
+            },
+          }),
+          {
+            ...base.candidates[1],
+            files: { ...base.candidates[1].files, recevabiliteCollected: false },
+          },
+        ],
+      }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "warning: Le livret ECF de Paul MARTIN n'est pas signé par le responsable de formation et le candidat.",
+      "warning: Le dossier professionnel (DP) de Paul MARTIN n'est pas signé.",
+      "warning: La décision de recevabilité VAE de Léa BERNARD n'est pas versée au dossier.",
+    ]);
+  });
+
+  it('blocks from the start date on', () => {
+    const base = anInput();
+    const check = checkCandidateFiles(
+      anInput({
+        today: '2027-06-14',
+        candidates: [
+          aCandidate({ files: { ...base.candidates[0].files, ecfSignedByTrainer: false } }),
+        ],
+      }),
+    );
+    expect(messages(check)).toEqual([
+      "blocking: Le livret ECF de Paul MARTIN n'est pas signé par le formateur évaluateur.",
+    ]);
+  });
+});
+
+describe('UD_INFORMED', () => {
+  const withTask = (status: 'todo' | 'done' | 'not_applicable', doneAt: string | null) =>
+    anInput({ tasks: [{ code: 'PLAN_INFORM_UD_SESSION', status, doneAt }] });
+
+  it('passes with evidence when done by start − 3 months', () => {
+    const check = checkUdInformed(withTask('done', '2027-03-14'));
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      "Les informations de la session ont été transmises à l'UD le 14/03/2027, avant l'échéance du 14/03/2027.",
+    ]);
+  });
+
+  it('warns when done late', () => {
+    const check = checkUdInformed(withTask('done', '2027-03-15'));
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "warning: Les informations de la session ont été transmises à l'UD le 15/03/2027, après l'échéance du 14/03/2027.",
+    ]);
+  });
+
+  it('blocks when not done after the deadline', () => {
+    const check = checkUdInformed(withTask('todo', null));
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "blocking: Les informations de la session n'ont pas été transmises à l'UD alors que l'échéance du 14/03/2027 est dépassée.",
+    ]);
+  });
+
+  it('is pending before the deadline', () => {
+    const input = withTask('todo', null);
+    const check = checkUdInformed({ ...input, today: '2027-03-14' });
+    expect(check.status).toBe('pending');
+    expect(check.findings).toEqual([]);
+  });
+
+  it('warns when the regulatory task is marked not applicable', () => {
+    const check = checkUdInformed(withTask('not_applicable', null));
+    expect(check.status).toBe('fail');
+    expect(check.findings.map((f) => f.severity)).toEqual(['warning']);
+    expect(check.findings[0].message).toContain('sans objet');
+  });
+});
+
+describe('PV_SENT', () => {
+  const withTask = (today: string, status: 'todo' | 'done', doneAt: string | null) =>
+    anInput({ today, tasks: [{ code: 'AFTER_SEND_PV_UD', status, doneAt }] });
+
+  it('passes when sent within 15 days of the end date', () => {
+    const check = checkPvSent(withTask('2027-07-10', 'done', '2027-07-03'));
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      "L'original du PV de session a été adressé à l'UD le 03/07/2027, avant l'échéance du 03/07/2027.",
+    ]);
+  });
+
+  it('warns when sent late', () => {
+    const check = checkPvSent(withTask('2027-07-10', 'done', '2027-07-04'));
+    expect(check.status).toBe('fail');
+    expect(check.findings.map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  it('blocks when not sent after end + 15 days', () => {
+    const check = checkPvSent(withTask('2027-07-04', 'todo', null));
+    expect(messages(check)).toEqual([
+      "blocking: L'original du PV de session n'a pas été adressé à l'UD alors que l'échéance du 03/07/2027 est dépassée.",
+    ]);
+  });
+
+  it('is pending until end + 15 days', () => {
+    expect(checkPvSent(withTask('2027-07-03', 'todo', null)).status).toBe('pending');
+  });
+});

@@ -1,0 +1,1002 @@
+/**
+ * Compliance checks computed from the session's data, not from the ticks of the checklist.
+ *
+ * Every check is a pure function of a `ComplianceInput` (the date comes in as `today`).
+ * Status semantics:
+ * - 'pass': the data proves the rule and nothing needs attention (no finding); `evidence`
+ *   lists the French sentences naming what proves it;
+ * - 'fail': at least one finding (blocking, or a warning that calls for attention);
+ * - 'pending': the rule cannot be decided yet (deadline not reached, no candidate yet…);
+ *   it may carry warnings (e.g. a deadline within 14 days);
+ * - 'not_applicable': the rule does not concern this session (no VAE candidate, cancelled session).
+ */
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  daysBetween,
+  formatFrenchDate,
+  type CalendarDate,
+} from '../common/calendar-date.js';
+
+export type Severity = 'blocking' | 'warning';
+
+export type SessionNature = 'TITRE' | 'CCP' | 'CCS';
+export type SessionStatus = 'PLANNED' | 'HELD' | 'CLOSED' | 'CANCELLED';
+export type SessionStaffRole = 'JURY' | 'SURVEILLANT' | 'COMEDIEN';
+export type CandidatePathway = 'FORMATION' | 'VAE';
+export type ConvocationMode = 'HAND_DELIVERED' | 'REGISTERED_MAIL';
+export type ComplianceTaskStatus = 'todo' | 'done' | 'not_applicable';
+
+export interface ComplianceJuryMember {
+  juryMemberId: string;
+  lastName: string;
+  firstName: string;
+  role: SessionStaffRole;
+  habilitations: { titreId: string; validUntil: CalendarDate; ccpCodes: string[] }[];
+}
+
+export interface ComplianceCandidate {
+  id: string;
+  lastName: string;
+  firstName: string;
+  pathway: CandidatePathway;
+  vaeValidUntil: CalendarDate | null;
+  convocationDate: CalendarDate | null;
+  convocationMode: ConvocationMode | null;
+  files: {
+    ecfSignedByTrainingManager: boolean;
+    ecfSignedByTrainer: boolean;
+    ecfSignedByCandidate: boolean;
+    dpSigned: boolean;
+    recevabiliteCollected: boolean;
+  };
+}
+
+export interface ComplianceInput {
+  today: CalendarDate;
+  session: {
+    id: string;
+    nature: SessionNature;
+    ccpCodes: string[];
+    startDate: CalendarDate;
+    endDate: CalendarDate;
+    status: SessionStatus;
+  };
+  titre: {
+    id: string;
+    code: string;
+    label: string;
+    version: string;
+    validUntil: CalendarDate;
+    ccps: { code: string; label: string }[];
+  };
+  /** The agrément of the session's centre + site + titre, null if none. */
+  agrement: { id: string; validUntil: CalendarDate; maxCandidates: number } | null;
+  jury: ComplianceJuryMember[];
+  candidates: ComplianceCandidate[];
+  linkDeclarations: { juryMemberId: string; candidateId: string; hasLink: boolean }[];
+  tasks: { code: string; status: ComplianceTaskStatus; doneAt: CalendarDate | null }[];
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  subject?: {
+    type: 'candidate' | 'juryMember' | 'agrement' | 'titre' | 'session';
+    id: string;
+  };
+}
+
+export interface CheckResult {
+  code: string;
+  label: string;
+  taskCodes: string[];
+  status: 'pass' | 'fail' | 'pending' | 'not_applicable';
+  findings: Finding[];
+  evidence: string[];
+  /** French sentence explaining a 'pending' or 'not_applicable' status. */
+  note?: string;
+}
+
+export interface ComplianceReport {
+  checks: CheckResult[];
+  blocking: Finding[];
+  warnings: Finding[];
+}
+
+export type ComplianceCheckCode =
+  | 'AGREMENT_VALID'
+  | 'TITRE_VALID'
+  | 'JURY_MINIMUM'
+  | 'JURY_HABILITATIONS'
+  | 'JURY_NO_LINK'
+  | 'VAE_RECEVABILITE'
+  | 'CANDIDATES_CONVENED'
+  | 'CANDIDATE_FILES'
+  | 'UD_INFORMED'
+  | 'PV_SENT';
+
+export interface ComplianceCheckDefinition {
+  code: ComplianceCheckCode;
+  label: string;
+  taskCodes: string[];
+  evaluate: (input: ComplianceInput) => CheckResult;
+}
+
+/** Minimum number of jurors for a session, and for each candidate (règlement des sessions). */
+export const MINIMUM_JURORS = 2;
+/** Days before the convocation deadline from which a missing convocation raises a warning. */
+export const CONVOCATION_WARNING_DAYS = 14;
+/** Months before the start date by which candidates must be convened. */
+export const CONVOCATION_MONTHS_BEFORE_START = 1;
+/** Months before the start date by which the UD must be informed of the session. */
+export const UD_INFORMATION_MONTHS_BEFORE_START = 3;
+/** Days after the end date by which the original PV must be sent to the UD. */
+export const PV_DAYS_AFTER_END = 15;
+
+export const UD_INFORM_TASK_CODE = 'PLAN_INFORM_UD_SESSION';
+export const PV_SEND_TASK_CODE = 'AFTER_SEND_PV_UD';
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+type CheckMeta = Pick<CheckResult, 'code' | 'label' | 'taskCodes'>;
+
+const META: Record<ComplianceCheckCode, CheckMeta> = {
+  AGREMENT_VALID: {
+    code: 'AGREMENT_VALID',
+    label: 'Agrément valide sur toute la session et nombre de candidats dans la limite autorisée',
+    taskCodes: ['PLAN_CHECK_AGREMENT_CERES', 'PLAN_CHECK_AGREMENT_LETTER'],
+  },
+  TITRE_VALID: {
+    code: 'TITRE_VALID',
+    label: 'Version du titre valide à la date de la session',
+    taskCodes: ['PLAN_CHECK_AGREMENT_CERES'],
+  },
+  JURY_MINIMUM: {
+    code: 'JURY_MINIMUM',
+    label: 'Au moins deux membres de jury affectés à la session',
+    taskCodes: ['DAY_CHECK_TWO_JURORS'],
+  },
+  JURY_HABILITATIONS: {
+    code: 'JURY_HABILITATIONS',
+    label: "Habilitations des membres du jury valides jusqu'à la fin de la session",
+    taskCodes: ['JURY_CHECK_HABILITATIONS'],
+  },
+  JURY_NO_LINK: {
+    code: 'JURY_NO_LINK',
+    label: 'Absence de lien entre les membres du jury et les candidats',
+    taskCodes: ['JURY_CHECK_NO_LINK', 'DAY_WELCOME_NO_LINK'],
+  },
+  VAE_RECEVABILITE: {
+    code: 'VAE_RECEVABILITE',
+    label: 'Recevabilité des candidats VAE valide au début de la session',
+    taskCodes: ['JURY_CHECK_VAE_RECEVABILITE', 'FILES_COLLECT_VAE_RECEVABILITE'],
+  },
+  CANDIDATES_CONVENED: {
+    code: 'CANDIDATES_CONVENED',
+    label: 'Candidats convoqués au moins un mois avant la session, mode de remise enregistré',
+    taskCodes: ['PACK_CONVENE_CANDIDATES'],
+  },
+  CANDIDATE_FILES: {
+    code: 'CANDIDATE_FILES',
+    label: 'Dossiers des candidats complets (livret ECF, DP, recevabilité VAE)',
+    taskCodes: [
+      'FILES_CHECK_ECF_SIGNATURES',
+      'FILES_CHECK_DP_SIGNATURE',
+      'DAY_CHECK_CANDIDATE_FILES',
+    ],
+  },
+  UD_INFORMED: {
+    code: 'UD_INFORMED',
+    label: "Informations de la session transmises à l'UD trois mois avant le début",
+    taskCodes: [UD_INFORM_TASK_CODE],
+  },
+  PV_SENT: {
+    code: 'PV_SENT',
+    label: "Original du PV de session adressé à l'UD dans les quinze jours suivant la fin",
+    taskCodes: [PV_SEND_TASK_CODE],
+  },
+};
+
+interface Outcome {
+  findings: Finding[];
+  evidence: string[];
+  /** Some item cannot be decided yet. */
+  pending?: boolean;
+  notApplicable?: boolean;
+  note?: string;
+}
+
+/**
+ * Status from an outcome: not applicable wins; then any blocking finding fails the check;
+ * then an undecidable item leaves it pending (possibly with warnings); then any warning fails it.
+ */
+function result(code: ComplianceCheckCode, outcome: Outcome): CheckResult {
+  const meta = META[code];
+  let status: CheckResult['status'];
+  if (outcome.notApplicable) status = 'not_applicable';
+  else if (outcome.findings.some((f) => f.severity === 'blocking')) status = 'fail';
+  else if (outcome.pending) status = 'pending';
+  else if (outcome.findings.length > 0) status = 'fail';
+  else status = 'pass';
+  const check: CheckResult = {
+    code: meta.code,
+    label: meta.label,
+    taskCodes: [...meta.taskCodes],
+    status,
+    findings: outcome.findings,
+    evidence: status === 'pass' ? outcome.evidence : [],
+  };
+  if (outcome.note !== undefined) check.note = outcome.note;
+  return check;
+}
+
+function finding(
+  code: ComplianceCheckCode,
+  severity: Severity,
+  message: string,
+  subject?: Finding['subject'],
+): Finding {
+  return subject ? { code, severity, message, subject } : { code, severity, message };
+}
+
+/** "Prénom NOM": we have no civility field. */
+export function personName(person: { firstName: string; lastName: string }): string {
+  return `${person.firstName.trim()} ${person.lastName.trim().toLocaleUpperCase('fr-FR')}`;
+}
+
+const fr = formatFrenchDate;
+
+/** French plural: 0 and 1 take the singular. */
+function count(n: number, singular: string, plural: string): string {
+  return `${n} ${n > 1 ? plural : singular}`;
+}
+
+/** 'a', 'a et b', 'a, b et c'. */
+function frenchList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
+}
+
+function isBefore(a: CalendarDate, b: CalendarDate): boolean {
+  return compareDates(a, b) < 0;
+}
+
+function isAfter(a: CalendarDate, b: CalendarDate): boolean {
+  return compareDates(a, b) > 0;
+}
+
+/** Members with role JURY, each once. */
+function jurors(input: ComplianceInput): ComplianceJuryMember[] {
+  const seen = new Set<string>();
+  return input.jury.filter((member) => {
+    if (member.role !== 'JURY' || seen.has(member.juryMemberId)) return false;
+    seen.add(member.juryMemberId);
+    return true;
+  });
+}
+
+function candidateSubject(candidate: ComplianceCandidate): Finding['subject'] {
+  return { type: 'candidate', id: candidate.id };
+}
+
+function jurorSubject(member: ComplianceJuryMember): Finding['subject'] {
+  return { type: 'juryMember', id: member.juryMemberId };
+}
+
+function sessionSubject(input: ComplianceInput): Finding['subject'] {
+  return { type: 'session', id: input.session.id };
+}
+
+// ---------------------------------------------------------------------------
+// Deadlines used by the checks
+// ---------------------------------------------------------------------------
+
+export function convocationDeadline(startDate: CalendarDate): CalendarDate {
+  return addMonths(startDate, -CONVOCATION_MONTHS_BEFORE_START);
+}
+
+export function udInformationDeadline(startDate: CalendarDate): CalendarDate {
+  return addMonths(startDate, -UD_INFORMATION_MONTHS_BEFORE_START);
+}
+
+export function pvDeadline(endDate: CalendarDate): CalendarDate {
+  return addDays(endDate, PV_DAYS_AFTER_END);
+}
+
+// ---------------------------------------------------------------------------
+// Checks
+// ---------------------------------------------------------------------------
+
+export function checkAgrementValid(input: ComplianceInput): CheckResult {
+  const { agrement, session, titre, candidates } = input;
+  if (agrement === null) {
+    return result('AGREMENT_VALID', {
+      findings: [
+        finding(
+          'AGREMENT_VALID',
+          'blocking',
+          `Aucun agrément n'est enregistré pour le centre, le site et le titre ${titre.code} de la session.`,
+          sessionSubject(input),
+        ),
+      ],
+      evidence: [],
+    });
+  }
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  const subject: Finding['subject'] = { type: 'agrement', id: agrement.id };
+  if (isBefore(agrement.validUntil, session.endDate)) {
+    findings.push(
+      finding(
+        'AGREMENT_VALID',
+        'blocking',
+        `L'agrément n'est valable que jusqu'au ${fr(agrement.validUntil)}, avant la fin de la session le ${fr(session.endDate)}.`,
+        subject,
+      ),
+    );
+  } else {
+    evidence.push(
+      `Agrément valable jusqu'au ${fr(agrement.validUntil)}, au-delà de la fin de la session le ${fr(session.endDate)}.`,
+    );
+  }
+  const registered = candidates.length;
+  if (registered > agrement.maxCandidates) {
+    findings.push(
+      finding(
+        'AGREMENT_VALID',
+        'blocking',
+        `La session compte ${count(registered, 'candidat inscrit', 'candidats inscrits')} alors que l'agrément en autorise au plus ${agrement.maxCandidates}.`,
+        subject,
+      ),
+    );
+  } else {
+    evidence.push(
+      `${count(registered, 'candidat inscrit', 'candidats inscrits')} pour un maximum de ${agrement.maxCandidates} autorisé par l'agrément.`,
+    );
+  }
+  return result('AGREMENT_VALID', { findings, evidence });
+}
+
+export function checkTitreValid(input: ComplianceInput): CheckResult {
+  const { titre, session } = input;
+  const name = `Le titre ${titre.code} (version ${titre.version})`;
+  const subject: Finding['subject'] = { type: 'titre', id: titre.id };
+  if (isBefore(titre.validUntil, session.startDate)) {
+    return result('TITRE_VALID', {
+      findings: [
+        finding(
+          'TITRE_VALID',
+          'blocking',
+          `${name} n'est valable que jusqu'au ${fr(titre.validUntil)}, avant le début de la session le ${fr(session.startDate)}.`,
+          subject,
+        ),
+      ],
+      evidence: [],
+    });
+  }
+  if (isBefore(titre.validUntil, session.endDate)) {
+    return result('TITRE_VALID', {
+      findings: [
+        finding(
+          'TITRE_VALID',
+          'warning',
+          `${name} prend fin le ${fr(titre.validUntil)}, pendant la session (du ${fr(session.startDate)} au ${fr(session.endDate)}).`,
+          subject,
+        ),
+      ],
+      evidence: [],
+    });
+  }
+  return result('TITRE_VALID', {
+    findings: [],
+    evidence: [
+      `Titre ${titre.code} (version ${titre.version}) valable jusqu'au ${fr(titre.validUntil)}, au-delà de la fin de la session le ${fr(session.endDate)}.`,
+    ],
+  });
+}
+
+export function checkJuryMinimum(input: ComplianceInput): CheckResult {
+  const assigned = jurors(input);
+  const names = assigned.map(personName);
+  if (assigned.length === 0) {
+    return result('JURY_MINIMUM', {
+      findings: [
+        finding(
+          'JURY_MINIMUM',
+          'blocking',
+          `Aucun membre de jury n'est affecté à la session : il en faut au moins ${MINIMUM_JURORS}.`,
+          sessionSubject(input),
+        ),
+      ],
+      evidence: [],
+    });
+  }
+  if (assigned.length < MINIMUM_JURORS) {
+    return result('JURY_MINIMUM', {
+      findings: [
+        finding(
+          'JURY_MINIMUM',
+          'blocking',
+          `Seulement ${count(assigned.length, 'membre de jury est affecté', 'membres de jury sont affectés')} à la session (${frenchList(names)}) : il en faut au moins ${MINIMUM_JURORS}.`,
+          sessionSubject(input),
+        ),
+      ],
+      evidence: [],
+    });
+  }
+  return result('JURY_MINIMUM', {
+    findings: [],
+    evidence: [
+      `${count(assigned.length, 'membre de jury affecté', 'membres de jury affectés')} à la session : ${frenchList(names)}.`,
+    ],
+  });
+}
+
+export function checkJuryHabilitations(input: ComplianceInput): CheckResult {
+  const { session, titre } = input;
+  const assigned = jurors(input);
+  if (assigned.length === 0) {
+    return result('JURY_HABILITATIONS', {
+      findings: [],
+      evidence: [],
+      pending: true,
+      note: "Aucun membre de jury n'est encore affecté à la session.",
+    });
+  }
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  const titreCcpCodes = titre.ccps.map((ccp) => ccp.code);
+
+  for (const member of assigned) {
+    const name = personName(member);
+    const forTitre = member.habilitations.filter((h) => h.titreId === titre.id);
+    if (forTitre.length === 0) {
+      findings.push(
+        finding(
+          'JURY_HABILITATIONS',
+          'blocking',
+          `${name} n'a pas d'habilitation pour le titre ${titre.code}.`,
+          jurorSubject(member),
+        ),
+      );
+      continue;
+    }
+    // A juror's habilitation is valid at most until the titre's end of validity.
+    const withEffective = forTitre.map((h) => {
+      const cappedByTitre = isBefore(titre.validUntil, h.validUntil);
+      return {
+        ...h,
+        effectiveUntil: cappedByTitre ? titre.validUntil : h.validUntil,
+        cappedByTitre,
+      };
+    });
+    const valid = withEffective.filter((h) => !isBefore(h.effectiveUntil, session.endDate));
+    if (valid.length === 0) {
+      const latest = withEffective.reduce((a, b) =>
+        isBefore(a.effectiveUntil, b.effectiveUntil) ? b : a,
+      );
+      const cap = latest.cappedByTitre ? ' (fin de validité du titre)' : '';
+      findings.push(
+        finding(
+          'JURY_HABILITATIONS',
+          'blocking',
+          `L'habilitation de ${name} pour le titre ${titre.code} n'est valable que jusqu'au ${fr(latest.effectiveUntil)}${cap}, avant la fin de la session le ${fr(session.endDate)}.`,
+          jurorSubject(member),
+        ),
+      );
+      continue;
+    }
+
+    const unrestricted = valid.filter((h) => h.ccpCodes.length === 0);
+    const best = (unrestricted.length > 0 ? unrestricted : valid).reduce((a, b) =>
+      isBefore(a.effectiveUntil, b.effectiveUntil) ? b : a,
+    );
+    const validity = `habilitation pour le titre ${titre.code} valable jusqu'au ${fr(best.effectiveUntil)}${best.cappedByTitre ? ' (fin de validité du titre)' : ''}`;
+
+    if (unrestricted.length > 0) {
+      evidence.push(`${name} : ${validity}.`);
+      continue;
+    }
+    const covered = [...new Set(valid.flatMap((h) => h.ccpCodes))];
+    if (session.nature === 'TITRE') {
+      const uncovered = titreCcpCodes.filter((code) => !covered.includes(code));
+      if (titreCcpCodes.length === 0 || uncovered.length > 0) {
+        findings.push(
+          finding(
+            'JURY_HABILITATIONS',
+            'warning',
+            `L'habilitation de ${name} est limitée à ${frenchList(covered)} : ce membre du jury ne pourra évaluer que ces CCP.`,
+            jurorSubject(member),
+          ),
+        );
+      } else {
+        evidence.push(`${name} : ${validity}, couvrant tous les CCP du titre.`);
+      }
+      continue;
+    }
+    const missing = session.ccpCodes.filter((code) => !covered.includes(code));
+    if (missing.length > 0) {
+      findings.push(
+        finding(
+          'JURY_HABILITATIONS',
+          'blocking',
+          `L'habilitation de ${name} est limitée à ${frenchList(covered)} et ne couvre pas ${frenchList(missing)}, au programme de la session.`,
+          jurorSubject(member),
+        ),
+      );
+    } else {
+      evidence.push(`${name} : ${validity}, couvrant ${frenchList(session.ccpCodes)}.`);
+    }
+  }
+  return result('JURY_HABILITATIONS', { findings, evidence });
+}
+
+export function checkJuryNoLink(input: ComplianceInput): CheckResult {
+  const assigned = jurors(input);
+  const { candidates, linkDeclarations } = input;
+  if (candidates.length === 0) {
+    return result('JURY_NO_LINK', {
+      findings: [],
+      evidence: [],
+      pending: true,
+      note: "Aucun candidat n'est encore inscrit à la session.",
+    });
+  }
+  if (assigned.length === 0) {
+    return result('JURY_NO_LINK', {
+      findings: [],
+      evidence: [],
+      pending: true,
+      note: "Aucun membre de jury n'est encore affecté à la session.",
+    });
+  }
+  const findings: Finding[] = [];
+  const linkedFindings: Finding[] = [];
+  const evidence: string[] = [];
+
+  const declarationOf = (member: ComplianceJuryMember, candidate: ComplianceCandidate) => {
+    const found = linkDeclarations.filter(
+      (d) => d.juryMemberId === member.juryMemberId && d.candidateId === candidate.id,
+    );
+    if (found.length === 0) return 'missing' as const;
+    return found.some((d) => d.hasLink) ? ('link' as const) : ('noLink' as const);
+  };
+
+  for (const member of assigned) {
+    const name = personName(member);
+    let allDeclaredNoLink = true;
+    for (const candidate of candidates) {
+      const declaration = declarationOf(member, candidate);
+      if (declaration === 'missing') {
+        allDeclaredNoLink = false;
+        findings.push(
+          finding(
+            'JURY_NO_LINK',
+            'blocking',
+            `${name} n'a pas déclaré l'absence de lien avec ${personName(candidate)}.`,
+            jurorSubject(member),
+          ),
+        );
+      } else if (declaration === 'link') {
+        allDeclaredNoLink = false;
+        findings.push(
+          finding(
+            'JURY_NO_LINK',
+            'warning',
+            `${name} a déclaré un lien avec ${personName(candidate)} et ne peut donc pas l'évaluer.`,
+            jurorSubject(member),
+          ),
+        );
+      }
+    }
+    if (allDeclaredNoLink) {
+      evidence.push(
+        candidates.length === 1
+          ? `${name} a déclaré l'absence de lien avec ${personName(candidates[0])}.`
+          : `${name} a déclaré l'absence de lien avec chacun des ${candidates.length} candidats.`,
+      );
+    }
+  }
+
+  // A juror with a declared link cannot evaluate that candidate: each candidate needs two others.
+  for (const candidate of candidates) {
+    const linked = assigned.filter((m) => declarationOf(m, candidate) === 'link');
+    if (linked.length === 0) continue;
+    const available = assigned.filter((m) => declarationOf(m, candidate) !== 'link');
+    if (available.length >= MINIMUM_JURORS) continue;
+    const who = personName(candidate);
+    const message =
+      available.length === 0
+        ? `Aucun membre du jury sans lien déclaré ne peut évaluer ${who} : il en faut au moins ${MINIMUM_JURORS}.`
+        : `Seul ${count(available.length, 'membre', 'membres')} du jury sans lien déclaré (${frenchList(available.map(personName))}) peut évaluer ${who} : il en faut au moins ${MINIMUM_JURORS}.`;
+    linkedFindings.push(finding('JURY_NO_LINK', 'blocking', message, candidateSubject(candidate)));
+  }
+  return result('JURY_NO_LINK', { findings: [...findings, ...linkedFindings], evidence });
+}
+
+export function checkVaeRecevabilite(input: ComplianceInput): CheckResult {
+  const { session } = input;
+  const vaeCandidates = input.candidates.filter((c) => c.pathway === 'VAE');
+  if (vaeCandidates.length === 0) {
+    return result('VAE_RECEVABILITE', {
+      findings: [],
+      evidence: [],
+      notApplicable: true,
+      note: 'Aucun candidat de la session ne se présente par la voie de la VAE.',
+    });
+  }
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  for (const candidate of vaeCandidates) {
+    const name = personName(candidate);
+    if (candidate.vaeValidUntil === null) {
+      findings.push(
+        finding(
+          'VAE_RECEVABILITE',
+          'blocking',
+          `La date de fin de validité de la recevabilité VAE de ${name} n'est pas renseignée.`,
+          candidateSubject(candidate),
+        ),
+      );
+    } else if (isBefore(candidate.vaeValidUntil, session.startDate)) {
+      findings.push(
+        finding(
+          'VAE_RECEVABILITE',
+          'blocking',
+          `La recevabilité VAE de ${name} n'est valable que jusqu'au ${fr(candidate.vaeValidUntil)}, avant le début de la session le ${fr(session.startDate)}.`,
+          candidateSubject(candidate),
+        ),
+      );
+    } else {
+      evidence.push(`${name} : recevabilité VAE valable jusqu'au ${fr(candidate.vaeValidUntil)}.`);
+    }
+  }
+  return result('VAE_RECEVABILITE', { findings, evidence });
+}
+
+const CONVOCATION_MODE_LABELS: Record<ConvocationMode, string> = {
+  HAND_DELIVERED: 'remise en main propre contre décharge',
+  REGISTERED_MAIL: 'envoyée par lettre recommandée avec accusé de réception',
+};
+
+export function checkCandidatesConvened(input: ComplianceInput): CheckResult {
+  const { today, session, candidates } = input;
+  const deadline = convocationDeadline(session.startDate);
+  if (candidates.length === 0) {
+    return result('CANDIDATES_CONVENED', {
+      findings: [
+        finding(
+          'CANDIDATES_CONVENED',
+          'warning',
+          "Aucun candidat n'est inscrit à la session.",
+          sessionSubject(input),
+        ),
+      ],
+      evidence: [],
+      pending: !isAfter(today, deadline),
+      note: `Les candidats doivent être convoqués au plus tard le ${fr(deadline)}.`,
+    });
+  }
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  let pending = false;
+  for (const candidate of candidates) {
+    const name = personName(candidate);
+    const subject = candidateSubject(candidate);
+    if (candidate.convocationDate === null) {
+      if (isAfter(today, deadline)) {
+        findings.push(
+          finding(
+            'CANDIDATES_CONVENED',
+            'blocking',
+            `${name} n'a pas reçu de convocation alors que l'échéance du ${fr(deadline)} est dépassée.`,
+            subject,
+          ),
+        );
+      } else {
+        pending = true;
+        const remaining = daysBetween(today, deadline);
+        if (remaining <= CONVOCATION_WARNING_DAYS) {
+          const when =
+            remaining === 0 ? "aujourd'hui" : `dans ${count(remaining, 'jour', 'jours')}`;
+          findings.push(
+            finding(
+              'CANDIDATES_CONVENED',
+              'warning',
+              `${name} n'a pas encore reçu de convocation : l'échéance est le ${fr(deadline)} (${when}).`,
+              subject,
+            ),
+          );
+        }
+      }
+      continue;
+    }
+    let compliant = true;
+    if (isAfter(candidate.convocationDate, deadline)) {
+      compliant = false;
+      findings.push(
+        finding(
+          'CANDIDATES_CONVENED',
+          'blocking',
+          `La convocation de ${name} date du ${fr(candidate.convocationDate)}, après l'échéance du ${fr(deadline)}.`,
+          subject,
+        ),
+      );
+    }
+    if (candidate.convocationMode === null) {
+      compliant = false;
+      findings.push(
+        finding(
+          'CANDIDATES_CONVENED',
+          'blocking',
+          `Le mode de remise de la convocation de ${name} n'est pas renseigné (remise en main propre contre décharge ou lettre recommandée avec accusé de réception).`,
+          subject,
+        ),
+      );
+    }
+    if (compliant && candidate.convocationMode !== null) {
+      evidence.push(
+        `${name} : convocation du ${fr(candidate.convocationDate)} ${CONVOCATION_MODE_LABELS[candidate.convocationMode]}, avant l'échéance du ${fr(deadline)}.`,
+      );
+    }
+  }
+  return result('CANDIDATES_CONVENED', {
+    findings,
+    evidence,
+    pending,
+    note: pending
+      ? `Des candidats restent à convoquer au plus tard le ${fr(deadline)}.`
+      : undefined,
+  });
+}
+
+const ECF_SIGNATORIES: {
+  key: 'ecfSignedByTrainingManager' | 'ecfSignedByTrainer' | 'ecfSignedByCandidate';
+  label: string;
+}[] = [
+  { key: 'ecfSignedByTrainingManager', label: 'le responsable de formation' },
+  { key: 'ecfSignedByTrainer', label: 'le formateur évaluateur' },
+  { key: 'ecfSignedByCandidate', label: 'le candidat' },
+];
+
+export function checkCandidateFiles(input: ComplianceInput): CheckResult {
+  const { today, session, candidates } = input;
+  if (candidates.length === 0) {
+    return result('CANDIDATE_FILES', {
+      findings: [],
+      evidence: [],
+      pending: true,
+      note: "Aucun candidat n'est encore inscrit à la session.",
+    });
+  }
+  // Files can still be completed before the first day; from the start date on, they must be.
+  const severity: Severity = isBefore(today, session.startDate) ? 'warning' : 'blocking';
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  for (const candidate of candidates) {
+    const name = personName(candidate);
+    const subject = candidateSubject(candidate);
+    const { files } = candidate;
+    const before = findings.length;
+    if (candidate.pathway === 'FORMATION') {
+      const missing = ECF_SIGNATORIES.filter((s) => !files[s.key]).map((s) => s.label);
+      if (missing.length > 0) {
+        findings.push(
+          finding(
+            'CANDIDATE_FILES',
+            severity,
+            `Le livret ECF de ${name} n'est pas signé par ${frenchList(missing)}.`,
+            subject,
+          ),
+        );
+      }
+    }
+    if (!files.dpSigned) {
+      findings.push(
+        finding(
+          'CANDIDATE_FILES',
+          severity,
+          `Le dossier professionnel (DP) de ${name} n'est pas signé.`,
+          subject,
+        ),
+      );
+    }
+    if (candidate.pathway === 'VAE' && !files.recevabiliteCollected) {
+      findings.push(
+        finding(
+          'CANDIDATE_FILES',
+          severity,
+          `La décision de recevabilité VAE de ${name} n'est pas versée au dossier.`,
+          subject,
+        ),
+      );
+    }
+    if (findings.length === before) {
+      evidence.push(
+        candidate.pathway === 'FORMATION'
+          ? `${name} : livret ECF signé par le responsable de formation, le formateur évaluateur et le candidat ; DP signé.`
+          : `${name} (VAE) : DP signé et décision de recevabilité versée au dossier.`,
+      );
+    }
+  }
+  return result('CANDIDATE_FILES', { findings, evidence });
+}
+
+interface TaskDeadlineWording {
+  /** e.g. "Les informations de la session ont été transmises à l'UD" */
+  doneSentence: string;
+  /** e.g. "Les informations de la session n'ont pas été transmises à l'UD" */
+  notDoneSentence: string;
+  /** e.g. "transmettre les informations de la session à l'UD" */
+  action: string;
+}
+
+function checkTaskDeadline(
+  code: 'UD_INFORMED' | 'PV_SENT',
+  input: ComplianceInput,
+  taskCode: string,
+  deadline: CalendarDate,
+  wording: TaskDeadlineWording,
+): CheckResult {
+  const task = input.tasks.find((t) => t.code === taskCode);
+  const subject = sessionSubject(input);
+  if (task?.status === 'not_applicable') {
+    return result(code, {
+      findings: [
+        finding(
+          code,
+          'warning',
+          `La tâche « ${wording.action} » est marquée sans objet alors qu'elle est réglementaire (échéance le ${fr(deadline)}).`,
+          subject,
+        ),
+      ],
+      evidence: [],
+    });
+  }
+  if (task?.status === 'done') {
+    if (task.doneAt === null) {
+      return result(code, {
+        findings: [
+          finding(
+            code,
+            'warning',
+            `La tâche « ${wording.action} » est cochée sans date de réalisation : le respect de l'échéance du ${fr(deadline)} ne peut pas être vérifié.`,
+            subject,
+          ),
+        ],
+        evidence: [],
+      });
+    }
+    if (isAfter(task.doneAt, deadline)) {
+      return result(code, {
+        findings: [
+          finding(
+            code,
+            'warning',
+            `${wording.doneSentence} le ${fr(task.doneAt)}, après l'échéance du ${fr(deadline)}.`,
+            subject,
+          ),
+        ],
+        evidence: [],
+      });
+    }
+    return result(code, {
+      findings: [],
+      evidence: [
+        `${wording.doneSentence} le ${fr(task.doneAt)}, avant l'échéance du ${fr(deadline)}.`,
+      ],
+    });
+  }
+  if (isAfter(input.today, deadline)) {
+    return result(code, {
+      findings: [
+        finding(
+          code,
+          'blocking',
+          `${wording.notDoneSentence} alors que l'échéance du ${fr(deadline)} est dépassée.`,
+          subject,
+        ),
+      ],
+      evidence: [],
+    });
+  }
+  return result(code, {
+    findings: [],
+    evidence: [],
+    pending: true,
+    note: `Échéance non atteinte : ${wording.action} au plus tard le ${fr(deadline)}.`,
+  });
+}
+
+export function checkUdInformed(input: ComplianceInput): CheckResult {
+  return checkTaskDeadline(
+    'UD_INFORMED',
+    input,
+    UD_INFORM_TASK_CODE,
+    udInformationDeadline(input.session.startDate),
+    {
+      doneSentence: "Les informations de la session ont été transmises à l'UD",
+      notDoneSentence: "Les informations de la session n'ont pas été transmises à l'UD",
+      action: "transmettre à l'UD les informations de la session",
+    },
+  );
+}
+
+export function checkPvSent(input: ComplianceInput): CheckResult {
+  return checkTaskDeadline('PV_SENT', input, PV_SEND_TASK_CODE, pvDeadline(input.session.endDate), {
+    doneSentence: "L'original du PV de session a été adressé à l'UD",
+    notDoneSentence: "L'original du PV de session n'a pas été adressé à l'UD",
+    action: "adresser l'original du PV de session à l'UD",
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------
+
+const EVALUATORS: Record<ComplianceCheckCode, (input: ComplianceInput) => CheckResult> = {
+  AGREMENT_VALID: checkAgrementValid,
+  TITRE_VALID: checkTitreValid,
+  JURY_MINIMUM: checkJuryMinimum,
+  JURY_HABILITATIONS: checkJuryHabilitations,
+  JURY_NO_LINK: checkJuryNoLink,
+  VAE_RECEVABILITE: checkVaeRecevabilite,
+  CANDIDATES_CONVENED: checkCandidatesConvened,
+  CANDIDATE_FILES: checkCandidateFiles,
+  UD_INFORMED: checkUdInformed,
+  PV_SENT: checkPvSent,
+};
+
+/** Every check, in report order. */
+export const COMPLIANCE_CHECKS: readonly ComplianceCheckDefinition[] = (
+  Object.keys(META) as ComplianceCheckCode[]
+).map((code) => ({
+  code,
+  label: META[code].label,
+  taskCodes: [...META[code].taskCodes],
+  evaluate: EVALUATORS[code],
+}));
+
+export function runComplianceChecks(input: ComplianceInput): ComplianceReport {
+  if (input.session.status === 'CANCELLED') {
+    const checks = COMPLIANCE_CHECKS.map((definition) =>
+      result(definition.code, {
+        findings: [],
+        evidence: [],
+        notApplicable: true,
+        note: 'La session est annulée : cette vérification est sans objet.',
+      }),
+    );
+    return { checks, blocking: [], warnings: [] };
+  }
+  const checks = COMPLIANCE_CHECKS.map((definition) => definition.evaluate(input));
+  const findings = checks.flatMap((check) => check.findings);
+  return {
+    checks,
+    blocking: findings.filter((f) => f.severity === 'blocking'),
+    warnings: findings.filter((f) => f.severity === 'warning'),
+  };
+}
+
+/** Task code → the checks supporting it, in report order. */
+export function complianceChecksByTask(report: ComplianceReport): Map<string, CheckResult[]> {
+  const byTask = new Map<string, CheckResult[]>();
+  for (const check of report.checks) {
+    for (const taskCode of check.taskCodes) {
+      const list = byTask.get(taskCode);
+      if (list) list.push(check);
+      else byTask.set(taskCode, [check]);
+    }
+  }
+  return byTask;
+}
+
+/** A task is "vérifiée par les données" when it has supporting checks and all of them pass. */
+export function isVerifiedByData(checks: readonly CheckResult[] | undefined): boolean {
+  return checks !== undefined && checks.length > 0 && checks.every((c) => c.status === 'pass');
+}

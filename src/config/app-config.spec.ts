@@ -1,0 +1,56 @@
+import { ConfigError, loadAppConfig } from './app-config.js';
+
+describe('loadAppConfig', () => {
+  it('applies the documented defaults', () => {
+    expect(loadAppConfig({})).toMatchObject({
+      port: 3000,
+      database: { type: 'sqlite', path: 'data/jalon.sqlite' },
+      appUrl: 'http://localhost:3000',
+      smtpUrl: null,
+      mailFrom: 'Jalon <no-reply@localhost>',
+      adminEmail: null,
+      chromiumPath: '/usr/bin/chromium',
+      chromiumWsEndpoint: null,
+      reminderCron: '*/15 * * * *',
+    });
+  });
+
+  it('reads PostgreSQL and SQLite URLs', () => {
+    expect(
+      loadAppConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).database,
+    ).toEqual({
+      type: 'postgres',
+      url: 'postgres://postgres@127.0.0.1:5432/test',
+    });
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).database).toEqual({
+      type: 'sqlite',
+      path: '/tmp/x.sqlite',
+    });
+  });
+
+  it.each([
+    ['DATABASE_URL', 'mysql://x', 'schéma « mysql » non pris en charge'],
+    ['PORT', 'abc', 'nombre entier'],
+    ['PORT', '70000', 'entre 0 et 65535'],
+    ['APP_URL', 'localhost', 'URL http(s)'],
+    ['SMTP_URL', 'http://x', 'smtp://'],
+    ['REMINDER_CRON', '* * *', 'cinq champs'],
+    ['CHROMIUM_WS_ENDPOINT', 'http://x', 'ws://'],
+    ['LOG_LEVEL', 'chatty', 'valeurs possibles'],
+  ])('refuses %s=%s with a message naming it', (name, value, reason) => {
+    expect(() => loadAppConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadAppConfig({ [name]: value })).toThrow(name);
+    expect(() => loadAppConfig({ [name]: value })).toThrow(reason);
+  });
+
+  it('wants the administrator e-mail and password together, and a long password', () => {
+    expect(() => loadAppConfig({ JALON_ADMIN_EMAIL: 'a@b.fr' })).toThrow('ensemble');
+    expect(() =>
+      loadAppConfig({ JALON_ADMIN_EMAIL: 'a@b.fr', JALON_ADMIN_PASSWORD: 'court' }),
+    ).toThrow('12 caractères');
+    expect(
+      loadAppConfig({ JALON_ADMIN_EMAIL: 'A@B.fr', JALON_ADMIN_PASSWORD: 'assez-long-vraiment' })
+        .adminEmail,
+    ).toBe('a@b.fr');
+  });
+});

@@ -1,0 +1,157 @@
+import { CronExpressionError, validateCron } from './cron-expression.js';
+
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+
+export interface AppConfig {
+  port: number;
+  database: DatabaseConfig;
+  appUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  chromiumPath: string;
+  chromiumWsEndpoint: string | null;
+  reminderCron: string;
+  retentionYears: number;
+  tokenTtlHours: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(
+      `${name}="${raw}" est invalide : un nombre entier entre ${min} et ${max} est attendu.`,
+    );
+  }
+  return Number(raw);
+}
+
+function httpUrl(env: Env, name: string, fallback: string): string {
+  const raw = read(env, name) ?? fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name}="${raw}" est invalide : une URL http(s) est attendue.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name}="${raw}" est invalide : une URL http(s) est attendue.`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function database(env: Env): DatabaseConfig {
+  const raw = read(env, 'DATABASE_URL') ?? 'sqlite:data/jalon.sqlite';
+  if (raw.startsWith('sqlite:')) {
+    const path = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '')
+      throw new ConfigError('DATABASE_URL="sqlite:" est invalide : chemin manquant.');
+    return { type: 'sqlite', path };
+  }
+  if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
+    try {
+      new URL(raw);
+    } catch {
+      throw new ConfigError('DATABASE_URL est invalide : URL PostgreSQL mal formée.');
+    }
+    return { type: 'postgres', url: raw };
+  }
+  const scheme = raw.split(':')[0];
+  throw new ConfigError(
+    `DATABASE_URL est invalide : schéma « ${scheme} » non pris en charge (attendu sqlite:CHEMIN ou postgres://…).`,
+  );
+}
+
+function smtpUrl(env: Env): string | null {
+  const raw = read(env, 'SMTP_URL');
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      'SMTP_URL est invalide : attendu smtp://utilisateur:motdepasse@hôte:port.',
+    );
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError('SMTP_URL est invalide : le schéma doit être smtp:// ou smtps://.');
+  }
+  return raw;
+}
+
+function email(env: Env, name: string): string | null {
+  const raw = read(env, name);
+  if (raw === undefined) return null;
+  if (!/^[^\s@]+@[^\s@]+$/.test(raw)) {
+    throw new ConfigError(`${name}="${raw}" est invalide : une adresse e-mail est attendue.`);
+  }
+  return raw.toLowerCase();
+}
+
+function logLevel(env: Env): AppConfig['logLevel'] {
+  const raw = read(env, 'LOG_LEVEL') ?? 'info';
+  const levels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+  const found = levels.find((level) => level === raw);
+  if (!found) {
+    throw new ConfigError(
+      `LOG_LEVEL="${raw}" est invalide : valeurs possibles ${levels.join(', ')}.`,
+    );
+  }
+  return found;
+}
+
+/** Reads and validates every setting; throws a ConfigError naming the variable. */
+export function loadAppConfig(env: Env): AppConfig {
+  const adminEmail = email(env, 'JALON_ADMIN_EMAIL');
+  const adminPassword = read(env, 'JALON_ADMIN_PASSWORD') ?? null;
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    throw new ConfigError(
+      'JALON_ADMIN_EMAIL et JALON_ADMIN_PASSWORD doivent être définis ensemble (ou aucun des deux).',
+    );
+  }
+  if (adminPassword !== null && adminPassword.length < 12) {
+    throw new ConfigError('JALON_ADMIN_PASSWORD est trop court : 12 caractères au minimum.');
+  }
+  const reminderCron = read(env, 'REMINDER_CRON') ?? '*/15 * * * *';
+  try {
+    validateCron(reminderCron);
+  } catch (error) {
+    const reason = error instanceof CronExpressionError ? error.message : 'expression invalide';
+    throw new ConfigError(`REMINDER_CRON="${reminderCron}" est invalide : ${reason}.`);
+  }
+  const wsEndpoint = read(env, 'CHROMIUM_WS_ENDPOINT') ?? null;
+  if (wsEndpoint !== null && !/^wss?:\/\//.test(wsEndpoint)) {
+    throw new ConfigError(
+      'CHROMIUM_WS_ENDPOINT est invalide : une URL ws:// ou wss:// est attendue.',
+    );
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    database: database(env),
+    appUrl: httpUrl(env, 'APP_URL', 'http://localhost:3000'),
+    smtpUrl: smtpUrl(env),
+    mailFrom: read(env, 'MAIL_FROM') ?? 'Jalon <no-reply@localhost>',
+    adminEmail,
+    adminPassword,
+    chromiumPath: read(env, 'CHROMIUM_PATH') ?? '/usr/bin/chromium',
+    chromiumWsEndpoint: wsEndpoint,
+    reminderCron,
+    retentionYears: integer(env, 'RETENTION_YEARS', 5, 1, 100),
+    tokenTtlHours: integer(env, 'TOKEN_TTL_HOURS', 12, 1, 24 * 90),
+    logLevel: logLevel(env),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

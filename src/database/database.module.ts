@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { typeOrmOptions } from './typeorm-options.js';
+import { TransactionRunner } from './transaction-runner.js';
+import { DatabaseHealth } from './database-health.js';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        ...typeOrmOptions(config.database),
+        migrationsRun: true,
+      }),
+    }),
+  ],
+  providers: [TransactionRunner, DatabaseHealth],
+  exports: [TransactionRunner, DatabaseHealth],
+})
+export class DatabaseModule {}

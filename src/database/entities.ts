@@ -1,0 +1,39 @@
+import { Agrement } from '../agrements/agrement.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { ApiToken } from '../auth/api-token.entity.js';
+import { SetupToken } from '../auth/setup-token.entity.js';
+import { Candidate } from '../candidates/candidate.entity.js';
+import { Centre } from '../centres/centre.entity.js';
+import { Site } from '../centres/site.entity.js';
+import { Habilitation } from '../jury/habilitation.entity.js';
+import { JuryMember } from '../jury/jury-member.entity.js';
+import { LinkDeclaration } from '../jury/link-declaration.entity.js';
+import { SessionStaff } from '../jury/session-staff.entity.js';
+import { ExamSession } from '../sessions/exam-session.entity.js';
+import { SessionDateChange } from '../sessions/session-date-change.entity.js';
+import { Ccp } from '../titres/ccp.entity.js';
+import { SessionTask } from '../checklist/session-task.entity.js';
+import { Titre } from '../titres/titre.entity.js';
+import { UserCentre } from '../users/user-centre.entity.js';
+import { User } from '../users/user.entity.js';
+
+export const ENTITIES = [
+  User,
+  UserCentre,
+  ApiToken,
+  SetupToken,
+  Centre,
+  Site,
+  Titre,
+  Ccp,
+  Agrement,
+  ExamSession,
+  SessionDateChange,
+  Candidate,
+  JuryMember,
+  Habilitation,
+  SessionStaff,
+  LinkDeclaration,
+  SessionTask,
+  AuditEntry,
+];

@@ -1,0 +1,141 @@
+/** French wording shared by the documents: names, times, date ranges, addresses and labels. */
+import type { Attendance, CcpOutcome, Pathway } from '../candidates/candidate.entity.js';
+import {
+  addDays,
+  compareDates,
+  formatFrenchDate,
+  formatFrenchLongDate,
+  isoDayOfWeek,
+  type CalendarDate,
+} from '../common/calendar-date.js';
+import { isFrenchPublicHoliday } from '../common/french-holidays.js';
+import type { StaffRole } from '../jury/session-staff.entity.js';
+import type { SessionNature } from '../sessions/exam-session.entity.js';
+import type { DossierPlace, DossierUser } from './session-dossier.js';
+
+/** No-break space, used before « h » and inside French quotation marks. */
+export const NBSP = '\u00a0';
+
+export const NATURE_LABELS: Record<SessionNature, string> = {
+  TITRE: 'Titre professionnel complet',
+  CCP: 'Certificat(s) de compétences professionnelles (CCP)',
+  CCS: 'Certificat complémentaire de spécialisation (CCS)',
+};
+
+export const PATHWAY_LABELS: Record<Pathway, string> = {
+  FORMATION: 'Formation',
+  VAE: 'VAE',
+};
+
+export const ATTENDANCE_LABELS: Record<Attendance, string> = {
+  PRESENT: 'Présent(e)',
+  ABSENT: 'Absent(e)',
+  LATE_ADMITTED: 'En retard, admis(e)',
+  LATE_REFUSED: 'En retard, non admis(e)',
+};
+
+export const OUTCOME_LABELS: Record<CcpOutcome, string> = {
+  ACQUIRED: 'Acquis',
+  NOT_ACQUIRED: 'Non acquis',
+  NOT_EVALUATED: 'Non évalué',
+};
+
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  JURY: 'Membre du jury',
+  SURVEILLANT: 'Surveillant(e)',
+  COMEDIEN: 'Comédien(ne)',
+};
+
+/** « Nguyễn Thị Hương »: last name then first name, as written. */
+export function personName(person: { lastName: string; firstName: string }): string {
+  return `${person.lastName} ${person.firstName}`.trim();
+}
+
+/** A user's name, or their e-mail address when they have none. */
+export function userName(user: DossierUser | null): string | null {
+  if (!user) return null;
+  const name = `${user.firstName} ${user.lastName}`.trim();
+  return name === '' ? user.email : name;
+}
+
+function parseTime(time: string): number {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(time);
+  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) {
+    throw new RangeError(`Heure invalide : « ${time} » (format attendu HH:MM).`);
+  }
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** '09:00' → '9 h 00', '14:30' → '14 h 30' (French typography, no-break spaces). */
+export function frenchTime(time: string): string {
+  const minutes = parseTime(time);
+  const hh = Math.floor(minutes / 60);
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `${hh}${NBSP}h${NBSP}${mm}`;
+}
+
+/** The time `delta` minutes later (earlier when negative), kept within the same day. */
+export function shiftTime(time: string, delta: number): string {
+  const minutes = Math.min(Math.max(parseTime(time) + delta, 0), 23 * 60 + 59);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** 'le 14/06/2027' or 'du 14/06/2027 au 18/06/2027'. */
+export function dateRange(start: CalendarDate, end: CalendarDate): string {
+  return start === end
+    ? `le ${formatFrenchDate(start)}`
+    : `du ${formatFrenchDate(start)} au ${formatFrenchDate(end)}`;
+}
+
+/** 'le lundi 14 juin 2027' or 'du lundi 14 juin 2027 au vendredi 18 juin 2027'. */
+export function longDateRange(start: CalendarDate, end: CalendarDate): string {
+  return start === end
+    ? `le ${formatFrenchLongDate(start)}`
+    : `du ${formatFrenchLongDate(start)} au ${formatFrenchLongDate(end)}`;
+}
+
+/** A date as jj/mm/aaaa, or null. */
+export function frenchDateOrNull(date: CalendarDate | null): string | null {
+  return date === null ? null : formatFrenchDate(date);
+}
+
+/** The lines of a postal address: street, then postal code and city; empty parts left out. */
+export function addressLines(place: Omit<DossierPlace, 'name'>): string[] {
+  return [
+    ...place.address
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== ''),
+    `${place.postalCode} ${place.city}`.trim(),
+  ].filter((line) => line !== '');
+}
+
+/**
+ * The days on which the session sits: every day from start to end, except the weekends and
+ * public holidays between them (the first and last days always count).
+ */
+export function sessionDays(start: CalendarDate, end: CalendarDate): CalendarDate[] {
+  const days: CalendarDate[] = [];
+  for (let day = start; compareDates(day, end) <= 0; day = addDays(day, 1)) {
+    const edge = day === start || day === end;
+    if (edge || (isoDayOfWeek(day) <= 5 && !isFrenchPublicHoliday(day))) days.push(day);
+  }
+  return days;
+}
+
+/** An ASCII file name part: 'Nguyễn Thị Hương' → 'nguyen-thi-huong'. */
+export function fileSlug(text: string): string {
+  const slug = text
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[œŒ]/g, 'oe')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug === '' ? 'document' : slug;
+}

@@ -1,0 +1,90 @@
+/** What the documents of a session are made from: plain data, read once per request. */
+import type { Candidate } from '../candidates/candidate.entity.js';
+import type { CalendarDate } from '../common/calendar-date.js';
+import type { StaffRole } from '../jury/session-staff.entity.js';
+import type { ExamSession } from '../sessions/exam-session.entity.js';
+import type { CcpKind } from '../titres/ccp.entity.js';
+
+export interface DossierPlace {
+  name: string;
+  address: string;
+  postalCode: string;
+  city: string;
+}
+
+export interface DossierUser {
+  firstName: string;
+  lastName: string;
+  email: string;
+}
+
+export interface DossierCcp {
+  code: string;
+  label: string;
+  kind: CcpKind;
+}
+
+export type DossierSession = Pick<
+  ExamSession,
+  | 'id'
+  | 'nature'
+  | 'ccpCodes'
+  | 'startDate'
+  | 'endDate'
+  | 'startTime'
+  | 'location'
+  | 'status'
+  | 'cancelReason'
+>;
+
+export type DossierCandidate = Pick<
+  Candidate,
+  | 'id'
+  | 'lastName'
+  | 'firstName'
+  | 'birthDate'
+  | 'address'
+  | 'pathway'
+  | 'vaeValidUntil'
+  | 'accommodationRequested'
+  | 'accommodationDetails'
+  | 'convocationDate'
+  | 'convocationMode'
+  | 'attendance'
+  | 'results'
+>;
+
+/** A person assigned to the session (juror, invigilator or actor). */
+export interface DossierStaff {
+  assignmentId: string;
+  role: StaffRole;
+  juryMemberId: string;
+  lastName: string;
+  firstName: string;
+  employer: string;
+  /** End of the member's latest habilitation for the session's titre. */
+  habilitationUntil: CalendarDate | null;
+}
+
+export interface DossierDeclaration {
+  juryMemberId: string;
+  candidateId: string;
+  hasLink: boolean;
+}
+
+export interface SessionDossier {
+  /** The day the documents are issued (Europe/Paris). */
+  today: CalendarDate;
+  session: DossierSession;
+  centre: DossierPlace;
+  site: DossierPlace;
+  titre: { code: string; label: string; version: string; ccps: DossierCcp[] };
+  agrementReference: string | null;
+  manager: DossierUser | null;
+  deputyManager: DossierUser | null;
+  /** By name. */
+  candidates: DossierCandidate[];
+  /** By name. */
+  staff: DossierStaff[];
+  declarations: DossierDeclaration[];
+}

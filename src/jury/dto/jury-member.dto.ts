@@ -1,0 +1,92 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  IsCalendarDate,
+  NotNull,
+  PatchText,
+  Text,
+  Trim,
+} from '../../common/validation/decorators.js';
+
+export class HabilitationDto {
+  @ApiProperty() @IsUUID('all') titreId!: string;
+
+  @ApiProperty({ example: '2028-12-31', description: 'Fin de validité de l’habilitation' })
+  @IsCalendarDate()
+  validUntil!: string;
+
+  @ApiProperty({
+    type: [String],
+    required: false,
+    description: 'Restriction à certains CCP (vide : tout le titre)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @Trim()
+  @IsString({ each: true })
+  @MaxLength(30, { each: true })
+  ccpCodes?: string[];
+}
+
+export class CreateJuryMemberDto {
+  @ApiProperty() @IsUUID('all') centreId!: string;
+
+  @ApiProperty({ example: 'Durand' }) @Text(100) lastName!: string;
+
+  @ApiProperty({ example: 'Claire' }) @Text(100) firstName!: string;
+
+  @ApiProperty() @Trim() @IsEmail() @MaxLength(254) email!: string;
+
+  @ApiProperty({ required: false }) @Text(30, { optional: true }) phone?: string | null;
+
+  @ApiProperty({ required: false }) @Text(200, { optional: true }) employer?: string | null;
+
+  @ApiProperty({ required: false, description: 'Professionnel en activité dans le métier' })
+  @IsOptional()
+  @IsBoolean()
+  professionalised?: boolean;
+
+  @ApiProperty({ type: [HabilitationDto], required: false })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => HabilitationDto)
+  habilitations?: HabilitationDto[];
+}
+
+export class UpdateJuryMemberDto {
+  @ApiProperty({ required: false }) @PatchText(100, 1) lastName?: string;
+
+  @ApiProperty({ required: false }) @PatchText(100, 1) firstName?: string;
+
+  @ApiProperty({ required: false })
+  @NotNull()
+  @Trim()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiProperty({ required: false, nullable: true }) @Text(30, { optional: true }) phone?:
+    string | null;
+
+  @ApiProperty({ required: false }) @PatchText(200) employer?: string;
+
+  @ApiProperty({ required: false }) @NotNull() @IsBoolean() professionalised?: boolean;
+}
+
+export class ListJuryMembersQuery {
+  @IsOptional() @IsUUID('all') centreId?: string;
+}

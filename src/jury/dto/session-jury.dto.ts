@@ -1,0 +1,32 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate, Text } from '../../common/validation/decorators.js';
+import { STAFF_ROLES, type StaffRole } from '../session-staff.entity.js';
+
+export class AssignStaffDto {
+  @ApiProperty() @IsUUID('all') juryMemberId!: string;
+
+  @ApiProperty({ enum: STAFF_ROLES, description: 'Juré, surveillant ou comédien' })
+  @IsIn(STAFF_ROLES)
+  role!: StaffRole;
+}
+
+export class DeclareLinkDto {
+  @ApiProperty() @IsUUID('all') juryMemberId!: string;
+
+  @ApiProperty() @IsUUID('all') candidateId!: string;
+
+  @ApiProperty({ description: 'Lien personnel ou professionnel avec le candidat' })
+  @IsBoolean()
+  hasLink!: boolean;
+
+  @ApiProperty({ required: false }) @Text(2000, { optional: true }) details?: string | null;
+
+  @ApiProperty({
+    required: false,
+    description: 'Date de la déclaration (par défaut : aujourd’hui)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  declaredOn?: string | null;
+}

@@ -1,0 +1,19 @@
+/** The codes among `codes` that are not CCPs of the titre (an empty list covers the whole titre). */
+export function unknownCcpCodes(
+  titreCcpCodes: readonly string[],
+  codes: readonly string[],
+): string[] {
+  const known = new Set(titreCcpCodes);
+  return codes.filter((code) => !known.has(code));
+}
+
+/** True when a database error says a unique index refused the row (SQLite or PostgreSQL). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code } = error as Error & { code?: unknown };
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint/i.test(error.message)
+  );
+}

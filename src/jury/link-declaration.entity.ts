@@ -1,0 +1,46 @@
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { Candidate } from '../candidates/candidate.entity.js';
+import { DateColumn, InstantColumn } from '../database/columns.js';
+import { ExamSession } from '../sessions/exam-session.entity.js';
+import { JuryMember } from './jury-member.entity.js';
+
+/** A juror's declaration of no personal or professional link (or of a link) with a candidate. */
+@Entity('link_declaration')
+@Index(['sessionId', 'juryMemberId', 'candidateId'], { unique: true })
+export class LinkDeclaration {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+
+  @Column('uuid') sessionId!: string;
+
+  @ManyToOne(() => ExamSession, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'sessionId' })
+  session?: Relation<ExamSession>;
+
+  @Column('uuid') juryMemberId!: string;
+
+  @ManyToOne(() => JuryMember, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'juryMemberId' })
+  juryMember?: Relation<JuryMember>;
+
+  @Column('uuid') candidateId!: string;
+
+  @ManyToOne(() => Candidate, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'candidateId' })
+  candidate?: Relation<Candidate>;
+
+  @Column({ type: 'boolean' }) hasLink!: boolean;
+
+  @Column({ type: 'text', default: '' }) details!: string;
+
+  @DateColumn() declaredOn!: string;
+
+  @InstantColumn() createdAt!: string;
+}

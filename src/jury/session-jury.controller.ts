@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller } from '../auth/auth.decorators.js';
+import type { Caller } from '../common/caller.js';
+import { UuidParam } from '../common/validation/uuid-param.js';
+import { AssignStaffDto, DeclareLinkDto } from './dto/session-jury.dto.js';
+import { LinkDeclaration } from './link-declaration.entity.js';
+import { SessionJuryService, type StaffView } from './session-jury.service.js';
+
+@ApiTags('jury')
+@ApiBearerAuth()
+@Controller('api/sessions/:id')
+export class SessionJuryController {
+  constructor(private readonly jury: SessionJuryService) {}
+
+  @Post('jury')
+  assign(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') sessionId: string,
+    @Body() dto: AssignStaffDto,
+  ): Promise<StaffView> {
+    return this.jury.assign(caller, sessionId, dto);
+  }
+
+  @Get('jury')
+  staff(@CurrentCaller() caller: Caller, @UuidParam('id') sessionId: string): Promise<StaffView[]> {
+    return this.jury.staff(caller, sessionId);
+  }
+
+  @Delete('jury/:assignmentId')
+  @HttpCode(204)
+  unassign(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') sessionId: string,
+    @UuidParam('assignmentId') assignmentId: string,
+  ): Promise<void> {
+    return this.jury.unassign(caller, sessionId, assignmentId);
+  }
+
+  @Post('link-declarations')
+  declare(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') sessionId: string,
+    @Body() dto: DeclareLinkDto,
+  ): Promise<LinkDeclaration> {
+    return this.jury.declare(caller, sessionId, dto);
+  }
+
+  @Get('link-declarations')
+  declarations(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') sessionId: string,
+  ): Promise<LinkDeclaration[]> {
+    return this.jury.declarations(caller, sessionId);
+  }
+}

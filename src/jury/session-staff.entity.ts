@@ -1,0 +1,38 @@
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { InstantColumn } from '../database/columns.js';
+import { ExamSession } from '../sessions/exam-session.entity.js';
+import { JuryMember } from './jury-member.entity.js';
+
+export const STAFF_ROLES = ['JURY', 'SURVEILLANT', 'COMEDIEN'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** The assignment of a jury member to a session, with a role. */
+@Entity('session_staff')
+@Index(['sessionId', 'juryMemberId'], { unique: true })
+export class SessionStaff {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+
+  @Column('uuid') sessionId!: string;
+
+  @ManyToOne(() => ExamSession, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'sessionId' })
+  session?: Relation<ExamSession>;
+
+  @Column('uuid') juryMemberId!: string;
+
+  @ManyToOne(() => JuryMember, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'juryMemberId' })
+  juryMember?: Relation<JuryMember>;
+
+  @Column({ type: 'varchar', length: 12 }) role!: StaffRole;
+
+  @InstantColumn() createdAt!: string;
+}

@@ -1,0 +1,104 @@
+/** The annual planning as a CSV file for spreadsheets (Excel in French: BOM, « ; »). */
+import { formatFrenchDate, type CalendarDate } from '../common/calendar-date.js';
+import type { SessionNature, SessionStatus } from '../sessions/exam-session.entity.js';
+
+export interface PlanningEntry {
+  sessionId: string;
+  titreCode: string;
+  titreLabel: string;
+  titreVersion: string;
+  nature: SessionNature;
+  ccpCodes: string[];
+  siteName: string;
+  startDate: CalendarDate;
+  endDate: CalendarDate;
+  location: string;
+  candidateCount: number;
+  status: SessionStatus;
+  statusLabel: string;
+}
+
+export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
+  PLANNED: 'Programmée',
+  POSTPONED: 'Reportée',
+  HELD: 'Tenue',
+  CLOSED: 'Clôturée',
+  CANCELLED: 'Annulée',
+};
+
+export const SESSION_NATURE_LABELS: Record<SessionNature, string> = {
+  TITRE: 'Titre complet',
+  CCP: 'CCP',
+  CCS: 'CCS',
+};
+
+export const PLANNING_CSV_HEADERS = [
+  'Sigle',
+  'Titre',
+  'Millésime',
+  'Nature',
+  'CCP',
+  'Site',
+  'Début',
+  'Fin',
+  'Lieu',
+  'Candidats',
+  'Statut',
+] as const;
+
+const BOM = '\uFEFF';
+const SEPARATOR = ';';
+const NEWLINE = '\r\n';
+
+/**
+ * One CSV field: quoted when it holds a separator, a quote or a line break; a text that a
+ * spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe.
+ */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function planningCsv(entries: readonly PlanningEntry[]): string {
+  const lines = [
+    PLANNING_CSV_HEADERS.join(SEPARATOR),
+    ...entries.map((e) =>
+      [
+        e.titreCode,
+        e.titreLabel,
+        e.titreVersion,
+        SESSION_NATURE_LABELS[e.nature],
+        e.ccpCodes.join(', '),
+        e.siteName,
+        formatFrenchDate(e.startDate),
+        formatFrenchDate(e.endDate),
+        e.location,
+        e.candidateCount,
+        SESSION_STATUS_LABELS[e.status],
+      ]
+        .map(csvField)
+        .join(SEPARATOR),
+    ),
+  ];
+  return BOM + lines.join(NEWLINE) + NEWLINE;
+}
+
+/**
+ * Whether the client asked for CSV: `format=csv` wins, `format=json` too; otherwise the Accept
+ * header, when it prefers text/csv to JSON.
+ */
+export function wantsCsv(format: string | undefined, accept: string | undefined): boolean {
+  if (format !== undefined) return format === 'csv';
+  if (!accept) return false;
+  const ranges = accept
+    .split(',')
+    .map((part, index) => {
+      const [type, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+      const q = params.find((p) => p.startsWith('q='));
+      return { type, q: q === undefined ? 1 : Number(q.slice(2)) || 0, index };
+    })
+    .filter((r) => r.q > 0 && (r.type === 'text/csv' || r.type === 'application/json'))
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranges[0]?.type === 'text/csv';
+}

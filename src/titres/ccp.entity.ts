@@ -1,0 +1,33 @@
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { Titre } from './titre.entity.js';
+
+export const CCP_KINDS = ['CCP', 'CCS'] as const;
+export type CcpKind = (typeof CCP_KINDS)[number];
+
+@Entity('ccp')
+@Index(['titreId', 'code'], { unique: true })
+export class Ccp {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+
+  @Column('uuid') titreId!: string;
+
+  @ManyToOne(() => Titre, (titre) => titre.ccps, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'titreId' })
+  titre?: Relation<Titre>;
+
+  @Column({ type: 'varchar', length: 30 }) code!: string;
+
+  @Column({ type: 'varchar', length: 300 }) label!: string;
+
+  @Column({ type: 'varchar', length: 3, default: 'CCP' }) kind!: CcpKind;
+
+  @Column({ type: 'integer', default: 0 }) position!: number;
+}

@@ -1,0 +1,23 @@
+import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { DateColumn, InstantColumn } from '../database/columns.js';
+import { Ccp } from './ccp.entity.js';
+
+/** A titre professionnel in one version (millésime). Titres are national, shared by all centres. */
+@Entity('titre')
+@Index(['code', 'version'], { unique: true })
+export class Titre {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+
+  @Column({ type: 'varchar', length: 30 }) code!: string;
+
+  @Column({ type: 'varchar', length: 300 }) label!: string;
+
+  @Column({ type: 'varchar', length: 30 }) version!: string;
+
+  @DateColumn() validUntil!: string;
+
+  @InstantColumn() createdAt!: string;
+
+  @OneToMany(() => Ccp, (ccp) => ccp.titre, { cascade: ['insert'] })
+  ccps?: Relation<Ccp[]>;
+}

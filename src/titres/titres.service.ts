@@ -1,0 +1,68 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { notFound } from '../common/errors.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { Ccp } from './ccp.entity.js';
+import type { CreateTitreDto } from './dto/create-titre.dto.js';
+import { Titre } from './titre.entity.js';
+
+@Injectable()
+export class TitresService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(dto: CreateTitreDto): Promise<Titre> {
+    const codes = dto.ccps.map((c) => c.code);
+    if (new Set(codes).size !== codes.length) {
+      throw new BadRequestException('Le champ « ccps » contient deux fois le même code de CCP.');
+    }
+    const id = await this.tx.run(async (m) => {
+      if (
+        await m.getRepository(Titre).exists({ where: { code: dto.code, version: dto.version } })
+      ) {
+        throw new ConflictException(`Le titre ${dto.code} millésime ${dto.version} existe déjà.`);
+      }
+      const titre = await m.getRepository(Titre).save(
+        m.getRepository(Titre).create({
+          code: dto.code,
+          label: dto.label,
+          version: dto.version,
+          validUntil: dto.validUntil,
+          createdAt: this.clock.nowIso(),
+        }),
+      );
+      await m.getRepository(Ccp).insert(
+        dto.ccps.map((c, position) => ({
+          titreId: titre.id,
+          code: c.code,
+          label: c.label,
+          kind: c.kind ?? 'CCP',
+          position,
+        })),
+      );
+      return titre.id;
+    });
+    return this.get(id);
+  }
+
+  list(): Promise<Titre[]> {
+    return this.dataSource.getRepository(Titre).find({
+      relations: { ccps: true },
+      order: { code: 'ASC', version: 'DESC', ccps: { position: 'ASC' } },
+    });
+  }
+
+  async get(id: string): Promise<Titre> {
+    const titre = await this.dataSource.getRepository(Titre).findOne({
+      where: { id },
+      relations: { ccps: true },
+      order: { ccps: { position: 'ASC' } },
+    });
+    if (!titre) throw notFound('Titre');
+    return titre;
+  }
+}

@@ -1,0 +1,132 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { notFound } from '../common/errors.js';
+import { Centre } from '../centres/centre.entity.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './password.js';
+import { UserCentre } from './user-centre.entity.js';
+import { User, type Role } from './user.entity.js';
+
+export interface UserView {
+  id: string;
+  email: string;
+  role: Role;
+  firstName: string;
+  lastName: string;
+  active: boolean;
+  centreIds: string[];
+}
+
+export interface NewUser {
+  email: string;
+  password: string;
+  role: Role;
+  centreIds?: string[];
+  firstName?: string;
+  lastName?: string;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Whether an active administrator exists (the set-up URL is offered until one does). */
+  hasAdministrator(): Promise<boolean> {
+    return this.dataSource.getRepository(User).exists({ where: { role: 'admin', active: true } });
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.dataSource
+      .getRepository(User)
+      .findOne({ where: { email: email.trim().toLowerCase() } });
+  }
+
+  async centreIdsOf(userId: string): Promise<string[]> {
+    const links = await this.dataSource.getRepository(UserCentre).find({ where: { userId } });
+    return links.map((l) => l.centreId);
+  }
+
+  /** Checks the password and hashes it (outside any transaction: argon2id is slow on purpose). */
+  async preparePassword(password: string): Promise<string> {
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      throw new BadRequestException(
+        `Le champ « password » doit comporter au moins ${MIN_PASSWORD_LENGTH} caractères.`,
+      );
+    }
+    return hashPassword(password);
+  }
+
+  async create(input: NewUser): Promise<UserView> {
+    const passwordHash = await this.preparePassword(input.password);
+    return this.tx.run((manager) => this.insert(manager, input, passwordHash));
+  }
+
+  /** Inserts a user inside the caller's transaction. */
+  async insert(manager: EntityManager, input: NewUser, passwordHash: string): Promise<UserView> {
+    const email = input.email.trim().toLowerCase();
+    const centreIds = [...new Set(input.centreIds ?? [])];
+    if (input.role !== 'admin' && centreIds.length === 0) {
+      throw new BadRequestException(
+        'Le champ « centreIds » est obligatoire pour un gestionnaire ou un lecteur.',
+      );
+    }
+    if (await manager.getRepository(User).exists({ where: { email } })) {
+      throw new ConflictException(`Un compte existe déjà pour l'adresse ${email}.`);
+    }
+    if (centreIds.length > 0) {
+      const found = await manager.getRepository(Centre).count({ where: { id: In(centreIds) } });
+      if (found !== centreIds.length) throw notFound('Centre');
+    }
+    const user = await manager.getRepository(User).save(
+      manager.getRepository(User).create({
+        email,
+        passwordHash,
+        role: input.role,
+        firstName: input.firstName ?? '',
+        lastName: input.lastName ?? '',
+        active: true,
+        createdAt: this.clock.nowIso(),
+      }),
+    );
+    if (centreIds.length > 0) {
+      await manager
+        .getRepository(UserCentre)
+        .insert(centreIds.map((centreId) => ({ userId: user.id, centreId })));
+    }
+    return toView(user, centreIds);
+  }
+
+  async list(): Promise<UserView[]> {
+    const users = await this.dataSource.getRepository(User).find({ order: { email: 'ASC' } });
+    const links = await this.dataSource.getRepository(UserCentre).find();
+    return users.map((u) =>
+      toView(
+        u,
+        links.filter((l) => l.userId === u.id).map((l) => l.centreId),
+      ),
+    );
+  }
+
+  async get(userId: string): Promise<UserView> {
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id: userId } });
+    if (!user) throw notFound('Utilisateur');
+    return toView(user, await this.centreIdsOf(userId));
+  }
+}
+
+export function toView(user: User, centreIds: string[]): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    active: user.active,
+    centreIds,
+  };
+}

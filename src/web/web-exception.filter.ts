@@ -1,0 +1,72 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { exceptionMessage } from './forms/form-input.js';
+import { isHtmx, WebPages, type WebRequest } from './web-pages.js';
+
+const TITLES: Record<number, string> = {
+  400: 'Demande invalide',
+  403: 'Accès refusé',
+  404: 'Page introuvable',
+  409: 'Modification impossible',
+  413: 'Fichier trop volumineux',
+  429: 'Trop de tentatives',
+};
+
+/**
+ * Errors of the dashboard's pages as French HTML: an unauthenticated visitor goes to the login
+ * page (and comes back after), other errors show a page — or, for htmx, a message in the
+ * page's alert zone — instead of the API's JSON.
+ */
+@Catch()
+export class WebExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('WebExceptionFilter');
+
+  constructor(private readonly pages: WebPages) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<WebRequest>();
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+    const status =
+      exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    if (status === HttpStatus.UNAUTHORIZED) {
+      const next = req.method === 'GET' ? req.originalUrl : '/sessions';
+      const login = `/login?next=${encodeURIComponent(next)}`;
+      if (isHtmx(req)) {
+        res.status(401).setHeader('HX-Redirect', login).end();
+      } else {
+        res.redirect(303, login);
+      }
+      return;
+    }
+    let message: string;
+    if (exception instanceof HttpException && status < 500) {
+      message = exceptionMessage(exception);
+      if (/^Cannot (GET|POST|HEAD) /.test(message)) message = 'Cette page n’existe pas.';
+    } else {
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
+      message =
+        'Erreur interne du serveur : rien n’a été enregistré. Réessayez ou contactez l’administrateur.';
+    }
+    if (isHtmx(req)) {
+      res
+        .status(status)
+        .setHeader('HX-Retarget', '#global-alert')
+        .setHeader('HX-Reswap', 'innerHTML')
+        .type('html')
+        .send(this.pages.fragment(req, 'partials/alert', { message }));
+      return;
+    }
+    const title = TITLES[status] ?? 'Erreur';
+    this.pages.render(req, res, 'error', title, 'none', { status, message }, status);
+  }
+}

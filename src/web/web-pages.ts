@@ -1,0 +1,160 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
+import { formatFrenchDate, isValidCalendarDate } from '../common/calendar-date.js';
+import type { Caller } from '../common/caller.js';
+import { TemplateRenderer } from '../common/template-renderer.js';
+import { ROLE_LABELS } from './views/labels.js';
+import { csrfTokenFor } from './web-session.js';
+
+export type WebRequest = Request & AuthenticatedRequest;
+
+export type Section =
+  'sessions' | 'calendar' | 'jury' | 'agrements' | 'titres' | 'centres' | 'users' | 'none';
+
+export interface NavItem {
+  label: string;
+  href: string;
+  current: boolean;
+}
+
+export interface LayoutView {
+  title: string;
+  user: {
+    email: string;
+    roleLabel: string;
+    isAdmin: boolean;
+    canWrite: boolean;
+  } | null;
+  nav: NavItem[];
+  flash: { kind: 'ok' | 'error'; text: string } | null;
+}
+
+/** Messages shown once after a redirect (`?ok=code`): fixed texts, never taken from the URL. */
+export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
+  'session-created': 'La session a été créée avec sa liste de contrôle.',
+  'session-updated': 'La session a été modifiée.',
+  'session-postponed': 'La session a été reportée : les échéances ont été recalculées.',
+  'session-cancelled': 'La session a été annulée.',
+  'task-saved': 'La tâche a été enregistrée.',
+  'candidate-created': 'Le candidat a été ajouté.',
+  'candidate-updated': 'Le candidat a été modifié.',
+  'candidate-deleted': 'Le candidat a été supprimé.',
+  'candidates-imported': 'Les candidats du fichier ont été importés.',
+  'staff-assigned': 'Le membre a été affecté à la session.',
+  'staff-removed': "L'affectation a été retirée.",
+  'declarations-saved': 'Les déclarations de liens ont été enregistrées.',
+  'jury-member-created': 'Le membre du jury a été créé.',
+  'jury-member-updated': 'Le membre du jury a été modifié.',
+  'habilitation-added': "L'habilitation a été ajoutée.",
+  'agrement-created': "L'agrément a été enregistré.",
+  'titre-created': 'Le titre a été créé.',
+  'centre-created': 'Le centre a été créé.',
+  'site-created': 'Le site a été ajouté.',
+  'user-created': 'Le compte a été créé.',
+  logout: 'Vous êtes déconnecté(e).',
+};
+
+const NAV: { section: Section; label: string; href: string; adminOnly?: boolean }[] = [
+  { section: 'sessions', label: 'Sessions', href: '/sessions' },
+  { section: 'calendar', label: 'Calendrier', href: '/calendar' },
+  { section: 'jury', label: 'Jury', href: '/jury-members' },
+  { section: 'agrements', label: 'Agréments', href: '/agrements' },
+  { section: 'titres', label: 'Titres', href: '/titres' },
+  { section: 'centres', label: 'Centres', href: '/centres' },
+  { section: 'users', label: 'Utilisateurs', href: '/users', adminOnly: true },
+];
+
+export function canWrite(caller: Caller | undefined): boolean {
+  return caller !== undefined && caller.role !== 'viewer';
+}
+
+/** Renders the dashboard's views inside the layout, with the user, the navigation and the CSRF token. */
+@Injectable()
+export class WebPages implements OnModuleInit {
+  constructor(private readonly views: TemplateRenderer) {}
+
+  onModuleInit(): void {
+    this.views.registerPartials('views/partials');
+    this.views.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    this.views.registerHelper('frDate', (value: unknown) =>
+      typeof value === 'string' && isValidCalendarDate(value) ? formatFrenchDate(value) : '',
+    );
+  }
+
+  csrf(req: WebRequest): string {
+    return req.sessionToken ? csrfTokenFor(req.sessionToken) : '';
+  }
+
+  layout(req: WebRequest, title: string, section: Section): LayoutView {
+    const caller = req.caller;
+    const flashCode = typeof req.query.ok === 'string' ? req.query.ok : '';
+    const flash = FLASH_MESSAGES[flashCode];
+    return {
+      title,
+      user: caller
+        ? {
+            email: caller.email,
+            roleLabel: ROLE_LABELS[caller.role],
+            isAdmin: caller.role === 'admin',
+            canWrite: canWrite(caller),
+          }
+        : null,
+      nav: caller
+        ? NAV.filter((item) => !item.adminOnly || caller.role === 'admin').map((item) => ({
+            label: item.label,
+            href: item.href,
+            current: item.section === section,
+          }))
+        : [],
+      flash: flash ? { kind: 'ok', text: flash } : null,
+    };
+  }
+
+  /** The HTML of a view with the layout's context (`layout`, `csrf`, `canWrite`). */
+  html(req: WebRequest, view: string, title: string, section: Section, data: object): string {
+    return this.views.render(`views/${view}.hbs`, {
+      ...data,
+      layout: this.layout(req, title, section),
+      csrf: this.csrf(req),
+      canWrite: canWrite(req.caller),
+    });
+  }
+
+  /** A fragment (no layout) for htmx swaps. */
+  fragment(req: WebRequest, view: string, data: object): string {
+    return this.views.render(`views/${view}.hbs`, {
+      ...data,
+      csrf: this.csrf(req),
+      canWrite: canWrite(req.caller),
+    });
+  }
+
+  send(res: Response, html: string, status = 200): void {
+    res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(html);
+  }
+
+  render(
+    req: WebRequest,
+    res: Response,
+    view: string,
+    title: string,
+    section: Section,
+    data: object,
+    status = 200,
+  ): void {
+    this.send(res, this.html(req, view, title, section, data), status);
+  }
+
+  /** After a successful form: back to a page, with a message (303: the browser then GETs). */
+  redirect(res: Response, path: string, flash?: keyof typeof FLASH_MESSAGES): void {
+    const [base, hash] = path.split('#');
+    const url = flash ? `${base}${base.includes('?') ? '&' : '?'}ok=${flash}` : base;
+    res.redirect(303, hash ? `${url}#${hash}` : url);
+  }
+}
+
+/** Whether the request comes from htmx (it then expects a fragment). */
+export function isHtmx(req: Request): boolean {
+  return req.headers['hx-request'] === 'true';
+}

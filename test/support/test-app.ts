@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { createApp } from '../../src/bootstrap.js';
+import { loadAppConfig, type AppConfig } from '../../src/config/app-config.js';
+import { FixedClock } from '../../src/common/clock.js';
+import { JsonLogger } from '../../src/common/http/json-logger.js';
+import { createScratchDatabase } from '../../src/database/postgres-scratch.js';
+
+export const ADMIN = { email: 'admin@jalon.test', password: 'mot-de-passe-admin-1' };
+
+export type DbKind = 'sqlite' | 'postgres';
+
+export function testDbKind(): DbKind {
+  return process.env.JALON_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+/** An empty database of the kind under test; `drop` removes it. */
+export async function scratchDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (testDbKind() === 'postgres') {
+    return createScratchDatabase(
+      process.env.JALON_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+      'jalon_e2e',
+    );
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'jalon-e2e-'));
+  return {
+    url: `sqlite:${join(dir, 'jalon.sqlite')}`,
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export interface TestApp {
+  app: INestApplication;
+  http: App;
+  config: AppConfig;
+  clock: FixedClock;
+  databaseUrl: string;
+  /** A bearer token for these credentials. */
+  login(email: string, password: string): Promise<string>;
+  as(token: string): Client;
+  close(): Promise<void>;
+}
+
+export interface Client {
+  get(path: string): request.Test;
+  post(path: string, body?: object): request.Test;
+  patch(path: string, body?: object): request.Test;
+  delete(path: string): request.Test;
+}
+
+export async function startTestApp(
+  options: { env?: Record<string, string>; now?: string; databaseUrl?: string } = {},
+): Promise<TestApp> {
+  const scratch = options.databaseUrl ? null : await scratchDatabaseUrl();
+  const databaseUrl = options.databaseUrl ?? scratch!.url;
+  const config = loadAppConfig({
+    DATABASE_URL: databaseUrl,
+    JALON_ADMIN_EMAIL: ADMIN.email,
+    JALON_ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const clock = new FixedClock(new Date(options.now ?? '2027-03-01T09:00:00Z'));
+  const app = await createApp(config, { clock, logger: new JsonLogger('silent') });
+  const http = app.getHttpServer() as App;
+  const as = (token: string): Client => ({
+    get: (path) => request(http).get(path).set('Authorization', `Bearer ${token}`),
+    post: (path, body) =>
+      request(http)
+        .post(path)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body ?? {}),
+    patch: (path, body) =>
+      request(http)
+        .patch(path)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body ?? {}),
+    delete: (path) => request(http).delete(path).set('Authorization', `Bearer ${token}`),
+  });
+  return {
+    app,
+    http,
+    config,
+    clock,
+    databaseUrl,
+    as,
+    async login(email, password) {
+      const res = await request(http).post('/api/auth/token').send({ email, password });
+      if (res.status !== 200)
+        throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+      return (res.body as { token: string }).token;
+    },
+    async close() {
+      await app.close();
+      await scratch?.drop();
+    },
+  };
+}
