@@ -4,6 +4,7 @@ import { AgrementsModule } from './agrements/agrements.module.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { CandidatesModule } from './candidates/candidates.module.js';
 import { CentresModule } from './centres/centres.module.js';
 import { ChecklistModule } from './checklist/checklist.module.js';
@@ -15,12 +16,16 @@ import { HttpExceptionFilter } from './common/http/http-exception.filter.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
 import { JuryModule } from './jury/jury.module.js';
 import { PlanningModule } from './planning/planning.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { TitresModule } from './titres/titres.module.js';
 import { UsersModule } from './users/users.module.js';
+import { WebModule } from './web/web.module.js';
 
 @Module({})
 export class AppModule {
@@ -41,9 +46,14 @@ export class AppModule {
         JuryModule,
         ChecklistModule,
         ComplianceModule,
+        IncidentsModule,
+        DocumentsModule,
         PlanningModule,
+        RemindersModule,
+        CalendarModule,
         HealthModule,
         DemoModule,
+        WebModule,
       ],
       controllers: [AuditController],
       providers: [

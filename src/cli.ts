@@ -7,6 +7,10 @@ import { ConfigError, loadAppConfig } from './config/app-config.js';
 import { JsonLogger } from './common/http/json-logger.js';
 import { backupDatabase } from './database/backup.js';
 import { DemoLoader } from './demo/demo-loader.js';
+import { passReportText } from './reminders/pass-report-text.js';
+import { ReminderPassService } from './reminders/reminder-pass.service.js';
+import { retentionReportText } from './retention/retention-report-text.js';
+import { RetentionService } from './retention/retention.service.js';
 import { ROLES, type Role } from './users/user.entity.js';
 import { UsersService } from './users/users.service.js';
 
@@ -15,6 +19,8 @@ const USAGE = `Usage : npm run cli -- <commande>
   migrations:run            applique les migrations en attente
   demo:load                 charge un centre de démonstration
   backup --out FICHIER      sauvegarde la base de données
+  reminders:run             une passe de rappels maintenant ; affiche ce qui est envoyé
+  retention:purge [--dry-run]  anonymise les candidats des sessions trop anciennes
 `;
 
 async function main(): Promise<number> {
@@ -23,7 +29,7 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
-  const config = loadAppConfig(process.env);
+  const config = { ...loadAppConfig(process.env), scheduler: false };
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
     logger: new JsonLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
   });
@@ -55,6 +61,18 @@ async function main(): Promise<number> {
         const out = requireOption(options, 'out');
         await backupDatabase(app.get(DataSource), out);
         process.stdout.write(`Sauvegarde écrite dans ${out}\n`);
+        return 0;
+      }
+      case 'reminders:run': {
+        const report = await app.get(ReminderPassService).run();
+        process.stdout.write(passReportText(report));
+        return report.failed.length === 0 ? 0 : 1;
+      }
+      case 'retention:purge': {
+        const report = await app
+          .get(RetentionService)
+          .purge({ dryRun: options['dry-run'] === true });
+        process.stdout.write(retentionReportText(report));
         return 0;
       }
       default:

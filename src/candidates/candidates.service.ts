@@ -57,40 +57,77 @@ export class CandidatesService {
       sessionId,
       'ses candidats ne peuvent plus être modifiés',
     );
-    const pathway = dto.pathway ?? 'FORMATION';
-    const vaeValidUntil = dto.vaeValidUntil ?? null;
-    this.check(pathwayError(pathway, vaeValidUntil));
-    this.check(futureDateError('birthDate', dto.birthDate, this.clock.today()));
+    this.check(this.newCandidateError(dto));
+    return this.tx.run((m) => this.insert(m, caller, session.centreId, sessionId, dto));
+  }
+
+  /**
+   * Adds several candidates at once (a CSV import): every one is checked first, then all are
+   * inserted and audited in one transaction — nothing is added when one is refused.
+   */
+  async createMany(
+    caller: Caller,
+    sessionId: string,
+    dtos: readonly CreateCandidateDto[],
+  ): Promise<Candidate[]> {
+    const session = await this.sessions.findWritable(
+      caller,
+      sessionId,
+      'ses candidats ne peuvent plus être modifiés',
+    );
+    for (const dto of dtos) this.check(this.newCandidateError(dto));
     return this.tx.run(async (m) => {
-      const repository = m.getRepository(Candidate);
-      const candidate = await repository.save(
-        repository.create({
-          sessionId,
-          lastName: dto.lastName,
-          firstName: dto.firstName,
-          birthDate: dto.birthDate ?? null,
-          email: dto.email || null,
-          phone: dto.phone || null,
-          address: dto.address ?? '',
-          pathway,
-          vaeValidUntil,
-          accommodationRequested: dto.accommodationRequested ?? false,
-          accommodationDetails: dto.accommodationDetails ?? '',
-          results: [],
-          purgedAt: null,
-          createdAt: this.clock.nowIso(),
-        }),
-      );
-      await this.audit.record(m, caller, {
-        sessionId,
-        centreId: session.centreId,
-        entity: 'candidate',
-        entityId: candidate.id,
-        action: 'create',
-        snapshot: candidate,
-      });
-      return candidate;
+      const created: Candidate[] = [];
+      for (const dto of dtos) {
+        created.push(await this.insert(m, caller, session.centreId, sessionId, dto));
+      }
+      return created;
     });
+  }
+
+  /** The business rule a new candidate breaks (VAE recevabilité, birth date), or null. */
+  newCandidateError(dto: CreateCandidateDto): string | null {
+    return (
+      pathwayError(dto.pathway ?? 'FORMATION', dto.vaeValidUntil ?? null) ??
+      futureDateError('birthDate', dto.birthDate, this.clock.today())
+    );
+  }
+
+  private async insert(
+    m: EntityManager,
+    caller: Caller,
+    centreId: string,
+    sessionId: string,
+    dto: CreateCandidateDto,
+  ): Promise<Candidate> {
+    const repository = m.getRepository(Candidate);
+    const candidate = await repository.save(
+      repository.create({
+        sessionId,
+        lastName: dto.lastName,
+        firstName: dto.firstName,
+        birthDate: dto.birthDate ?? null,
+        email: dto.email || null,
+        phone: dto.phone || null,
+        address: dto.address ?? '',
+        pathway: dto.pathway ?? 'FORMATION',
+        vaeValidUntil: dto.vaeValidUntil ?? null,
+        accommodationRequested: dto.accommodationRequested ?? false,
+        accommodationDetails: dto.accommodationDetails ?? '',
+        results: [],
+        purgedAt: null,
+        createdAt: this.clock.nowIso(),
+      }),
+    );
+    await this.audit.record(m, caller, {
+      sessionId,
+      centreId,
+      entity: 'candidate',
+      entityId: candidate.id,
+      action: 'create',
+      snapshot: candidate,
+    });
+    return candidate;
   }
 
   async list(caller: Caller, sessionId: string): Promise<Candidate[]> {

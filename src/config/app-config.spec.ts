@@ -53,4 +53,15 @@ describe('loadAppConfig', () => {
         .adminEmail,
     ).toBe('a@b.fr');
   });
+
+  it('reads the mail folder and the scheduler switch', () => {
+    expect(loadAppConfig({})).toMatchObject({ mailDir: 'data/mail', scheduler: true });
+    expect(loadAppConfig({ MAIL_DIR: '/tmp/courriels', JALON_SCHEDULER: 'off' })).toMatchObject({
+      mailDir: '/tmp/courriels',
+      scheduler: false,
+    });
+    expect(() => loadAppConfig({ JALON_SCHEDULER: 'peut-être' })).toThrow(
+      'JALON_SCHEDULER="peut-être" est invalide : valeurs possibles on, off.',
+    );
+  });
 });

@@ -8,11 +8,15 @@ export interface AppConfig {
   appUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Folder of the `.eml` files written when SMTP_URL is unset. */
+  mailDir: string;
   adminEmail: string | null;
   adminPassword: string | null;
   chromiumPath: string;
   chromiumWsEndpoint: string | null;
   reminderCron: string;
+  /** Whether this process runs the scheduler (cron and catch-up at start); off for the CLI. */
+  scheduler: boolean;
   retentionYears: number;
   tokenTtlHours: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -100,6 +104,14 @@ function email(env: Env, name: string): string | null {
   return raw.toLowerCase();
 }
 
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new ConfigError(`${name}="${raw}" est invalide : valeurs possibles on, off.`);
+}
+
 function logLevel(env: Env): AppConfig['logLevel'] {
   const raw = read(env, 'LOG_LEVEL') ?? 'info';
   const levels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -143,11 +155,13 @@ export function loadAppConfig(env: Env): AppConfig {
     appUrl: httpUrl(env, 'APP_URL', 'http://localhost:3000'),
     smtpUrl: smtpUrl(env),
     mailFrom: read(env, 'MAIL_FROM') ?? 'Jalon <no-reply@localhost>',
+    mailDir: read(env, 'MAIL_DIR') ?? 'data/mail',
     adminEmail,
     adminPassword,
     chromiumPath: read(env, 'CHROMIUM_PATH') ?? '/usr/bin/chromium',
     chromiumWsEndpoint: wsEndpoint,
     reminderCron,
+    scheduler: onOff(env, 'JALON_SCHEDULER', true),
     retentionYears: integer(env, 'RETENTION_YEARS', 5, 1, 100),
     tokenTtlHours: integer(env, 'TOKEN_TTL_HOURS', 12, 1, 24 * 90),
     logLevel: logLevel(env),

@@ -5,6 +5,7 @@ import { SetupToken } from '../auth/setup-token.entity.js';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { Centre } from '../centres/centre.entity.js';
 import { Site } from '../centres/site.entity.js';
+import { SessionIncident } from '../incidents/session-incident.entity.js';
 import { Habilitation } from '../jury/habilitation.entity.js';
 import { JuryMember } from '../jury/jury-member.entity.js';
 import { LinkDeclaration } from '../jury/link-declaration.entity.js';
@@ -14,6 +15,10 @@ import { SessionDateChange } from '../sessions/session-date-change.entity.js';
 import { Ccp } from '../titres/ccp.entity.js';
 import { SessionTask } from '../checklist/session-task.entity.js';
 import { Titre } from '../titres/titre.entity.js';
+import { CalendarFeed } from '../calendar/calendar-feed.entity.js';
+import { OutboxMessage } from '../mail/outbox-message.entity.js';
+import { ReminderNotice } from '../reminders/reminder-notice.entity.js';
+import { ReminderPolicyEntity } from '../reminders/reminder-policy.entity.js';
 import { UserCentre } from '../users/user-centre.entity.js';
 import { User } from '../users/user.entity.js';
 
@@ -35,5 +40,10 @@ export const ENTITIES = [
   SessionStaff,
   LinkDeclaration,
   SessionTask,
+  SessionIncident,
   AuditEntry,
+  ReminderPolicyEntity,
+  ReminderNotice,
+  OutboxMessage,
+  CalendarFeed,
 ];

@@ -111,7 +111,7 @@ export function documentLinks(dossier: Dossier): DocumentLink[] {
     {
       name: 'documents',
       title: 'Tous les documents de la session (ZIP)',
-      url: `${base}/documents.zip`,
+      url: `${base}/documents/documents.zip`,
       format: 'zip',
     },
   ];

@@ -5,7 +5,7 @@
 import { formatFrenchDate } from '../common/calendar-date.js';
 import { candidateResult, evaluatorsOf, type ResultCell } from './candidate-results.js';
 import { PATHWAY_LABELS, personName, ROLE_LABELS } from './document-format.js';
-import type { DossierStaff, SessionDossier } from './session-dossier.js';
+import type { DossierIncident, DossierStaff, SessionDossier } from './session-dossier.js';
 import {
   documentFooter,
   sessionCcps,
@@ -25,6 +25,15 @@ export interface Signatory {
   role: string;
 }
 
+export interface IncidentLine {
+  date: string;
+  kind: string;
+  candidate: string | null;
+  description: string;
+  measures: string | null;
+  reportedBy: string;
+}
+
 export interface SessionMinutesView extends DocumentBase {
   ccps: { code: string; label: string }[];
   jury: { name: string; employer: string; habilitation: string }[];
@@ -39,6 +48,8 @@ export interface SessionMinutesView extends DocumentBase {
   }[];
   summary: string;
   absences: string[];
+  incidents: IncidentLine[];
+  frauds: IncidentLine[];
   signatories: Signatory[];
   candidatesNotice: string | null;
   juryNotice: string | null;
@@ -70,6 +81,9 @@ export interface CarenceView extends DocumentBase {
 
 export interface FraudReportView extends DocumentBase {
   ccps: { code: string; label: string }[];
+  /** The fraud reports recorded for the session; none: one blank form to fill in by hand. */
+  reports: IncidentLine[];
+  blankNotice: string | null;
   signatories: Signatory[];
   juryNotice: string | null;
 }
@@ -92,6 +106,29 @@ function jurors(dossier: SessionDossier): DossierStaff[] {
 
 function managerSignatory(identity: IdentityView): Signatory {
   return { name: identity.manager, role: 'Responsable de session' };
+}
+
+export const INCIDENT_KIND_LABELS: Record<DossierIncident['kind'], string> = {
+  INCIDENT: 'Incident',
+  FRAUD: 'Fraude ou tentative de fraude',
+};
+
+function incidentLine(dossier: SessionDossier, incident: DossierIncident): IncidentLine {
+  const candidate = dossier.candidates.find((c) => c.id === incident.candidateId);
+  return {
+    date: formatFrenchDate(incident.occurredOn),
+    kind: INCIDENT_KIND_LABELS[incident.kind],
+    candidate: candidate ? personName(candidate) : null,
+    description: incident.description,
+    measures: incident.measures.trim() === '' ? null : incident.measures,
+    reportedBy: incident.reportedBy,
+  };
+}
+
+function incidentsOf(dossier: SessionDossier, kind: DossierIncident['kind']): IncidentLine[] {
+  return dossier.incidents
+    .filter((incident) => incident.kind === kind)
+    .map((incident) => incidentLine(dossier, incident));
 }
 
 function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
@@ -140,6 +177,8 @@ export function sessionMinutes(dossier: SessionDossier): SessionMinutesView {
     absences: absent.map(
       ({ candidate, result }) => `${personName(candidate)} : ${result.decision}`,
     ),
+    incidents: incidentsOf(dossier, 'INCIDENT'),
+    frauds: incidentsOf(dossier, 'FRAUD'),
     signatories: [
       ...jury.map((s) => ({ name: personName(s), role: ROLE_LABELS.JURY })),
       managerSignatory(document.identity),
@@ -217,6 +256,10 @@ export function fraudReport(dossier: SessionDossier): FraudReportView {
   return {
     ...document,
     ccps: sessionCcps(dossier).map(({ code, label }) => ({ code, label })),
+    reports: incidentsOf(dossier, 'FRAUD'),
+    blankNotice: dossier.incidents.some((incident) => incident.kind === 'FRAUD')
+      ? null
+      : 'Aucune fraude n’est enregistrée pour cette session : formulaire vierge à remplir à la main si nécessaire.',
     signatories: [
       ...jury.map((s) => ({ name: personName(s), role: ROLE_LABELS.JURY })),
       managerSignatory(document.identity),

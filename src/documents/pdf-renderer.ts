@@ -129,6 +129,11 @@ class BrowserInstance {
     }
   }
 
+  /** The local browser's process id (its process group too); null for a remote browser. */
+  get pid(): number | null {
+    return this.browser.process()?.pid ?? null;
+  }
+
   get connected(): boolean {
     return this.browser.connected;
   }
@@ -196,6 +201,8 @@ export interface PdfRendererStats {
   crashes: number;
   /** Browsers currently open. */
   open: number;
+  /** Process ids of the local browsers launched so far (the latest 1,000). */
+  pids: number[];
 }
 
 @Injectable()
@@ -207,6 +214,7 @@ export class PdfRenderer implements OnModuleDestroy {
   private readonly closing = new Set<Promise<void>>();
   private closed = false;
   private readonly counts = { launches: 0, rendered: 0, crashes: 0 };
+  private readonly pids: number[] = [];
 
   constructor(@Inject(PDF_RENDERER_OPTIONS) private readonly options: PdfRendererOptions) {
     this.slots = new Semaphore(options.concurrency);
@@ -226,7 +234,7 @@ export class PdfRenderer implements OnModuleDestroy {
   }
 
   stats(): PdfRendererStats {
-    return { ...this.counts, open: this.open.size };
+    return { ...this.counts, open: this.open.size, pids: [...this.pids] };
   }
 
   /** Closes every browser; later renders fail. */
@@ -306,6 +314,10 @@ export class PdfRenderer implements OnModuleDestroy {
       });
     }
     this.counts.launches++;
+    if (instance.pid !== null) {
+      this.pids.push(instance.pid);
+      if (this.pids.length > 1000) this.pids.shift();
+    }
     this.open.add(instance);
     instance.onDisconnected(() => {
       if (!this.open.has(instance)) return; // closed on purpose

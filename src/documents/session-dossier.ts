@@ -1,6 +1,7 @@
 /** What the documents of a session are made from: plain data, read once per request. */
 import type { Candidate } from '../candidates/candidate.entity.js';
 import type { CalendarDate } from '../common/calendar-date.js';
+import type { IncidentKind } from '../incidents/session-incident.entity.js';
 import type { StaffRole } from '../jury/session-staff.entity.js';
 import type { ExamSession } from '../sessions/exam-session.entity.js';
 import type { CcpKind } from '../titres/ccp.entity.js';
@@ -35,6 +36,7 @@ export type DossierSession = Pick<
   | 'location'
   | 'status'
   | 'cancelReason'
+  | 'checklistVersion'
 >;
 
 export type DossierCandidate = Pick<
@@ -72,6 +74,16 @@ export interface DossierDeclaration {
   hasLink: boolean;
 }
 
+export interface DossierIncident {
+  id: string;
+  kind: IncidentKind;
+  candidateId: string | null;
+  occurredOn: CalendarDate;
+  description: string;
+  measures: string;
+  reportedBy: string;
+}
+
 export interface SessionDossier {
   /** The day the documents are issued (Europe/Paris). */
   today: CalendarDate;
@@ -87,4 +99,6 @@ export interface SessionDossier {
   /** By name. */
   staff: DossierStaff[];
   declarations: DossierDeclaration[];
+  /** Incidents and fraud reports, in the order they happened. */
+  incidents: DossierIncident[];
 }

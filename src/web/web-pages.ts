@@ -52,13 +52,16 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'centre-created': 'Le centre a été créé.',
   'site-created': 'Le site a été ajouté.',
   'user-created': 'Le compte a été créé.',
+  'incident-recorded': "L'incident a été enregistré.",
+  'incident-deleted': "L'incident a été supprimé.",
+  'feed-revoked': 'Le lien de votre flux iCalendar a été révoqué : il ne fonctionne plus.',
   logout: 'Vous êtes déconnecté(e).',
 };
 
 const NAV: { section: Section; label: string; href: string; adminOnly?: boolean }[] = [
   { section: 'sessions', label: 'Sessions', href: '/sessions' },
   { section: 'calendar', label: 'Calendrier', href: '/calendar' },
-  { section: 'jury', label: 'Jury', href: '/jury-members' },
+  { section: 'jury', label: 'Jury', href: '/jury' },
   { section: 'agrements', label: 'Agréments', href: '/agrements' },
   { section: 'titres', label: 'Titres', href: '/titres' },
   { section: 'centres', label: 'Centres', href: '/centres' },

@@ -49,6 +49,7 @@ export interface Client {
   get(path: string): request.Test;
   post(path: string, body?: object): request.Test;
   patch(path: string, body?: object): request.Test;
+  put(path: string, body?: object): request.Test;
   delete(path: string): request.Test;
 }
 
@@ -62,6 +63,7 @@ export async function startTestApp(
     JALON_ADMIN_EMAIL: ADMIN.email,
     JALON_ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'silent',
+    JALON_SCHEDULER: 'off',
     ...options.env,
   });
   const clock = new FixedClock(new Date(options.now ?? '2027-03-01T09:00:00Z'));
@@ -77,6 +79,11 @@ export async function startTestApp(
     patch: (path, body) =>
       request(http)
         .patch(path)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body ?? {}),
+    put: (path, body) =>
+      request(http)
+        .put(path)
         .set('Authorization', `Bearer ${token}`)
         .send(body ?? {}),
     delete: (path) => request(http).delete(path).set('Authorization', `Bearer ${token}`),

@@ -114,6 +114,8 @@ export interface FormView {
   fields: Record<string, FieldView>;
   /** Messages not attached to a shown field, for the summary at the top of the form. */
   errors: string[];
+  /** The fields' messages, each linking to its control from the summary. */
+  fieldErrors: { id: string; message: string }[];
   hasErrors: boolean;
 }
 
@@ -132,7 +134,13 @@ export function formView(
   const general = Object.entries(errors ?? {})
     .filter(([field]) => field === FORM_ERROR || !known.has(field))
     .map(([, message]) => message);
-  return { fields, errors: general, hasErrors: Object.keys(errors ?? {}).length > 0 };
+  const fieldErrors = Object.values(fields)
+    .filter((f) => f.error !== null)
+    .map((f) => ({
+      id: f.options.length > 0 && f.kind === 'checkboxes' ? f.options[0].id : f.id,
+      message: f.error ?? '',
+    }));
+  return { fields, errors: general, fieldErrors, hasErrors: Object.keys(errors ?? {}).length > 0 };
 }
 
 /** Options with a leading empty choice. */

@@ -27,6 +27,11 @@ export function bool(value: unknown): boolean {
   return value === true || value === 1 || value === '1' || value === 't' || value === 'true';
 }
 
+/** A `simple-json` column (stored as text on both databases). */
+export function json<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
 /** A nullable text column. */
 export function str(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
@@ -34,7 +39,8 @@ export function str(value: unknown): string | null {
 
 /**
  * Whether the task `t` of the session `s` concerns it (see task-applicability.ts): CCP-only tasks
- * for CCP/CCS sessions, VAE and accommodation tasks when a candidate needs them.
+ * for CCP/CCS sessions, VAE and accommodation tasks when a candidate needs them. The candidate
+ * lookups only run for the few tasks that depend on them.
  */
 export const TASK_APPLICABLE_SQL = `(t."applicability" IN ('ALWAYS', 'INCIDENT')
   OR (t."applicability" = 'CCP_SESSION' AND s."nature" IN ('CCP', 'CCS'))

@@ -1,0 +1,66 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Caller } from '../common/caller.js';
+import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { CalendarFeed } from './calendar-feed.entity.js';
+
+export interface CalendarFeedView {
+  /** The secret URL; only known right after it is created (the server keeps a hash). */
+  url: string | null;
+  active: boolean;
+  createdAt: string | null;
+}
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/** Each user's private, revocable calendar feed URL (the secret is stored hashed). */
+@Injectable()
+export class CalendarFeedService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async current(caller: Caller): Promise<CalendarFeedView> {
+    const feed = await this.dataSource
+      .getRepository(CalendarFeed)
+      .findOne({ where: { userId: caller.userId } });
+    return { url: null, active: feed !== null, createdAt: feed?.createdAt ?? null };
+  }
+
+  /** Creates the feed, or replaces its secret: the previous URL stops working at once. */
+  async rotate(caller: Caller): Promise<CalendarFeedView & { url: string }> {
+    const secret = randomBytes(32).toString('base64url');
+    const createdAt = this.clock.nowIso();
+    await this.tx.run((m) =>
+      m
+        .getRepository(CalendarFeed)
+        .save({ userId: caller.userId, secretHash: sha256(secret), createdAt }),
+    );
+    return { url: this.urlFor(secret), active: true, createdAt };
+  }
+
+  async revoke(caller: Caller): Promise<void> {
+    await this.tx.run((m) => m.getRepository(CalendarFeed).delete({ userId: caller.userId }));
+  }
+
+  /** The user a secret belongs to, or null. */
+  async userFor(secret: string): Promise<string | null> {
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(secret)) return null;
+    const feed = await this.dataSource
+      .getRepository(CalendarFeed)
+      .findOne({ where: { secretHash: sha256(secret) } });
+    return feed?.userId ?? null;
+  }
+
+  urlFor(secret: string): string {
+    return `${this.config.appUrl}/calendar/feed/${secret}.ics`;
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SessionsModule } from '../sessions/sessions.module.js';
+import { CalendarFeedService } from './calendar-feed.service.js';
+import { CalendarController } from './calendar.controller.js';
+import { CalendarService } from './calendar.service.js';
+
+@Module({
+  imports: [SessionsModule],
+  controllers: [CalendarController],
+  providers: [CalendarService, CalendarFeedService],
+  exports: [CalendarService, CalendarFeedService],
+})
+export class CalendarModule {}

@@ -1,0 +1,143 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, MoreThanOrEqual, Not } from 'typeorm';
+import { Candidate } from '../candidates/candidate.entity.js';
+import { comparePhasePosition } from '../checklist/checklist-progress.js';
+import { SessionTask } from '../checklist/session-task.entity.js';
+import {
+  isConditionalTask,
+  isTaskApplicable,
+  sessionFacts,
+} from '../checklist/task-applicability.js';
+import { addDays } from '../common/calendar-date.js';
+import { readableCentreIds, type Caller } from '../common/caller.js';
+import { Clock } from '../common/clock.js';
+import { notFound } from '../common/errors.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ExamSession } from '../sessions/exam-session.entity.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { UserCentre } from '../users/user-centre.entity.js';
+import { User } from '../users/user.entity.js';
+import { sessionEvents, type CalendarSession } from './calendar-events.js';
+import { CalendarFeedService } from './calendar-feed.service.js';
+import { icsCalendar, type AllDayEvent } from './icalendar.js';
+
+/** How long a finished session stays in the personal feed. */
+const FEED_PAST_DAYS = 90;
+
+/** iCalendar exports: one session, or everything a user may see (personal feed). */
+@Injectable()
+export class CalendarService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly sessions: SessionsService,
+    private readonly feeds: CalendarFeedService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async sessionCalendar(caller: Caller, sessionId: string): Promise<string> {
+    const session = await this.sessions.findForCaller(caller, sessionId);
+    const [full] = await this.withTitreAndSite([session.id]);
+    const events = await this.events([full]);
+    return icsCalendar({
+      name: `Jalon – ${full.titreCode} du ${full.startDate}`,
+      stamp: this.clock.now(),
+      events,
+    });
+  }
+
+  /** The feed behind a secret URL; an unknown or revoked secret answers 404. */
+  async feedCalendar(secret: string): Promise<string> {
+    const userId = await this.feeds.userFor(secret);
+    const user = userId
+      ? await this.dataSource.getRepository(User).findOne({ where: { id: userId, active: true } })
+      : null;
+    if (!user) throw notFound('Calendrier');
+    const links = await this.dataSource
+      .getRepository(UserCentre)
+      .find({ where: { userId: user.id } });
+    const caller: Caller = {
+      userId: user.id,
+      email: user.email,
+      role: user.role,
+      centreIds: links.map((l) => l.centreId),
+    };
+    const centres = readableCentreIds(caller);
+    const sessions = await this.dataSource.getRepository(ExamSession).find({
+      select: { id: true },
+      where: {
+        ...(centres === null ? {} : { centreId: In(centres) }),
+        status: Not('CANCELLED'),
+        endDate: MoreThanOrEqual(addDays(this.clock.today(), -FEED_PAST_DAYS)),
+      },
+      order: { startDate: 'ASC', id: 'ASC' },
+    });
+    const full = await this.withTitreAndSite(sessions.map((s) => s.id));
+    return icsCalendar({
+      name: `Jalon – ${user.email}`,
+      stamp: this.clock.now(),
+      events: await this.events(full),
+    });
+  }
+
+  private async withTitreAndSite(
+    ids: string[],
+  ): Promise<(CalendarSession & { nature: ExamSession['nature'] })[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.getRepository(ExamSession).find({
+      where: { id: In(ids) },
+      relations: { titre: true, site: true },
+      order: { startDate: 'ASC', id: 'ASC' },
+    });
+    return rows.map((s) => ({
+      id: s.id,
+      nature: s.nature,
+      titreCode: s.titre?.code ?? '',
+      titreLabel: s.titre?.label ?? '',
+      startDate: s.startDate,
+      endDate: s.endDate,
+      siteName: s.site?.name ?? '',
+      location: s.location,
+    }));
+  }
+
+  private async events(
+    sessions: (CalendarSession & { nature: ExamSession['nature'] })[],
+  ): Promise<AllDayEvent[]> {
+    if (sessions.length === 0) return [];
+    const ids = sessions.map((s) => s.id);
+    const tasks = await this.dataSource.getRepository(SessionTask).find({
+      select: {
+        id: true,
+        sessionId: true,
+        label: true,
+        regulatory: true,
+        dueDate: true,
+        status: true,
+        applicability: true,
+        phase: true,
+        position: true,
+      },
+      where: { sessionId: In(ids), status: Not('not_applicable') },
+    });
+    const candidates = await this.dataSource.getRepository(Candidate).find({
+      select: { sessionId: true, pathway: true, accommodationRequested: true },
+      where: { sessionId: In(ids) },
+    });
+    return sessions.flatMap((session) => {
+      const facts = sessionFacts(
+        session.nature,
+        candidates.filter((c) => c.sessionId === session.id),
+      );
+      const own = tasks
+        .filter(
+          (t) =>
+            t.sessionId === session.id &&
+            !isConditionalTask(t.applicability) &&
+            isTaskApplicable(t.applicability, facts),
+        )
+        .sort(comparePhasePosition);
+      return sessionEvents(this.config.appUrl, session, own);
+    });
+  }
+}

@@ -1,0 +1,124 @@
+import {
+  csvDate,
+  decodeCsv,
+  detectDelimiter,
+  exampleCandidateCsv,
+  MAX_IMPORT_ROWS,
+  normaliseHeader,
+  parseCandidateCsv,
+} from './candidate-csv.js';
+
+describe('candidate CSV', () => {
+  it('reads a French Excel export: BOM, semicolons, quoted addresses, French dates', () => {
+    const csv = parseCandidateCsv(
+      '\uFEFFNom;Prénom;Date de naissance;E-mail;Téléphone;Adresse;Parcours;Fin_Recevabilite_VAE;Aménagement\r\n' +
+        'Dupont;Camille;12/05/1990;camille@example.fr;0612345678;"3 place Bellecour, 69002 Lyon";formation;;non\r\n' +
+        'Rousseau;Jérôme;1985-11-03;;;;VAE;31/12/2027;Tiers temps\r\n',
+    );
+    expect(csv.fileErrors).toEqual([]);
+    expect(csv.headers).toEqual([
+      'nom',
+      'prénom',
+      'date_naissance',
+      'email',
+      'téléphone',
+      'adresse',
+      'parcours',
+      'fin_recevabilite_vae',
+      'amenagement',
+    ]);
+    expect(csv.rows.map((r) => r.line)).toEqual([2, 3]);
+    expect(csv.rows[0].plain).toEqual({
+      lastName: 'Dupont',
+      firstName: 'Camille',
+      birthDate: '1990-05-12',
+      email: 'camille@example.fr',
+      phone: '0612345678',
+      address: '3 place Bellecour, 69002 Lyon',
+      pathway: 'FORMATION',
+      accommodationRequested: false,
+    });
+    expect(csv.rows[1].plain).toEqual({
+      lastName: 'Rousseau',
+      firstName: 'Jérôme',
+      birthDate: '1985-11-03',
+      pathway: 'VAE',
+      vaeValidUntil: '2027-12-31',
+      accommodationRequested: true,
+      accommodationDetails: 'Tiers temps',
+    });
+  });
+
+  it('uses commas when the header line has no semicolon, and counts lines across quoted breaks', () => {
+    const csv = parseCandidateCsv('nom,prenom,adresse\nA,B,"1 rue X\n75001 Paris"\n\nC,D,\n');
+    expect(csv.fileErrors).toEqual([]);
+    expect(csv.rows.map((r) => [r.line, r.plain.lastName])).toEqual([
+      [2, 'A'],
+      [5, 'C'],
+    ]);
+    expect(csv.rows[0].plain.address).toBe('1 rue X\n75001 Paris');
+  });
+
+  it('reports dates that do not exist with their column', () => {
+    const [row] = parseCandidateCsv('nom;prénom;date_naissance\nA;B;31/02/1990').rows;
+    expect(row.errors).toEqual([
+      {
+        column: 'date_naissance',
+        message:
+          'La colonne « date_naissance » doit contenir une date existante au format jj/mm/aaaa (ou aaaa-mm-jj) : « 31/02/1990 ».',
+      },
+    ]);
+    expect(row.plain.birthDate).toBeUndefined();
+  });
+
+  it('refuses files with unknown, missing or duplicated headers, or too many rows', () => {
+    expect(parseCandidateCsv('nom;âge\nA;3').fileErrors).toEqual([
+      expect.stringContaining('La colonne « âge » est inconnue'),
+      'La colonne obligatoire « prénom » manque à la première ligne.',
+    ]);
+    expect(parseCandidateCsv('nom;prénom;Nom\nA;B;C').fileErrors).toEqual([
+      'La colonne « nom » apparaît deux fois.',
+    ]);
+    expect(parseCandidateCsv('nom;prénom\n').fileErrors).toEqual([
+      'Le fichier ne contient aucun candidat sous les en-têtes.',
+    ]);
+    expect(parseCandidateCsv('   ').fileErrors).toEqual([
+      'Le fichier est vide : aucune ligne à importer.',
+    ]);
+    const many = `nom;prénom\n${'A;B\n'.repeat(MAX_IMPORT_ROWS + 1)}`;
+    expect(parseCandidateCsv(many).fileErrors).toEqual([
+      `Le fichier contient ${MAX_IMPORT_ROWS + 1} candidats : ${MAX_IMPORT_ROWS} au plus par import.`,
+    ]);
+    expect(parseCandidateCsv('nom;prénom\n"A;B').fileErrors[0]).toContain(
+      'Le fichier n’est pas un CSV lisible',
+    );
+  });
+
+  it('flags a row with more cells than columns', () => {
+    const [row] = parseCandidateCsv('nom;prénom\nA;B;C').rows;
+    expect(row.errors[0].message).toContain('La ligne a 3 cellules pour 2 colonnes');
+  });
+
+  it('decodes UTF-8 (with BOM) and falls back to Windows-1252', () => {
+    expect(decodeCsv(Buffer.from('\uFEFFnom;prénom', 'utf8'))).toBe('nom;prénom');
+    expect(decodeCsv(Buffer.from('Noël;Garçon', 'latin1'))).toBe('Noël;Garçon');
+  });
+
+  it('normalises headers, detects the delimiter and reads dates', () => {
+    expect(normaliseHeader(' Fin de recevabilité ')).toBe('fin_de_recevabilite');
+    expect(detectDelimiter('nom,prénom;x')).toBe(';');
+    expect(detectDelimiter('nom,prénom')).toBe(',');
+    expect(csvDate('1/2/2027')).toBe('2027-02-01');
+    expect(csvDate('2027-02-29')).toBeNull();
+    expect(csvDate('demain')).toBeNull();
+  });
+
+  it('offers an example that it reads back without error', () => {
+    const example = exampleCandidateCsv();
+    expect(example.startsWith('\uFEFFnom;prénom;date_naissance;')).toBe(true);
+    const csv = parseCandidateCsv(example);
+    expect(csv.fileErrors).toEqual([]);
+    expect(csv.rows.every((r) => r.errors.length === 0)).toBe(true);
+    expect(csv.rows).toHaveLength(2);
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * The CSV file of candidates a centre imports in bulk: French column headers, `;` (Excel in
+ * French) or `,` separators, UTF-8 with or without BOM (Windows-1252 is read too). Turns each
+ * record into the plain object `CreateCandidateDto` validates; rules stay in the DTO and service.
+ */
+import { parse } from 'csv-parse/sync';
+import { isValidCalendarDate } from '../common/calendar-date.js';
+
+export interface CandidateCsvColumn {
+  /** The header as documented (the file may spell it without accents or in capitals). */
+  header: string;
+  required: boolean;
+  description: string;
+  example: string;
+}
+
+export const CANDIDATE_CSV_COLUMNS: readonly CandidateCsvColumn[] = [
+  { header: 'nom', required: true, description: 'Nom du candidat', example: 'Dupont' },
+  { header: 'prénom', required: true, description: 'Prénom', example: 'Camille' },
+  {
+    header: 'date_naissance',
+    required: false,
+    description: 'Date de naissance, jj/mm/aaaa (ou aaaa-mm-jj)',
+    example: '12/05/1990',
+  },
+  {
+    header: 'email',
+    required: false,
+    description: 'Adresse e-mail',
+    example: 'camille.dupont@example.fr',
+  },
+  { header: 'téléphone', required: false, description: 'Téléphone', example: '06 12 34 56 78' },
+  {
+    header: 'adresse',
+    required: false,
+    description: 'Adresse postale (pour la convocation)',
+    example: '3 place Bellecour, 69002 Lyon',
+  },
+  {
+    header: 'parcours',
+    required: false,
+    description: 'FORMATION ou VAE (FORMATION si vide)',
+    example: 'FORMATION',
+  },
+  {
+    header: 'fin_recevabilite_vae',
+    required: false,
+    description: 'Fin de validité de la recevabilité, obligatoire en VAE (jj/mm/aaaa)',
+    example: '',
+  },
+  {
+    header: 'amenagement',
+    required: false,
+    description:
+      'Aménagement des épreuves demandé : vide ou « non » s’il n’y en a pas, sinon sa description (« oui » suffit)',
+    example: 'non',
+  },
+];
+
+/** The DTO field each column fills. */
+const FIELD_OF_HEADER: Readonly<Record<string, string>> = {
+  nom: 'lastName',
+  prénom: 'firstName',
+  date_naissance: 'birthDate',
+  email: 'email',
+  téléphone: 'phone',
+  adresse: 'address',
+  parcours: 'pathway',
+  fin_recevabilite_vae: 'vaeValidUntil',
+  amenagement: 'accommodationDetails',
+};
+
+/** Other spellings of the headers, after normalisation (lower case, no accents, `_`). */
+const ALIASES: Readonly<Record<string, string>> = {
+  nom: 'nom',
+  nom_de_famille: 'nom',
+  prenom: 'prénom',
+  date_naissance: 'date_naissance',
+  date_de_naissance: 'date_naissance',
+  email: 'email',
+  e_mail: 'email',
+  mail: 'email',
+  courriel: 'email',
+  telephone: 'téléphone',
+  tel: 'téléphone',
+  adresse: 'adresse',
+  adresse_postale: 'adresse',
+  parcours: 'parcours',
+  fin_recevabilite_vae: 'fin_recevabilite_vae',
+  fin_recevabilite: 'fin_recevabilite_vae',
+  fin_de_validite_recevabilite: 'fin_recevabilite_vae',
+  amenagement: 'amenagement',
+  amenagements: 'amenagement',
+};
+
+export const MAX_IMPORT_ROWS = 500;
+export const MAX_IMPORT_BYTES = 256 * 1024;
+
+export interface CsvCellError {
+  /** The documented header of the column, or null for the whole row. */
+  column: string | null;
+  message: string;
+}
+
+export interface CandidateCsvRow {
+  /** The line of the file the record starts on (the header is line 1). */
+  line: number;
+  /** The cells by documented header, as written in the file. */
+  cells: Record<string, string>;
+  /** The object for `CreateCandidateDto` (only the columns present and not empty). */
+  plain: Record<string, unknown>;
+  /** Errors found while reading the cells (dates), before the DTO's validation. */
+  errors: CsvCellError[];
+}
+
+export interface CandidateCsv {
+  /** The documented headers of the file's columns, in the file's order. */
+  headers: string[];
+  rows: CandidateCsvRow[];
+  /** Problems with the file itself (encoding, headers, size): no row is usable. */
+  fileErrors: string[];
+}
+
+/** The text of an uploaded file: UTF-8 (BOM dropped), else Windows-1252 (older Excel exports). */
+export function decodeCsv(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+export function normaliseHeader(header: string): string {
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+/** `;` when the header line has one (Excel in French), else `,`. */
+export function detectDelimiter(text: string): ';' | ',' {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return firstLine.includes(';') ? ';' : ',';
+}
+
+/** 'jj/mm/aaaa' or 'aaaa-mm-jj' → 'aaaa-mm-jj', or null when it is not an existing date. */
+export function csvDate(value: string): string | null {
+  const trimmed = value.trim();
+  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  const iso = french
+    ? `${french[3]}-${french[2].padStart(2, '0')}-${french[1].padStart(2, '0')}`
+    : trimmed;
+  return isValidCalendarDate(iso) ? iso : null;
+}
+
+const NO = new Set(['', 'non', 'no', 'n', '0', 'false', 'faux']);
+const YES = new Set(['oui', 'yes', 'o', 'y', '1', 'true', 'vrai', 'x']);
+
+function rowPlain(cells: Record<string, string>): {
+  plain: Record<string, unknown>;
+  errors: CsvCellError[];
+} {
+  const plain: Record<string, unknown> = {};
+  const errors: CsvCellError[] = [];
+  for (const [header, raw] of Object.entries(cells)) {
+    const value = raw.trim();
+    const field = FIELD_OF_HEADER[header];
+    if (header === 'amenagement') {
+      const answer = value.toLowerCase();
+      plain.accommodationRequested = !NO.has(answer);
+      if (!NO.has(answer) && !YES.has(answer)) plain.accommodationDetails = value;
+      continue;
+    }
+    if (value === '') continue;
+    if (header === 'date_naissance' || header === 'fin_recevabilite_vae') {
+      const date = csvDate(value);
+      if (date === null) {
+        errors.push({
+          column: header,
+          message: `La colonne « ${header} » doit contenir une date existante au format jj/mm/aaaa (ou aaaa-mm-jj) : « ${value} ».`,
+        });
+      } else {
+        plain[field] = date;
+      }
+      continue;
+    }
+    plain[field] = header === 'parcours' ? value.toUpperCase() : value;
+  }
+  return { plain, errors };
+}
+
+/** Reads the file: headers checked, each record turned into a DTO-shaped object. */
+export function parseCandidateCsv(text: string): CandidateCsv {
+  const content = text.replace(/^\uFEFF/, '');
+  const empty: CandidateCsv = { headers: [], rows: [], fileErrors: [] };
+  if (content.trim() === '') {
+    return { ...empty, fileErrors: ['Le fichier est vide : aucune ligne à importer.'] };
+  }
+  if (Buffer.byteLength(content, 'utf8') > MAX_IMPORT_BYTES) {
+    return {
+      ...empty,
+      fileErrors: [`Le fichier dépasse ${MAX_IMPORT_BYTES / 1024} Ko : découpez-le en plusieurs.`],
+    };
+  }
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(content, {
+      delimiter: detectDelimiter(content),
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      relax_column_count: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    const where = /line (\d+)/i.exec(error instanceof Error ? error.message : '')?.[1];
+    return {
+      ...empty,
+      fileErrors: [
+        `Le fichier n’est pas un CSV lisible${where ? ` (ligne ${where})` : ''} : vérifiez les guillemets et le séparateur (« ; » ou « , »).`,
+      ],
+    };
+  }
+  const [head, ...body] = records;
+  const fileErrors: string[] = [];
+  const headers: string[] = [];
+  for (const [index, raw] of head.record.entries()) {
+    const header = ALIASES[normaliseHeader(raw)];
+    if (!header) {
+      fileErrors.push(
+        raw.trim() === ''
+          ? `La colonne n° ${index + 1} n’a pas d’en-tête.`
+          : `La colonne « ${raw.trim()} » est inconnue : les colonnes possibles sont ${CANDIDATE_CSV_COLUMNS.map((c) => c.header).join(', ')}.`,
+      );
+    } else if (headers.includes(header)) {
+      fileErrors.push(`La colonne « ${header} » apparaît deux fois.`);
+    }
+    headers.push(header ?? '');
+  }
+  for (const column of CANDIDATE_CSV_COLUMNS.filter((c) => c.required)) {
+    if (!headers.includes(column.header)) {
+      fileErrors.push(`La colonne obligatoire « ${column.header} » manque à la première ligne.`);
+    }
+  }
+  if (body.length === 0)
+    fileErrors.push('Le fichier ne contient aucun candidat sous les en-têtes.');
+  if (body.length > MAX_IMPORT_ROWS) {
+    fileErrors.push(
+      `Le fichier contient ${body.length} candidats : ${MAX_IMPORT_ROWS} au plus par import.`,
+    );
+  }
+  if (fileErrors.length > 0) return { headers, rows: [], fileErrors };
+  const rows = body.map(({ record, info }) => {
+    const cells: Record<string, string> = {};
+    headers.forEach((header, column) => {
+      cells[header] = record[column] ?? '';
+    });
+    const { plain, errors } = rowPlain(cells);
+    if (record.length > headers.length) {
+      errors.push({
+        column: null,
+        message: `La ligne a ${record.length} cellules pour ${headers.length} colonnes : vérifiez le séparateur et les guillemets.`,
+      });
+    }
+    // `info.lines` is the line the record ends on; quoted cells may hold line breaks.
+    const breaks = record.reduce((count, cell) => count + (cell.match(/\n/g)?.length ?? 0), 0);
+    return { line: info.lines - breaks, cells, plain, errors };
+  });
+  return { headers, rows, fileErrors: [] };
+}
+
+/** The example file offered on the import page: `;` separators and a BOM, as Excel writes them. */
+export function exampleCandidateCsv(): string {
+  const lines = [
+    CANDIDATE_CSV_COLUMNS.map((c) => c.header).join(';'),
+    CANDIDATE_CSV_COLUMNS.map((c) => c.example).join(';'),
+    'Rousseau;Jérôme;03/11/1985;jerome.rousseau@example.fr;07 98 76 54 32;"12 rue des Lilas, 69100 Villeurbanne";VAE;31/12/2027;Tiers temps',
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The documented header of a DTO field, for messages. */
+export function headerOfField(field: string): string | undefined {
+  if (field === 'accommodationRequested') return 'amenagement';
+  return Object.entries(FIELD_OF_HEADER).find(([, f]) => f === field)?.[0];
+}

@@ -1,0 +1,174 @@
+import { Controller, Get, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentCaller } from '../auth/auth.decorators.js';
+import type { Caller } from '../common/caller.js';
+import { UuidParam } from '../common/validation/uuid-param.js';
+import type { DocumentLink, DocumentRequest } from './document-catalog.js';
+import { DocumentsService, type RenderedFile } from './documents.service.js';
+
+/** Sends a rendered file with its type and a French file name (ASCII, and UTF-8 for browsers). */
+function send(res: Response, file: RenderedFile): StreamableFile {
+  const disposition = file.contentType === 'application/pdf' ? 'inline' : 'attachment';
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader(
+    'Content-Disposition',
+    `${disposition}; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+  );
+  res.setHeader('Cache-Control', 'private, no-store');
+  return new StreamableFile(file.body);
+}
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('api/sessions/:id')
+export class DocumentsController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  private async pdf(
+    caller: Caller,
+    sessionId: string,
+    request: DocumentRequest,
+    res: Response,
+  ): Promise<StreamableFile> {
+    return send(res, await this.documents.render(caller, sessionId, request));
+  }
+
+  @Get('documents')
+  list(@CurrentCaller() caller: Caller, @UuidParam('id') id: string): Promise<DocumentLink[]> {
+    return this.documents.list(caller, id);
+  }
+
+  @Get('documents/documents.zip')
+  @ApiProduces('application/zip')
+  async zip(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return send(res, await this.documents.zip(caller, id));
+  }
+
+  @Get('documents/convocations.pdf')
+  @ApiProduces('application/pdf')
+  convocations(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return this.pdf(caller, id, { kind: 'convocations' }, res);
+  }
+
+  @Get('documents/jury-convocations.pdf')
+  @ApiProduces('application/pdf')
+  juryConvocations(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return this.pdf(caller, id, { kind: 'jury-convocations' }, res);
+  }
+
+  @Get('documents/emargement.pdf')
+  @ApiProduces('application/pdf')
+  attendance(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return this.pdf(caller, id, { kind: 'emargement' }, res);
+  }
+
+  @Get('documents/pv.pdf')
+  @ApiProduces('application/pdf')
+  minutes(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return this.pdf(caller, id, { kind: 'pv' }, res);
+  }
+
+  @Get('documents/pv-individuels.pdf')
+  @ApiProduces('application/pdf')
+  individualMinutes(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return this.pdf(caller, id, { kind: 'pv-individuels' }, res);
+  }
+
+  @Get('documents/carence.pdf')
+  @ApiProduces('application/pdf')
+  carence(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return this.pdf(caller, id, { kind: 'carence' }, res);
+  }
+
+  @Get('documents/fraude.pdf')
+  @ApiProduces('application/pdf')
+  fraud(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return this.pdf(caller, id, { kind: 'fraude' }, res);
+  }
+
+  @Get('documents/checklist.pdf')
+  @ApiProduces('application/pdf')
+  checklist(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return this.pdf(caller, id, { kind: 'checklist' }, res);
+  }
+
+  @Get('documents/laureats.pdf')
+  @ApiProduces('application/pdf')
+  laureates(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return this.pdf(caller, id, { kind: 'laureats' }, res);
+  }
+
+  @Get('candidates/:cid/convocation.pdf')
+  @ApiProduces('application/pdf')
+  candidateConvocation(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('cid') candidateId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return this.pdf(caller, id, { kind: 'convocation', candidateId }, res);
+  }
+
+  @Get('candidates/:cid/pv.pdf')
+  @ApiProduces('application/pdf')
+  candidateMinutes(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('cid') candidateId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return this.pdf(caller, id, { kind: 'pv-individuel', candidateId }, res);
+  }
+
+  @Get('jury/:assignmentId/convocation.pdf')
+  @ApiProduces('application/pdf')
+  staffConvocation(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('assignmentId') assignmentId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return this.pdf(caller, id, { kind: 'jury-convocation', assignmentId }, res);
+  }
+}

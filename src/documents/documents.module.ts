@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { CandidatesModule } from '../candidates/candidates.module.js';
+import { ChecklistModule } from '../checklist/checklist.module.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { IncidentsModule } from '../incidents/incidents.module.js';
+import { JuryModule } from '../jury/jury.module.js';
+import { SessionsModule } from '../sessions/sessions.module.js';
+import { TitresModule } from '../titres/titres.module.js';
+import { DocumentTemplates } from './document-templates.js';
+import { DocumentsController } from './documents.controller.js';
+import { DocumentsService } from './documents.service.js';
+import { PDF_RENDERER_OPTIONS, PdfRenderer, pdfRendererOptions } from './pdf-renderer.js';
+import { SessionDossierLoader } from './session-dossier.loader.js';
+
+@Module({
+  imports: [
+    SessionsModule,
+    TitresModule,
+    CandidatesModule,
+    JuryModule,
+    ChecklistModule,
+    IncidentsModule,
+  ],
+  controllers: [DocumentsController],
+  providers: [
+    {
+      provide: PDF_RENDERER_OPTIONS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => pdfRendererOptions(config),
+    },
+    PdfRenderer,
+    DocumentTemplates,
+    SessionDossierLoader,
+    DocumentsService,
+  ],
+  exports: [DocumentsService, PdfRenderer],
+})
+export class DocumentsModule {}

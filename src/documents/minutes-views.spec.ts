@@ -1,0 +1,264 @@
+import { candidateConvocations, staffConvocations } from './convocation-views.js';
+import { documentFileName, documentLinks } from './document-catalog.js';
+import {
+  carenceMinutes,
+  fraudReport,
+  individualMinutes,
+  laureatesList,
+  sessionMinutes,
+} from './minutes-views.js';
+import type { DossierCandidate, SessionDossier } from './session-dossier.js';
+
+function candidate(id: string, overrides: Partial<DossierCandidate> = {}): DossierCandidate {
+  return {
+    id,
+    lastName: 'Lefèvre-Müller',
+    firstName: 'Zoé',
+    birthDate: '1990-04-12',
+    address: '3 place Bellecour\n69002 Lyon',
+    pathway: 'FORMATION',
+    vaeValidUntil: null,
+    accommodationRequested: false,
+    accommodationDetails: '',
+    convocationDate: null,
+    convocationMode: null,
+    attendance: null,
+    results: [],
+    ...overrides,
+  };
+}
+
+function dossier(overrides: Partial<SessionDossier> = {}): SessionDossier {
+  return {
+    today: '2027-06-18',
+    session: {
+      id: 's1',
+      nature: 'TITRE',
+      ccpCodes: [],
+      startDate: '2027-06-14',
+      endDate: '2027-06-18',
+      startTime: '09:00',
+      location: '',
+      status: 'PLANNED',
+      cancelReason: null,
+      checklistVersion: 1,
+    },
+    centre: { name: 'Centre Éléonore Dupré', address: '', postalCode: '', city: 'Lyon' },
+    site: {
+      name: 'Site de Vénissieux',
+      address: '5 rue Paul Bert',
+      postalCode: '69200',
+      city: 'Vénissieux',
+    },
+    titre: {
+      code: 'CDA',
+      label: 'Concepteur développeur d’applications',
+      version: '2023',
+      ccps: [
+        { code: 'CCP1', label: 'Développer', kind: 'CCP' },
+        { code: 'CCP2', label: 'Concevoir', kind: 'CCP' },
+        { code: 'CCS1', label: 'Spécialisation', kind: 'CCS' },
+      ],
+    },
+    agrementReference: null,
+    manager: null,
+    deputyManager: null,
+    candidates: [],
+    staff: [],
+    declarations: [],
+    incidents: [],
+    ...overrides,
+  };
+}
+
+const JURORS = [
+  {
+    assignmentId: 'a1',
+    role: 'JURY' as const,
+    juryMemberId: 'j1',
+    lastName: 'Castañeda',
+    firstName: 'Joël',
+    employer: '',
+    habilitationUntil: '2028-12-31',
+  },
+  {
+    assignmentId: 'a2',
+    role: 'JURY' as const,
+    juryMemberId: 'j2',
+    lastName: 'Œhlenschläger',
+    firstName: 'Bérénice',
+    employer: '',
+    habilitationUntil: null,
+  },
+  {
+    assignmentId: 'a3',
+    role: 'COMEDIEN' as const,
+    juryMemberId: 'j3',
+    lastName: 'Comédienne',
+    firstName: 'Anaïs',
+    employer: '',
+    habilitationUntil: null,
+  },
+];
+
+describe('session documents from plain data', () => {
+  it('gives results per CCP of the titre (CCS left out) and the decision', () => {
+    const d = dossier({
+      candidates: [
+        candidate('c1', {
+          attendance: 'PRESENT',
+          results: [
+            { ccpCode: 'CCP1', outcome: 'ACQUIRED' },
+            { ccpCode: 'CCP2', outcome: 'ACQUIRED' },
+          ],
+        }),
+        candidate('c2', {
+          lastName: 'Nguyễn',
+          attendance: 'PRESENT',
+          results: [{ ccpCode: 'CCP1', outcome: 'ACQUIRED' }],
+        }),
+        candidate('c3', { lastName: 'Rousseau', attendance: 'LATE_REFUSED' }),
+      ],
+      staff: JURORS,
+    });
+    const pv = sessionMinutes(d);
+    expect(pv.ccps.map((c) => c.code)).toEqual(['CCP1', 'CCP2']);
+    expect(pv.candidates.map((c) => c.decision)).toEqual([
+      'Titre professionnel CDA obtenu',
+      'Validation partielle : CCP1',
+      'Non admis(e) : retard',
+    ]);
+    expect(pv.candidates[1].cells.map((c) => c.outcome)).toEqual(['Acquis', '—']);
+    expect(pv.summary).toBe('3 candidats inscrits ; 2 présents ; 1 absent ; 1 titre obtenu.');
+    expect(pv.signatories.map((s) => s.role)).toEqual([
+      'Membre du jury',
+      'Membre du jury',
+      'Responsable de session',
+    ]);
+    expect(pv.others).toEqual([{ name: 'Comédienne Anaïs', role: 'Comédien(ne)' }]);
+    expect(pv.juryNotice).toBeNull();
+    const laureates = laureatesList(d);
+    expect(laureates.laureates.map((l) => l.achievements)).toEqual([
+      ['Titre professionnel Concepteur développeur d’applications (CDA)'],
+      ['CCP CCP1 — Développer'],
+    ]);
+  });
+
+  it('leaves out of a candidate’s PV the jurors who declared a link with them', () => {
+    const d = dossier({
+      candidates: [candidate('c1')],
+      staff: JURORS,
+      declarations: [
+        { juryMemberId: 'j1', candidateId: 'c1', hasLink: true },
+        { juryMemberId: 'j2', candidateId: 'c1', hasLink: false },
+      ],
+    });
+    const [minutes] = individualMinutes(d).minutes;
+    expect(minutes.evaluators.map((e) => e.name)).toEqual(['Œhlenschläger Bérénice']);
+    expect(minutes.withLink).toEqual(['Castañeda Joël']);
+    const alone = individualMinutes({
+      ...d,
+      declarations: [
+        { ...d.declarations[0] },
+        { juryMemberId: 'j2', candidateId: 'c1', hasLink: true },
+      ],
+    });
+    expect(alone.minutes[0].evaluatorsNotice).toContain('Aucun membre du jury ne peut évaluer');
+  });
+
+  it('lists incidents and frauds in the PV, and fills the fraud report from the frauds', () => {
+    const d = dossier({
+      candidates: [candidate('c1')],
+      incidents: [
+        {
+          id: 'i1',
+          kind: 'INCIDENT',
+          candidateId: null,
+          occurredOn: '2027-06-14',
+          description: 'Panne',
+          measures: '',
+          reportedBy: 'rs@x',
+        },
+        {
+          id: 'i2',
+          kind: 'FRAUD',
+          candidateId: 'c1',
+          occurredOn: '2027-06-15',
+          description: 'Antisèche',
+          measures: 'Retirée',
+          reportedBy: 'rs@x',
+        },
+      ],
+    });
+    const pv = sessionMinutes(d);
+    expect(pv.incidents).toEqual([
+      {
+        date: '14/06/2027',
+        kind: 'Incident',
+        candidate: null,
+        description: 'Panne',
+        measures: null,
+        reportedBy: 'rs@x',
+      },
+    ]);
+    expect(pv.frauds[0]).toMatchObject({ date: '15/06/2027', candidate: 'Lefèvre-Müller Zoé' });
+    const report = fraudReport(d);
+    expect(report.reports).toHaveLength(1);
+    expect(report.blankNotice).toBeNull();
+    expect(fraudReport(dossier()).blankNotice).toContain('formulaire vierge');
+    expect(fraudReport(dossier()).juryNotice).toContain('signé par le responsable de session');
+  });
+
+  it('says so when the session has no candidate and no jury', () => {
+    const d = dossier();
+    expect(candidateConvocations(d).convocations).toEqual([]);
+    expect(staffConvocations(d).convocations).toEqual([]);
+    expect(sessionMinutes(d).candidatesNotice).toBe(
+      'Aucun candidat n’est inscrit à cette session.',
+    );
+    expect(sessionMinutes(d).juryNotice).toContain('procès-verbal de carence');
+    expect(carenceMinutes(d).juryNotice).toBe(
+      'Aucun membre de jury n’était affecté à cette session.',
+    );
+    expect(laureatesList(d).emptyNotice).toBe('Aucun candidat n’est inscrit à cette session.');
+  });
+
+  it('offers the receipt slip unless the convocation goes by registered letter', () => {
+    const d = dossier({
+      candidates: [
+        candidate('c1', { convocationMode: 'HAND_DELIVERED', convocationDate: '2027-05-10' }),
+        candidate('c2', { lastName: 'Nguyễn', convocationMode: 'REGISTERED_MAIL' }),
+        candidate('c3', { lastName: 'Rousseau', pathway: 'VAE', vaeValidUntil: '2027-12-31' }),
+      ],
+    });
+    const [hand, mail, unknown] = candidateConvocations(d).convocations;
+    expect(hand.receipt?.deliveredOn).toBe('10/05/2027');
+    expect(hand.issued).toBe('Vénissieux, le 10/05/2027');
+    expect(mail.receipt).toBeNull();
+    expect(unknown.modeUnknown).toBe(true);
+    expect(unknown.receipt?.deliveredOn).toBeNull();
+    expect(unknown.bring.some((b) => b.includes('dossier professionnel'))).toBe(true);
+    expect(candidateConvocations(d).identity.place).toEqual([
+      'Site de Vénissieux',
+      '5 rue Paul Bert',
+      '69200 Vénissieux',
+    ]);
+  });
+
+  it('names the files and links of the documents', () => {
+    const d = dossier({ candidates: [candidate('c1')], staff: JURORS });
+    expect(documentFileName(d, { kind: 'pv' })).toBe('pv-session_cda-2027-06-14.pdf');
+    expect(documentFileName(d, { kind: 'convocation', candidateId: 'c1' })).toBe(
+      'convocation_lefevre-muller-zoe_cda-2027-06-14.pdf',
+    );
+    expect(documentFileName(d, { kind: 'jury-convocation', assignmentId: 'a2' })).toBe(
+      'convocation_oehlenschlager-berenice_cda-2027-06-14.pdf',
+    );
+    const links = documentLinks(d);
+    expect(links).toHaveLength(9 + 2 + 3 + 1);
+    expect(links.at(-1)).toMatchObject({
+      url: '/api/sessions/s1/documents/documents.zip',
+      format: 'zip',
+    });
+  });
+});

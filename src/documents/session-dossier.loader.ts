@@ -1,0 +1,117 @@
+/** Reads everything the documents of a session are made from, in one go. */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Agrement } from '../agrements/agrement.entity.js';
+import { CandidatesService } from '../candidates/candidates.service.js';
+import { Centre } from '../centres/centre.entity.js';
+import { Site } from '../centres/site.entity.js';
+import type { Caller } from '../common/caller.js';
+import { Clock } from '../common/clock.js';
+import { IncidentsService } from '../incidents/incidents.service.js';
+import { SessionJuryService } from '../jury/session-jury.service.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { TitresService } from '../titres/titres.service.js';
+import { User } from '../users/user.entity.js';
+import type { DossierPlace, DossierUser, SessionDossier } from './session-dossier.js';
+
+function place(row: Centre | Site | null): DossierPlace {
+  return {
+    name: row?.name ?? '',
+    address: row?.address ?? '',
+    postalCode: row?.postalCode ?? '',
+    city: row?.city ?? '',
+  };
+}
+
+function user(row: User | null): DossierUser | null {
+  return row && { firstName: row.firstName, lastName: row.lastName, email: row.email };
+}
+
+@Injectable()
+export class SessionDossierLoader {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly sessions: SessionsService,
+    private readonly titres: TitresService,
+    private readonly candidates: CandidatesService,
+    private readonly jury: SessionJuryService,
+    private readonly incidents: IncidentsService,
+  ) {}
+
+  /** The session's dossier; another centre's session answers 404. */
+  async load(caller: Caller, sessionId: string): Promise<SessionDossier> {
+    const session = await this.sessions.findForCaller(caller, sessionId);
+    const users = this.dataSource.getRepository(User);
+    const [
+      centre,
+      site,
+      titre,
+      agrements,
+      manager,
+      deputy,
+      candidates,
+      staff,
+      declarations,
+      incidents,
+    ] = await Promise.all([
+      this.dataSource.getRepository(Centre).findOne({ where: { id: session.centreId } }),
+      this.dataSource.getRepository(Site).findOne({ where: { id: session.siteId } }),
+      this.titres.get(session.titreId),
+      this.dataSource.getRepository(Agrement).find({
+        where: { centreId: session.centreId, siteId: session.siteId, titreId: session.titreId },
+        order: { validUntil: 'DESC' },
+      }),
+      session.managerId ? users.findOne({ where: { id: session.managerId } }) : null,
+      session.deputyManagerId ? users.findOne({ where: { id: session.deputyManagerId } }) : null,
+      this.candidates.listForSession(sessionId),
+      this.jury.listStaff(sessionId),
+      this.jury.listDeclarations(sessionId),
+      this.incidents.listForSession(sessionId),
+    ]);
+    return {
+      today: this.clock.today(),
+      session,
+      centre: place(centre),
+      site: place(site),
+      titre: {
+        code: titre.code,
+        label: titre.label,
+        version: titre.version,
+        ccps: (titre.ccps ?? []).map(({ code, label, kind }) => ({ code, label, kind })),
+      },
+      agrementReference: agrements.find((a) => a.reference.trim() !== '')?.reference ?? null,
+      manager: user(manager),
+      deputyManager: user(deputy),
+      candidates,
+      staff: staff.map((s) => ({
+        assignmentId: s.id,
+        role: s.role,
+        juryMemberId: s.juryMemberId,
+        lastName: s.juryMember.lastName,
+        firstName: s.juryMember.firstName,
+        employer: s.juryMember.employer,
+        habilitationUntil:
+          s.juryMember.habilitations
+            .filter((h) => h.titreId === session.titreId)
+            .map((h) => h.validUntil)
+            .sort()
+            .at(-1) ?? null,
+      })),
+      declarations: declarations.map(({ juryMemberId, candidateId, hasLink }) => ({
+        juryMemberId,
+        candidateId,
+        hasLink,
+      })),
+      incidents: incidents.map((i) => ({
+        id: i.id,
+        kind: i.kind,
+        candidateId: i.candidateId,
+        occurredOn: i.occurredOn,
+        description: i.description,
+        measures: i.measures,
+        reportedBy: i.createdByEmail,
+      })),
+    };
+  }
+}

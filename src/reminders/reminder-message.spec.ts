@@ -1,0 +1,88 @@
+import {
+  digestMessage,
+  immediateMessage,
+  urgencyLabel,
+  type DueItem,
+  type SessionSummary,
+} from './reminder-message.js';
+
+const session = (id: string, startDate: string): SessionSummary => ({
+  id,
+  titreCode: 'CDA',
+  titreLabel: 'Concepteur développeur d’applications',
+  startDate,
+  endDate: startDate,
+  siteName: 'Site de Vénissieux',
+  location: '',
+});
+
+const item = (
+  taskId: string,
+  sessionId: string,
+  dueDate: string,
+  daysLeft: number,
+  regulatory = false,
+): DueItem => ({
+  taskId,
+  sessionId,
+  code: taskId,
+  label: `Tâche ${taskId}`,
+  regulatory,
+  dueDate,
+  reminder: { step: 'J-7', stepDate: dueDate, daysLeft },
+});
+
+describe('reminder messages', () => {
+  it('says how far the deadline is in French', () => {
+    expect(urgencyLabel(5)).toBe('dans 5 jours');
+    expect(urgencyLabel(1)).toBe('demain');
+    expect(urgencyLabel(0)).toBe('aujourd’hui');
+    expect(urgencyLabel(-1)).toBe('en retard de 1 jour');
+    expect(urgencyLabel(-8)).toBe('en retard de 8 jours');
+  });
+
+  it('groups the digest by session, most urgent first, réglementaire first on the same day', () => {
+    const sessions = new Map([
+      ['s1', session('s1', '2027-06-14')],
+      ['s2', session('s2', '2027-05-03')],
+    ]);
+    const { subject, view } = digestMessage({
+      appUrl: 'https://jalon.example.fr',
+      today: '2027-03-02',
+      recipientName: ' ',
+      items: [
+        item('a', 's1', '2027-03-10', 8),
+        item('b', 's2', '2027-02-20', -10),
+        item('c', 's1', '2027-03-05', 3),
+        item('d', 's1', '2027-03-05', 3, true),
+      ],
+      sessions,
+    });
+    expect(subject).toBe('Jalon – 4 échéances à suivre dont 1 en retard (02/03/2027)');
+    expect(view.greeting).toBe('Bonjour,');
+    expect(view.sessions.map((s) => s.url)).toEqual([
+      'https://jalon.example.fr/sessions/s2',
+      'https://jalon.example.fr/sessions/s1',
+    ]);
+    expect(view.sessions[1].tasks.map((t) => t.label)).toEqual(['Tâche d', 'Tâche c', 'Tâche a']);
+    expect(view.sessions[1].tasks[0]).toMatchObject({
+      kindLabel: 'Réglementaire',
+      dueDate: '05/03/2027',
+      urgency: 'dans 3 jours',
+      url: 'https://jalon.example.fr/sessions/s1#task-d',
+    });
+    expect(view.sessions[0]).toMatchObject({ dates: 'le 03/05/2027', site: 'Site de Vénissieux' });
+  });
+
+  it('titles an immediate e-mail with the deadline', () => {
+    const { subject, view } = immediateMessage({
+      appUrl: 'https://jalon.example.fr',
+      recipientName: 'Camille Martin',
+      item: item('x', 's1', '2027-03-03', 1, true),
+      session: session('s1', '2027-04-03'),
+    });
+    expect(subject).toBe('[Réglementaire] Échéance demain : Tâche x – CDA le 03/04/2027');
+    expect(view.greeting).toBe('Bonjour Camille Martin,');
+    expect(view.urgency).toBe('demain');
+  });
+});

@@ -1,0 +1,337 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { Candidate } from '../candidates/candidate.entity.js';
+import type { Applicability } from '../checklist/checklist-template.js';
+import { SessionTask } from '../checklist/session-task.entity.js';
+import {
+  isConditionalTask,
+  isTaskApplicable,
+  sessionFacts,
+  type SessionFacts,
+} from '../checklist/task-applicability.js';
+import { addDays, type CalendarDate } from '../common/calendar-date.js';
+import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { MailTemplates } from '../mail/mail-templates.js';
+import { OutboxService } from '../mail/outbox.service.js';
+import { ExamSession, type SessionNature } from '../sessions/exam-session.entity.js';
+import { User } from '../users/user.entity.js';
+import { ReminderNotice } from './reminder-notice.entity.js';
+import {
+  digestMessage,
+  immediateMessage,
+  type DueItem,
+  type SessionSummary,
+} from './reminder-message.js';
+import { ReminderPolicyService } from './reminder-policy.service.js';
+import {
+  DEFAULT_REMINDER_POLICY,
+  isImmediate,
+  reminderHorizon,
+  remindersDue,
+} from './reminder-policy.js';
+
+interface OpenTaskRow {
+  id: string;
+  sessionId: string;
+  code: string;
+  label: string;
+  regulatory: boolean | number;
+  dueDate: string;
+  applicability: Applicability;
+  centreId: string;
+  nature: SessionNature;
+  managerId: string | null;
+  deputyManagerId: string | null;
+}
+
+interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** A due item for one recipient, before it is put in a message. */
+interface Pending extends DueItem {
+  recipientId: string;
+}
+
+export interface PlanReport {
+  /** Tasks whose current reminder step has not been sent yet, per recipient. */
+  itemsQueued: number;
+  messagesQueued: number;
+}
+
+const CHUNK = 500;
+
+function chunks<T>(values: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
+
+function noticeKey(n: { recipientId: string; taskId: string; step: string; stepDate: string }) {
+  return `${n.recipientId}|${n.taskId}|${n.step}|${n.stepDate}`;
+}
+
+/**
+ * Selects what is due today and writes it to the outbox: one immediate e-mail per réglementaire
+ * task due today or tomorrow, and one digest per person and day for the rest. Each (recipient,
+ * task, step) is recorded in `reminder_notice` in the same transaction, so it is never queued
+ * twice, even by two instances at once.
+ */
+@Injectable()
+export class ReminderPlanner {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly policies: ReminderPolicyService,
+    private readonly outbox: OutboxService,
+    private readonly templates: MailTemplates,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async plan(): Promise<PlanReport> {
+    const today = this.clock.today();
+    const pending = await this.pendingItems(today);
+    if (pending.length === 0) return { itemsQueued: 0, messagesQueued: 0 };
+    const sessions = await this.sessionSummaries([...new Set(pending.map((p) => p.sessionId))]);
+    const recipients = await this.recipients([...new Set(pending.map((p) => p.recipientId))]);
+    const report: PlanReport = { itemsQueued: 0, messagesQueued: 0 };
+    for (const recipient of recipients.values()) {
+      const mine = pending.filter((p) => p.recipientId === recipient.id);
+      const queued = await this.queueFor(recipient, mine, sessions, today);
+      report.itemsQueued += queued.items;
+      report.messagesQueued += queued.messages;
+    }
+    return report;
+  }
+
+  /** Open, applicable tasks at a reminder step that was not yet sent to each recipient. */
+  private async pendingItems(today: CalendarDate): Promise<Pending[]> {
+    const policies = await this.policies.all();
+    const horizon = reminderHorizon([DEFAULT_REMINDER_POLICY, ...policies.values()]);
+    const rows = await this.openTasksDueBy(addDays(today, horizon));
+    const due: { row: OpenTaskRow; item: DueItem }[] = [];
+    for (const row of rows) {
+      if (isConditionalTask(row.applicability)) continue;
+      const policy = policies.get(row.centreId) ?? DEFAULT_REMINDER_POLICY;
+      const reminder = remindersDue(row, policy, today);
+      if (!reminder) continue;
+      const item: DueItem = {
+        taskId: row.id,
+        sessionId: row.sessionId,
+        code: row.code,
+        label: row.label,
+        regulatory: Boolean(row.regulatory),
+        dueDate: row.dueDate,
+        reminder,
+      };
+      due.push({ row, item });
+    }
+    if (due.length === 0) return [];
+    const facts = await this.factsOf(
+      due.filter((d) => d.row.applicability !== 'ALWAYS').map((d) => d.row),
+    );
+    const candidates: Pending[] = [];
+    for (const { row, item } of due) {
+      const sessionFacts = facts.get(row.sessionId);
+      if (sessionFacts && !isTaskApplicable(row.applicability, sessionFacts)) continue;
+      for (const recipientId of new Set([row.managerId, row.deputyManagerId])) {
+        if (recipientId) candidates.push({ ...item, recipientId });
+      }
+    }
+    const sent = await this.existingNotices([...new Set(candidates.map((c) => c.taskId))]);
+    return candidates.filter(
+      (c) =>
+        !sent.has(
+          noticeKey({
+            recipientId: c.recipientId,
+            taskId: c.taskId,
+            step: c.reminder.step,
+            stepDate: c.reminder.stepDate,
+          }),
+        ),
+    );
+  }
+
+  /** Uses the (status, dueDate) index: only open tasks due by the horizon are read. */
+  private openTasksDueBy(limit: CalendarDate): Promise<OpenTaskRow[]> {
+    return this.dataSource
+      .getRepository(SessionTask)
+      .createQueryBuilder('t')
+      .innerJoin(ExamSession, 's', 's.id = t.sessionId')
+      .select([
+        't.id AS "id"',
+        't.sessionId AS "sessionId"',
+        't.code AS "code"',
+        't.label AS "label"',
+        't.regulatory AS "regulatory"',
+        't.dueDate AS "dueDate"',
+        't.applicability AS "applicability"',
+        's.centreId AS "centreId"',
+        's.nature AS "nature"',
+        's.managerId AS "managerId"',
+        's.deputyManagerId AS "deputyManagerId"',
+      ])
+      .where('t.status = :todo', { todo: 'todo' })
+      .andWhere('t.dueDate <= :limit', { limit })
+      .andWhere('s.status NOT IN (:...closed)', { closed: ['CANCELLED', 'CLOSED'] })
+      .andWhere('(s.managerId IS NOT NULL OR s.deputyManagerId IS NOT NULL)')
+      .getRawMany<OpenTaskRow>();
+  }
+
+  private async factsOf(rows: OpenTaskRow[]): Promise<Map<string, SessionFacts>> {
+    const natures = new Map(rows.map((row) => [row.sessionId, row.nature]));
+    const bySession = new Map<string, { pathway: string; accommodationRequested: boolean }[]>();
+    for (const ids of chunks([...natures.keys()])) {
+      const found = await this.dataSource.getRepository(Candidate).find({
+        select: { sessionId: true, pathway: true, accommodationRequested: true },
+        where: { sessionId: In(ids) },
+      });
+      for (const c of found) bySession.set(c.sessionId, [...(bySession.get(c.sessionId) ?? []), c]);
+    }
+    return new Map(
+      [...natures].map(([id, nature]) => [id, sessionFacts(nature, bySession.get(id) ?? [])]),
+    );
+  }
+
+  private async existingNotices(taskIds: string[]): Promise<Set<string>> {
+    const keys = new Set<string>();
+    for (const ids of chunks(taskIds)) {
+      const rows = await this.dataSource.getRepository(ReminderNotice).find({
+        select: { recipientId: true, taskId: true, step: true, stepDate: true },
+        where: { taskId: In(ids) },
+      });
+      for (const row of rows) keys.add(noticeKey(row));
+    }
+    return keys;
+  }
+
+  private async sessionSummaries(ids: string[]): Promise<Map<string, SessionSummary>> {
+    const out = new Map<string, SessionSummary>();
+    for (const chunk of chunks(ids)) {
+      const sessions = await this.dataSource.getRepository(ExamSession).find({
+        where: { id: In(chunk) },
+        relations: { titre: true, site: true },
+      });
+      for (const s of sessions) {
+        out.set(s.id, {
+          id: s.id,
+          titreCode: s.titre?.code ?? '',
+          titreLabel: s.titre?.label ?? '',
+          startDate: s.startDate,
+          endDate: s.endDate,
+          siteName: s.site?.name ?? '',
+          location: s.location,
+        });
+      }
+    }
+    return out;
+  }
+
+  private async recipients(ids: string[]): Promise<Map<string, Recipient>> {
+    const out = new Map<string, Recipient>();
+    for (const chunk of chunks(ids)) {
+      const users = await this.dataSource
+        .getRepository(User)
+        .find({ where: { id: In(chunk), active: true } });
+      for (const u of users) {
+        out.set(u.id, { id: u.id, email: u.email, name: `${u.firstName} ${u.lastName}` });
+      }
+    }
+    return out;
+  }
+
+  private async queueFor(
+    recipient: Recipient,
+    items: Pending[],
+    sessions: ReadonlyMap<string, SessionSummary>,
+    today: CalendarDate,
+  ): Promise<{ items: number; messages: number }> {
+    const known = items.filter((item) => sessions.has(item.sessionId));
+    const immediate = known.filter((item) => isImmediate(item, item.reminder));
+    const digest = known.filter((item) => !isImmediate(item, item.reminder));
+    return this.tx.run(async (m) => {
+      let queuedItems = 0;
+      let messages = 0;
+      for (const item of immediate) {
+        const { subject, view } = immediateMessage({
+          appUrl: this.config.appUrl,
+          recipientName: recipient.name,
+          item,
+          session: sessions.get(item.sessionId)!,
+        });
+        const id = await this.outbox.enqueue(m, {
+          recipientId: recipient.id,
+          recipientEmail: recipient.email,
+          kind: 'immediate',
+          ref: item.taskId,
+          step: item.reminder.step,
+          date: item.reminder.stepDate,
+          subject,
+          ...this.templates.render('immediate', view),
+        });
+        if (id && (await this.recordNotices(m, recipient.id, [item], id)) > 0) {
+          queuedItems++;
+          messages++;
+        }
+      }
+      if (digest.length > 0) {
+        const { subject, view } = digestMessage({
+          appUrl: this.config.appUrl,
+          today,
+          recipientName: recipient.name,
+          items: digest,
+          sessions,
+        });
+        const id = await this.outbox.enqueue(m, {
+          recipientId: recipient.id,
+          recipientEmail: recipient.email,
+          kind: 'digest',
+          ref: 'digest',
+          step: 'digest',
+          date: today,
+          subject,
+          ...this.templates.render('digest', view),
+        });
+        // Today's digest already went (an earlier pass): these items wait for tomorrow's.
+        if (id) {
+          queuedItems += await this.recordNotices(m, recipient.id, digest, id);
+          messages++;
+        }
+      }
+      return { items: queuedItems, messages };
+    });
+  }
+
+  private async recordNotices(
+    m: EntityManager,
+    recipientId: string,
+    items: DueItem[],
+    outboxId: string,
+  ): Promise<number> {
+    const createdAt = this.clock.nowIso();
+    for (const chunk of chunks(items, 100)) {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(ReminderNotice)
+        .values(
+          chunk.map((item) => ({
+            recipientId,
+            taskId: item.taskId,
+            step: item.reminder.step,
+            stepDate: item.reminder.stepDate,
+            outboxId,
+            createdAt,
+          })),
+        )
+        .orIgnore()
+        .execute();
+    }
+    return items.length;
+  }
+}

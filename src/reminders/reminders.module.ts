@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { CentresModule } from '../centres/centres.module.js';
+import { MailModule } from '../mail/mail.module.js';
+import { RetentionModule } from '../retention/retention.module.js';
+import { ReminderPassService } from './reminder-pass.service.js';
+import { ReminderPlanner } from './reminder-planner.js';
+import { ReminderPolicyController } from './reminder-policy.controller.js';
+import { ReminderPolicyService } from './reminder-policy.service.js';
+import { ReminderScheduler } from './reminder-scheduler.js';
+
+@Module({
+  imports: [ScheduleModule.forRoot(), CentresModule, MailModule, RetentionModule],
+  controllers: [ReminderPolicyController],
+  providers: [ReminderPolicyService, ReminderPlanner, ReminderPassService, ReminderScheduler],
+  exports: [ReminderPolicyService, ReminderPassService],
+})
+export class RemindersModule {}

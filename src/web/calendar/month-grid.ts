@@ -1,0 +1,77 @@
+/** The calendar page's month: weeks from Monday to Sunday covering the month, as plain data. */
+import {
+  addDays,
+  addMonths,
+  isoDayOfWeek,
+  isValidCalendarDate,
+  type CalendarDate,
+} from '../../common/calendar-date.js';
+
+const MONTH_NAMES = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+export const WEEKDAY_LABELS = [
+  'Lundi',
+  'Mardi',
+  'Mercredi',
+  'Jeudi',
+  'Vendredi',
+  'Samedi',
+  'Dimanche',
+];
+
+export interface MonthGrid {
+  /** 'YYYY-MM' */
+  month: string;
+  label: string;
+  first: CalendarDate;
+  last: CalendarDate;
+  /** The Monday before (or on) the first day, and the Sunday after (or on) the last. */
+  gridStart: CalendarDate;
+  gridEnd: CalendarDate;
+  previous: string;
+  next: string;
+  weeks: CalendarDate[][];
+}
+
+/** 'YYYY-MM' when valid, else null. */
+export function parseMonth(value: unknown): string | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}$/.test(value)) return null;
+  return isValidCalendarDate(`${value}-01`) ? value : null;
+}
+
+export function monthGrid(month: string): MonthGrid {
+  const first = `${month}-01`;
+  const nextFirst = addMonths(first, 1);
+  const last = addDays(nextFirst, -1);
+  const gridStart = addDays(first, 1 - isoDayOfWeek(first));
+  const gridEnd = addDays(last, 7 - isoDayOfWeek(last));
+  const weeks: CalendarDate[][] = [];
+  for (let day = gridStart; day <= gridEnd; day = addDays(day, 7)) {
+    weeks.push(Array.from({ length: 7 }, (_v, i) => addDays(day, i)));
+  }
+  const [year, monthNumber] = month.split('-').map(Number);
+  return {
+    month,
+    label: `${MONTH_NAMES[monthNumber - 1]} ${year}`,
+    first,
+    last,
+    gridStart,
+    gridEnd,
+    previous: addMonths(first, -1).slice(0, 7),
+    next: nextFirst.slice(0, 7),
+    weeks,
+  };
+}

@@ -1,0 +1,356 @@
+import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../audit/audit.service.js';
+import { canWriteCentre, type Caller } from '../../common/caller.js';
+import { Clock } from '../../common/clock.js';
+import { notFound } from '../../common/errors.js';
+import { ChecklistService } from '../../checklist/checklist.service.js';
+import { UpdateTaskDto } from '../../checklist/dto/update-task.dto.js';
+import type { TaskView } from '../../checklist/task-view.js';
+import { DocumentsService } from '../../documents/documents.service.js';
+import type { ExamSession } from '../../sessions/exam-session.entity.js';
+import { SESSION_STATUSES } from '../../sessions/exam-session.entity.js';
+import {
+  exceptionMessage,
+  localizeMessage,
+  validateForm,
+  type FormBody,
+} from '../forms/form-input.js';
+import { SessionListQuery } from '../queries/session-list.query.js';
+import { SessionPageQuery, type SessionHeader } from '../queries/session-page.query.js';
+import {
+  pagination,
+  parseSessionListParams,
+  sessionListHref,
+  sortHeader,
+  SESSION_SORTS,
+  type SessionListParams,
+} from '../sessions/session-list-params.js';
+import {
+  findingView,
+  frDate,
+  progressView,
+  sessionRowView,
+  taskRowView,
+  type TaskRowView,
+} from '../sessions/session-views.js';
+import { personLabel, SESSION_NATURE_LABELS, SESSION_STATUS_LABELS } from '../views/labels.js';
+import { auditRowView } from './audit-view.js';
+import { documentGroups } from './session-documents.js';
+import { statusOf, TASK_FORM_LABELS, taskInput, taskPatch } from './task-form.js';
+
+export interface TickOutcome {
+  status: number;
+  row: TaskRowView;
+}
+
+export interface SessionSummaryView {
+  id: string;
+  title: string;
+  titreLabel: string;
+  dates: string;
+  status: string;
+  cancelled: boolean;
+  editable: boolean;
+}
+
+/**
+ * Builds the view models of the sessions pages from the read queries and the domain services;
+ * knows nothing of HTTP beyond the status a refused tick answers with.
+ */
+@Injectable()
+export class SessionDashboard {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly list: SessionListQuery,
+    private readonly page: SessionPageQuery,
+    private readonly checklist: ChecklistService,
+    private readonly audit: AuditService,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  async listPage(caller: Caller, query: Record<string, unknown>): Promise<object> {
+    const { params, errors } = parseSessionListParams(query);
+    const today = this.clock.today();
+    const result = await this.list.list(caller, params, today);
+    const views = [
+      { key: 'all', label: 'Toutes les sessions' },
+      { key: 'mine', label: 'Mes sessions' },
+      { key: 'late', label: 'En retard d’abord' },
+    ] as const;
+    const option = (value: string, label: string, current: string | null) => ({
+      value,
+      label,
+      selected: value === current,
+    });
+    return {
+      today: frDate(today),
+      errors,
+      params,
+      views: views.map((v) => ({
+        label: v.label,
+        href: sessionListHref(params, { view: v.key, page: 1, ...defaultSortFor(v.key) }),
+        current: params.view === v.key,
+      })),
+      columns: Object.fromEntries(SESSION_SORTS.map((key) => [key, sortHeader(params, key)])),
+      rows: result.rows.map((row) => sessionRowView(row, today)),
+      pagination: pagination(params, result.total),
+      filters: {
+        centres: result.choices.centres.map((c) => option(c.id, c.name, params.centreId)),
+        sites: result.choices.sites.map((s) =>
+          option(
+            s.id,
+            result.choices.centres.length > 1 ? `${s.name} (${s.centreName})` : s.name,
+            params.siteId,
+          ),
+        ),
+        titres: result.choices.titres.map((t) =>
+          option(t.id, `${t.code} — ${t.label} (${t.version})`, params.titreId),
+        ),
+        statuses: SESSION_STATUSES.map((s) => option(s, SESSION_STATUS_LABELS[s], params.status)),
+        from: params.from ?? '',
+        to: params.to ?? '',
+        view: params.view === 'all' ? '' : params.view,
+        sort: params.sort,
+        dir: params.dir,
+        active: hasFilters(params),
+      },
+      canCreate: caller.role !== 'viewer',
+    };
+  }
+
+  async sessionPage(caller: Caller, id: string, replaced?: TaskRowView): Promise<SessionPageModel> {
+    const data = await this.page.load(caller, id);
+    const summary = this.summary(caller, data.session, data.header);
+    const taskIds = new Map(data.tasks.map((t) => [t.code, t.id]));
+    const rows = data.tasks.map((task) =>
+      replaced && replaced.id === task.id
+        ? replaced
+        : taskRowView(id, task, data.today, { editable: summary.editable }),
+    );
+    const phaseProgress = new Map(data.progress.progress.byPhase.map((p) => [p.phase, p]));
+    return {
+      title: summary.title,
+      session: summary,
+      tab: 'checklist',
+      header: headerView(data.session, data.header),
+      progress: {
+        overall: progressView(
+          data.progress.progress.overall.done,
+          data.progress.progress.overall.total,
+        ),
+        regulatory: progressView(
+          data.progress.progress.regulatory.done,
+          data.progress.progress.regulatory.total,
+        ),
+        overdue: data.progress.counts.overdue,
+        dueSoon: data.progress.counts.dueWithin14Days,
+        next: data.progress.nextDeadline
+          ? {
+              label: data.progress.nextDeadline.label,
+              date: frDate(data.progress.nextDeadline.dueDate),
+              href: `#task-${data.progress.nextDeadline.taskId}`,
+            }
+          : null,
+      },
+      blocking: data.compliance.blocking.map((f) => findingView(id, f, taskIds)),
+      warnings: data.compliance.warnings.map((f) => findingView(id, f, taskIds)),
+      phases: data.phases
+        .map((phase) => {
+          const p = phaseProgress.get(phase.code);
+          return {
+            code: phase.code,
+            label: phase.label,
+            anchor: `phase-${phase.code}`,
+            progress: p ? progressView(p.overall.done, p.overall.total).text : '',
+            // `{ task }`: the row partial reads `task.…`, here and in the htmx fragment.
+            tasks: rows
+              .filter((_row, i) => data.tasks[i].phase === phase.code)
+              .map((task) => ({ task })),
+          };
+        })
+        .filter((phase) => phase.tasks.length > 0),
+      today: frDate(data.today),
+    };
+  }
+
+  async tick(
+    caller: Caller,
+    sessionId: string,
+    taskId: string,
+    body: FormBody,
+  ): Promise<TickOutcome> {
+    const input = taskInput(body);
+    const validated = await validateForm(UpdateTaskDto, taskPatch(body), TASK_FORM_LABELS);
+    if (!validated.dto) {
+      const current = await this.currentTask(caller, sessionId, taskId);
+      return this.refused(
+        caller,
+        sessionId,
+        current,
+        400,
+        Object.values(validated.errors).join(' '),
+        input,
+      );
+    }
+    try {
+      const task = await this.checklist.tick(caller, sessionId, taskId, validated.dto);
+      const ok = statusOf(input) === 'todo' ? 'Enregistré : tâche à faire.' : 'Enregistré.';
+      return {
+        status: 200,
+        row: taskRowView(sessionId, task, this.clock.today(), {
+          editable: true,
+          message: { kind: 'ok', text: ok },
+        }),
+      };
+    } catch (error) {
+      if (!(error instanceof HttpException)) throw error;
+      const status = error.getStatus();
+      if (status !== HttpStatus.BAD_REQUEST && status !== HttpStatus.CONFLICT) throw error;
+      const current = await this.currentTask(caller, sessionId, taskId);
+      if (status === HttpStatus.CONFLICT && current.version !== validated.dto.version) {
+        const who = current.doneByEmail ? ` (dernière action : ${current.doneByEmail})` : '';
+        return this.refused(
+          caller,
+          sessionId,
+          current,
+          409,
+          `Cette tâche a été modifiée entre-temps par quelqu’un d’autre${who} : votre saisie n’a pas été enregistrée. Voici son état actuel ; recommencez si nécessaire.`,
+          null,
+        );
+      }
+      return this.refused(
+        caller,
+        sessionId,
+        current,
+        status,
+        localizeMessage(exceptionMessage(error), TASK_FORM_LABELS),
+        status === HttpStatus.BAD_REQUEST ? input : null,
+      );
+    }
+  }
+
+  async documentsPage(
+    caller: Caller,
+    id: string,
+  ): Promise<{ title: string; [key: string]: unknown }> {
+    const { session, header } = await this.page.header(caller, id);
+    const links = await this.documents.list(caller, id);
+    const summary = this.summary(caller, session, header);
+    return {
+      title: `Documents — ${summary.title}`,
+      session: summary,
+      tab: 'documents',
+      ...documentGroups(links),
+    };
+  }
+
+  async auditPage(caller: Caller, id: string): Promise<{ title: string; [key: string]: unknown }> {
+    const { session, header } = await this.page.header(caller, id);
+    const entries = await this.audit.listForSession(id);
+    const summary = this.summary(caller, session, header);
+    return {
+      title: `Journal — ${summary.title}`,
+      session: summary,
+      tab: 'audit',
+      entries: entries.reverse().map(auditRowView),
+      total: entries.length,
+    };
+  }
+
+  private summary(caller: Caller, session: ExamSession, header: SessionHeader): SessionSummaryView {
+    const dates =
+      session.startDate === session.endDate
+        ? frDate(session.startDate)
+        : `du ${frDate(session.startDate)} au ${frDate(session.endDate)}`;
+    return {
+      id: session.id,
+      title: `${header.titreCode} — ${header.siteName}`,
+      titreLabel: header.titreLabel,
+      dates,
+      status: SESSION_STATUS_LABELS[session.status],
+      cancelled: session.status === 'CANCELLED',
+      editable: session.status !== 'CANCELLED' && canWriteCentre(caller, session.centreId),
+    };
+  }
+
+  private async currentTask(caller: Caller, sessionId: string, taskId: string): Promise<TaskView> {
+    const task = (await this.checklist.list(caller, sessionId)).find((t) => t.id === taskId);
+    if (!task) throw notFound('Tâche');
+    return task;
+  }
+
+  private async refused(
+    caller: Caller,
+    sessionId: string,
+    task: TaskView,
+    status: number,
+    message: string,
+    input: ReturnType<typeof taskInput> | null,
+  ): Promise<TickOutcome> {
+    const { session } = await this.page.header(caller, sessionId);
+    const editable = session.status !== 'CANCELLED' && canWriteCentre(caller, session.centreId);
+    return {
+      status,
+      row: taskRowView(sessionId, task, this.clock.today(), {
+        editable,
+        message: { kind: 'error', text: message },
+        input,
+      }),
+    };
+  }
+}
+
+export interface SessionPageModel {
+  title: string;
+  session: SessionSummaryView;
+  tab: string;
+  header: ReturnType<typeof headerView>;
+  progress: object;
+  blocking: object[];
+  warnings: object[];
+  phases: object[];
+  today: string;
+}
+
+function defaultSortFor(view: SessionListParams['view']): Partial<SessionListParams> {
+  return view === 'late' ? { sort: 'overdue', dir: 'desc' } : { sort: 'start', dir: 'asc' };
+}
+
+function hasFilters(params: SessionListParams): boolean {
+  return [
+    params.centreId,
+    params.siteId,
+    params.titreId,
+    params.status,
+    params.from,
+    params.to,
+  ].some((v) => v !== null);
+}
+
+function person(first: string | null, last: string | null, email: string | null): string {
+  return email === null ? 'Non désigné' : personLabel({ firstName: first, lastName: last, email });
+}
+
+export function headerView(session: ExamSession, header: SessionHeader) {
+  return {
+    centre: header.centreName,
+    site: header.siteCity ? `${header.siteName} (${header.siteCity})` : header.siteName,
+    titre: header.titreLabel,
+    sigle: header.titreCode,
+    millesime: header.titreVersion,
+    nature: SESSION_NATURE_LABELS[session.nature],
+    ccp: session.ccpCodes.length > 0 ? session.ccpCodes.join(', ') : '—',
+    startDate: frDate(session.startDate),
+    endDate: frDate(session.endDate),
+    startTime: session.startTime,
+    location: session.location || '—',
+    formationCount: header.formationCount,
+    vaeCount: header.vaeCount,
+    manager: person(header.managerFirstName, header.managerLastName, header.managerEmail),
+    deputy: person(header.deputyFirstName, header.deputyLastName, header.deputyEmail),
+    status: SESSION_STATUS_LABELS[session.status],
+    cancelReason: session.cancelReason,
+  };
+}

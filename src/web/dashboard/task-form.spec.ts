@@ -1,0 +1,57 @@
+import { auditValue, parisDateTime } from './audit-view.js';
+import { documentGroups } from './session-documents.js';
+import { statusOf, taskInput, taskPatch } from './task-form.js';
+
+describe('task tick form', () => {
+  it('maps the boxes to a status: sans objet wins over fait', () => {
+    expect(statusOf(taskInput({ done: '1' }))).toBe('done');
+    expect(statusOf(taskInput({ done: '1', notApplicable: '1' }))).toBe('not_applicable');
+    expect(statusOf(taskInput({}))).toBe('todo');
+  });
+
+  it('sends no date nor reason for a task still to do', () => {
+    expect(
+      taskPatch({ doneAt: '2027-02-01', reason: 'x', observations: 'o', version: '3' }),
+    ).toEqual({
+      status: 'todo',
+      observations: 'o',
+      reason: '',
+      version: 3,
+    });
+  });
+
+  it('leaves an empty date out (today by default) and keeps a bad version for the validator', () => {
+    expect(taskPatch({ done: '1', doneAt: ' ', version: 'abc' })).toEqual({
+      status: 'done',
+      observations: '',
+      reason: '',
+      version: 'abc',
+    });
+    expect(taskPatch({ done: '1', doneAt: '2027-02-26', version: '2' })).toMatchObject({
+      doneAt: '2027-02-26',
+    });
+  });
+});
+
+describe('audit and documents tabs', () => {
+  it('formats stored values and Paris times', () => {
+    expect(auditValue(null)).toBe('—');
+    expect(auditValue('"done"')).toBe('done');
+    expect(auditValue('true')).toBe('oui');
+    expect(auditValue('["CCP1","CCP2"]')).toBe('CCP1, CCP2');
+    expect(auditValue(JSON.stringify('x'.repeat(400)))).toHaveLength(300);
+    expect(parisDateTime('2027-03-01T09:05:00.000Z')).toBe('01/03/2027 10:05');
+  });
+
+  it('groups the documents of the session, of the candidates and of the staff', () => {
+    const groups = documentGroups([
+      { name: 'pv', title: 'PV', url: '/a/pv.pdf', format: 'pdf' },
+      { name: 'convocation', title: 'C', url: '/a/c.pdf', format: 'pdf', candidateId: 'c1' },
+      { name: 'jury-convocation', title: 'J', url: '/a/j.pdf', format: 'pdf', assignmentId: 'a' },
+      { name: 'documents', title: 'ZIP', url: '/a/d.zip', format: 'zip' },
+    ]);
+    expect(groups.documents.map((d) => d.format)).toEqual(['PDF', 'ZIP']);
+    expect(groups.candidates).toEqual([{ title: 'C', href: '/a/c.pdf', format: 'PDF' }]);
+    expect(groups.staff).toHaveLength(1);
+  });
+});

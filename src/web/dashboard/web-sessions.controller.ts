@@ -1,0 +1,96 @@
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentCaller } from '../../auth/auth.decorators.js';
+import type { Caller } from '../../common/caller.js';
+import { UuidParam } from '../../common/validation/uuid-param.js';
+import type { FormBody } from '../forms/form-input.js';
+import { isHtmx, WebPages, type WebRequest } from '../web-pages.js';
+import { WebExceptionFilter } from '../web-exception.filter.js';
+import { SessionDashboard } from './session-dashboard.service.js';
+
+/** The home page (sessions of my centres), a session's page with its checklist, and its tabs. */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('sessions')
+export class WebSessionsController {
+  constructor(
+    private readonly dashboard: SessionDashboard,
+    private readonly pages: WebPages,
+  ) {}
+
+  @Get()
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: Record<string, unknown>,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const model = await this.dashboard.listPage(caller, query);
+    this.pages.render(req, res, 'dashboard/sessions', 'Sessions', 'sessions', model);
+  }
+
+  @Get(':id')
+  async show(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const model = await this.dashboard.sessionPage(caller, id);
+    this.pages.render(req, res, 'dashboard/session', model.title, 'sessions', model);
+  }
+
+  @Post(':id/tasks/:taskId')
+  async tick(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('taskId') taskId: string,
+    @Body() body: FormBody,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const outcome = await this.dashboard.tick(caller, id, taskId, body);
+    if (isHtmx(req)) {
+      const html = this.pages.fragment(req, 'partials/task-row', { task: outcome.row });
+      this.pages.send(res, html, outcome.status);
+      return;
+    }
+    if (outcome.status === 200) {
+      this.pages.redirect(res, `/sessions/${id}#task-${taskId}`, 'task-saved');
+      return;
+    }
+    const model = await this.dashboard.sessionPage(caller, id, outcome.row);
+    this.pages.render(
+      req,
+      res,
+      'dashboard/session',
+      model.title,
+      'sessions',
+      model,
+      outcome.status,
+    );
+  }
+
+  @Get(':id/documents')
+  async documents(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const model = await this.dashboard.documentsPage(caller, id);
+    this.pages.render(req, res, 'dashboard/documents', model.title, 'sessions', model);
+  }
+
+  @Get(':id/audit')
+  async audit(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const model = await this.dashboard.auditPage(caller, id);
+    this.pages.render(req, res, 'dashboard/audit', model.title, 'sessions', model);
+  }
+}

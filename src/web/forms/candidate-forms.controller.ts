@@ -1,0 +1,412 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Post,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentCaller } from '../../auth/auth.decorators.js';
+import type { Candidate, CcpResult } from '../../candidates/candidate.entity.js';
+import { CandidatesService } from '../../candidates/candidates.service.js';
+import { CreateCandidateDto, UpdateCandidateDto } from '../../candidates/dto/candidate.dto.js';
+import { canWriteCentre, type Caller } from '../../common/caller.js';
+import { formatFrenchDate } from '../../common/calendar-date.js';
+import { UuidParam } from '../../common/validation/uuid-param.js';
+import type { ExamSession } from '../../sessions/exam-session.entity.js';
+import { SessionsService } from '../../sessions/sessions.service.js';
+import type { Titre } from '../../titres/titre.entity.js';
+import { TitresService } from '../../titres/titres.service.js';
+import {
+  ATTENDANCE_LABELS,
+  CONVOCATION_MODE_LABELS,
+  OUTCOME_LABELS,
+  PATHWAY_LABELS,
+  optionsOf,
+} from '../views/labels.js';
+import { WebExceptionFilter } from '../web-exception.filter.js';
+import { WebPages, type WebRequest } from '../web-pages.js';
+import { labelOf } from './field-labels.js';
+import { formView, withEmpty, type FieldSpec, type FieldValue } from './form-fields.js';
+import {
+  checked,
+  nullableText,
+  optionalText,
+  text,
+  type FieldErrors,
+  type FormBody,
+} from './form-input.js';
+import { requireWriter, sentVersion, submit, typedValues } from './form-support.js';
+import { SessionSummaries } from './session-summary.js';
+
+const LABELS = labelOf({ address: 'Adresse postale' });
+
+const IDENTITY_SPECS: FieldSpec[] = [
+  { name: 'lastName', label: 'Nom', kind: 'text', required: true, autocomplete: 'off' },
+  { name: 'firstName', label: 'Prénom', kind: 'text', required: true, autocomplete: 'off' },
+  { name: 'birthDate', label: 'Date de naissance', kind: 'date' },
+  { name: 'email', label: 'Adresse e-mail', kind: 'email', autocomplete: 'off' },
+  { name: 'phone', label: 'Téléphone', kind: 'tel', autocomplete: 'off' },
+  { name: 'address', label: 'Adresse postale', kind: 'textarea' },
+  {
+    name: 'pathway',
+    label: 'Parcours',
+    kind: 'select',
+    required: true,
+    options: optionsOf(PATHWAY_LABELS),
+  },
+  {
+    name: 'vaeValidUntil',
+    label: 'Fin de validité de la recevabilité',
+    kind: 'date',
+    hint: 'Obligatoire en VAE ; laissez vide pour un candidat en formation.',
+  },
+  { name: 'accommodationRequested', label: 'Aménagement des épreuves demandé', kind: 'checkbox' },
+  { name: 'accommodationDetails', label: 'Aménagement des épreuves', kind: 'textarea' },
+];
+
+const FOLLOW_UP_SPECS: FieldSpec[] = [
+  {
+    name: 'convocationDate',
+    label: 'Date de convocation',
+    kind: 'date',
+    hint: 'Date de remise ou d’envoi : au moins un mois avant le début de la session.',
+  },
+  {
+    name: 'convocationMode',
+    label: 'Mode de convocation',
+    kind: 'select',
+    options: withEmpty(optionsOf(CONVOCATION_MODE_LABELS), 'Non convoqué'),
+  },
+  {
+    name: 'ecfSignedByTrainingManager',
+    label: 'Livret ECF signé par le responsable de formation',
+    kind: 'checkbox',
+  },
+  { name: 'ecfSignedByTrainer', label: 'Livret ECF signé par le formateur', kind: 'checkbox' },
+  { name: 'ecfSignedByCandidate', label: 'Livret ECF signé par le candidat', kind: 'checkbox' },
+  { name: 'dpSigned', label: 'Dossier professionnel (DP) signé', kind: 'checkbox' },
+  { name: 'certificationBooklet', label: 'Livret de certification', kind: 'checkbox' },
+  { name: 'recevabiliteCollected', label: 'Recevabilité VAE reçue', kind: 'checkbox' },
+  { name: 'otherDocuments', label: 'Autres pièces', kind: 'textarea' },
+  {
+    name: 'attendance',
+    label: 'Présence le jour des épreuves',
+    kind: 'select',
+    options: withEmpty(optionsOf(ATTENDANCE_LABELS), 'Non renseignée'),
+  },
+];
+
+const FILE_ITEMS = [
+  'ecfSignedByTrainingManager',
+  'ecfSignedByTrainer',
+  'ecfSignedByCandidate',
+  'dpSigned',
+  'certificationBooklet',
+  'recevabiliteCollected',
+] as const;
+
+const OUTCOMES = withEmpty(optionsOf(OUTCOME_LABELS), 'Non saisi');
+
+/** The CCP evaluated in a session: the session's own, or every CCP of the titre. */
+function sessionCcps(session: ExamSession, titre: Titre): { code: string; label: string }[] {
+  const ccps = titre.ccps ?? [];
+  return session.nature === 'TITRE'
+    ? ccps.map((c) => ({ code: c.code, label: c.label }))
+    : session.ccpCodes.map((code) => ({
+        code,
+        label: ccps.find((c) => c.code === code)?.label ?? code,
+      }));
+}
+
+function resultSpecs(ccps: { code: string; label: string }[]): FieldSpec[] {
+  return ccps.map((c) => ({
+    name: `result_${c.code}`,
+    label: `${c.code} — ${c.label}`,
+    kind: 'select',
+    options: OUTCOMES,
+  }));
+}
+
+function candidateValues(candidate: Candidate): Record<string, FieldValue> {
+  const values: Record<string, FieldValue> = {
+    lastName: candidate.lastName,
+    firstName: candidate.firstName,
+    birthDate: candidate.birthDate,
+    email: candidate.email,
+    phone: candidate.phone,
+    address: candidate.address,
+    pathway: candidate.pathway,
+    vaeValidUntil: candidate.vaeValidUntil,
+    accommodationRequested: candidate.accommodationRequested,
+    accommodationDetails: candidate.accommodationDetails,
+    convocationDate: candidate.convocationDate,
+    convocationMode: candidate.convocationMode,
+    otherDocuments: candidate.otherDocuments,
+    attendance: candidate.attendance,
+  };
+  for (const item of FILE_ITEMS) values[item] = candidate[item];
+  for (const result of candidate.results) values[`result_${result.ccpCode}`] = result.outcome;
+  return values;
+}
+
+/** The candidates of a session: list, add, edit (convocation, file, attendance, results), delete. */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('sessions/:id/candidates')
+export class CandidateFormsController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly candidates: CandidatesService,
+    private readonly titres: TitresService,
+    private readonly summaries: SessionSummaries,
+    private readonly pages: WebPages,
+  ) {}
+
+  @Get()
+  async list(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+  ): Promise<void> {
+    const session = await this.sessions.findForCaller(caller, id);
+    const [{ summary }, candidates] = await Promise.all([
+      this.summaries.of(caller, session),
+      this.candidates.listForSession(id),
+    ]);
+    const writable = canWriteCentre(caller, session.centreId) && session.status !== 'CANCELLED';
+    this.pages.render(req, res, 'candidates/list', 'Candidats de la session', 'sessions', {
+      session: summary,
+      tab: 'candidates',
+      writable,
+      count: candidates.length,
+      candidates: candidates.map((c) => ({
+        id: c.id,
+        name: `${c.lastName.toUpperCase()} ${c.firstName}`,
+        birthDate: c.birthDate ? formatFrenchDate(c.birthDate) : '—',
+        pathway: PATHWAY_LABELS[c.pathway],
+        convocation: c.convocationDate
+          ? `${formatFrenchDate(c.convocationDate)}${c.convocationMode ? `, ${CONVOCATION_MODE_LABELS[c.convocationMode]}` : ''}`
+          : 'Non convoqué',
+        fileItems: `${FILE_ITEMS.filter((item) => c[item]).length}/${FILE_ITEMS.length}`,
+        attendance: c.attendance ? ATTENDANCE_LABELS[c.attendance] : '—',
+        results:
+          c.results.map((r) => `${r.ccpCode} : ${OUTCOME_LABELS[r.outcome]}`).join(', ') || '—',
+      })),
+    });
+  }
+
+  @Get('new')
+  async newForm(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+  ): Promise<void> {
+    requireWriter(caller);
+    const session = await this.sessions.findWritable(caller, id);
+    await this.renderNew(req, res, caller, session, { pathway: 'FORMATION' }, null, 200);
+  }
+
+  @Post('new')
+  async create(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const session = await this.sessions.findWritable(caller, id);
+    const plain = {
+      lastName: text(body, 'lastName'),
+      firstName: text(body, 'firstName'),
+      birthDate: optionalText(body, 'birthDate'),
+      email: optionalText(body, 'email'),
+      phone: optionalText(body, 'phone'),
+      address: optionalText(body, 'address'),
+      pathway: optionalText(body, 'pathway'),
+      vaeValidUntil: optionalText(body, 'vaeValidUntil'),
+      accommodationRequested: checked(body, 'accommodationRequested'),
+      accommodationDetails: optionalText(body, 'accommodationDetails'),
+    };
+    const result = await submit(CreateCandidateDto, plain, LABELS, (dto) =>
+      this.candidates.create(caller, id, dto),
+    );
+    if (result.ok) {
+      this.pages.redirect(res, `/sessions/${id}/candidates`, 'candidate-created');
+      return;
+    }
+    await this.renderNew(
+      req,
+      res,
+      caller,
+      session,
+      typedValues(IDENTITY_SPECS, body),
+      result.errors,
+      result.status,
+    );
+  }
+
+  @Get(':cid')
+  async editForm(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('cid') cid: string,
+  ): Promise<void> {
+    const candidate = await this.candidates.get(caller, id, cid);
+    const session = await this.sessions.findForCaller(caller, id);
+    await this.renderEdit(
+      req,
+      res,
+      caller,
+      session,
+      candidate,
+      candidateValues(candidate),
+      null,
+      200,
+    );
+  }
+
+  @Post(':cid')
+  async update(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('cid') cid: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const candidate = await this.candidates.get(caller, id, cid);
+    const session = await this.sessions.findWritable(caller, id);
+    const titre = await this.titres.get(session.titreId);
+    const results: CcpResult[] = [];
+    for (const ccp of sessionCcps(session, titre)) {
+      const outcome = text(body, `result_${ccp.code}`);
+      if (outcome !== '') results.push({ ccpCode: ccp.code, outcome } as CcpResult);
+    }
+    const plain: Record<string, unknown> = {
+      lastName: text(body, 'lastName'),
+      firstName: text(body, 'firstName'),
+      birthDate: nullableText(body, 'birthDate'),
+      email: nullableText(body, 'email'),
+      phone: nullableText(body, 'phone'),
+      address: text(body, 'address'),
+      pathway: optionalText(body, 'pathway'),
+      vaeValidUntil: nullableText(body, 'vaeValidUntil'),
+      accommodationRequested: checked(body, 'accommodationRequested'),
+      accommodationDetails: text(body, 'accommodationDetails'),
+      convocationDate: nullableText(body, 'convocationDate'),
+      convocationMode: nullableText(body, 'convocationMode'),
+      otherDocuments: text(body, 'otherDocuments'),
+      attendance: nullableText(body, 'attendance'),
+      results,
+      version: sentVersion(body),
+    };
+    for (const item of FILE_ITEMS) plain[item] = checked(body, item);
+    const result = await submit(UpdateCandidateDto, plain, LABELS, (dto) =>
+      this.candidates.update(caller, id, cid, dto),
+    );
+    if (result.ok) {
+      this.pages.redirect(res, `/sessions/${id}/candidates`, 'candidate-updated');
+      return;
+    }
+    const specs = [
+      ...IDENTITY_SPECS,
+      ...FOLLOW_UP_SPECS,
+      ...resultSpecs(sessionCcps(session, titre)),
+    ];
+    const values = { ...typedValues(specs, body), version: text(body, 'version') };
+    await this.renderEdit(
+      req,
+      res,
+      caller,
+      session,
+      candidate,
+      values,
+      result.errors,
+      result.status,
+    );
+  }
+
+  @Post(':cid/delete')
+  async remove(
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('cid') cid: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    if (!checked(body, 'confirm')) {
+      throw new BadRequestException(
+        'Cochez « Je confirme la suppression de ce candidat » pour le supprimer.',
+      );
+    }
+    await this.candidates.remove(caller, id, cid);
+    this.pages.redirect(res, `/sessions/${id}/candidates`, 'candidate-deleted');
+  }
+
+  private async renderNew(
+    req: WebRequest,
+    res: Response,
+    caller: Caller,
+    session: ExamSession,
+    values: Record<string, FieldValue>,
+    errors: FieldErrors | null,
+    status: number,
+  ): Promise<void> {
+    const { summary } = await this.summaries.of(caller, session);
+    this.pages.render(
+      req,
+      res,
+      'candidates/new',
+      'Ajouter un candidat',
+      'sessions',
+      { session: summary, tab: 'candidates', form: formView(IDENTITY_SPECS, values, errors) },
+      status,
+    );
+  }
+
+  private async renderEdit(
+    req: WebRequest,
+    res: Response,
+    caller: Caller,
+    session: ExamSession,
+    candidate: Candidate,
+    values: Record<string, FieldValue>,
+    errors: FieldErrors | null,
+    status: number,
+  ): Promise<void> {
+    const { summary, titre } = await this.summaries.of(caller, session);
+    const results = resultSpecs(sessionCcps(session, titre));
+    const form = formView([...IDENTITY_SPECS, ...FOLLOW_UP_SPECS, ...results], values, errors);
+    const writable = canWriteCentre(caller, session.centreId) && session.status !== 'CANCELLED';
+    this.pages.render(
+      req,
+      res,
+      'candidates/edit',
+      `${candidate.firstName} ${candidate.lastName}`,
+      'sessions',
+      {
+        session: summary,
+        tab: 'candidates',
+        candidate: {
+          id: candidate.id,
+          name: `${candidate.firstName} ${candidate.lastName}`,
+        },
+        writable,
+        version: typeof values.version === 'string' ? values.version : String(candidate.version),
+        form,
+        fileItems: FILE_ITEMS.map((item) => form.fields[item]),
+        results: results.map((spec) => form.fields[spec.name]),
+      },
+      status,
+    );
+  }
+}

@@ -1,0 +1,204 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentCaller } from '../../auth/auth.decorators.js';
+import {
+  CANDIDATE_CSV_COLUMNS,
+  decodeCsv,
+  exampleCandidateCsv,
+  MAX_IMPORT_ROWS,
+} from '../../candidates/candidate-csv.js';
+import { CandidatesService } from '../../candidates/candidates.service.js';
+import type { Caller } from '../../common/caller.js';
+import { UuidParam } from '../../common/validation/uuid-param.js';
+import type { ExamSession } from '../../sessions/exam-session.entity.js';
+import { SessionsService } from '../../sessions/sessions.service.js';
+import { WebExceptionFilter } from '../web-exception.filter.js';
+import { WebPages, type WebRequest } from '../web-pages.js';
+import {
+  CsvUploadInterceptor,
+  previewCandidateImport,
+  type ImportPreview,
+  type UploadedCsv,
+} from './candidate-import.js';
+import { attempt, text, type FormBody } from './form-input.js';
+import { labelOf } from './field-labels.js';
+import { requireWriter } from './form-support.js';
+import { SessionSummaries } from './session-summary.js';
+
+/**
+ * Bulk import of a session's candidates from a CSV file: upload (or paste), preview with every
+ * row's errors, then confirm: all rows are added in one transaction, or none.
+ */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('sessions/:id/candidates/import')
+export class CandidateImportController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly candidates: CandidatesService,
+    private readonly summaries: SessionSummaries,
+    private readonly pages: WebPages,
+  ) {}
+
+  @Get()
+  async form(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+  ): Promise<void> {
+    requireWriter(caller);
+    const session = await this.sessions.findWritable(caller, id);
+    await this.render(
+      req,
+      res,
+      caller,
+      session,
+      { preview: null, csv: '', pasted: '', error: null },
+      200,
+    );
+  }
+
+  @Get('exemple.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="candidats-exemple.csv"')
+  async example(@CurrentCaller() caller: Caller, @UuidParam('id') id: string): Promise<string> {
+    await this.sessions.findForCaller(caller, id);
+    return exampleCandidateCsv();
+  }
+
+  /** The preview (multipart: the CSRF token comes in the query, the guard runs before multer). */
+  @Post()
+  @UseInterceptors(CsvUploadInterceptor)
+  async preview(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UploadedFile() file: UploadedCsv | undefined,
+    @Body() body: FormBody | undefined,
+  ): Promise<void> {
+    const session = await this.sessions.findWritable(caller, id);
+    const pasted = text(body ?? {}, 'csv');
+    const csv = file && file.size > 0 ? decodeCsv(file.buffer) : pasted.replace(/^\uFEFF/, '');
+    if (csv.trim() === '') {
+      const error = 'Choisissez un fichier CSV ou collez son contenu avant d’afficher l’aperçu.';
+      await this.render(req, res, caller, session, { preview: null, csv: '', pasted, error }, 400);
+      return;
+    }
+    const preview = await previewCandidateImport(
+      csv,
+      (dto) => this.candidates.newCandidateError(dto),
+      await this.candidates.listForSession(id),
+    );
+    await this.render(
+      req,
+      res,
+      caller,
+      session,
+      { preview, csv, pasted: file && file.size > 0 ? '' : pasted, error: null },
+      preview.dtos ? 200 : 400,
+    );
+  }
+
+  @Post('confirm')
+  async confirm(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const session = await this.sessions.findWritable(caller, id);
+    const csv = text(body, 'csv');
+    const enrolled = await this.candidates.listForSession(id);
+    const preview = await previewCandidateImport(
+      csv,
+      (dto) => this.candidates.newCandidateError(dto),
+      enrolled,
+    );
+    const dtos = preview.dtos;
+    if (!dtos) {
+      await this.render(req, res, caller, session, { preview, csv, pasted: '', error: null }, 400);
+      return;
+    }
+    // The candidates changed since the preview (a second click, another user): show it again.
+    if (text(body, 'enrolled') !== String(enrolled.length)) {
+      const error =
+        'La liste des candidats de la session a changé depuis l’aperçu : rien n’a été importé. Vérifiez l’aperçu ci-dessous puis confirmez à nouveau.';
+      await this.render(req, res, caller, session, { preview, csv, pasted: '', error }, 409);
+      return;
+    }
+    const result = await attempt(() => this.candidates.createMany(caller, id, dtos), labelOf());
+    if (!result.ok) {
+      const error = Object.values(result.errors).join(' ');
+      await this.render(
+        req,
+        res,
+        caller,
+        session,
+        { preview, csv, pasted: '', error },
+        result.status,
+      );
+      return;
+    }
+    this.pages.redirect(res, `/sessions/${id}/candidates`, 'candidates-imported');
+  }
+
+  private async render(
+    req: WebRequest,
+    res: Response,
+    caller: Caller,
+    session: ExamSession,
+    view: { preview: ImportPreview | null; csv: string; pasted: string; error: string | null },
+    status: number,
+  ): Promise<void> {
+    const [{ summary }, enrolled] = await Promise.all([
+      this.summaries.of(caller, session),
+      this.candidates.listForSession(session.id),
+    ]);
+    const preview = view.preview;
+    this.pages.render(
+      req,
+      res,
+      'candidates/import',
+      'Importer des candidats',
+      'sessions',
+      {
+        session: summary,
+        tab: 'candidates',
+        columns: CANDIDATE_CSV_COLUMNS,
+        maxRows: MAX_IMPORT_ROWS,
+        enrolled: enrolled.length,
+        error: view.error,
+        csv: view.csv,
+        pasted: view.pasted,
+        preview: preview
+          ? {
+              headers: preview.headers,
+              rows: preview.rows,
+              fileErrors: preview.fileErrors,
+              invalidRows: preview.invalidRows,
+              warnings: preview.warnings,
+              total: preview.rows.length,
+              ready: preview.dtos !== null,
+              count: preview.dtos?.length ?? 0,
+            }
+          : null,
+      },
+      status,
+    );
+  }
+}

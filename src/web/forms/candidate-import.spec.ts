@@ -1,0 +1,56 @@
+import { previewCandidateImport } from './candidate-import.js';
+
+const noRule = () => null;
+
+describe('CSV import preview', () => {
+  it('gives DTOs only when every row is valid', async () => {
+    const ok = await previewCandidateImport('nom;prénom;email\nMartin;Léa;lea@example.fr', noRule);
+    expect(ok.dtos).toEqual([
+      expect.objectContaining({ lastName: 'Martin', firstName: 'Léa', email: 'lea@example.fr' }),
+    ]);
+    const bad = await previewCandidateImport('nom;prénom;email\nMartin;Léa;\nPetit;;x', noRule);
+    expect(bad.dtos).toBeNull();
+    expect(bad.invalidRows).toBe(1);
+    expect(bad.rows[1].errors).toEqual([
+      { column: 'prénom', message: 'Le champ « prénom » est obligatoire.' },
+      { column: 'email', message: 'Le champ « email » doit être une adresse e-mail valide.' },
+    ]);
+  });
+
+  it('reports the service rule of a row against its column', async () => {
+    const preview = await previewCandidateImport(
+      'nom;prénom;date_naissance\nMartin;Léa;01/01/2030',
+      () => 'Le champ « birthDate » ne doit pas être postérieur à aujourd’hui (01/03/2027).',
+    );
+    expect(preview.rows[0].errors).toEqual([
+      {
+        column: 'date_naissance',
+        message:
+          'Le champ « date_naissance » ne doit pas être postérieur à aujourd’hui (01/03/2027).',
+      },
+    ]);
+    expect(preview.dtos).toBeNull();
+  });
+
+  it('warns, without refusing, about people already enrolled or repeated in the file', async () => {
+    const preview = await previewCandidateImport(
+      'nom;prénom;date_naissance\nMartin;Léa;12/05/1990\nMARTIN;Lea;1990-05-12\nPetit;Anne;',
+      noRule,
+      [{ lastName: 'Petit', firstName: 'Anne', birthDate: null }],
+    );
+    expect(preview.rows.map((r) => r.warning)).toEqual([
+      null,
+      'Même nom (et même date de naissance) qu’à la ligne 2.',
+      'Un candidat du même nom (et de même date de naissance) est déjà inscrit à la session.',
+    ]);
+    expect(preview.warnings).toBe(2);
+    expect(preview.dtos).toHaveLength(3);
+  });
+
+  it('keeps the file errors and no row when the headers are wrong', async () => {
+    const preview = await previewCandidateImport('name;prénom\nA;B', noRule);
+    expect(preview.fileErrors).toHaveLength(2);
+    expect(preview.rows).toEqual([]);
+    expect(preview.dtos).toBeNull();
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * The preview of a CSV import of candidates: every row validated with the API's DTO and the
+ * service's rules, errors listed by line and column; the DTOs are usable only when no row fails.
+ */
+import {
+  BadRequestException,
+  type CallHandler,
+  type ExecutionContext,
+  HttpException,
+  Injectable,
+  type NestInterceptor,
+  PayloadTooLargeException,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Observable } from 'rxjs';
+import {
+  headerOfField,
+  parseCandidateCsv,
+  type CsvCellError,
+} from '../../candidates/candidate-csv.js';
+import { CreateCandidateDto } from '../../candidates/dto/candidate.dto.js';
+import { localizeMessage, validateForm, FORM_ERROR } from './form-input.js';
+
+export interface ImportRowView {
+  line: number;
+  cells: string[];
+  errors: CsvCellError[];
+  invalid: boolean;
+  /** Not an error: the person may already be enrolled, or appear twice in the file. */
+  warning: string | null;
+}
+
+/** A candidate already enrolled, to warn about a file imported twice. */
+export interface EnrolledCandidate {
+  lastName: string;
+  firstName: string;
+  birthDate: string | null;
+}
+
+function personKey(c: { lastName?: unknown; firstName?: unknown; birthDate?: unknown }): string {
+  const part = (v: unknown) =>
+    typeof v === 'string'
+      ? v
+          .trim()
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+      : '';
+  return `${part(c.lastName)}|${part(c.firstName)}|${part(c.birthDate)}`;
+}
+
+export interface ImportPreview {
+  headers: string[];
+  rows: ImportRowView[];
+  fileErrors: string[];
+  invalidRows: number;
+  /** Rows that look like a candidate already enrolled or repeated in the file. */
+  warnings: number;
+  /** Every row as a validated DTO, or null when the file or a row has an error. */
+  dtos: CreateCandidateDto[] | null;
+}
+
+const columnOf = (field: string): string | undefined => headerOfField(field);
+
+/** Reads and checks a CSV file; `rule` is the service's check of a new candidate. */
+export async function previewCandidateImport(
+  text: string,
+  rule: (dto: CreateCandidateDto) => string | null,
+  enrolled: readonly EnrolledCandidate[] = [],
+): Promise<ImportPreview> {
+  const csv = parseCandidateCsv(text);
+  const rows: ImportRowView[] = [];
+  const dtos: CreateCandidateDto[] = [];
+  const known = new Set(enrolled.map(personKey));
+  const firstLineOf = new Map<string, number>();
+  for (const row of csv.rows) {
+    const key = personKey(row.plain);
+    const earlier = firstLineOf.get(key);
+    if (earlier === undefined) firstLineOf.set(key, row.line);
+    const warning = known.has(key)
+      ? 'Un candidat du même nom (et de même date de naissance) est déjà inscrit à la session.'
+      : earlier !== undefined
+        ? `Même nom (et même date de naissance) qu’à la ligne ${earlier}.`
+        : null;
+    const errors = [...row.errors];
+    const validated = await validateForm(CreateCandidateDto, row.plain, columnOf);
+    if (validated.dto) {
+      const broken = rule(validated.dto);
+      if (broken) {
+        const field = /« ([A-Za-z_][\w.[\]]*) »/.exec(broken)?.[1];
+        errors.push({
+          column: field ? (columnOf(field) ?? null) : null,
+          message: localizeMessage(broken, columnOf),
+        });
+      } else if (errors.length === 0) {
+        dtos.push(validated.dto);
+      }
+    } else {
+      for (const [field, message] of Object.entries(validated.errors)) {
+        errors.push({
+          column: field === FORM_ERROR ? null : (columnOf(field) ?? null),
+          message,
+        });
+      }
+    }
+    rows.push({
+      line: row.line,
+      cells: csv.headers.map((header) => row.cells[header] ?? ''),
+      errors,
+      invalid: errors.length > 0,
+      warning,
+    });
+  }
+  const invalidRows = rows.filter((r) => r.invalid).length;
+  const usable = csv.fileErrors.length === 0 && invalidRows === 0 && rows.length > 0;
+  return {
+    headers: csv.headers,
+    rows,
+    fileErrors: csv.fileErrors,
+    invalidRows,
+    warnings: rows.filter((r) => r.warning !== null).length,
+    dtos: usable ? dtos : null,
+  };
+}
+
+/** The uploaded file as multer gives it (memory storage). */
+export interface UploadedCsv {
+  buffer: Buffer;
+  size: number;
+  originalname: string;
+}
+
+/** Hard limit of an upload; the import itself refuses more than MAX_IMPORT_BYTES with a clear message. */
+const UPLOAD_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Multer (through Nest's FileInterceptor) for the CSV file field `file`, in memory, with its
+ * refusals in French.
+ */
+@Injectable()
+export class CsvUploadInterceptor implements NestInterceptor {
+  private readonly inner: NestInterceptor = new (FileInterceptor('file', {
+    limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 10, fieldSize: UPLOAD_LIMIT_BYTES },
+  }))();
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    try {
+      return (await this.inner.intercept(context, next)) as Observable<unknown>;
+    } catch (error) {
+      if (error instanceof HttpException && error.getStatus() === 413) {
+        throw new PayloadTooLargeException(
+          'Le fichier envoyé dépasse 1 Mo : découpez-le en plusieurs fichiers.',
+        );
+      }
+      if (error instanceof HttpException && error.getStatus() < 500) {
+        throw new BadRequestException(
+          'Le fichier envoyé n’a pas pu être lu : choisissez un seul fichier CSV dans le champ « Fichier CSV ».',
+        );
+      }
+      throw error;
+    }
+  }
+}

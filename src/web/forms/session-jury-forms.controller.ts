@@ -1,0 +1,273 @@
+import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentCaller } from '../../auth/auth.decorators.js';
+import { CandidatesService } from '../../candidates/candidates.service.js';
+import { canWriteCentre, type Caller } from '../../common/caller.js';
+import { UuidParam } from '../../common/validation/uuid-param.js';
+import { AssignStaffDto, DeclareLinkDto } from '../../jury/dto/session-jury.dto.js';
+import { JuryMembersService } from '../../jury/jury-members.service.js';
+import { SessionJuryService } from '../../jury/session-jury.service.js';
+import type { ExamSession } from '../../sessions/exam-session.entity.js';
+import { SessionsService } from '../../sessions/sessions.service.js';
+import { TitresService } from '../../titres/titres.service.js';
+import { STAFF_ROLE_LABELS, optionsOf } from '../views/labels.js';
+import { WebExceptionFilter } from '../web-exception.filter.js';
+import { WebPages, type WebRequest } from '../web-pages.js';
+import { labelOf } from './field-labels.js';
+import { formView, withEmpty, type FieldSpec, type FieldValue } from './form-fields.js';
+import {
+  attempt,
+  optionalText,
+  text,
+  validateForm,
+  type FieldErrors,
+  type FormBody,
+} from './form-input.js';
+import { submit, typedValues } from './form-support.js';
+import { habilitationLines } from './jury-forms.controller.js';
+import { SessionSummaries } from './session-summary.js';
+
+const LABELS = labelOf({ juryMemberId: 'Membre du jury', role: 'Rôle' });
+const DECLARATION_LABELS = labelOf({ details: 'Précisions', declaredOn: 'Date de la déclaration' });
+
+const LINK_CHOICES = [
+  { value: '', label: 'Non déclaré' },
+  { value: 'none', label: 'Aucun lien' },
+  { value: 'link', label: 'Lien déclaré' },
+];
+
+interface DeclarationProblem {
+  juryMemberId: string;
+  messages: string[];
+}
+
+/** A session's jury: assignments (juré, surveillant, comédien) and link declarations. */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('sessions/:id/jury')
+export class SessionJuryFormsController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly jury: SessionJuryService,
+    private readonly members: JuryMembersService,
+    private readonly candidates: CandidatesService,
+    private readonly titres: TitresService,
+    private readonly summaries: SessionSummaries,
+    private readonly pages: WebPages,
+  ) {}
+
+  @Get()
+  async page(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+  ): Promise<void> {
+    const session = await this.sessions.findForCaller(caller, id);
+    await this.render(req, res, caller, session, { role: 'JURY' }, null, null, 200);
+  }
+
+  @Post()
+  async assign(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const session = await this.sessions.findWritable(caller, id);
+    const plain = {
+      juryMemberId: optionalText(body, 'juryMemberId'),
+      role: optionalText(body, 'role'),
+    };
+    const result = await submit(AssignStaffDto, plain, LABELS, (dto) =>
+      this.jury.assign(caller, id, dto),
+    );
+    if (result.ok) {
+      this.pages.redirect(res, `/sessions/${id}/jury`, 'staff-assigned');
+      return;
+    }
+    const values = typedValues(ASSIGN_FIELDS, body);
+    await this.render(req, res, caller, session, values, result.errors, null, result.status);
+  }
+
+  @Post(':assignmentId/remove')
+  async remove(
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('assignmentId') assignmentId: string,
+  ): Promise<void> {
+    await this.jury.unassign(caller, id, assignmentId);
+    this.pages.redirect(res, `/sessions/${id}/jury`, 'staff-removed');
+  }
+
+  /** One juror's declarations about every candidate: all checked, then recorded. */
+  @Post('declarations/:memberId')
+  async declare(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('memberId') memberId: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const session = await this.sessions.findWritable(caller, id);
+    const candidates = await this.candidates.listForSession(id);
+    const declaredOn = optionalText(body, 'declaredOn');
+    const dtos: DeclareLinkDto[] = [];
+    const messages: string[] = [];
+    for (const candidate of candidates) {
+      const choice = text(body, `link_${candidate.id}`);
+      if (choice === '') continue;
+      const who = `${candidate.firstName} ${candidate.lastName}`;
+      if (choice !== 'none' && choice !== 'link') {
+        messages.push(`${who} : choisissez « Aucun lien » ou « Lien déclaré ».`);
+        continue;
+      }
+      const details = text(body, `details_${candidate.id}`);
+      if (choice === 'link' && details.trim() === '') {
+        messages.push(`${who} : le champ « Précisions » est obligatoire pour un lien déclaré.`);
+        continue;
+      }
+      const validated = await validateForm(
+        DeclareLinkDto,
+        {
+          juryMemberId: memberId,
+          candidateId: candidate.id,
+          hasLink: choice === 'link',
+          details: choice === 'link' ? details : '',
+          declaredOn,
+        },
+        DECLARATION_LABELS,
+      );
+      if (validated.errors !== null) {
+        messages.push(...Object.values(validated.errors).map((m) => `${who} : ${m}`));
+      } else {
+        dtos.push(validated.dto);
+      }
+    }
+    if (messages.length === 0) {
+      const result = await attempt(async () => {
+        for (const dto of dtos) await this.jury.declare(caller, id, dto);
+      }, DECLARATION_LABELS);
+      if (result.ok) {
+        this.pages.redirect(res, `/sessions/${id}/jury#declarations`, 'declarations-saved');
+        return;
+      }
+      messages.push(...Object.values(result.errors));
+    }
+    await this.render(
+      req,
+      res,
+      caller,
+      session,
+      { role: 'JURY' },
+      null,
+      { juryMemberId: memberId, messages },
+      400,
+    );
+  }
+
+  private async render(
+    req: WebRequest,
+    res: Response,
+    caller: Caller,
+    session: ExamSession,
+    values: Record<string, FieldValue>,
+    errors: FieldErrors | null,
+    declarationProblem: DeclarationProblem | null,
+    status: number,
+  ): Promise<void> {
+    const [{ summary }, staff, candidates, declarations, members, titres] = await Promise.all([
+      this.summaries.of(caller, session),
+      this.jury.listStaff(session.id),
+      this.candidates.listForSession(session.id),
+      this.jury.listDeclarations(session.id),
+      this.members.list(caller, { centreId: session.centreId }),
+      this.titres.list(),
+    ]);
+    const titreById = new Map(titres.map((t) => [t.id, t]));
+    const assigned = new Set(staff.map((s) => s.juryMemberId));
+    const specs: FieldSpec[] = [
+      {
+        name: 'juryMemberId',
+        label: 'Membre du jury',
+        kind: 'select',
+        required: true,
+        options: withEmpty(
+          members
+            .filter((m) => !assigned.has(m.id))
+            .map((m) => ({ value: m.id, label: `${m.lastName.toUpperCase()} ${m.firstName}` })),
+          'Choisissez un membre',
+        ),
+      },
+      ...ASSIGN_FIELDS.slice(1),
+    ];
+    const declarationOf = new Map(
+      declarations.map((d) => [`${d.juryMemberId}:${d.candidateId}`, d]),
+    );
+    const writable = canWriteCentre(caller, session.centreId) && session.status !== 'CANCELLED';
+    this.pages.render(
+      req,
+      res,
+      'jury/session',
+      'Jury de la session',
+      'sessions',
+      {
+        session: summary,
+        tab: 'jury',
+        writable,
+        form: formView(specs, values, errors),
+        staff: staff.map((s) => ({
+          id: s.id,
+          name: `${s.juryMember.lastName.toUpperCase()} ${s.juryMember.firstName}`,
+          role: STAFF_ROLE_LABELS[s.role],
+          habilitations: habilitationLines(s.juryMember, titreById),
+        })),
+        jurors: staff
+          .filter((s) => s.role === 'JURY')
+          .map((s) => {
+            const name = `${s.juryMember.firstName} ${s.juryMember.lastName}`;
+            return {
+              memberId: s.juryMemberId,
+              name,
+              problems:
+                declarationProblem?.juryMemberId === s.juryMemberId
+                  ? declarationProblem.messages
+                  : [],
+              rows: candidates.map((c) => {
+                const declaration = declarationOf.get(`${s.juryMemberId}:${c.id}`);
+                const choice = declaration ? (declaration.hasLink ? 'link' : 'none') : '';
+                return {
+                  candidateId: c.id,
+                  candidate: `${c.lastName.toUpperCase()} ${c.firstName}`,
+                  selectId: `link-${s.juryMemberId}-${c.id}`,
+                  detailsId: `details-${s.juryMemberId}-${c.id}`,
+                  details: declaration?.details ?? '',
+                  choices: LINK_CHOICES.map((option) => ({
+                    ...option,
+                    selected: option.value === choice,
+                  })),
+                };
+              }),
+            };
+          }),
+        hasCandidates: candidates.length > 0,
+      },
+      status,
+    );
+  }
+}
+
+const ASSIGN_FIELDS: FieldSpec[] = [
+  { name: 'juryMemberId', label: 'Membre du jury', kind: 'select', required: true },
+  {
+    name: 'role',
+    label: 'Rôle',
+    kind: 'select',
+    required: true,
+    options: optionsOf(STAFF_ROLE_LABELS),
+  },
+];

@@ -1,0 +1,142 @@
+import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentCaller, Roles } from '../../auth/auth.decorators.js';
+import { CentresService } from '../../centres/centres.service.js';
+import type { Caller } from '../../common/caller.js';
+import { CreateUserDto } from '../../users/dto/create-user.dto.js';
+import { MIN_PASSWORD_LENGTH } from '../../users/password.js';
+import { UsersService } from '../../users/users.service.js';
+import { ROLE_LABELS, optionsOf } from '../views/labels.js';
+import { WebExceptionFilter } from '../web-exception.filter.js';
+import { WebPages, type WebRequest } from '../web-pages.js';
+import { labelOf } from './field-labels.js';
+import { formView, withEmpty, type FieldSpec, type FieldValue } from './form-fields.js';
+import { optionalText, text, texts, type FieldErrors, type FormBody } from './form-input.js';
+import { submit, typedValues } from './form-support.js';
+
+const LABELS = labelOf({ lastName: 'Nom', firstName: 'Prénom' });
+
+/** User accounts: administrators only, like the API. */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Roles('admin')
+@Controller('users')
+export class UserFormsController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly centres: CentresService,
+    private readonly pages: WebPages,
+  ) {}
+
+  @Get()
+  async list(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+  ): Promise<void> {
+    await this.render(req, res, caller, { role: 'manager' }, null, 200);
+  }
+
+  @Post()
+  async create(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const plain = {
+      email: text(body, 'email'),
+      firstName: optionalText(body, 'firstName'),
+      lastName: optionalText(body, 'lastName'),
+      role: optionalText(body, 'role'),
+      centreIds: texts(body, 'centreIds'),
+      password: text(body, 'password'),
+    };
+    const result = await submit(CreateUserDto, plain, LABELS, (dto) => this.users.create(dto));
+    if (result.ok) {
+      this.pages.redirect(res, '/users', 'user-created');
+      return;
+    }
+    const specs = await this.specs(caller);
+    await this.render(req, res, caller, typedValues(specs, body), result.errors, result.status);
+  }
+
+  private async specs(caller: Caller): Promise<FieldSpec[]> {
+    const centres = await this.centres.list(caller);
+    return [
+      {
+        name: 'email',
+        label: 'Adresse e-mail',
+        kind: 'email',
+        required: true,
+        autocomplete: 'off',
+      },
+      { name: 'firstName', label: 'Prénom', kind: 'text' },
+      { name: 'lastName', label: 'Nom', kind: 'text' },
+      {
+        name: 'role',
+        label: 'Rôle',
+        kind: 'select',
+        required: true,
+        options: withEmpty(optionsOf(ROLE_LABELS), 'Choisissez un rôle'),
+        hint: 'Administrateur : tous les centres. Gestionnaire : modifie ses centres. Lecteur : consulte ses centres.',
+      },
+      {
+        name: 'centreIds',
+        label: 'Centres',
+        kind: 'checkboxes',
+        hint: 'Obligatoire pour un gestionnaire ou un lecteur.',
+        options: centres.map((c) => ({ value: c.id, label: c.name })),
+      },
+      {
+        name: 'password',
+        label: 'Mot de passe initial',
+        kind: 'password',
+        required: true,
+        autocomplete: 'new-password',
+        hint: `${MIN_PASSWORD_LENGTH} caractères au moins ; à transmettre à la personne par un canal sûr.`,
+      },
+    ];
+  }
+
+  private async render(
+    req: WebRequest,
+    res: Response,
+    caller: Caller,
+    values: Record<string, FieldValue>,
+    errors: FieldErrors | null,
+    status: number,
+  ): Promise<void> {
+    const [specs, users, centres] = await Promise.all([
+      this.specs(caller),
+      this.users.list(),
+      this.centres.list(caller),
+    ]);
+    const names = new Map(centres.map((c) => [c.id, c.name]));
+    this.pages.render(
+      req,
+      res,
+      'reference/users',
+      'Utilisateurs',
+      'users',
+      {
+        form: formView(specs, values, errors),
+        users: users.map((u) => ({
+          email: u.email,
+          name: `${u.firstName} ${u.lastName}`.trim(),
+          role: ROLE_LABELS[u.role],
+          centres:
+            u.role === 'admin'
+              ? 'Tous'
+              : u.centreIds
+                  .map((id) => names.get(id) ?? '')
+                  .filter((n) => n !== '')
+                  .join(', '),
+          active: u.active,
+        })),
+      },
+      status,
+    );
+  }
+}

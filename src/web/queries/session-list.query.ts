@@ -1,0 +1,263 @@
+/**
+ * The home page's data in a fixed number of queries whatever the number of sessions: the count,
+ * one page of sessions, the task counts of that page (GROUP BY), and the filter choices.
+ */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { CalendarDate } from '../../common/calendar-date.js';
+import { readableCentreIds, type Caller } from '../../common/caller.js';
+import type { SessionNature, SessionStatus } from '../../sessions/exam-session.entity.js';
+import {
+  PAGE_SIZE,
+  type SessionListParams,
+  type SessionSort,
+} from '../sessions/session-list-params.js';
+import {
+  num,
+  sqlRows,
+  str,
+  TASK_APPLICABLE_SQL,
+  TASK_OPEN_DEADLINE_SQL,
+  type SqlParams,
+} from './sql.js';
+
+export interface TaskCounts {
+  total: number;
+  done: number;
+  regulatoryTotal: number;
+  regulatoryDone: number;
+  overdue: number;
+  nextDue: CalendarDate | null;
+}
+
+export interface SessionListRow {
+  id: string;
+  centreName: string;
+  siteName: string;
+  titreCode: string;
+  titreLabel: string;
+  nature: SessionNature;
+  status: SessionStatus;
+  startDate: CalendarDate;
+  endDate: CalendarDate;
+  managerFirstName: string | null;
+  managerLastName: string | null;
+  managerEmail: string | null;
+  counts: TaskCounts;
+}
+
+export interface FilterChoices {
+  centres: { id: string; name: string }[];
+  sites: { id: string; name: string; centreName: string }[];
+  titres: { id: string; code: string; label: string; version: string }[];
+}
+
+export interface SessionListResult {
+  total: number;
+  rows: SessionListRow[];
+  choices: FilterChoices;
+}
+
+const NO_COUNTS: TaskCounts = {
+  total: 0,
+  done: 0,
+  regulatoryTotal: 0,
+  regulatoryDone: 0,
+  overdue: 0,
+  nextDue: null,
+};
+
+/** A task still to do whose deadline counts (`x` is a row of TASK_ROWS). */
+const OPEN = `(x."status" = 'todo' AND x."applicability" <> 'INCIDENT' AND x."app")`;
+
+/** The task rows of the sessions `s` selected by `where`, with their applicability. */
+function taskRows(where: string): string {
+  return `SELECT t."sessionId", t."status", t."regulatory", t."applicability", t."dueDate",
+      ${TASK_APPLICABLE_SQL} AS "app"
+    FROM "session_task" t JOIN "exam_session" s ON s."id" = t."sessionId"
+    WHERE ${where}`;
+}
+
+/** Per-session counts of task rows `x` (see checklist-progress.ts for the same rules in code). */
+const COUNTS_SELECT = `x."sessionId" AS "sessionId",
+  SUM(CASE WHEN x."app" THEN 1 ELSE 0 END) AS "total",
+  SUM(CASE WHEN x."app" AND x."status" <> 'todo' THEN 1 ELSE 0 END) AS "done",
+  SUM(CASE WHEN x."app" AND x."regulatory" THEN 1 ELSE 0 END) AS "regulatoryTotal",
+  SUM(CASE WHEN x."app" AND x."regulatory" AND x."status" <> 'todo' THEN 1 ELSE 0 END) AS "regulatoryDone",
+  SUM(CASE WHEN ${OPEN} AND x."dueDate" < :today THEN 1 ELSE 0 END) AS "overdue",
+  MIN(CASE WHEN ${OPEN} AND x."dueDate" >= :today THEN x."dueDate" END) AS "nextDue"`;
+
+const PERCENT = (done: string, total: string) =>
+  `CASE WHEN COALESCE(agg."${total}", 0) = 0 THEN 100 ELSE agg."${done}" * 100 / agg."${total}" END`;
+
+/** Sort expressions; every one ends with the start date and the id so pages are stable. */
+const SORT_SQL: Record<SessionSort, string> = {
+  titre: 'ti."code" {dir}, ti."version" {dir}',
+  nature: 's."nature" {dir}',
+  site: 'si."name" {dir}',
+  start: 's."startDate" {dir}, s."endDate" {dir}',
+  manager: `CASE WHEN m."id" IS NULL THEN 1 ELSE 0 END, COALESCE(NULLIF(m."lastName", ''), m."email") {dir}`,
+  status: 's."status" {dir}',
+  progress: `${PERCENT('done', 'total')} {dir}`,
+  regulatory: `${PERCENT('regulatoryDone', 'regulatoryTotal')} {dir}`,
+  deadline: `CASE WHEN agg."nextDue" IS NULL THEN 1 ELSE 0 END, agg."nextDue" {dir}`,
+  overdue: `COALESCE(agg."overdue", 0) {dir}`,
+};
+
+/** Restricts the aggregate used for sorting to the rows the sort needs (index on status, dueDate). */
+const SORT_AGGREGATES: Partial<Record<SessionSort, (filter: string) => string>> = {
+  overdue: (filter) => `SELECT t."sessionId", COUNT(*) AS "overdue"
+    FROM "session_task" t JOIN "exam_session" s ON s."id" = t."sessionId"
+    WHERE ${filter} AND t."status" = 'todo' AND t."dueDate" < :today AND ${TASK_OPEN_DEADLINE_SQL}
+    GROUP BY t."sessionId"`,
+  deadline: (filter) => `SELECT t."sessionId", MIN(t."dueDate") AS "nextDue"
+    FROM "session_task" t JOIN "exam_session" s ON s."id" = t."sessionId"
+    WHERE ${filter} AND t."status" = 'todo' AND t."dueDate" >= :today AND ${TASK_OPEN_DEADLINE_SQL}
+    GROUP BY t."sessionId"`,
+  progress: (filter) =>
+    `SELECT ${COUNTS_SELECT} FROM (${taskRows(filter)}) x GROUP BY x."sessionId"`,
+  regulatory: (filter) =>
+    `SELECT ${COUNTS_SELECT} FROM (${taskRows(filter)}) x GROUP BY x."sessionId"`,
+};
+
+function countsOf(row: Record<string, unknown>): TaskCounts {
+  return {
+    total: num(row.total),
+    done: num(row.done),
+    regulatoryTotal: num(row.regulatoryTotal),
+    regulatoryDone: num(row.regulatoryDone),
+    overdue: num(row.overdue),
+    nextDue: str(row.nextDue),
+  };
+}
+
+@Injectable()
+export class SessionListQuery {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(
+    caller: Caller,
+    params: SessionListParams,
+    today: CalendarDate,
+  ): Promise<SessionListResult> {
+    const scope = readableCentreIds(caller);
+    const values: SqlParams = { today, me: caller.userId };
+    const where: string[] = [];
+    if (scope !== null) {
+      where.push(scope.length === 0 ? '1 = 0' : 's."centreId" IN (:...scope)');
+      values.scope = scope;
+    }
+    const filters: [keyof SessionListParams, string][] = [
+      ['centreId', 's."centreId" = :centreId'],
+      ['siteId', 's."siteId" = :siteId'],
+      ['titreId', 's."titreId" = :titreId'],
+      ['status', 's."status" = :status'],
+      ['from', 's."endDate" >= :from'],
+      ['to', 's."startDate" <= :to'],
+    ];
+    for (const [name, sql] of filters) {
+      const value = params[name];
+      if (value !== null) {
+        where.push(sql);
+        values[name] = value as string;
+      }
+    }
+    if (params.view === 'mine') where.push('(s."managerId" = :me OR s."deputyManagerId" = :me)');
+    const filter = where.length === 0 ? '1 = 1' : where.join(' AND ');
+
+    const [countRow] = await sqlRows<{ total: unknown }>(
+      this.dataSource,
+      `SELECT COUNT(*) AS "total" FROM "exam_session" s WHERE ${filter}`,
+      values,
+    );
+    const total = num(countRow?.total);
+    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const page = Math.min(params.page, pageCount);
+
+    const order = `${SORT_SQL[params.sort]}, s."startDate" ASC, s."id" ASC`.replaceAll(
+      '{dir}',
+      params.dir === 'desc' ? 'DESC' : 'ASC',
+    );
+    // Sorting on task counts needs them for every matching session, not only this page's.
+    const aggregate = SORT_AGGREGATES[params.sort];
+    const aggregateJoin = aggregate
+      ? `LEFT JOIN (${aggregate(filter)}) agg ON agg."sessionId" = s."id"`
+      : '';
+    const pageRows = await sqlRows<Record<string, unknown>>(
+      this.dataSource,
+      `SELECT s."id", s."nature", s."status", s."startDate", s."endDate",
+          c."name" AS "centreName", si."name" AS "siteName",
+          ti."code" AS "titreCode", ti."label" AS "titreLabel",
+          m."firstName" AS "managerFirstName", m."lastName" AS "managerLastName", m."email" AS "managerEmail"
+        FROM "exam_session" s
+        JOIN "centre" c ON c."id" = s."centreId"
+        JOIN "site" si ON si."id" = s."siteId"
+        JOIN "titre" ti ON ti."id" = s."titreId"
+        LEFT JOIN "app_user" m ON m."id" = s."managerId"
+        ${aggregateJoin}
+        WHERE ${filter}
+        ORDER BY ${order}
+        LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
+      values,
+    );
+
+    const ids = pageRows.map((row) => String(row.id));
+    const counts = new Map<string, TaskCounts>();
+    if (ids.length > 0) {
+      const countRows = await sqlRows<Record<string, unknown>>(
+        this.dataSource,
+        `SELECT ${COUNTS_SELECT} FROM (${taskRows('t."sessionId" IN (:...ids)')}) x
+          GROUP BY x."sessionId"`,
+        { ids, today },
+      );
+      for (const row of countRows) counts.set(String(row.sessionId), countsOf(row));
+    }
+
+    return {
+      total,
+      rows: pageRows.map((row) => ({
+        id: String(row.id),
+        centreName: String(row.centreName),
+        siteName: String(row.siteName),
+        titreCode: String(row.titreCode),
+        titreLabel: String(row.titreLabel),
+        nature: row.nature as SessionNature,
+        status: row.status as SessionStatus,
+        startDate: String(row.startDate),
+        endDate: String(row.endDate),
+        managerFirstName: str(row.managerFirstName),
+        managerLastName: str(row.managerLastName),
+        managerEmail: str(row.managerEmail),
+        counts: counts.get(String(row.id)) ?? NO_COUNTS,
+      })),
+      choices: await this.choices(scope),
+    };
+  }
+
+  /** The centres, sites and titres the filters offer (the caller's centres only). */
+  async choices(scope: string[] | null): Promise<FilterChoices> {
+    const centreWhere =
+      scope === null ? '' : scope.length === 0 ? 'WHERE 1 = 0' : 'WHERE c."id" IN (:...scope)';
+    const values: SqlParams = scope === null ? {} : { scope };
+    const [centres, sites, titres] = await Promise.all([
+      sqlRows<{ id: string; name: string }>(
+        this.dataSource,
+        `SELECT c."id", c."name" FROM "centre" c ${centreWhere} ORDER BY c."name", c."id"`,
+        values,
+      ),
+      sqlRows<{ id: string; name: string; centreName: string }>(
+        this.dataSource,
+        `SELECT si."id", si."name", c."name" AS "centreName" FROM "site" si
+          JOIN "centre" c ON c."id" = si."centreId" ${centreWhere}
+          ORDER BY c."name", si."name", si."id"`,
+        values,
+      ),
+      sqlRows<{ id: string; code: string; label: string; version: string }>(
+        this.dataSource,
+        `SELECT ti."id", ti."code", ti."label", ti."version" FROM "titre" ti
+          ORDER BY ti."code", ti."version", ti."id"`,
+      ),
+    ]);
+    return { centres, sites, titres };
+  }
+}

@@ -1,0 +1,69 @@
+import { Module } from '@nestjs/common';
+import { AgrementsModule } from '../agrements/agrements.module.js';
+import { AuthModule } from '../auth/auth.module.js';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { CandidatesModule } from '../candidates/candidates.module.js';
+import { CentresModule } from '../centres/centres.module.js';
+import { ChecklistModule } from '../checklist/checklist.module.js';
+import { ComplianceModule } from '../compliance/compliance.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
+import { IncidentsModule } from '../incidents/incidents.module.js';
+import { JuryModule } from '../jury/jury.module.js';
+import { SessionsModule } from '../sessions/sessions.module.js';
+import { TitresModule } from '../titres/titres.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { CalendarPage } from './calendar/calendar-page.service.js';
+import { CalendarQuery } from './calendar/calendar.query.js';
+import { WebCalendarController } from './calendar/web-calendar.controller.js';
+import { SessionDashboard } from './dashboard/session-dashboard.service.js';
+import { WebSessionsController } from './dashboard/web-sessions.controller.js';
+import { WEB_FORM_CONTROLLERS, WEB_FORM_PROVIDERS } from './forms/web-forms.js';
+import { SessionListQuery } from './queries/session-list.query.js';
+import { SessionPageQuery } from './queries/session-page.query.js';
+import { WebAuthController } from './web-auth.controller.js';
+import { WebAuthService } from './web-auth.service.js';
+import { WebExceptionFilter } from './web-exception.filter.js';
+import { WebPages } from './web-pages.js';
+
+/**
+ * The dashboard: server-rendered French pages over the same services (and the same scoping) as
+ * the API. Page controllers use `WebPages.render(req, res, view, title, section, model)` and
+ * `@UseFilters(WebExceptionFilter)`; form controllers are registered here too.
+ */
+@Module({
+  imports: [
+    AuthModule,
+    UsersModule,
+    CentresModule,
+    TitresModule,
+    AgrementsModule,
+    SessionsModule,
+    CandidatesModule,
+    JuryModule,
+    ChecklistModule,
+    ComplianceModule,
+    IncidentsModule,
+    DocumentsModule,
+    CalendarModule,
+  ],
+  // The form controllers come before the pages: `/sessions/new` must not reach `/sessions/:id`.
+  controllers: [
+    WebAuthController,
+    ...WEB_FORM_CONTROLLERS,
+    WebSessionsController,
+    WebCalendarController,
+  ],
+  providers: [
+    WebPages,
+    WebAuthService,
+    WebExceptionFilter,
+    SessionListQuery,
+    SessionPageQuery,
+    SessionDashboard,
+    CalendarQuery,
+    CalendarPage,
+    ...WEB_FORM_PROVIDERS,
+  ],
+  exports: [WebPages, WebAuthService, WebExceptionFilter],
+})
+export class WebModule {}

@@ -1,0 +1,171 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import type { Page } from 'puppeteer-core';
+import { aCentre, aSession, aTitre, aUser } from './support/factories.js';
+import {
+  axeViolations,
+  collectConsoleErrors,
+  launchBrowser,
+  screenshot,
+  serve,
+  type TestBrowser,
+} from './support/browser.js';
+import { ADMIN, startTestApp, type Client, type TestApp } from './support/test-app.js';
+
+jest.setTimeout(120_000);
+
+describe('dashboard forms in a real browser (Debian chromium)', () => {
+  let t: TestApp;
+  let tb: TestBrowser;
+  let base: string;
+  let manager: Client;
+  let sessionId: string;
+  let page: Page;
+  let consoleErrors: string[];
+  let dir: string;
+
+  const text = (selector: string) =>
+    page.evaluate(
+      `document.querySelector(${JSON.stringify(selector)})?.textContent ?? ''`,
+    ) as Promise<string>;
+  const exists = (selector: string) =>
+    page.evaluate(
+      `document.querySelector(${JSON.stringify(selector)}) !== null`,
+    ) as Promise<boolean>;
+  const candidates = async () =>
+    ((await manager.get(`/api/sessions/${sessionId}/candidates`)).body as { lastName: string }[])
+      .map((c) => c.lastName)
+      .sort();
+  const expectAccessible = async (name: string) => {
+    const violations = await axeViolations(page);
+    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+    await screenshot(page, name);
+  };
+  const uploadCsv = async (name: string, content: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, content, 'utf8');
+    const input = await page.$('#import-file');
+    if (!input) throw new Error('no file input');
+    await input.uploadFile(path);
+    await Promise.all([page.waitForNavigation(), page.click('#import-form button[type="submit"]')]);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2027-03-01T09:00:00Z' });
+    const admin = t.as(await t.login(ADMIN.email, ADMIN.password));
+    const { centre, site } = await aCentre(admin);
+    const titre = await aTitre(admin);
+    const user = await aUser(admin, 'manager', [String(centre.id)]);
+    manager = t.as(await t.login(user.email, user.password));
+    const ids = { centreId: String(centre.id), siteId: String(site.id), titreId: String(titre.id) };
+    sessionId = String((await aSession(manager, ids)).id);
+    dir = mkdtempSync(join(tmpdir(), 'jalon-csv-'));
+    base = await serve(t.app);
+    tb = await launchBrowser();
+    page = await tb.browser.newPage();
+    consoleErrors = collectConsoleErrors(page);
+    await page.goto(`${base}/login`);
+    await page.type('#email', user.email);
+    await page.type('#password', user.password);
+    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+  });
+
+  afterAll(async () => {
+    await tb?.close();
+    await t?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports nothing from a CSV file with a bad row, and shows the row, the column and the message', async () => {
+    await page.goto(`${base}/sessions/${sessionId}/candidates/import`);
+    await expectAccessible('forms-import');
+    await uploadCsv(
+      'candidats-erreur.csv',
+      '\uFEFFnom;prénom;date_naissance;email;parcours;fin_recevabilite_vae\r\n' +
+        'Martin;Léa;12/05/1990;lea.martin@example.fr;FORMATION;\r\n' +
+        'Petit;;31/02/1991;pas-un-email;VAE;\r\n',
+    );
+    const errors = await text('#import-errors');
+    expect(errors).toContain('1 ligne(s) sur 2 contiennent des erreurs : rien n’a été importé.');
+    expect(errors).toContain('Ligne 3, colonne « prénom » : Le champ « prénom » est obligatoire.');
+    expect(errors).toContain('Ligne 3, colonne « date_naissance »');
+    expect(errors).toContain('Ligne 3, colonne « email »');
+    expect(await exists('#confirm-import')).toBe(false);
+    expect(await exists('tr.row-error')).toBe(true);
+    expect(await candidates()).toEqual([]);
+    await expectAccessible('forms-import-errors');
+  });
+
+  it('imports every row of a corrected file after the preview', async () => {
+    await page.goto(`${base}/sessions/${sessionId}/candidates/import`);
+    await uploadCsv(
+      'candidats.csv',
+      'nom;prénom;date_naissance;email;parcours;fin_recevabilite_vae\r\n' +
+        'Martin;Léa;12/05/1990;lea.martin@example.fr;FORMATION;\r\n' +
+        'Petit;Anne;28/02/1991;anne.petit@example.fr;VAE;31/12/2027\r\n',
+    );
+    expect(await text('.alert-ok')).toContain('Les 2 lignes sont valides.');
+    expect(await candidates()).toEqual([]);
+    await screenshot(page, 'forms-import-preview');
+    await Promise.all([page.waitForNavigation(), page.click('#confirm-import')]);
+    expect(page.url()).toBe(`${base}/sessions/${sessionId}/candidates?ok=candidates-imported`);
+    expect(await text('.flash')).toContain('Les candidats du fichier ont été importés.');
+    expect(await text('main table')).toContain('PETIT Anne');
+    expect(await candidates()).toEqual(['Martin', 'Petit']);
+    await expectAccessible('forms-candidates');
+  });
+
+  it('shows the session form errors next to the fields, accessibly', async () => {
+    await page.goto(`${base}/sessions/new`);
+    await expectAccessible('forms-session-new');
+    await page.type('#f-location', 'Salle Molière');
+    await Promise.all([page.waitForNavigation(), page.click('main form button[type="submit"]')]);
+    expect(await text('#f-centreId-error')).toBe('Le champ « Centre » est obligatoire.');
+    expect(await page.evaluate(`document.querySelector('#f-location').value`)).toBe(
+      'Salle Molière',
+    );
+    await expectAccessible('forms-session-new-errors');
+    // Refused forms answer 400 on purpose; anything else (CSP, scripts) would be a bug.
+    expect(consoleErrors.filter((e) => !e.includes('status of 400'))).toEqual([]);
+  });
+  it('keeps the other form pages free of serious accessibility violations', async () => {
+    const centreId = String(
+      ((await manager.get(`/api/sessions/${sessionId}`)).body as { centreId: string }).centreId,
+    );
+    const member = (
+      await manager.post('/api/jury-members', {
+        centreId,
+        lastName: 'Durand',
+        firstName: 'Claire',
+        email: 'claire.durand@example.fr',
+      })
+    ).body as { id: string };
+    await manager.post(`/api/sessions/${sessionId}/jury`, {
+      juryMemberId: member.id,
+      role: 'JURY',
+    });
+    const [candidate] = (await manager.get(`/api/sessions/${sessionId}/candidates`)).body as {
+      id: string;
+    }[];
+    const pages: [string, string][] = [
+      [`/sessions/${sessionId}/candidates/${candidate.id}`, 'forms-candidate-edit'],
+      [`/sessions/${sessionId}/candidates/new`, 'forms-candidate-new'],
+      [`/sessions/${sessionId}/jury`, 'forms-session-jury'],
+      [`/sessions/${sessionId}/edit`, 'forms-session-edit'],
+      [`/sessions/${sessionId}/postpone`, 'forms-session-postpone'],
+      [`/sessions/${sessionId}/incidents`, 'forms-incidents'],
+      ['/jury', 'forms-jury'],
+      [`/jury/${member.id}`, 'forms-jury-member'],
+      ['/agrements', 'forms-agrements'],
+      ['/titres', 'forms-titres'],
+      ['/centres', 'forms-centres'],
+    ];
+    for (const [path, name] of pages) {
+      const response = await page.goto(`${base}${path}`);
+      expect({ path, status: response?.status() }).toEqual({ path, status: 200 });
+      await expectAccessible(name);
+    }
+  });
+});

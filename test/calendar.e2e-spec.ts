@@ -1,0 +1,169 @@
+import { jest } from '@jest/globals';
+import request from 'supertest';
+import { aCentre, aSession, aTitre, aUser } from './support/factories.js';
+import { ADMIN, startTestApp, type Client, type TestApp } from './support/test-app.js';
+
+jest.setTimeout(60_000);
+
+interface Task {
+  id: string;
+  label: string;
+  dueDate: string;
+  applicable: boolean;
+  conditional: boolean;
+  status: string;
+}
+
+/** Content lines of a calendar, unfolded, after checking CRLF and the 75-octet limit. */
+function parseIcs(text: string): string[] {
+  expect(text.endsWith('\r\n')).toBe(true);
+  const raw = text.split('\r\n').slice(0, -1);
+  for (const line of raw) {
+    expect(line).not.toMatch(/[\r\n]/);
+    expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+  }
+  return text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .slice(0, -1);
+}
+
+function events(lines: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let current: string[] | null = null;
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') current = [];
+    else if (line === 'END:VEVENT') {
+      const uid = current!.find((l) => l.startsWith('UID:'))!.slice(4);
+      out.set(uid, current!);
+      current = null;
+    } else current?.push(line);
+  }
+  return out;
+}
+
+describe('calendars (iCalendar)', () => {
+  let t: TestApp;
+  let admin: Client;
+  let manager: Client;
+  let outsider: Client;
+  let sessionId: string;
+  let tasks: Task[];
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      now: '2027-03-02T08:00:00Z',
+      env: { APP_URL: 'https://jalon.example.fr' },
+    });
+    admin = t.as(await t.login(ADMIN.email, ADMIN.password));
+    const { centre, site } = await aCentre(admin);
+    const other = await aCentre(admin, { name: 'Centre Voltaire' });
+    const titre = await aTitre(admin);
+    const ids = { centreId: String(centre.id), siteId: String(site.id), titreId: String(titre.id) };
+    const user = await aUser(admin, 'manager', [ids.centreId]);
+    const stranger = await aUser(admin, 'manager', [String(other.centre.id)]);
+    manager = t.as(await t.login(user.email, user.password));
+    outsider = t.as(await t.login(stranger.email, stranger.password));
+    sessionId = String(
+      (
+        await aSession(admin, ids, {
+          startDate: '2027-03-22',
+          endDate: '2027-03-26',
+          managerId: user.id,
+        })
+      ).id,
+    );
+    tasks = (await admin.get(`/api/sessions/${sessionId}/tasks`)).body as Task[];
+  });
+
+  afterAll(() => t.close());
+
+  it('exports a session as a valid calendar of all-day events with stable UIDs', async () => {
+    const res = await manager.get(`/api/sessions/${sessionId}/calendar.ics`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    const lines = parseIcs(res.text);
+    expect(lines[0]).toBe('BEGIN:VCALENDAR');
+    expect(lines.at(-1)).toBe('END:VCALENDAR');
+    expect(lines).toContain('VERSION:2.0');
+    expect(lines.some((l) => l.startsWith('PRODID:'))).toBe(true);
+    const byUid = events(lines);
+    const shown = tasks.filter(
+      (task) => task.applicable && !task.conditional && task.status !== 'not_applicable',
+    );
+    expect(byUid.size).toBe(shown.length + 1);
+    const session = byUid.get(`session-${sessionId}@jalon`)!;
+    expect(session).toContain('DTSTART;VALUE=DATE:20270322');
+    expect(session).toContain('DTEND;VALUE=DATE:20270327');
+    const task = shown[0];
+    const event = byUid.get(`${task.id}@jalon`)!;
+    const day = task.dueDate.replace(/-/g, '');
+    expect(event).toContain(`DTSTART;VALUE=DATE:${day}`);
+    expect(event.some((l) => /^DTEND;VALUE=DATE:\d{8}$/.test(l))).toBe(true);
+    expect(event.some((l) => /^DTSTAMP:\d{8}T\d{6}Z$/.test(l))).toBe(true);
+    expect(event.find((l) => l.startsWith('SUMMARY:'))).toMatch(
+      /^SUMMARY:\[(Réglementaire|Conseil)\] CDA/,
+    );
+    expect(event).toContain(`URL:https://jalon.example.fr/sessions/${sessionId}#task-${task.id}`);
+    // The same UIDs on the next export.
+    const again = events(
+      parseIcs((await manager.get(`/api/sessions/${sessionId}/calendar.ics`)).text),
+    );
+    expect([...again.keys()]).toEqual([...byUid.keys()]);
+  });
+
+  it('answers 404 for another centre’s session', async () => {
+    expect((await outsider.get(`/api/sessions/${sessionId}/calendar.ics`)).status).toBe(404);
+    expect((await request(t.http).get(`/api/sessions/${sessionId}/calendar.ics`)).status).toBe(401);
+  });
+
+  it('gives each user a secret feed URL that can be rotated and revoked', async () => {
+    expect((await manager.get('/api/me/calendar-feed')).body).toEqual({
+      url: null,
+      active: false,
+      createdAt: null,
+    });
+    const created = await manager.post('/api/me/calendar-feed');
+    expect(created.status).toBe(201);
+    const url = (created.body as { url: string }).url;
+    expect(url).toMatch(/^https:\/\/jalon\.example\.fr\/calendar\/feed\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect((await manager.get('/api/me/calendar-feed')).body).toMatchObject({
+      url: null,
+      active: true,
+    });
+    const path = new URL(url).pathname;
+    const feed = await request(t.http).get(path);
+    expect(feed.status).toBe(200);
+    expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    const uids = [...events(parseIcs(feed.text)).keys()];
+    expect(uids).toContain(`session-${sessionId}@jalon`);
+    // The outsider's feed does not show this centre's session.
+    const theirs = new URL(
+      ((await outsider.post('/api/me/calendar-feed')).body as { url: string }).url,
+    ).pathname;
+    expect((await request(t.http).get(theirs)).text).not.toContain(sessionId);
+    // Rotating: the old URL stops working.
+    const rotated = new URL(
+      ((await manager.post('/api/me/calendar-feed')).body as { url: string }).url,
+    ).pathname;
+    expect(rotated).not.toBe(path);
+    expect((await request(t.http).get(path)).status).toBe(404);
+    expect((await request(t.http).get(rotated)).status).toBe(200);
+    // Revoking: 404.
+    expect((await manager.delete('/api/me/calendar-feed')).status).toBe(204);
+    expect((await request(t.http).get(rotated)).status).toBe(404);
+    expect((await request(t.http).get('/calendar/feed/nimportequoi.ics')).status).toBe(404);
+    expect((await manager.get('/api/me/calendar-feed')).body).toMatchObject({ active: false });
+  });
+
+  it('lets a read-only user have a feed too', async () => {
+    const { centre } = await aCentre(admin, { name: 'Centre Colette' });
+    const viewer = await aUser(admin, 'viewer', [String(centre.id)]);
+    const client = t.as(await t.login(viewer.email, viewer.password));
+    const created = await client.post('/api/me/calendar-feed');
+    expect(created.status).toBe(201);
+    const path = new URL((created.body as { url: string }).url).pathname;
+    expect((await request(t.http).get(path)).status).toBe(200);
+    expect((await client.delete('/api/me/calendar-feed')).status).toBe(204);
+  });
+});

@@ -1,0 +1,532 @@
+import request from 'supertest';
+import { aCandidate, aCentre, aSession, aTitre, aUser } from './support/factories.js';
+import { ADMIN, startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { countQueries } from './support/query-counter.js';
+import { csrfOf, htmlText, webLogin, type WebClient } from './support/web-form-client.js';
+
+type Body = Record<string, unknown>;
+
+interface Task {
+  id: string;
+  code: string;
+  status: string;
+  version: number;
+  doneAt: string | null;
+  observations: string;
+  reason: string;
+}
+
+function setCookies(res: request.Response): string[] {
+  const header = res.headers['set-cookie'] as unknown as string[] | string | undefined;
+  return Array.isArray(header) ? header : header ? [header] : [];
+}
+
+describe('web dashboard', () => {
+  let t: TestApp;
+  let admin: Client;
+  let manager: Client;
+  let managerWeb: WebClient;
+  let managerEmail: string;
+  let sessionId: string;
+  let otherSessionId: string;
+  let titreCode: string;
+  let tasks: Task[];
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2027-03-01T09:00:00Z' });
+    admin = t.as(await t.login(ADMIN.email, ADMIN.password));
+    const { centre, site } = await aCentre(admin);
+    const { centre: other, site: otherSite } = await aCentre(admin, {
+      name: 'Centre Saint-Exupéry',
+    });
+    const titre = await aTitre(admin);
+    titreCode = String(titre.code);
+    const user = await aUser(admin, 'manager', [String(centre.id)]);
+    managerEmail = user.email;
+    manager = t.as(await t.login(user.email, user.password));
+    managerWeb = await webLogin(t.http, user.email, user.password);
+    const ids = { centreId: String(centre.id), siteId: String(site.id), titreId: String(titre.id) };
+    const session = await aSession(manager, ids, { managerId: user.id });
+    sessionId = String(session.id);
+    await aCandidate(manager, sessionId);
+    await aCandidate(manager, sessionId, {
+      lastName: 'Lefèvre',
+      firstName: 'Zoé',
+      pathway: 'VAE',
+      vaeValidUntil: '2028-01-31',
+    });
+    const otherSession = await aSession(admin, {
+      centreId: String(other.id),
+      siteId: String(otherSite.id),
+      titreId: String(titre.id),
+    });
+    otherSessionId = String(otherSession.id);
+    tasks = (await manager.get(`/api/sessions/${sessionId}/tasks`)).body as Task[];
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const task = (code: string): Task => {
+    const found = tasks.find((x) => x.code === code);
+    if (!found) throw new Error(`no task ${code}`);
+    return found;
+  };
+
+  const freshTask = async (id: string): Promise<Task> => {
+    const list = (await manager.get(`/api/sessions/${sessionId}/tasks`)).body as Task[];
+    return list.find((x) => x.id === id)!;
+  };
+
+  describe('login and session cookie', () => {
+    it('sends visitors to the login page, and back where they were going', async () => {
+      const root = await request(t.http).get('/');
+      expect(root.status).toBe(303);
+      expect(root.headers.location).toBe('/login');
+      const page = await request(t.http).get(`/sessions/${sessionId}`);
+      expect(page.status).toBe(303);
+      expect(page.headers.location).toBe(
+        `/login?next=${encodeURIComponent(`/sessions/${sessionId}`)}`,
+      );
+      const home = await request(t.http).get('/').set('Cookie', managerWeb.cookie);
+      expect(home.headers.location).toBe('/sessions');
+    });
+
+    it('serves the login form with a CSRF token and security headers', async () => {
+      const res = await request(t.http).get('/login');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('<label for="email">Adresse e-mail</label>');
+      expect(csrfOf(res.text)).toMatch(/^[0-9a-f]{48}$/);
+      const cookie = setCookies(res).find((c) => c.startsWith('jalon_login_csrf='));
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Lax/);
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    });
+
+    it('refuses a login without the form’s CSRF token', async () => {
+      const res = await request(t.http)
+        .post('/login')
+        .type('form')
+        .send({ email: ADMIN.email, password: ADMIN.password });
+      expect(res.status).toBe(403);
+      expect(htmlText(res.text)).toContain('Le formulaire a expiré');
+      expect(setCookies(res).some((c) => c.startsWith('jalon_session='))).toBe(false);
+    });
+
+    it('sets an httpOnly SameSite=Lax cookie, a new session id at each login', async () => {
+      const login = async (cookieHeader?: string) => {
+        const page = await request(t.http).get('/login');
+        const csrfCookie = setCookies(page)[0].split(';')[0];
+        const res = await request(t.http)
+          .post('/login')
+          .set('Cookie', [csrfCookie, cookieHeader].filter(Boolean).join('; '))
+          .type('form')
+          .send({ _csrf: csrfOf(page.text), email: ADMIN.email, password: ADMIN.password });
+        expect(res.status).toBe(303);
+        const cookie = setCookies(res).find((c) => c.startsWith('jalon_session='))!;
+        expect(cookie).toMatch(/HttpOnly/);
+        expect(cookie).toMatch(/SameSite=Lax/);
+        expect(cookie).toMatch(/Path=\//);
+        expect(cookie).not.toMatch(/Secure/);
+        return cookie.split(';')[0];
+      };
+      const first = await login();
+      const second = await login(first);
+      expect(second).not.toBe(first);
+      // The previous session is revoked at the new login.
+      const old = await request(t.http).get('/sessions').set('Cookie', first);
+      expect(old.status).toBe(303);
+      const current = await request(t.http).get('/sessions').set('Cookie', second);
+      expect(current.status).toBe(200);
+    });
+
+    it('uses a Secure __Host- cookie over HTTPS', async () => {
+      const page = await request(t.http).get('/login').set('X-Forwarded-Proto', 'https');
+      const csrfCookie = setCookies(page).find((c) => c.startsWith('__Host-jalon_login_csrf='))!;
+      expect(csrfCookie).toMatch(/Secure/);
+      const res = await request(t.http)
+        .post('/login')
+        .set('X-Forwarded-Proto', 'https')
+        .set('Cookie', csrfCookie.split(';')[0])
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), email: ADMIN.email, password: ADMIN.password });
+      expect(res.status).toBe(303);
+      const cookie = setCookies(res).find((c) => c.startsWith('__Host-jalon_session='))!;
+      expect(cookie).toMatch(/Secure/);
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/Path=\//);
+      expect(cookie).not.toMatch(/Domain=/);
+    });
+
+    it('shows a French message for a wrong password', async () => {
+      const page = await request(t.http).get('/login');
+      const res = await request(t.http)
+        .post('/login')
+        .set('Cookie', setCookies(page)[0].split(';')[0])
+        .type('form')
+        .send({
+          _csrf: csrfOf(page.text),
+          email: managerEmail,
+          password: 'pas-le-bon-mot-de-passe',
+        });
+      expect(res.status).toBe(401);
+      expect(htmlText(res.text)).toContain('E-mail ou mot de passe incorrect.');
+    });
+
+    it('logs out with the CSRF token and revokes the session', async () => {
+      const user = await webLogin(t.http, ADMIN.email, ADMIN.password);
+      const refused = await request(t.http).post('/logout').set('Cookie', user.cookie);
+      expect(refused.status).toBe(403);
+      const res = await user.post('/logout', {});
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/login?ok=logout');
+      expect(setCookies(res)[0]).toMatch(/^jalon_session=;.*Max-Age=0/);
+      const after = await user.get('/sessions');
+      expect(after.status).toBe(303);
+    });
+  });
+
+  describe('home page', () => {
+    it('lists the sessions of my centres only, with progress and deadlines', async () => {
+      const res = await managerWeb.get('/sessions');
+      expect(res.status).toBe(200);
+      const text = htmlText(res.text);
+      expect(text).toContain(`href="/sessions/${sessionId}"`);
+      expect(text).not.toContain(otherSessionId);
+      expect(text).toContain(titreCode);
+      expect(text).toContain('Site de Vénissieux');
+      expect(text).toContain('du 14/06/2027 au 18/06/2027');
+      expect(text).toContain('Mes sessions');
+      expect(text).toContain('En retard d’abord');
+      expect(text).toMatch(/Sessions 1 à 1 sur 1\./);
+      expect(res.text).toContain('aria-sort="ascending"');
+    });
+
+    it('shows every centre to an administrator, filters and sorts with query parameters', async () => {
+      const adminWeb = await webLogin(t.http, ADMIN.email, ADMIN.password);
+      const all = await adminWeb.get('/sessions');
+      expect(all.text).toContain(sessionId);
+      expect(all.text).toContain(otherSessionId);
+      const cancelled = await adminWeb.get('/sessions?status=CANCELLED');
+      expect(cancelled.text).toContain('Aucune session ne correspond.');
+      const late = await adminWeb.get('/sessions?view=late');
+      expect(late.status).toBe(200);
+      expect(late.text).toMatch(/aria-sort="descending"><a[^>]*>En retard/);
+      const sorted = await adminWeb.get('/sessions?sort=progress&dir=desc');
+      expect(sorted.status).toBe(200);
+      const bad = await adminWeb.get('/sessions?from=2027-13-45&centre=nimporte');
+      expect(bad.status).toBe(200);
+      expect(htmlText(bad.text)).toContain('Le filtre « Du » doit être une date');
+      expect(htmlText(bad.text)).toContain('Le filtre « Centre » est invalide');
+      const mine = await managerWeb.get('/sessions?view=mine');
+      expect(mine.text).toContain(sessionId);
+      const period = await managerWeb.get('/sessions?from=2027-07-01');
+      expect(period.text).not.toContain(sessionId);
+    });
+
+    it('counts overdue tasks in red', async () => {
+      // The annual programme was due on 31 January: overdue on 1 March.
+      const res = await managerWeb.get('/sessions');
+      expect(res.text).toMatch(
+        /<span class="overdue-count">[1-9]\d*<span class="visually-hidden"> tâche\(s\) en retard/,
+      );
+    });
+  });
+
+  describe('session page', () => {
+    it('shows the guide’s header fields, the compliance findings and the checklist by phase', async () => {
+      const res = await managerWeb.get(`/sessions/${sessionId}`);
+      expect(res.status).toBe(200);
+      const text = htmlText(res.text);
+      for (const label of ['Centre', 'Site', 'Titre', 'Sigle', 'Millésime', 'Nature', 'CCP']) {
+        expect(text).toContain(`<dt>${label}</dt>`);
+      }
+      expect(text).toContain('<dt>Candidats en formation</dt><dd>1</dd>');
+      expect(text).toContain('<dt>Candidats VAE</dt><dd>1</dd>');
+      expect(text).toContain('Centre Éléonore Dupré');
+      expect(text).toContain('point(s) bloquant(s)');
+      expect(text).toContain(`href="/sessions/${sessionId}/jury">Gérer le jury</a>`);
+      expect(text).toContain(`id="task-${task('PLAN_INFORM_UD_SESSION').id}"`);
+      expect(text).toMatch(/<h3 id="phase-PLAN-title">/);
+      expect(res.text).toContain('hx-post=');
+    });
+
+    it('leaves /sessions/new to the session form (registered before /sessions/:id)', async () => {
+      const res = await managerWeb.get('/sessions/new');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('<form');
+    });
+
+    it('answers 404 for a session of another centre, and 400 for a malformed id', async () => {
+      const res = await managerWeb.get(`/sessions/${otherSessionId}`);
+      expect(res.status).toBe(404);
+      expect(htmlText(res.text)).toContain('Session introuvable.');
+      const tick = await managerWeb.post(
+        `/sessions/${otherSessionId}/tasks/${task('PLAN_INFORM_UD_SESSION').id}`,
+        {
+          done: '1',
+          version: '1',
+        },
+      );
+      expect(tick.status).toBe(404);
+      const malformed = await managerWeb.get('/sessions/pas-un-uuid/audit');
+      expect(malformed.status).toBe(400);
+    });
+
+    it('ticks a task in place with htmx and returns the row', async () => {
+      const target = task('PLAN_CHECK_AGREMENT_LETTER');
+      const res = await request(t.http)
+        .post(`/sessions/${sessionId}/tasks/${target.id}`)
+        .set('Cookie', managerWeb.cookie)
+        .set('HX-Request', 'true')
+        .set('X-CSRF-Token', await managerWeb.csrf())
+        .type('form')
+        .send({
+          done: '1',
+          doneAt: '2027-02-26',
+          observations: 'Courrier reçu',
+          reason: 'Courrier d’agrément en main',
+          version: String(target.version),
+        });
+      expect(res.status).toBe(200);
+      expect(res.text.trim()).toMatch(
+        new RegExp(`^<li id="task-${target.id}" class="task task-done">`),
+      );
+      expect(res.text).not.toContain('<html');
+      expect(res.text).toMatch(/name="done" value="1" checked/);
+      expect(htmlText(res.text)).toContain('Enregistré.');
+      const saved = await freshTask(target.id);
+      expect(saved).toMatchObject({
+        status: 'done',
+        doneAt: '2027-02-26',
+        observations: 'Courrier reçu',
+      });
+    });
+
+    it('shows a clear message in place for a stale edit, without overwriting', async () => {
+      const target = task('PLAN_INFORM_UD_SESSION');
+      const current = await freshTask(target.id);
+      // Someone else saves first.
+      await manager.patch(`/api/sessions/${sessionId}/tasks/${target.id}`, {
+        status: 'todo',
+        observations: 'Appel à l’UD prévu lundi',
+        version: current.version,
+      });
+      const res = await request(t.http)
+        .post(`/sessions/${sessionId}/tasks/${target.id}`)
+        .set('Cookie', managerWeb.cookie)
+        .set('HX-Request', 'true')
+        .set('X-CSRF-Token', await managerWeb.csrf())
+        .type('form')
+        .send({ observations: 'Ma version', version: String(current.version) });
+      expect(res.status).toBe(409);
+      const text = htmlText(res.text);
+      expect(text).toContain('Cette tâche a été modifiée entre-temps par quelqu’un d’autre');
+      expect(text).toContain('Appel à l’UD prévu lundi');
+      expect(text).toContain('role="alert"');
+      const after = await freshTask(target.id);
+      expect(after.observations).toBe('Appel à l’UD prévu lundi');
+    });
+
+    it('works without JavaScript: a form POST then a redirect', async () => {
+      const target = task('PLAN_ANNUAL_PROGRAMME');
+      const current = await freshTask(target.id);
+      const res = await managerWeb.post(`/sessions/${sessionId}/tasks/${target.id}`, {
+        notApplicable: '1',
+        reason: 'Session programmée par le siège',
+        version: String(current.version),
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe(`/sessions/${sessionId}?ok=task-saved#task-${target.id}`);
+      expect(await freshTask(target.id)).toMatchObject({
+        status: 'not_applicable',
+        reason: 'Session programmée par le siège',
+      });
+      const page = await managerWeb.get(`/sessions/${sessionId}?ok=task-saved`);
+      expect(htmlText(page.text)).toContain('La tâche a été enregistrée.');
+    });
+
+    it('refuses « sans objet » without a reason, naming the field in French', async () => {
+      const target = task('PACK_CONVENE_CANDIDATES');
+      const current = await freshTask(target.id);
+      const res = await managerWeb.post(`/sessions/${sessionId}/tasks/${target.id}`, {
+        notApplicable: '1',
+        reason: '',
+        observations: 'à voir',
+        version: String(current.version),
+      });
+      expect(res.status).toBe(400);
+      const text = htmlText(res.text);
+      expect(text).toContain('« Motif » est obligatoire');
+      expect(text).toContain('>à voir</textarea>');
+      expect((await freshTask(target.id)).status).toBe('todo');
+    });
+
+    it('refuses a write without the CSRF token', async () => {
+      const target = task('PACK_CONVENE_CANDIDATES');
+      const res = await request(t.http)
+        .post(`/sessions/${sessionId}/tasks/${target.id}`)
+        .set('Cookie', managerWeb.cookie)
+        .type('form')
+        .send({ done: '1', version: '1' });
+      expect(res.status).toBe(403);
+      expect(htmlText(res.text)).toContain('Jeton de sécurité (CSRF) manquant ou invalide');
+    });
+
+    it('shows a read-only checklist to viewers', async () => {
+      const centreId = ((await manager.get(`/api/sessions/${sessionId}`)).body as Body).centreId;
+      const viewer = await aUser(admin, 'viewer', [String(centreId)]);
+      const viewerWeb = await webLogin(t.http, viewer.email, viewer.password);
+      const res = await viewerWeb.get(`/sessions/${sessionId}`);
+      expect(res.status).toBe(200);
+      expect(res.text).not.toContain('hx-post=');
+      const target = task('PACK_CONVENE_CANDIDATES');
+      const tick = await viewerWeb.post(`/sessions/${sessionId}/tasks/${target.id}`, {
+        done: '1',
+        version: '1',
+      });
+      expect(tick.status).toBe(403);
+    });
+
+    it('lists the documents to download and the audit log', async () => {
+      const docs = await managerWeb.get(`/sessions/${sessionId}/documents`);
+      expect(docs.status).toBe(200);
+      for (const file of [
+        'convocations.pdf',
+        'pv.pdf',
+        'emargement.pdf',
+        'checklist.pdf',
+        'documents.zip',
+      ]) {
+        expect(docs.text).toContain(`/api/sessions/${sessionId}/documents/${file}`);
+      }
+      expect(docs.text).toMatch(
+        new RegExp(`/api/sessions/${sessionId}/candidates/[0-9a-f-]{36}/convocation.pdf`),
+      );
+      const audit = await managerWeb.get(`/sessions/${sessionId}/audit`);
+      expect(audit.status).toBe(200);
+      const text = htmlText(audit.text);
+      expect(text).toContain('Tâche');
+      expect(text).toContain('coche');
+      expect(text).toContain('Courrier reçu');
+      expect(text).toContain(managerEmail);
+    });
+  });
+  describe('calendar page', () => {
+    it('shows every open deadline of my sessions in a month view', async () => {
+      const res = await managerWeb.get('/calendar?month=2027-03');
+      expect(res.status).toBe(200);
+      const text = htmlText(res.text);
+      expect(text).toContain('mars 2027');
+      // The UD must be told by 14/03 (start − 3 months): one of that day's deadlines.
+      expect(text).toMatch(
+        new RegExp(
+          `aria-label="Dimanche 14/03/2027">14</span>\\s*<ul>\\s*<li><a href="/sessions/${sessionId}#task-`,
+        ),
+      );
+      expect(text).not.toContain(otherSessionId);
+      expect(text).toContain('href="/calendar?month=2027-02"');
+      const bad = await managerWeb.get('/calendar?month=2027-13');
+      expect(htmlText(bad.text)).toContain('Le paramètre « Mois » doit être au format AAAA-MM');
+    });
+
+    it('creates, shows once, rotates and revokes my iCalendar feed URL', async () => {
+      const page = await managerWeb.get('/calendar');
+      expect(htmlText(page.text)).toContain('Vous n’avez pas de flux actif.');
+      const created = await managerWeb.post('/calendar/feed/rotate', {});
+      expect(created.status).toBe(200);
+      const url = /id="feed-url" class="feed-url" type="text" readonly value="([^"]+)"/.exec(
+        created.text,
+      )?.[1];
+      expect(url).toMatch(/\/calendar\/feed\/[\w-]+\.ics$/);
+      const path = new URL(url!).pathname;
+      const feed = await request(t.http).get(path);
+      expect(feed.status).toBe(200);
+      expect(feed.text).toContain('BEGIN:VCALENDAR');
+      const again = await managerWeb.get('/calendar');
+      expect(again.text).not.toContain(path);
+      expect(htmlText(again.text)).toContain('Votre flux est actif depuis le');
+      const rotated = await managerWeb.post('/calendar/feed/rotate', {});
+      expect(rotated.text).not.toContain(path);
+      expect((await request(t.http).get(path)).status).toBe(404);
+      const revoked = await managerWeb.post('/calendar/feed/revoke', {});
+      expect(revoked.status).toBe(303);
+      expect(revoked.headers.location).toBe('/calendar?ok=feed-revoked#feed-title');
+      const after = await managerWeb.get('/calendar?ok=feed-revoked');
+      expect(htmlText(after.text)).toContain('Le lien de votre flux iCalendar a été révoqué');
+      expect(htmlText(after.text)).toContain('Vous n’avez pas de flux actif.');
+    });
+  });
+
+  describe('login rate limit', () => {
+    it('limits failed logins like the API does, with a French message', async () => {
+      const email = `inconnu-${Date.now()}@jalon.test`;
+      let last: request.Response | null = null;
+      for (let i = 0; i < 6; i++) {
+        const page = await request(t.http).get('/login');
+        last = await request(t.http)
+          .post('/login')
+          .set('Cookie', setCookies(page)[0].split(';')[0])
+          .type('form')
+          .send({ _csrf: csrfOf(page.text), email, password: 'mauvais-mot-de-passe' });
+      }
+      expect(last?.status).toBe(429);
+      expect(htmlText(last!.text)).toMatch(/tentatives/i);
+    });
+  });
+
+  describe('a fixed number of SQL queries whatever the number of rows', () => {
+    it('home, session and calendar pages: 2 sessions or 30, 2 candidates or 30', async () => {
+      const { centre, site } = await aCentre(admin, { name: 'Centre des Quarante' });
+      const titre = await aTitre(admin);
+      const ids = {
+        centreId: String(centre.id),
+        siteId: String(site.id),
+        titreId: String(titre.id),
+      };
+      const user = await aUser(admin, 'manager', [String(centre.id)]);
+      const client = t.as(await t.login(user.email, user.password));
+      const web = await webLogin(t.http, user.email, user.password);
+      const counter = countQueries(t.app);
+      const measure = async (sessionPage: string) => {
+        const counts: number[] = [];
+        for (const path of [
+          '/sessions',
+          '/sessions?view=late',
+          sessionPage,
+          '/calendar?month=2027-05',
+        ]) {
+          const { count } = await counter.during(async () => {
+            const res = await web.get(path);
+            expect(res.status).toBe(200);
+          });
+          counts.push(count);
+        }
+        return counts;
+      };
+      try {
+        const first = String((await aSession(client, ids, { managerId: user.id })).id);
+        await aSession(client, ids, { startDate: '2027-06-21', endDate: '2027-06-25' });
+        for (let i = 0; i < 2; i++) await aCandidate(client, first, { lastName: `Martin${i}` });
+        const few = await measure(`/sessions/${first}`);
+        for (let i = 2; i < 30; i++) {
+          await aSession(client, ids, { startDate: '2027-06-28', endDate: '2027-07-02' });
+          await aCandidate(client, first, {
+            lastName: `Martin${i}`,
+            pathway: i % 2 ? 'VAE' : 'FORMATION',
+            vaeValidUntil: i % 2 ? '2028-01-31' : undefined,
+          });
+        }
+        const many = await measure(`/sessions/${first}`);
+        expect((await web.get('/sessions')).text).toMatch(/Sessions 1 à 30 sur 30\./);
+        expect(many).toEqual(few);
+        expect(few.every((n) => n > 0 && n < 40)).toBe(true);
+      } finally {
+        counter.restore();
+      }
+    });
+  });
+});
