@@ -7,6 +7,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import type { Clock } from './common/clock.js';
 import { bodyErrorHandler, bodyParsers } from './common/http/body-parsing.js';
+import { fairAdmission } from './common/http/fair-admission.js';
 import { JsonLogger } from './common/http/json-logger.js';
 import { requestLogging } from './common/http/request-logging.js';
 import { securityHeaders, staticAssets } from './web/http-hardening.js';
@@ -31,6 +32,10 @@ export async function createApp(
   );
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // Pages are `no-store` and the API's answers are never revalidated: hashing every body for an
+  // ETag only costs time.
+  app.set('etag', false);
+  app.use(fairAdmission());
   app.use(requestLogging(logger));
   app.use(securityHeaders(config.appUrl));
   app.use(staticAssets());

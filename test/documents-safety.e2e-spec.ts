@@ -261,48 +261,55 @@ describe('documents: renderer safety, failure and robustness', () => {
     }
   });
 
-  it('recycles the browser, survives a crash, and leaves no Chromium process nor zombie behind', async () => {
-    const options: PdfRendererOptions = {
-      ...pdfRendererOptions({ chromiumPath: '/usr/bin/chromium', chromiumWsEndpoint: null }),
-      recycleAfter: 150,
-    };
-    const renderer = new PdfRenderer(options);
-    const baseline = spawnedProcesses().length;
-    const doc = (n: number) => ({
-      html: `<!doctype html><html><body><p>Document n° ${n} — Hélène Đặng Thị Ngọc</p></body></html>`,
-      footerHtml: '<span></span>',
-    });
-    let peak = 0;
-    try {
-      for (let batch = 0; batch < 10; batch++) {
-        await Promise.all(
-          Array.from({ length: 100 }, (_, i) => renderer.render(doc(batch * 100 + i))),
-        );
-        peak = Math.max(peak, spawnedProcesses(renderer.stats().pids).length);
-        if (batch === 4) {
-          // Crash: kill the browser in service; the next documents get a new one.
-          expect(renderer.stats().open).toBe(1);
-          const pid = renderer.stats().pids.at(-1);
-          expect(pid).toBeDefined();
-          process.kill(-Number(pid), 'SIGKILL');
-          expect(await waitFor(() => renderer.stats().crashes === 1)).toBe(true);
+  // The renderer alone, no database: run once, in the SQLite pass of the suite.
+  const onceAcrossDatabases = process.env.JALON_TEST_DB === 'postgres' ? it.skip : it;
+
+  onceAcrossDatabases(
+    'recycles the browser, survives a crash, and leaves no Chromium process nor zombie behind',
+    async () => {
+      const options: PdfRendererOptions = {
+        ...pdfRendererOptions({ chromiumPath: '/usr/bin/chromium', chromiumWsEndpoint: null }),
+        recycleAfter: 150,
+      };
+      const renderer = new PdfRenderer(options);
+      const baseline = spawnedProcesses().length;
+      const doc = (n: number) => ({
+        html: `<!doctype html><html><body><p>Document n° ${n} — Hélène Đặng Thị Ngọc</p></body></html>`,
+        footerHtml: '<span></span>',
+      });
+      let peak = 0;
+      try {
+        for (let batch = 0; batch < 10; batch++) {
+          await Promise.all(
+            Array.from({ length: 100 }, (_, i) => renderer.render(doc(batch * 100 + i))),
+          );
+          peak = Math.max(peak, spawnedProcesses(renderer.stats().pids).length);
+          if (batch === 4) {
+            // Crash: kill the browser in service; the next documents get a new one.
+            expect(renderer.stats().open).toBe(1);
+            const pid = renderer.stats().pids.at(-1);
+            expect(pid).toBeDefined();
+            process.kill(-Number(pid), 'SIGKILL');
+            expect(await waitFor(() => renderer.stats().crashes === 1)).toBe(true);
+          }
         }
+        const last = await pdfText(await renderer.render(doc(1000)));
+        expect(squeeze(last.text)).toContain(squeeze('Document n° 1000 — Hélène Đặng Thị Ngọc'));
+        const stats = renderer.stats();
+        expect(stats.rendered).toBe(1001);
+        expect(stats.crashes).toBe(1);
+        expect(stats.launches).toBeGreaterThanOrEqual(7);
+        expect(stats.open).toBeLessThanOrEqual(2);
+      } finally {
+        await renderer.close();
       }
-      const last = await pdfText(await renderer.render(doc(1000)));
-      expect(squeeze(last.text)).toContain(squeeze('Document n° 1000 — Hélène Đặng Thị Ngọc'));
-      const stats = renderer.stats();
-      expect(stats.rendered).toBe(1001);
-      expect(stats.crashes).toBe(1);
-      expect(stats.launches).toBeGreaterThanOrEqual(7);
-      expect(stats.open).toBeLessThanOrEqual(2);
-    } finally {
-      await renderer.close();
-    }
-    const pids = renderer.stats().pids;
-    // Processes of at most two browsers (one retiring, one in service) were alive at once.
-    expect(peak).toBeLessThan(40);
-    expect(await waitFor(() => spawnedProcesses(pids).length <= baseline)).toBe(true);
-    expect(spawnedProcesses(pids).filter((p) => p.state === 'Z')).toEqual([]);
-    expect(renderer.stats().open).toBe(0);
-  }, 150_000);
+      const pids = renderer.stats().pids;
+      // Processes of at most two browsers (one retiring, one in service) were alive at once.
+      expect(peak).toBeLessThan(40);
+      expect(await waitFor(() => spawnedProcesses(pids).length <= baseline)).toBe(true);
+      expect(spawnedProcesses(pids).filter((p) => p.state === 'Z')).toEqual([]);
+      expect(renderer.stats().open).toBe(0);
+    },
+    150_000,
+  );
 });

@@ -9,6 +9,19 @@ import { csrfOf, htmlText, webLogin, type WebClient } from './support/web-form-c
 
 type Body = Record<string, unknown>;
 
+/** The page answered `status` and shows each message (HTML entities decoded). */
+function expectPage(res: request.Response, status: number, ...messages: string[]): void {
+  expect(res.status).toBe(status);
+  const text = htmlText(res.text);
+  for (const message of messages) expect(text).toContain(message);
+}
+
+/** The form was accepted: 303 to `location`. */
+function expectRedirect(res: request.Response, location: string): void {
+  expect(res.status).toBe(303);
+  expect(res.headers.location).toBe(location);
+}
+
 // Logins hash passwords with argon2id on purpose: slow on a busy 2-core machine.
 jest.setTimeout(60_000);
 
@@ -95,10 +108,10 @@ describe('dashboard forms', () => {
         endDate: '2027-09-10',
         location: 'Salle Montaigne',
       });
-      expect(res.status).toBe(400);
-      const html = htmlText(res.text);
-      expect(html).toContain('Le formulaire contient des erreurs');
-      expect(html).toContain(
+      expectPage(
+        res,
+        400,
+        'Le formulaire contient des erreurs',
         'Le champ « Date de fin » ne doit pas être antérieur au champ « Date de début ».',
       );
       expect(res.text).toMatch(/id="f-endDate-error"/);
@@ -114,10 +127,7 @@ describe('dashboard forms', () => {
         startDate: '2027-09-20',
         endDate: '2027-09-21',
       });
-      expect(unknownCcp.status).toBe(400);
-      expect(htmlText(unknownCcp.text)).toContain(
-        'Le champ « CCP concernés » contient des codes inconnus',
-      );
+      expectPage(unknownCcp, 400, 'Le champ « CCP concernés » contient des codes inconnus');
     });
 
     it('edits, postpones and cancels a session', async () => {
@@ -136,8 +146,7 @@ describe('dashboard forms', () => {
         deputyManagerId: '',
         status: 'PLANNED',
       });
-      expect(saved.status).toBe(303);
-      expect(saved.headers.location).toBe(`/sessions/${id}?ok=session-updated`);
+      expectRedirect(saved, `/sessions/${id}?ok=session-updated`);
       const stale = await web.post(`/sessions/${id}/edit`, {
         version,
         siteId,
@@ -146,16 +155,14 @@ describe('dashboard forms', () => {
         managerId,
         status: 'PLANNED',
       });
-      expect(stale.status).toBe(409);
-      expect(htmlText(stale.text)).toContain('modifié(e) entre-temps');
+      expectPage(stale, 409, 'modifié(e) entre-temps');
 
       const noReason = await web.post(`/sessions/${id}/postpone`, {
         startDate: '2027-07-05',
         endDate: '2027-07-09',
         reason: '',
       });
-      expect(noReason.status).toBe(400);
-      expect(htmlText(noReason.text)).toContain('Le champ « Motif du report » est obligatoire.');
+      expectPage(noReason, 400, 'Le champ « Motif du report » est obligatoire.');
       expect(noReason.text).toContain('value="2027-07-05"');
       const postponed = await web.post(`/sessions/${id}/postpone`, {
         startDate: '2027-07-05',
@@ -171,13 +178,9 @@ describe('dashboard forms', () => {
       });
 
       const emptyCancel = await web.post(`/sessions/${id}/cancel`, { reason: ' ' });
-      expect(emptyCancel.status).toBe(400);
-      expect(htmlText(emptyCancel.text)).toContain(
-        'Le champ « Motif de l’annulation » est obligatoire.',
-      );
+      expectPage(emptyCancel, 400, 'Le champ « Motif de l’annulation » est obligatoire.');
       const cancelled = await web.post(`/sessions/${id}/cancel`, { reason: 'Trop peu d’inscrits' });
-      expect(cancelled.status).toBe(303);
-      expect(cancelled.headers.location).toBe(`/sessions/${id}?ok=session-cancelled`);
+      expectRedirect(cancelled, `/sessions/${id}?ok=session-cancelled`);
       expect((await admin.get(`/api/sessions/${id}`)).body.status).toBe('CANCELLED');
       const audit = await admin.get(`/api/sessions/${id}/audit`);
       const actions = (audit.body as { action: string }[]).map((e) => e.action);
@@ -190,8 +193,7 @@ describe('dashboard forms', () => {
         .set('Cookie', web.cookie)
         .type('form')
         .send({ centreId });
-      expect(res.status).toBe(403);
-      expect(htmlText(res.text)).toContain('Jeton de sécurité (CSRF) manquant ou invalide');
+      expectPage(res, 403, 'Jeton de sécurité (CSRF) manquant ou invalide');
     });
 
     it("answers 404 for another centre's session and keeps viewers read-only", async () => {
@@ -202,8 +204,7 @@ describe('dashboard forms', () => {
       expect((await admin.get(`/api/sessions/${otherSessionId}`)).body.status).toBe('PLANNED');
       expect((await viewerWeb.get('/sessions/new')).status).toBe(403);
       const viewerPost = await viewerWeb.post(`${sessionPath()}/cancel`, { reason: 'Non' });
-      expect(viewerPost.status).toBe(403);
-      expect(htmlText(viewerPost.text)).toContain('lecture seule');
+      expectPage(viewerPost, 403, 'lecture seule');
     });
   });
 
@@ -215,17 +216,16 @@ describe('dashboard forms', () => {
         pathway: 'VAE',
         email: 'pas-une-adresse',
       });
-      expect(invalid.status).toBe(400);
-      const html = htmlText(invalid.text);
-      expect(html).toContain('Le champ « Adresse e-mail » doit être une adresse e-mail valide.');
+      expectPage(invalid, 400, 'Le champ « Adresse e-mail » doit être une adresse e-mail valide.');
       expect(invalid.text).toContain('value="Rousseau"');
       const vae = await web.post(`${sessionPath()}/candidates/new`, {
         lastName: 'Rousseau',
         firstName: 'Jérôme',
         pathway: 'VAE',
       });
-      expect(vae.status).toBe(400);
-      expect(htmlText(vae.text)).toContain(
+      expectPage(
+        vae,
+        400,
         'Le champ « Fin de validité de la recevabilité » est obligatoire pour un candidat en parcours VAE',
       );
       const created = await web.post(`${sessionPath()}/candidates/new`, {
@@ -237,8 +237,7 @@ describe('dashboard forms', () => {
         accommodationRequested: '1',
         accommodationDetails: 'Tiers temps',
       });
-      expect(created.status).toBe(303);
-      expect(created.headers.location).toBe(`${sessionPath()}/candidates?ok=candidate-created`);
+      expectRedirect(created, `${sessionPath()}/candidates?ok=candidate-created`);
       const list = await web.get(`${sessionPath()}/candidates`);
       expect(list.status).toBe(200);
       expect(list.text).toContain('ROUSSEAU Jérôme');
@@ -270,8 +269,9 @@ describe('dashboard forms', () => {
         convocationDate: '2027-04-01',
         convocationMode: 'REGISTERED_MAIL',
       });
-      expect(future.status).toBe(400);
-      expect(htmlText(future.text)).toContain(
+      expectPage(
+        future,
+        400,
         'Le champ « Date de convocation » ne doit pas être postérieur à aujourd’hui (01/03/2027).',
       );
       const saved = await web.post(`${sessionPath()}/candidates/${cid}`, {
@@ -313,8 +313,7 @@ describe('dashboard forms', () => {
       const unconfirmed = await web.post(`${sessionPath()}/candidates/${cid}/delete`, {});
       expect(unconfirmed.status).toBe(400);
       const deleted = await web.post(`${sessionPath()}/candidates/${cid}/delete`, { confirm: '1' });
-      expect(deleted.status).toBe(303);
-      expect(deleted.headers.location).toBe(`${sessionPath()}/candidates?ok=candidate-deleted`);
+      expectRedirect(deleted, `${sessionPath()}/candidates?ok=candidate-deleted`);
       expect(
         (await admin.get(`/api/sessions/${String(session.id)}/candidates/${cid}`)).status,
       ).toBe(404);
@@ -358,14 +357,12 @@ describe('dashboard forms', () => {
         'Durand;Hugo;;;;;;;oui',
       ].join('\r\n');
       const res = await upload(`\uFEFF${csv}`);
-      expect(res.status).toBe(400);
-      const html = htmlText(res.text);
-      expect(html).toContain('1 ligne(s) sur 3 contiennent des erreurs : rien n’a été importé.');
-      expect(html).toContain('Ligne 3, colonne « prénom » : Le champ « prénom » est obligatoire.');
-      expect(html).toContain(
+      expectPage(
+        res,
+        400,
+        '1 ligne(s) sur 3 contiennent des erreurs : rien n’a été importé.',
+        'Ligne 3, colonne « prénom » : Le champ « prénom » est obligatoire.',
         'Ligne 3, colonne « date_naissance » : La colonne « date_naissance » doit contenir une date existante',
-      );
-      expect(html).toContain(
         'Ligne 3, colonne « email » : Le champ « email » doit être une adresse e-mail valide.',
       );
       expect(res.text).not.toContain('id="confirm-import"');
@@ -389,23 +386,22 @@ describe('dashboard forms', () => {
         'Bernard,Zoé,03/11/1985,,VAE,31/12/2027,Tiers temps',
       ].join('\n');
       const preview = await upload(csv);
-      expect(preview.status).toBe(200);
-      expect(htmlText(preview.text)).toContain('Les 2 lignes sont valides.');
+      expectPage(preview, 200, 'Les 2 lignes sont valides.');
       expect(await countCandidates()).toBe(before);
       const hidden = /name="csv" value="([^"]*)"/.exec(preview.text)![1];
       const enrolled = /name="enrolled" value="(\d+)"/.exec(preview.text)![1];
       expect(enrolled).toBe(String(before));
       const confirm = { csv: htmlText(hidden), enrolled };
       const confirmed = await web.post(`${sessionPath()}/candidates/import/confirm`, confirm);
-      expect(confirmed.status).toBe(303);
-      expect(confirmed.headers.location).toBe(`${sessionPath()}/candidates?ok=candidates-imported`);
+      expectRedirect(confirmed, `${sessionPath()}/candidates?ok=candidates-imported`);
       const all = (await admin.get(`/api/sessions/${String(session.id)}/candidates`))
         .body as Body[];
       expect(all).toHaveLength(before + 2);
       // A second click on « Importer » does not import the file twice.
       const twice = await web.post(`${sessionPath()}/candidates/import/confirm`, confirm);
-      expect(twice.status).toBe(409);
-      expect(htmlText(twice.text)).toContain(
+      expectPage(
+        twice,
+        409,
         'La liste des candidats de la session a changé depuis l’aperçu : rien n’a été importé.',
       );
       expect(await countCandidates()).toBe(before + 2);
@@ -423,10 +419,7 @@ describe('dashboard forms', () => {
       ).toBeGreaterThanOrEqual(2);
       // The same file again: importable, with a warning on each row already enrolled.
       const again = await upload(csv);
-      expect(again.status).toBe(200);
-      expect(htmlText(again.text)).toContain(
-        'Attention : 2 ligne(s) ressemblent à un candidat déjà inscrit',
-      );
+      expectPage(again, 200, 'Attention : 2 ligne(s) ressemblent à un candidat déjà inscrit');
     });
 
     it('adds no candidate at all when one insert of the import fails', async () => {
@@ -460,8 +453,7 @@ describe('dashboard forms', () => {
         .post(`${sessionPath()}/candidates/import?_csrf=${await web.csrf()}`)
         .set('Cookie', web.cookie)
         .field('csv', 'nom;prénom\nLefèvre;Anaïs');
-      expect(pasted.status).toBe(200);
-      expect(htmlText(pasted.text)).toContain('Les 1 lignes sont valides.');
+      expectPage(pasted, 200, 'Les 1 lignes sont valides.');
       const latin1 = Buffer.from('nom;prénom\nGarçon;Noël\n', 'latin1');
       const res = await upload(latin1);
       expect(res.status).toBe(200);
@@ -489,10 +481,7 @@ describe('dashboard forms', () => {
         firstName: 'Claire',
         email: 'claire-at-example',
       });
-      expect(bad.status).toBe(400);
-      expect(htmlText(bad.text)).toContain(
-        'Le champ « Adresse e-mail » doit être une adresse e-mail valide.',
-      );
+      expectPage(bad, 400, 'Le champ « Adresse e-mail » doit être une adresse e-mail valide.');
       expect(bad.text).toContain('value="Durand"');
       const created = await web.post('/jury/new', {
         centreId,
@@ -517,10 +506,7 @@ describe('dashboard forms', () => {
         validUntil: '2028-12-31',
         ccpCodes: 'CCP7',
       });
-      expect(unknownCcp.status).toBe(400);
-      expect(htmlText(unknownCcp.text)).toContain(
-        'Le champ « Restreinte aux CCP » contient des codes inconnus',
-      );
+      expectPage(unknownCcp, 400, 'Le champ « Restreinte aux CCP » contient des codes inconnus');
       const noDate = await web.post(`/jury/${memberId}/habilitations`, {
         titreId: String(titre.id),
         validUntil: '',
@@ -541,8 +527,7 @@ describe('dashboard forms', () => {
         habilitations: [{ validUntil: '2028-12-31', ccpCodes: ['CCP1', 'CCP2'] }],
       });
       const list = await web.get('/jury');
-      expect(list.status).toBe(200);
-      expect(htmlText(list.text)).toContain('jusqu’au 31/12/2028 (CCP1, CCP2)');
+      expectPage(list, 200, 'jusqu’au 31/12/2028 (CCP1, CCP2)');
       const viewerPage = await viewerWeb.get(`/jury/${memberId}`);
       expect(viewerPage.status).toBe(200);
       expect(viewerPage.text).not.toContain(`action="/jury/${memberId}/habilitations"`);
@@ -573,8 +558,7 @@ describe('dashboard forms', () => {
         juryMemberId: String(first.id),
         role: '',
       });
-      expect(missingRole.status).toBe(400);
-      expect(htmlText(missingRole.text)).toContain('Le champ « Rôle » est obligatoire.');
+      expectPage(missingRole, 400, 'Le champ « Rôle » est obligatoire.');
       expect(
         (await web.post(`${sessionPath()}/jury`, { juryMemberId: String(first.id), role: 'JURY' }))
           .status,
@@ -591,15 +575,15 @@ describe('dashboard forms', () => {
         juryMemberId: String(first.id),
         role: 'JURY',
       });
-      expect(twice.status).toBe(409);
-      expect(htmlText(twice.text)).toContain('Jean Lambert est déjà affecté(e) à cette session.');
+      expectPage(twice, 409, 'Jean Lambert est déjà affecté(e) à cette session.');
 
       const linkWithoutDetails = await web.post(
         `${sessionPath()}/jury/declarations/${String(first.id)}`,
         { [`link_${String(candidate.id)}`]: 'link', [`details_${String(candidate.id)}`]: '' },
       );
-      expect(linkWithoutDetails.status).toBe(400);
-      expect(htmlText(linkWithoutDetails.text)).toContain(
+      expectPage(
+        linkWithoutDetails,
+        400,
         'Inès Faure : le champ « Précisions » est obligatoire pour un lien déclaré.',
       );
       const declared = await web.post(`${sessionPath()}/jury/declarations/${String(first.id)}`, {
@@ -623,8 +607,7 @@ describe('dashboard forms', () => {
       const staff = (await admin.get(`/api/sessions/${String(session.id)}/jury`)).body as Body[];
       const surveillant = staff.find((s) => s.juryMemberId === String(second.id))!;
       const removed = await web.post(`${sessionPath()}/jury/${String(surveillant.id)}/remove`, {});
-      expect(removed.status).toBe(303);
-      expect(removed.headers.location).toBe(`${sessionPath()}/jury?ok=staff-removed`);
+      expectRedirect(removed, `${sessionPath()}/jury?ok=staff-removed`);
       expect(
         ((await admin.get(`/api/sessions/${String(session.id)}/jury`)).body as Body[]).length,
       ).toBe(1);
@@ -653,8 +636,9 @@ describe('dashboard forms', () => {
         validUntil: '2029-06-30',
         maxCandidates: 'douze',
       });
-      expect(badCount.status).toBe(400);
-      expect(htmlText(badCount.text)).toContain(
+      expectPage(
+        badCount,
+        400,
         'Le champ « Nombre maximal de candidats » doit être un nombre entier.',
       );
       expect(badCount.text).toContain('value="douze"');
@@ -688,10 +672,7 @@ describe('dashboard forms', () => {
         ccpLabel: ['Assister les utilisateurs', 'Maintenir l’infrastructure', ''],
         ccpKind: ['CCP', 'CCP', 'CCP'],
       });
-      expect(bad.status).toBe(400);
-      expect(htmlText(bad.text)).toContain(
-        "Le champ « Code (CCP n°\u00a02) » n'a pas le format attendu.",
-      );
+      expectPage(bad, 400, "Le champ « Code (CCP n°\u00a02) » n'a pas le format attendu.");
       expect(bad.text).toContain('value="CCP 2"');
       const ok = await web.post('/titres', {
         code: 'TSSR',
@@ -717,8 +698,7 @@ describe('dashboard forms', () => {
     it('lets administrators create centres, managers add sites to their own centres only', async () => {
       const adminWeb = await webLogin(t.http, ADMIN.email, ADMIN.password);
       const badSiret = await adminWeb.post('/centres', { name: 'Centre Nord', siret: '123' });
-      expect(badSiret.status).toBe(400);
-      expect(htmlText(badSiret.text)).toContain("Le champ « SIRET » n'a pas le format attendu.");
+      expectPage(badSiret, 400, "Le champ « SIRET » n'a pas le format attendu.");
       expect(
         (
           await adminWeb.post('/centres', {
@@ -757,10 +737,7 @@ describe('dashboard forms', () => {
         centreIds: [centreId],
         password: 'court',
       });
-      expect(short.status).toBe(400);
-      expect(htmlText(short.text)).toContain(
-        'Le champ « Mot de passe » doit comporter au moins 12 caractères.',
-      );
+      expectPage(short, 400, 'Le champ « Mot de passe » doit comporter au moins 12 caractères.');
       expect(short.text).toContain('value="nouveau@jalon.test"');
       const noCentre = await adminWeb.post('/users', {
         email: 'nouveau@jalon.test',
@@ -814,8 +791,9 @@ describe('dashboard forms', () => {
         occurredOn: '2027-02-28',
         description: 'Téléphone consulté pendant l’épreuve',
       });
-      expect(outside.status).toBe(400);
-      expect(htmlText(outside.text)).toContain(
+      expectPage(
+        outside,
+        400,
         'Le champ « Date des faits » doit être compris entre le 22/02/2027 et le 26/02/2027',
       );
       expect(outside.text).toContain('Téléphone consulté pendant l’épreuve');
@@ -826,8 +804,7 @@ describe('dashboard forms', () => {
         description: 'Téléphone consulté pendant l’épreuve',
         measures: 'Copie annotée, rapport joint au PV',
       });
-      expect(ok.status).toBe(303);
-      expect(ok.headers.location).toBe(`${path}?ok=incident-recorded`);
+      expectRedirect(ok, `${path}?ok=incident-recorded`);
       const incidents = (await admin.get(`/api/sessions/${String(past.id)}/incidents`))
         .body as Body[];
       expect(incidents).toEqual([

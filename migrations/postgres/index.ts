@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { DashboardIndexes1795435541089 } from './1795435541089-DashboardIndexes.js';
 import { RemindersOutboxCalendar1795430857212 } from './1795430857212-RemindersOutboxCalendar.js';
 import { SessionIncidents1795430799887 } from './1795430799887-SessionIncidents.js';
 import { Initial1795426480411 } from './1795426480411-Initial.js';
@@ -7,4 +8,5 @@ export const postgresMigrations: (new () => MigrationInterface)[] = [
   Initial1795426480411,
   SessionIncidents1795430799887,
   RemindersOutboxCalendar1795430857212,
+  DashboardIndexes1795435541089,
 ];

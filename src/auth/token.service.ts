@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
-import { UserCentre } from '../users/user-centre.entity.js';
-import { User } from '../users/user.entity.js';
+import type { Role } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
 
 export function sha256(value: string): string {
@@ -14,6 +13,16 @@ export function sha256(value: string): string {
 
 export function randomSecret(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
+}
+
+interface TokenRow {
+  tokenId: string;
+  expiresAt: string;
+  userId: string;
+  email: string;
+  role: Role;
+  /** A boolean on PostgreSQL, 0/1 on SQLite. */
+  active: boolean | number;
 }
 
 /** Bearer tokens: random, stored hashed, with an expiry, revocable. */
@@ -41,23 +50,30 @@ export class TokenService {
 
   /** The caller behind a token, or null when it is unknown, expired, revoked or its user inactive. */
   async resolve(token: string): Promise<{ caller: Caller; tokenId: string } | null> {
-    const row = await this.dataSource
-      .getRepository(ApiToken)
-      .findOne({ where: { tokenHash: sha256(token), revokedAt: IsNull() } });
+    // Every authenticated request comes here: two plain queries, no entity hydration.
+    const [query, params] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT t."id" AS "tokenId", t."expiresAt", u."id" AS "userId", u."email", u."role", u."active"
+        FROM "api_token" t JOIN "app_user" u ON u."id" = t."userId"
+        WHERE t."tokenHash" = :hash AND t."revokedAt" IS NULL`,
+      { hash: sha256(token) },
+    );
+    const [row] = (await this.dataSource.query(query, params)) as TokenRow[];
     if (!row || row.expiresAt <= this.clock.nowIso()) return null;
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: row.userId } });
-    if (!user || !user.active) return null;
-    const links = await this.dataSource
-      .getRepository(UserCentre)
-      .find({ where: { userId: user.id } });
+    if (!(row.active === true || row.active === 1)) return null;
+    const links = (await this.dataSource.query(
+      ...this.dataSource.driver.escapeQueryWithParameters(
+        `SELECT "centreId" FROM "user_centre" WHERE "userId" = :userId`,
+        { userId: row.userId },
+      ),
+    )) as { centreId: string }[];
     return {
       caller: {
-        userId: user.id,
-        email: user.email,
-        role: user.role,
+        userId: row.userId,
+        email: row.email,
+        role: row.role,
         centreIds: links.map((l) => l.centreId),
       },
-      tokenId: row.id,
+      tokenId: row.tokenId,
     };
   }
 

@@ -23,6 +23,10 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 @Entity('session_task')
 @Index(['sessionId', 'code'], { unique: true })
 @Index(['status', 'dueDate'])
+// Covering indexes of the dashboard's task counts: per session (home page), and the open tasks
+// past their deadline across sessions (« en retard d'abord »).
+@Index(['sessionId', 'status', 'applicability', 'regulatory', 'dueDate'])
+@Index(['status', 'dueDate', 'applicability', 'sessionId'])
 export class SessionTask {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

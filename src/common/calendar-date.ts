@@ -22,7 +22,8 @@ const FRENCH_DAY_NAMES = [
   'dimanche',
 ] as const;
 
-const FRENCH_MONTH_NAMES = [
+/** French month names, January first. */
+export const FRENCH_MONTH_NAMES = [
   'janvier',
   'février',
   'mars',

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityNotFoundError } from 'typeorm';
 import { AgrementsService } from '../agrements/agrements.service.js';
-import { Candidate } from '../candidates/candidate.entity.js';
+import type { Candidate } from '../candidates/candidate.entity.js';
 import type { CalendarDate } from '../common/calendar-date.js';
 import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
-import { SessionTask } from '../checklist/session-task.entity.js';
-import { Habilitation } from '../jury/habilitation.entity.js';
-import { JuryMember } from '../jury/jury-member.entity.js';
-import { LinkDeclaration } from '../jury/link-declaration.entity.js';
-import { SessionStaff } from '../jury/session-staff.entity.js';
+import type { SessionTask } from '../checklist/session-task.entity.js';
+import type { SessionStaff } from '../jury/session-staff.entity.js';
 import type { ExamSession } from '../sessions/exam-session.entity.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { Titre } from '../titres/titre.entity.js';
@@ -50,39 +47,69 @@ export class ComplianceService {
     return runComplianceChecks(await this.input(session, tasks));
   }
 
-  /** The data the checks need, read from the database: one query per table. */
+  /**
+   * The data the checks need, read from the database: one plain query per table with only the
+   * columns the checks read (every session page and tick comes here: no entity hydration).
+   */
   async input(session: ExamSession, tasks?: ComplianceTasks): Promise<ComplianceInput> {
     const sessionId = session.id;
-    const [titre, agrement, staff, candidates, declarations, storedTasks] = await Promise.all([
-      this.dataSource.getRepository(Titre).findOneOrFail({
-        where: { id: session.titreId },
-        relations: { ccps: true },
-        order: { ccps: { position: 'ASC' } },
-      }),
-      this.agrements.findFor(session.centreId, session.siteId, session.titreId),
-      this.dataSource
-        .getRepository(SessionStaff)
-        .find({ where: { sessionId }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      this.dataSource
-        .getRepository(Candidate)
-        .find({ where: { sessionId }, order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' } }),
-      this.dataSource.getRepository(LinkDeclaration).find({ where: { sessionId } }),
-      tasks
-        ? Promise.resolve(tasks)
-        : this.dataSource.getRepository(SessionTask).find({
-            where: { sessionId },
-            select: { code: true, status: true, doneAt: true },
-          }),
-    ]);
+    const [titres, ccps, agrement, staff, candidates, declarations, storedTasks] =
+      await Promise.all([
+        this.rows<Pick<Titre, 'id' | 'code' | 'label' | 'version' | 'validUntil'>>(
+          `SELECT "id", "code", "label", "version", "validUntil" FROM "titre" WHERE "id" = :id`,
+          { id: session.titreId },
+        ),
+        this.rows<{ code: string; label: string }>(
+          `SELECT "code", "label" FROM "ccp" WHERE "titreId" = :id ORDER BY "position" ASC, "id" ASC`,
+          { id: session.titreId },
+        ),
+        this.agrements.findFor(session.centreId, session.siteId, session.titreId),
+        this.rows<{ juryMemberId: string; role: SessionStaff['role'] }>(
+          `SELECT "juryMemberId", "role" FROM "session_staff" WHERE "sessionId" = :sessionId
+            ORDER BY "createdAt" ASC, "id" ASC`,
+          { sessionId },
+        ),
+        this.rows<Record<string, unknown>>(
+          `SELECT "id", "lastName", "firstName", "pathway", "vaeValidUntil", "convocationDate",
+              "convocationMode", "ecfSignedByTrainingManager", "ecfSignedByTrainer",
+              "ecfSignedByCandidate", "dpSigned", "recevabiliteCollected"
+            FROM "candidate" WHERE "sessionId" = :sessionId
+            ORDER BY "lastName" ASC, "firstName" ASC, "id" ASC`,
+          { sessionId },
+        ),
+        this.rows<{ juryMemberId: string; candidateId: string; hasLink: unknown }>(
+          `SELECT "juryMemberId", "candidateId", "hasLink" FROM "link_declaration"
+            WHERE "sessionId" = :sessionId`,
+          { sessionId },
+        ),
+        tasks
+          ? Promise.resolve(tasks)
+          : this.rows<{ code: string; status: SessionTask['status']; doneAt: string | null }>(
+              `SELECT "code", "status", "doneAt" FROM "session_task" WHERE "sessionId" = :sessionId`,
+              { sessionId },
+            ),
+      ]);
+    const titre = titres[0];
+    if (!titre) throw new EntityNotFoundError(Titre, { id: session.titreId });
     const memberIds = [...new Set(staff.map((s) => s.juryMemberId))];
     const [members, habilitations] =
       memberIds.length === 0
         ? [[], []]
         : await Promise.all([
-            this.dataSource.getRepository(JuryMember).find({ where: { id: In(memberIds) } }),
-            this.dataSource
-              .getRepository(Habilitation)
-              .find({ where: { juryMemberId: In(memberIds) } }),
+            this.rows<{ id: string; lastName: string; firstName: string }>(
+              `SELECT "id", "lastName", "firstName" FROM "jury_member" WHERE "id" IN (:...ids)`,
+              { ids: memberIds },
+            ),
+            this.rows<{
+              juryMemberId: string;
+              titreId: string;
+              validUntil: string;
+              ccpCodes: unknown;
+            }>(
+              `SELECT "juryMemberId", "titreId", "validUntil", "ccpCodes" FROM "habilitation"
+                WHERE "juryMemberId" IN (:...ids)`,
+              { ids: memberIds },
+            ),
           ]);
     const membersById = new Map(members.map((m) => [m.id, m]));
 
@@ -103,7 +130,7 @@ export class ComplianceService {
         label: titre.label,
         version: titre.version,
         validUntil: titre.validUntil,
-        ccps: (titre.ccps ?? []).map((c) => ({ code: c.code, label: c.label })),
+        ccps: ccps.map((c) => ({ code: c.code, label: c.label })),
       },
       agrement: agrement
         ? {
@@ -123,30 +150,34 @@ export class ComplianceService {
             role: assignment.role,
             habilitations: habilitations
               .filter((h) => h.juryMemberId === member.id)
-              .map((h) => ({ titreId: h.titreId, validUntil: h.validUntil, ccpCodes: h.ccpCodes })),
+              .map((h) => ({
+                titreId: h.titreId,
+                validUntil: h.validUntil,
+                ccpCodes: jsonColumn<string[]>(h.ccpCodes),
+              })),
           },
         ];
       }),
       candidates: candidates.map((c) => ({
-        id: c.id,
-        lastName: c.lastName,
-        firstName: c.firstName,
-        pathway: c.pathway,
-        vaeValidUntil: c.vaeValidUntil,
-        convocationDate: c.convocationDate,
-        convocationMode: c.convocationMode,
+        id: String(c.id),
+        lastName: String(c.lastName),
+        firstName: String(c.firstName),
+        pathway: c.pathway as Candidate['pathway'],
+        vaeValidUntil: (c.vaeValidUntil ?? null) as string | null,
+        convocationDate: (c.convocationDate ?? null) as string | null,
+        convocationMode: (c.convocationMode ?? null) as Candidate['convocationMode'],
         files: {
-          ecfSignedByTrainingManager: c.ecfSignedByTrainingManager,
-          ecfSignedByTrainer: c.ecfSignedByTrainer,
-          ecfSignedByCandidate: c.ecfSignedByCandidate,
-          dpSigned: c.dpSigned,
-          recevabiliteCollected: c.recevabiliteCollected,
+          ecfSignedByTrainingManager: booleanColumn(c.ecfSignedByTrainingManager),
+          ecfSignedByTrainer: booleanColumn(c.ecfSignedByTrainer),
+          ecfSignedByCandidate: booleanColumn(c.ecfSignedByCandidate),
+          dpSigned: booleanColumn(c.dpSigned),
+          recevabiliteCollected: booleanColumn(c.recevabiliteCollected),
         },
       })),
       linkDeclarations: declarations.map((d) => ({
         juryMemberId: d.juryMemberId,
         candidateId: d.candidateId,
-        hasLink: d.hasLink,
+        hasLink: booleanColumn(d.hasLink),
       })),
       tasks: storedTasks.map((t) => ({
         code: t.code,
@@ -155,4 +186,22 @@ export class ComplianceService {
       })),
     };
   }
+
+  private async rows<T>(
+    sql: string,
+    params: Record<string, string | readonly string[]>,
+  ): Promise<T[]> {
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    return (await this.dataSource.query(query, values)) as T[];
+  }
+}
+
+/** A boolean column as read by a plain query (0/1 on SQLite). */
+function booleanColumn(value: unknown): boolean {
+  return value === true || value === 1 || value === '1';
+}
+
+/** A `simple-json` column as read by a plain query (text). */
+function jsonColumn<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }

@@ -22,6 +22,8 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 @Entity('exam_session')
 @Index(['centreId', 'startDate'])
+// The home page's default order (by dates) across every centre.
+@Index(['startDate', 'endDate'])
 export class ExamSession {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

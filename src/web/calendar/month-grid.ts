@@ -2,25 +2,11 @@
 import {
   addDays,
   addMonths,
+  FRENCH_MONTH_NAMES,
   isoDayOfWeek,
   isValidCalendarDate,
   type CalendarDate,
 } from '../../common/calendar-date.js';
-
-const MONTH_NAMES = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
 
 export const WEEKDAY_LABELS = [
   'Lundi',
@@ -65,7 +51,7 @@ export function monthGrid(month: string): MonthGrid {
   const [year, monthNumber] = month.split('-').map(Number);
   return {
     month,
-    label: `${MONTH_NAMES[monthNumber - 1]} ${year}`,
+    label: `${FRENCH_MONTH_NAMES[monthNumber - 1]} ${year}`,
     first,
     last,
     gridStart,

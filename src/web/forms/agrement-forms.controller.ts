@@ -8,46 +8,29 @@ import { formatFrenchDate } from '../../common/calendar-date.js';
 import type { Caller } from '../../common/caller.js';
 import { Clock } from '../../common/clock.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-import { WebPages, type WebRequest } from '../web-pages.js';
+import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
-import { formView, withEmpty, type FieldSpec, type FieldValue } from './form-fields.js';
+import { formView, type FieldSpec } from './form-fields.js';
 import {
+  centreField,
   centreOptions,
   FormOptions,
-  siteOptions,
+  siteField,
+  titreField,
   titreLabel,
-  titreOptions,
   type ChoiceLists,
 } from './form-options.js';
-import { integer, optionalText, type FieldErrors, type FormBody } from './form-input.js';
-import { submit, typedValues } from './form-support.js';
+import { integer, optionalText, type FormBody } from './form-input.js';
+import { FormPages } from './form-pages.js';
+import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
 
 const LABELS = labelOf({ validUntil: 'Fin de validité de l’agrément' });
 
 function specs(caller: Caller, lists: ChoiceLists): FieldSpec[] {
   return [
-    {
-      name: 'centreId',
-      label: 'Centre',
-      kind: 'select',
-      required: true,
-      options: withEmpty(centreOptions(caller, lists.centres), 'Choisissez un centre'),
-    },
-    {
-      name: 'siteId',
-      label: 'Site',
-      kind: 'select',
-      required: true,
-      options: withEmpty(siteOptions(caller, lists.centres), 'Choisissez un site'),
-    },
-    {
-      name: 'titreId',
-      label: 'Titre professionnel',
-      kind: 'select',
-      required: true,
-      options: withEmpty(titreOptions(lists.titres), 'Choisissez un titre'),
-      wide: true,
-    },
+    centreField(caller, lists.centres),
+    siteField(caller, lists.centres),
+    titreField(lists.titres),
     { name: 'reference', label: 'Référence de la décision', kind: 'text' },
     { name: 'validUntil', label: 'Fin de validité de l’agrément', kind: 'date', required: true },
     {
@@ -71,7 +54,7 @@ export class AgrementFormsController {
     private readonly agrements: AgrementsService,
     private readonly options: FormOptions,
     private readonly clock: Clock,
-    private readonly pages: WebPages,
+    private readonly forms: FormPages,
   ) {}
 
   @Get()
@@ -80,7 +63,7 @@ export class AgrementFormsController {
     @Res() res: Response,
     @CurrentCaller() caller: Caller,
   ): Promise<void> {
-    await this.render(req, res, caller, {}, null, 200);
+    await this.render({ req, res, caller }, freshForm());
   }
 
   @Post()
@@ -90,35 +73,30 @@ export class AgrementFormsController {
     @CurrentCaller() caller: Caller,
     @Body() body: FormBody,
   ): Promise<void> {
-    const plain = {
-      centreId: optionalText(body, 'centreId'),
-      siteId: optionalText(body, 'siteId'),
-      titreId: optionalText(body, 'titreId'),
-      reference: optionalText(body, 'reference'),
-      validUntil: optionalText(body, 'validUntil'),
-      maxCandidates: integer(body, 'maxCandidates'),
-      technicalPlatform: optionalText(body, 'technicalPlatform'),
-    };
-    const result = await submit(CreateAgrementDto, plain, LABELS, (dto) =>
-      this.agrements.create(caller, dto),
-    );
-    if (result.ok) {
-      this.pages.redirect(res, '/agrements', 'agrement-created');
-      return;
-    }
-    const lists = await this.options.lists(caller);
-    const values = typedValues(specs(caller, lists), body);
-    await this.render(req, res, caller, values, result.errors, result.status);
+    const ctx = { req, res, caller };
+    await this.forms.submit(ctx, {
+      dto: CreateAgrementDto,
+      plain: {
+        centreId: optionalText(body, 'centreId'),
+        siteId: optionalText(body, 'siteId'),
+        titreId: optionalText(body, 'titreId'),
+        reference: optionalText(body, 'reference'),
+        validUntil: optionalText(body, 'validUntil'),
+        maxCandidates: integer(body, 'maxCandidates'),
+        technicalPlatform: optionalText(body, 'technicalPlatform'),
+      },
+      labels: LABELS,
+      work: (dto) => this.agrements.create(caller, dto),
+      done: { to: '/agrements', flash: 'agrement-created' },
+      again: async (refusal) => {
+        const lists = await this.options.lists(caller);
+        await this.render(ctx, { values: typedValues(specs(caller, lists), body), ...refusal });
+      },
+    });
   }
 
-  private async render(
-    req: WebRequest,
-    res: Response,
-    caller: Caller,
-    values: Record<string, FieldValue>,
-    errors: FieldErrors | null,
-    status: number,
-  ): Promise<void> {
+  private async render(ctx: FormContext, state: FormState): Promise<void> {
+    const caller = ctx.caller;
     const [lists, agrements] = await Promise.all([
       this.options.lists(caller),
       this.agrements.list(caller),
@@ -127,15 +105,12 @@ export class AgrementFormsController {
     const titres = new Map(lists.titres.map((t) => [t.id, t]));
     const today = this.clock.today();
     const fields = specs(caller, lists);
-    this.pages.render(
-      req,
-      res,
-      'reference/agrements',
-      'Agréments',
-      'agrements',
+    this.forms.render(
+      ctx,
+      { view: 'reference/agrements', title: 'Agréments', section: 'agrements' },
       {
         canCreate: centreOptions(caller, lists.centres).length > 0,
-        form: formView(fields, values, errors),
+        form: formView(fields, state.values, state.errors),
         agrements: agrements.map((a) => {
           const centre = centres.get(a.centreId);
           const titre = titres.get(a.titreId);
@@ -151,7 +126,7 @@ export class AgrementFormsController {
           };
         }),
       },
-      status,
+      state.status,
     );
   }
 }

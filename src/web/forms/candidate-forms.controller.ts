@@ -14,7 +14,7 @@ import { CurrentCaller } from '../../auth/auth.decorators.js';
 import type { Candidate, CcpResult } from '../../candidates/candidate.entity.js';
 import { CandidatesService } from '../../candidates/candidates.service.js';
 import { CreateCandidateDto, UpdateCandidateDto } from '../../candidates/dto/candidate.dto.js';
-import { canWriteCentre, type Caller } from '../../common/caller.js';
+import type { Caller } from '../../common/caller.js';
 import { formatFrenchDate } from '../../common/calendar-date.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
@@ -29,19 +29,19 @@ import {
   optionsOf,
 } from '../views/labels.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-import { WebPages, type WebRequest } from '../web-pages.js';
+import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
 import { formView, withEmpty, type FieldSpec, type FieldValue } from './form-fields.js';
+import { checked, nullableText, optionalText, text, type FormBody } from './form-input.js';
+import { FormPages } from './form-pages.js';
 import {
-  checked,
-  nullableText,
-  optionalText,
-  text,
-  type FieldErrors,
-  type FormBody,
-} from './form-input.js';
-import { requireWriter, sentVersion, submit, typedValues } from './form-support.js';
-import { SessionSummaries } from './session-summary.js';
+  formVersion,
+  freshForm,
+  sentVersion,
+  typedValues,
+  type FormContext,
+  type FormState,
+} from './form-support.js';
 
 const LABELS = labelOf({ address: 'Adresse postale' });
 
@@ -110,6 +110,9 @@ const FILE_ITEMS = [
   'recevabiliteCollected',
 ] as const;
 
+/** A candidate's page: identity and follow-up, then one result a CCP of the session. */
+const PROFILE_SPECS: FieldSpec[] = [...IDENTITY_SPECS, ...FOLLOW_UP_SPECS];
+
 const OUTCOMES = withEmpty(optionsOf(OUTCOME_LABELS), 'Non saisi');
 
 /** The CCP evaluated in a session: the session's own, or every CCP of the titre. */
@@ -163,8 +166,7 @@ export class CandidateFormsController {
     private readonly sessions: SessionsService,
     private readonly candidates: CandidatesService,
     private readonly titres: TitresService,
-    private readonly summaries: SessionSummaries,
-    private readonly pages: WebPages,
+    private readonly forms: FormPages,
   ) {}
 
   @Get()
@@ -175,30 +177,29 @@ export class CandidateFormsController {
     @UuidParam('id') id: string,
   ): Promise<void> {
     const session = await this.sessions.findForCaller(caller, id);
-    const [{ summary }, candidates] = await Promise.all([
-      this.summaries.of(caller, session),
-      this.candidates.listForSession(id),
-    ]);
-    const writable = canWriteCentre(caller, session.centreId) && session.status !== 'CANCELLED';
-    this.pages.render(req, res, 'candidates/list', 'Candidats de la session', 'sessions', {
-      session: summary,
-      tab: 'candidates',
-      writable,
-      count: candidates.length,
-      candidates: candidates.map((c) => ({
-        id: c.id,
-        name: `${c.lastName.toUpperCase()} ${c.firstName}`,
-        birthDate: c.birthDate ? formatFrenchDate(c.birthDate) : '—',
-        pathway: PATHWAY_LABELS[c.pathway],
-        convocation: c.convocationDate
-          ? `${formatFrenchDate(c.convocationDate)}${c.convocationMode ? `, ${CONVOCATION_MODE_LABELS[c.convocationMode]}` : ''}`
-          : 'Non convoqué',
-        fileItems: `${FILE_ITEMS.filter((item) => c[item]).length}/${FILE_ITEMS.length}`,
-        attendance: c.attendance ? ATTENDANCE_LABELS[c.attendance] : '—',
-        results:
-          c.results.map((r) => `${r.ccpCode} : ${OUTCOME_LABELS[r.outcome]}`).join(', ') || '—',
-      })),
-    });
+    const candidates = await this.candidates.listForSession(id);
+    await this.forms.renderSession(
+      { req, res, caller },
+      session,
+      { view: 'candidates/list', title: 'Candidats de la session', tab: 'candidates' },
+      ({ summary }) => ({
+        writable: summary.editable,
+        count: candidates.length,
+        candidates: candidates.map((c) => ({
+          id: c.id,
+          name: `${c.lastName.toUpperCase()} ${c.firstName}`,
+          birthDate: c.birthDate ? formatFrenchDate(c.birthDate) : '—',
+          pathway: PATHWAY_LABELS[c.pathway],
+          convocation: c.convocationDate
+            ? `${formatFrenchDate(c.convocationDate)}${c.convocationMode ? `, ${CONVOCATION_MODE_LABELS[c.convocationMode]}` : ''}`
+            : 'Non convoqué',
+          fileItems: `${FILE_ITEMS.filter((item) => c[item]).length}/${FILE_ITEMS.length}`,
+          attendance: c.attendance ? ATTENDANCE_LABELS[c.attendance] : '—',
+          results:
+            c.results.map((r) => `${r.ccpCode} : ${OUTCOME_LABELS[r.outcome]}`).join(', ') || '—',
+        })),
+      }),
+    );
   }
 
   @Get('new')
@@ -208,9 +209,8 @@ export class CandidateFormsController {
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
   ): Promise<void> {
-    requireWriter(caller);
-    const session = await this.sessions.findWritable(caller, id);
-    await this.renderNew(req, res, caller, session, { pathway: 'FORMATION' }, null, 200);
+    const session = await this.forms.writableSession(caller, id);
+    await this.renderNew({ req, res, caller }, session, freshForm({ pathway: 'FORMATION' }));
   }
 
   @Post('new')
@@ -221,35 +221,28 @@ export class CandidateFormsController {
     @UuidParam('id') id: string,
     @Body() body: FormBody,
   ): Promise<void> {
+    const ctx = { req, res, caller };
     const session = await this.sessions.findWritable(caller, id);
-    const plain = {
-      lastName: text(body, 'lastName'),
-      firstName: text(body, 'firstName'),
-      birthDate: optionalText(body, 'birthDate'),
-      email: optionalText(body, 'email'),
-      phone: optionalText(body, 'phone'),
-      address: optionalText(body, 'address'),
-      pathway: optionalText(body, 'pathway'),
-      vaeValidUntil: optionalText(body, 'vaeValidUntil'),
-      accommodationRequested: checked(body, 'accommodationRequested'),
-      accommodationDetails: optionalText(body, 'accommodationDetails'),
-    };
-    const result = await submit(CreateCandidateDto, plain, LABELS, (dto) =>
-      this.candidates.create(caller, id, dto),
-    );
-    if (result.ok) {
-      this.pages.redirect(res, `/sessions/${id}/candidates`, 'candidate-created');
-      return;
-    }
-    await this.renderNew(
-      req,
-      res,
-      caller,
-      session,
-      typedValues(IDENTITY_SPECS, body),
-      result.errors,
-      result.status,
-    );
+    await this.forms.submit(ctx, {
+      dto: CreateCandidateDto,
+      plain: {
+        lastName: text(body, 'lastName'),
+        firstName: text(body, 'firstName'),
+        birthDate: optionalText(body, 'birthDate'),
+        email: optionalText(body, 'email'),
+        phone: optionalText(body, 'phone'),
+        address: optionalText(body, 'address'),
+        pathway: optionalText(body, 'pathway'),
+        vaeValidUntil: optionalText(body, 'vaeValidUntil'),
+        accommodationRequested: checked(body, 'accommodationRequested'),
+        accommodationDetails: optionalText(body, 'accommodationDetails'),
+      },
+      labels: LABELS,
+      work: (dto) => this.candidates.create(caller, id, dto),
+      done: { to: `/sessions/${id}/candidates`, flash: 'candidate-created' },
+      again: (refusal) =>
+        this.renderNew(ctx, session, { values: typedValues(IDENTITY_SPECS, body), ...refusal }),
+    });
   }
 
   @Get(':cid')
@@ -263,14 +256,10 @@ export class CandidateFormsController {
     const candidate = await this.candidates.get(caller, id, cid);
     const session = await this.sessions.findForCaller(caller, id);
     await this.renderEdit(
-      req,
-      res,
-      caller,
+      { req, res, caller },
       session,
       candidate,
-      candidateValues(candidate),
-      null,
-      200,
+      freshForm(candidateValues(candidate)),
     );
   }
 
@@ -283,6 +272,7 @@ export class CandidateFormsController {
     @UuidParam('cid') cid: string,
     @Body() body: FormBody,
   ): Promise<void> {
+    const ctx = { req, res, caller };
     const candidate = await this.candidates.get(caller, id, cid);
     const session = await this.sessions.findWritable(caller, id);
     const titre = await this.titres.get(session.titreId);
@@ -310,29 +300,22 @@ export class CandidateFormsController {
       version: sentVersion(body),
     };
     for (const item of FILE_ITEMS) plain[item] = checked(body, item);
-    const result = await submit(UpdateCandidateDto, plain, LABELS, (dto) =>
-      this.candidates.update(caller, id, cid, dto),
-    );
-    if (result.ok) {
-      this.pages.redirect(res, `/sessions/${id}/candidates`, 'candidate-updated');
-      return;
-    }
-    const specs = [
-      ...IDENTITY_SPECS,
-      ...FOLLOW_UP_SPECS,
-      ...resultSpecs(sessionCcps(session, titre)),
-    ];
-    const values = { ...typedValues(specs, body), version: text(body, 'version') };
-    await this.renderEdit(
-      req,
-      res,
-      caller,
-      session,
-      candidate,
-      values,
-      result.errors,
-      result.status,
-    );
+    await this.forms.submit(ctx, {
+      dto: UpdateCandidateDto,
+      plain,
+      labels: LABELS,
+      work: (dto) => this.candidates.update(caller, id, cid, dto),
+      done: { to: `/sessions/${id}/candidates`, flash: 'candidate-updated' },
+      again: (refusal) =>
+        this.renderEdit(ctx, session, candidate, {
+          values: typedValues(
+            [...PROFILE_SPECS, ...resultSpecs(sessionCcps(session, titre))],
+            body,
+            ['version'],
+          ),
+          ...refusal,
+        }),
+    });
   }
 
   @Post(':cid/delete')
@@ -349,64 +332,43 @@ export class CandidateFormsController {
       );
     }
     await this.candidates.remove(caller, id, cid);
-    this.pages.redirect(res, `/sessions/${id}/candidates`, 'candidate-deleted');
+    this.forms.redirect(res, { to: `/sessions/${id}/candidates`, flash: 'candidate-deleted' });
   }
 
-  private async renderNew(
-    req: WebRequest,
-    res: Response,
-    caller: Caller,
-    session: ExamSession,
-    values: Record<string, FieldValue>,
-    errors: FieldErrors | null,
-    status: number,
-  ): Promise<void> {
-    const { summary } = await this.summaries.of(caller, session);
-    this.pages.render(
-      req,
-      res,
-      'candidates/new',
-      'Ajouter un candidat',
-      'sessions',
-      { session: summary, tab: 'candidates', form: formView(IDENTITY_SPECS, values, errors) },
-      status,
+  private async renderNew(ctx: FormContext, session: ExamSession, state: FormState): Promise<void> {
+    await this.forms.renderSession(
+      ctx,
+      session,
+      { view: 'candidates/new', title: 'Ajouter un candidat', tab: 'candidates' },
+      () => ({ form: formView(IDENTITY_SPECS, state.values, state.errors) }),
+      state.status,
     );
   }
 
   private async renderEdit(
-    req: WebRequest,
-    res: Response,
-    caller: Caller,
+    ctx: FormContext,
     session: ExamSession,
     candidate: Candidate,
-    values: Record<string, FieldValue>,
-    errors: FieldErrors | null,
-    status: number,
+    state: FormState,
   ): Promise<void> {
-    const { summary, titre } = await this.summaries.of(caller, session);
-    const results = resultSpecs(sessionCcps(session, titre));
-    const form = formView([...IDENTITY_SPECS, ...FOLLOW_UP_SPECS, ...results], values, errors);
-    const writable = canWriteCentre(caller, session.centreId) && session.status !== 'CANCELLED';
-    this.pages.render(
-      req,
-      res,
-      'candidates/edit',
-      `${candidate.firstName} ${candidate.lastName}`,
-      'sessions',
-      {
-        session: summary,
-        tab: 'candidates',
-        candidate: {
-          id: candidate.id,
-          name: `${candidate.firstName} ${candidate.lastName}`,
-        },
-        writable,
-        version: typeof values.version === 'string' ? values.version : String(candidate.version),
-        form,
-        fileItems: FILE_ITEMS.map((item) => form.fields[item]),
-        results: results.map((spec) => form.fields[spec.name]),
+    const name = `${candidate.firstName} ${candidate.lastName}`;
+    await this.forms.renderSession(
+      ctx,
+      session,
+      { view: 'candidates/edit', title: name, tab: 'candidates' },
+      ({ summary, titre }) => {
+        const results = resultSpecs(sessionCcps(session, titre));
+        const form = formView([...PROFILE_SPECS, ...results], state.values, state.errors);
+        return {
+          candidate: { id: candidate.id, name },
+          writable: summary.editable,
+          version: formVersion(state.values, candidate),
+          form,
+          fileItems: FILE_ITEMS.map((item) => form.fields[item]),
+          results: results.map((spec) => form.fields[spec.name]),
+        };
       },
-      status,
+      state.status,
     );
   }
 }

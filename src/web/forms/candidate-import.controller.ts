@@ -25,7 +25,7 @@ import { UuidParam } from '../../common/validation/uuid-param.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-import { WebPages, type WebRequest } from '../web-pages.js';
+import type { WebRequest } from '../web-pages.js';
 import {
   CsvUploadInterceptor,
   previewCandidateImport,
@@ -34,8 +34,8 @@ import {
 } from './candidate-import.js';
 import { attempt, text, type FormBody } from './form-input.js';
 import { labelOf } from './field-labels.js';
-import { requireWriter } from './form-support.js';
-import { SessionSummaries } from './session-summary.js';
+import { FormPages } from './form-pages.js';
+import type { FormContext } from './form-support.js';
 
 /**
  * Bulk import of a session's candidates from a CSV file: upload (or paste), preview with every
@@ -48,8 +48,7 @@ export class CandidateImportController {
   constructor(
     private readonly sessions: SessionsService,
     private readonly candidates: CandidatesService,
-    private readonly summaries: SessionSummaries,
-    private readonly pages: WebPages,
+    private readonly forms: FormPages,
   ) {}
 
   @Get()
@@ -59,16 +58,9 @@ export class CandidateImportController {
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
   ): Promise<void> {
-    requireWriter(caller);
-    const session = await this.sessions.findWritable(caller, id);
-    await this.render(
-      req,
-      res,
-      caller,
-      session,
-      { preview: null, csv: '', pasted: '', error: null },
-      200,
-    );
+    const session = await this.forms.writableSession(caller, id);
+    const view = { preview: null, csv: '', pasted: '', error: null };
+    await this.render({ req, res, caller }, session, view, 200);
   }
 
   @Get('exemple.csv')
@@ -90,12 +82,13 @@ export class CandidateImportController {
     @UploadedFile() file: UploadedCsv | undefined,
     @Body() body: FormBody | undefined,
   ): Promise<void> {
+    const ctx = { req, res, caller };
     const session = await this.sessions.findWritable(caller, id);
     const pasted = text(body ?? {}, 'csv');
     const csv = file && file.size > 0 ? decodeCsv(file.buffer) : pasted.replace(/^\uFEFF/, '');
     if (csv.trim() === '') {
       const error = 'Choisissez un fichier CSV ou collez son contenu avant d’afficher l’aperçu.';
-      await this.render(req, res, caller, session, { preview: null, csv: '', pasted, error }, 400);
+      await this.render(ctx, session, { preview: null, csv: '', pasted, error }, 400);
       return;
     }
     const preview = await previewCandidateImport(
@@ -103,14 +96,8 @@ export class CandidateImportController {
       (dto) => this.candidates.newCandidateError(dto),
       await this.candidates.listForSession(id),
     );
-    await this.render(
-      req,
-      res,
-      caller,
-      session,
-      { preview, csv, pasted: file && file.size > 0 ? '' : pasted, error: null },
-      preview.dtos ? 200 : 400,
-    );
+    const shown = { preview, csv, pasted: file && file.size > 0 ? '' : pasted, error: null };
+    await this.render(ctx, session, shown, preview.dtos ? 200 : 400);
   }
 
   @Post('confirm')
@@ -121,6 +108,7 @@ export class CandidateImportController {
     @UuidParam('id') id: string,
     @Body() body: FormBody,
   ): Promise<void> {
+    const ctx = { req, res, caller };
     const session = await this.sessions.findWritable(caller, id);
     const csv = text(body, 'csv');
     const enrolled = await this.candidates.listForSession(id);
@@ -131,54 +119,38 @@ export class CandidateImportController {
     );
     const dtos = preview.dtos;
     if (!dtos) {
-      await this.render(req, res, caller, session, { preview, csv, pasted: '', error: null }, 400);
+      await this.render(ctx, session, { preview, csv, pasted: '', error: null }, 400);
       return;
     }
     // The candidates changed since the preview (a second click, another user): show it again.
     if (text(body, 'enrolled') !== String(enrolled.length)) {
       const error =
         'La liste des candidats de la session a changé depuis l’aperçu : rien n’a été importé. Vérifiez l’aperçu ci-dessous puis confirmez à nouveau.';
-      await this.render(req, res, caller, session, { preview, csv, pasted: '', error }, 409);
+      await this.render(ctx, session, { preview, csv, pasted: '', error }, 409);
       return;
     }
     const result = await attempt(() => this.candidates.createMany(caller, id, dtos), labelOf());
     if (!result.ok) {
       const error = Object.values(result.errors).join(' ');
-      await this.render(
-        req,
-        res,
-        caller,
-        session,
-        { preview, csv, pasted: '', error },
-        result.status,
-      );
+      await this.render(ctx, session, { preview, csv, pasted: '', error }, result.status);
       return;
     }
-    this.pages.redirect(res, `/sessions/${id}/candidates`, 'candidates-imported');
+    this.forms.redirect(res, { to: `/sessions/${id}/candidates`, flash: 'candidates-imported' });
   }
 
   private async render(
-    req: WebRequest,
-    res: Response,
-    caller: Caller,
+    ctx: FormContext,
     session: ExamSession,
     view: { preview: ImportPreview | null; csv: string; pasted: string; error: string | null },
     status: number,
   ): Promise<void> {
-    const [{ summary }, enrolled] = await Promise.all([
-      this.summaries.of(caller, session),
-      this.candidates.listForSession(session.id),
-    ]);
+    const enrolled = await this.candidates.listForSession(session.id);
     const preview = view.preview;
-    this.pages.render(
-      req,
-      res,
-      'candidates/import',
-      'Importer des candidats',
-      'sessions',
-      {
-        session: summary,
-        tab: 'candidates',
+    await this.forms.renderSession(
+      ctx,
+      session,
+      { view: 'candidates/import', title: 'Importer des candidats', tab: 'candidates' },
+      () => ({
         columns: CANDIDATE_CSV_COLUMNS,
         maxRows: MAX_IMPORT_ROWS,
         enrolled: enrolled.length,
@@ -197,7 +169,7 @@ export class CandidateImportController {
               count: preview.dtos?.length ?? 0,
             }
           : null,
-      },
+      }),
       status,
     );
   }

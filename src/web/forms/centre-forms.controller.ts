@@ -7,12 +7,13 @@ import { CreateCentreDto, CreateSiteDto } from '../../centres/dto/centre.dto.js'
 import { canWriteCentre, type Caller } from '../../common/caller.js';
 import { notFound } from '../../common/errors.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-import { WebPages, type WebRequest } from '../web-pages.js';
+import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
-import { formView, withEmpty, type FieldSpec, type FieldValue } from './form-fields.js';
-import { centreOptions } from './form-options.js';
-import { optionalText, type FieldErrors, type FormBody } from './form-input.js';
-import { submit, typedValues } from './form-support.js';
+import { formView, type FieldSpec } from './form-fields.js';
+import { centreField, centreOptions } from './form-options.js';
+import { optionalText, type FormBody } from './form-input.js';
+import { FormPages } from './form-pages.js';
+import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
 
 const LABELS = labelOf({ name: 'Nom' });
 
@@ -38,8 +39,7 @@ function placePlain(body: FormBody): Record<string, string | undefined> {
   };
 }
 
-type FormState = { values: Record<string, FieldValue>; errors: FieldErrors | null };
-const EMPTY: FormState = { values: {}, errors: null };
+const EMPTY = freshForm();
 
 /** Centres (created by administrators) and their sites (added by their managers). */
 @ApiExcludeController()
@@ -48,7 +48,7 @@ const EMPTY: FormState = { values: {}, errors: null };
 export class CentreFormsController {
   constructor(
     private readonly centres: CentresService,
-    private readonly pages: WebPages,
+    private readonly forms: FormPages,
   ) {}
 
   @Get()
@@ -57,7 +57,7 @@ export class CentreFormsController {
     @Res() res: Response,
     @CurrentCaller() caller: Caller,
   ): Promise<void> {
-    await this.render(req, res, caller, EMPTY, EMPTY, 200);
+    await this.render({ req, res, caller }, EMPTY, EMPTY);
   }
 
   @Post()
@@ -68,14 +68,16 @@ export class CentreFormsController {
     @CurrentCaller() caller: Caller,
     @Body() body: FormBody,
   ): Promise<void> {
-    const plain = { ...placePlain(body), siret: optionalText(body, 'siret') };
-    const result = await submit(CreateCentreDto, plain, LABELS, (dto) => this.centres.create(dto));
-    if (result.ok) {
-      this.pages.redirect(res, '/centres', 'centre-created');
-      return;
-    }
-    const centre = { values: typedValues(CENTRE_SPECS, body), errors: result.errors };
-    await this.render(req, res, caller, centre, EMPTY, result.status);
+    const ctx = { req, res, caller };
+    await this.forms.submit(ctx, {
+      dto: CreateCentreDto,
+      plain: { ...placePlain(body), siret: optionalText(body, 'siret') },
+      labels: LABELS,
+      work: (dto) => this.centres.create(dto),
+      done: { to: '/centres', flash: 'centre-created' },
+      again: (refusal) =>
+        this.render(ctx, { values: typedValues(CENTRE_SPECS, body), ...refusal }, EMPTY),
+    });
   }
 
   @Post('sites')
@@ -85,53 +87,35 @@ export class CentreFormsController {
     @CurrentCaller() caller: Caller,
     @Body() body: FormBody,
   ): Promise<void> {
-    const centreId = optionalText(body, 'centreId');
-    const result = centreId
-      ? await submit(CreateSiteDto, placePlain(body), LABELS, (dto) =>
-          this.centres.addSite(caller, centreId, dto),
-        )
-      : {
-          ok: false as const,
-          errors: { centreId: 'Le champ « Centre » est obligatoire.' },
-          status: 400,
-        };
-    if (result.ok) {
-      this.pages.redirect(res, '/centres', 'site-created');
-      return;
-    }
-    const values = { ...typedValues(PLACE_SPECS, body), centreId: centreId ?? '' };
-    await this.render(req, res, caller, EMPTY, { values, errors: result.errors }, result.status);
+    const ctx = { req, res, caller };
+    const centreId = optionalText(body, 'centreId') ?? '';
+    await this.forms.submit(ctx, {
+      dto: CreateSiteDto,
+      plain: placePlain(body),
+      labels: LABELS,
+      checks: centreId === '' ? { centreId: 'Le champ « Centre » est obligatoire.' } : {},
+      work: (dto) => this.centres.addSite(caller, centreId, dto),
+      done: { to: '/centres', flash: 'site-created' },
+      again: (refusal) =>
+        this.render(ctx, EMPTY, {
+          values: { ...typedValues(PLACE_SPECS, body), centreId },
+          ...refusal,
+        }),
+    });
   }
 
-  private async render(
-    req: WebRequest,
-    res: Response,
-    caller: Caller,
-    centre: FormState,
-    site: FormState,
-    status: number,
-  ): Promise<void> {
+  /** The list with the centre's and the site's forms; the status is the refused one's, if any. */
+  private async render(ctx: FormContext, centre: FormState, site: FormState): Promise<void> {
+    const caller = ctx.caller;
     const centres = await this.centres.list(caller);
     const writableCentres = centreOptions(caller, centres);
     if (site.values.centreId && !writableCentres.some((c) => c.value === site.values.centreId)) {
       throw notFound('Centre');
     }
-    const siteSpecs: FieldSpec[] = [
-      {
-        name: 'centreId',
-        label: 'Centre',
-        kind: 'select',
-        required: true,
-        options: withEmpty(writableCentres, 'Choisissez un centre'),
-      },
-      ...PLACE_SPECS,
-    ];
-    this.pages.render(
-      req,
-      res,
-      'reference/centres',
-      'Centres et sites',
-      'centres',
+    const siteSpecs = [centreField(caller, centres), ...PLACE_SPECS];
+    this.forms.render(
+      ctx,
+      { view: 'reference/centres', title: 'Centres et sites', section: 'centres' },
       {
         isAdmin: caller.role === 'admin',
         canAddSite: writableCentres.length > 0,
@@ -154,7 +138,7 @@ export class CentreFormsController {
             })),
         })),
       },
-      status,
+      Math.max(centre.status, site.status),
     );
   }
 }

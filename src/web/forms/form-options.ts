@@ -5,7 +5,7 @@ import type { Centre } from '../../centres/centre.entity.js';
 import type { Titre } from '../../titres/titre.entity.js';
 import { TitresService } from '../../titres/titres.service.js';
 import { UsersService, type UserView } from '../../users/users.service.js';
-import type { Option } from './form-fields.js';
+import { withEmpty, type FieldSpec, type Option } from './form-fields.js';
 
 export interface ChoiceLists {
   centres: Centre[];
@@ -80,4 +80,39 @@ export function managerOptions(managers: readonly UserView[], centreId?: string)
   return managers
     .filter((u) => centreId === undefined || u.role === 'admin' || u.centreIds.includes(centreId))
     .map((u) => ({ value: u.id, label: userLabel(u) }));
+}
+
+/** The required « Centre » select: the centres the caller may write to. */
+export function centreField(caller: Caller, centres: readonly Centre[]): FieldSpec {
+  return {
+    name: 'centreId',
+    label: 'Centre',
+    kind: 'select',
+    required: true,
+    options: withEmpty(centreOptions(caller, centres), 'Choisissez un centre'),
+  };
+}
+
+/** The required « Site » select: « Centre — Site » for every centre the caller may write to. */
+export function siteField(caller: Caller, centres: readonly Centre[], hint?: string): FieldSpec {
+  return {
+    name: 'siteId',
+    label: 'Site',
+    kind: 'select',
+    required: true,
+    hint,
+    options: withEmpty(siteOptions(caller, centres), 'Choisissez un site'),
+  };
+}
+
+/** The required « Titre professionnel » select, across the whole width of the form. */
+export function titreField(titres: readonly Titre[]): FieldSpec {
+  return {
+    name: 'titreId',
+    label: 'Titre professionnel',
+    kind: 'select',
+    required: true,
+    options: withEmpty(titreOptions(titres), 'Choisissez un titre'),
+    wide: true,
+  };
 }

@@ -1,6 +1,8 @@
 /** What every dashboard form does: read the typed values back, validate with the API's DTO, call the service. */
+import type { Response } from 'express';
 import { forbidden } from '../../common/errors.js';
 import type { Caller } from '../../common/caller.js';
+import type { WebRequest } from '../web-pages.js';
 import type { FieldSpec, FieldValue } from './form-fields.js';
 import {
   attempt,
@@ -13,22 +15,62 @@ import {
   type LabelOf,
 } from './form-input.js';
 
-/** The values as the user typed them, to show the form again after an error. */
+/** The request a page answers, and where the page (or the redirect) goes. */
+export interface PageContext {
+  req: WebRequest;
+  res: Response;
+}
+
+/** The same, with who asks (the pages scoped to the caller's centres). */
+export interface FormContext extends PageContext {
+  caller: Caller;
+}
+
+export type FormValues = Record<string, FieldValue>;
+
+/** Why a form was refused: the messages by field, and the HTTP status of the page shown again. */
+export interface Refusal {
+  errors: FieldErrors;
+  status: number;
+}
+
+/** What a form page shows: the values (stored, default or typed), its errors and the status. */
+export interface FormState {
+  values: FormValues;
+  errors: FieldErrors | null;
+  status: number;
+}
+
+/** A form shown for the first time (200, no error). */
+export function freshForm(values: FormValues = {}): FormState {
+  return { values, errors: null, status: 200 };
+}
+
+/**
+ * The values as the user typed them, to show the form again after an error; `hidden` names
+ * fields sent back as they are (the `version` of optimistic concurrency).
+ */
 export function typedValues(
   specs: readonly FieldSpec[],
   body: FormBody,
-): Record<string, FieldValue> {
-  const values: Record<string, FieldValue> = {};
+  hidden: readonly string[] = [],
+): FormValues {
+  const values: FormValues = {};
   for (const spec of specs) {
     if (spec.kind === 'checkbox') values[spec.name] = checked(body, spec.name);
     else if (spec.kind === 'checkboxes') values[spec.name] = texts(body, spec.name);
     else values[spec.name] = text(body, spec.name);
   }
+  for (const name of hidden) values[name] = text(body, name);
   return values;
 }
 
-export type Submitted<R> =
-  { ok: true; value: R } | { ok: false; errors: FieldErrors; status: number };
+/** The version the form carries: the one it sent back, else the stored one. */
+export function formVersion(values: FormValues, stored: { version: number }): string {
+  return typeof values.version === 'string' ? values.version : String(stored.version);
+}
+
+export type Submitted<R> = { ok: true; value: R } | ({ ok: false } & Refusal);
 
 /**
  * Validates a form's plain object with the API's DTO (same rules, French messages naming each

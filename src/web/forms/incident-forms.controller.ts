@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
 import { CandidatesService } from '../../candidates/candidates.service.js';
 import { formatFrenchDate } from '../../common/calendar-date.js';
-import { canWriteCentre, type Caller } from '../../common/caller.js';
+import type { Caller } from '../../common/caller.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
 import { CreateIncidentDto } from '../../incidents/dto/incident.dto.js';
 import type { IncidentKind } from '../../incidents/session-incident.entity.js';
@@ -13,12 +13,12 @@ import type { ExamSession } from '../../sessions/exam-session.entity.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
 import { optionsOf } from '../views/labels.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-import { WebPages, type WebRequest } from '../web-pages.js';
+import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
-import { formView, withEmpty, type FieldSpec, type FieldValue } from './form-fields.js';
-import { optionalText, type FieldErrors, type FormBody } from './form-input.js';
-import { submit, typedValues } from './form-support.js';
-import { SessionSummaries } from './session-summary.js';
+import { formView, withEmpty, type FieldSpec, type Option } from './form-fields.js';
+import { optionalText, type FormBody } from './form-input.js';
+import { FormPages } from './form-pages.js';
+import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
 
 export const INCIDENT_KIND_LABELS: Record<IncidentKind, string> = {
   INCIDENT: 'Incident',
@@ -42,8 +42,7 @@ export class IncidentFormsController {
     private readonly sessions: SessionsService,
     private readonly incidents: IncidentsService,
     private readonly candidates: CandidatesService,
-    private readonly summaries: SessionSummaries,
-    private readonly pages: WebPages,
+    private readonly forms: FormPages,
   ) {}
 
   @Get()
@@ -55,7 +54,7 @@ export class IncidentFormsController {
   ): Promise<void> {
     const session = await this.sessions.findForCaller(caller, id);
     const values = { kind: 'INCIDENT', occurredOn: session.startDate };
-    await this.render(req, res, caller, session, values, null, 200);
+    await this.render({ req, res, caller }, session, freshForm(values));
   }
 
   @Post()
@@ -66,31 +65,23 @@ export class IncidentFormsController {
     @UuidParam('id') id: string,
     @Body() body: FormBody,
   ): Promise<void> {
+    const ctx = { req, res, caller };
     const session = await this.sessions.findWritable(caller, id);
-    const plain = {
-      kind: optionalText(body, 'kind'),
-      candidateId: optionalText(body, 'candidateId'),
-      occurredOn: optionalText(body, 'occurredOn'),
-      description: optionalText(body, 'description'),
-      measures: optionalText(body, 'measures'),
-    };
-    const result = await submit(CreateIncidentDto, plain, LABELS, (dto) =>
-      this.incidents.create(caller, id, dto),
-    );
-    if (result.ok) {
-      this.pages.redirect(res, `/sessions/${id}/incidents`, 'incident-recorded');
-      return;
-    }
-    const specs = this.specs([]);
-    await this.render(
-      req,
-      res,
-      caller,
-      session,
-      typedValues(specs, body),
-      result.errors,
-      result.status,
-    );
+    await this.forms.submit(ctx, {
+      dto: CreateIncidentDto,
+      plain: {
+        kind: optionalText(body, 'kind'),
+        candidateId: optionalText(body, 'candidateId'),
+        occurredOn: optionalText(body, 'occurredOn'),
+        description: optionalText(body, 'description'),
+        measures: optionalText(body, 'measures'),
+      },
+      labels: LABELS,
+      work: (dto) => this.incidents.create(caller, id, dto),
+      done: { to: `/sessions/${id}/incidents`, flash: 'incident-recorded' },
+      again: (refusal) =>
+        this.render(ctx, session, { values: typedValues(incidentSpecs([]), body), ...refusal }),
+    });
   }
 
   @Post(':incidentId/delete')
@@ -101,63 +92,29 @@ export class IncidentFormsController {
     @UuidParam('incidentId') incidentId: string,
   ): Promise<void> {
     await this.incidents.remove(caller, id, incidentId);
-    this.pages.redirect(res, `/sessions/${id}/incidents`, 'incident-deleted');
+    this.forms.redirect(res, { to: `/sessions/${id}/incidents`, flash: 'incident-deleted' });
   }
 
-  private specs(candidates: { value: string; label: string }[]): FieldSpec[] {
-    return [
-      {
-        name: 'kind',
-        label: 'Nature',
-        kind: 'select',
-        required: true,
-        options: optionsOf(INCIDENT_KIND_LABELS),
-      },
-      {
-        name: 'candidateId',
-        label: 'Candidat concerné',
-        kind: 'select',
-        options: withEmpty(candidates, 'Aucun (incident de session)'),
-      },
-      { name: 'occurredOn', label: 'Date des faits', kind: 'date', required: true },
-      { name: 'description', label: 'Description des faits', kind: 'textarea', required: true },
-      { name: 'measures', label: 'Mesures prises', kind: 'textarea' },
-    ];
-  }
-
-  private async render(
-    req: WebRequest,
-    res: Response,
-    caller: Caller,
-    session: ExamSession,
-    values: Record<string, FieldValue>,
-    errors: FieldErrors | null,
-    status: number,
-  ): Promise<void> {
-    const [{ summary }, candidates, incidents] = await Promise.all([
-      this.summaries.of(caller, session),
+  private async render(ctx: FormContext, session: ExamSession, state: FormState): Promise<void> {
+    const [candidates, incidents] = await Promise.all([
       this.candidates.listForSession(session.id),
       this.incidents.listForSession(session.id),
     ]);
     const names = new Map(
       candidates.map((c) => [c.id, `${c.lastName.toUpperCase()} ${c.firstName}`]),
     );
-    const specs = this.specs(
+    const specs = incidentSpecs(
       candidates.map((c) => ({ value: c.id, label: names.get(c.id) ?? '' })),
     );
     specs[2].min = session.startDate;
     specs[2].max = session.endDate;
-    this.pages.render(
-      req,
-      res,
-      'incidents/session',
-      'Incidents de la session',
-      'sessions',
-      {
-        session: summary,
-        tab: 'incidents',
-        writable: canWriteCentre(caller, session.centreId) && session.status !== 'CANCELLED',
-        form: formView(specs, values, errors),
+    await this.forms.renderSession(
+      ctx,
+      session,
+      { view: 'incidents/session', title: 'Incidents de la session', tab: 'incidents' },
+      ({ summary }) => ({
+        writable: summary.editable,
+        form: formView(specs, state.values, state.errors),
         incidents: incidents.map((i) => ({
           id: i.id,
           kind: INCIDENT_KIND_LABELS[i.kind],
@@ -168,8 +125,29 @@ export class IncidentFormsController {
           measures: i.measures,
           recordedBy: i.createdByEmail,
         })),
-      },
-      status,
+      }),
+      state.status,
     );
   }
+}
+
+function incidentSpecs(candidates: Option[]): FieldSpec[] {
+  return [
+    {
+      name: 'kind',
+      label: 'Nature',
+      kind: 'select',
+      required: true,
+      options: optionsOf(INCIDENT_KIND_LABELS),
+    },
+    {
+      name: 'candidateId',
+      label: 'Candidat concerné',
+      kind: 'select',
+      options: withEmpty(candidates, 'Aucun (incident de session)'),
+    },
+    { name: 'occurredOn', label: 'Date des faits', kind: 'date', required: true },
+    { name: 'description', label: 'Description des faits', kind: 'textarea', required: true },
+    { name: 'measures', label: 'Mesures prises', kind: 'textarea' },
+  ];
 }

@@ -12,23 +12,30 @@ import {
 } from '../../jury/dto/jury-member.dto.js';
 import type { JuryMember } from '../../jury/jury-member.entity.js';
 import { JuryMembersService } from '../../jury/jury-members.service.js';
+import type { Centre } from '../../centres/centre.entity.js';
 import type { Titre } from '../../titres/titre.entity.js';
 import { TitresService } from '../../titres/titres.service.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-import { WebPages, type WebRequest } from '../web-pages.js';
+import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
-import { formView, withEmpty, type FieldSpec, type FieldValue } from './form-fields.js';
-import { centreOptions, FormOptions, titreLabel, titreOptions } from './form-options.js';
+import { formView, type FieldSpec, type FieldValue } from './form-fields.js';
+import { centreField, centreOptions, FormOptions, titreField, titreLabel } from './form-options.js';
 import {
   checked,
   commaList,
   nullableText,
   optionalText,
   text,
-  type FieldErrors,
   type FormBody,
 } from './form-input.js';
-import { requireWriter, submit, typedValues } from './form-support.js';
+import { FormPages, type Page } from './form-pages.js';
+import {
+  freshForm,
+  requireWriter,
+  typedValues,
+  type FormContext,
+  type FormState,
+} from './form-support.js';
 
 const LABELS = labelOf({
   ccpCodes: 'Restreinte aux CCP',
@@ -49,16 +56,15 @@ const MEMBER_SPECS: FieldSpec[] = [
   },
 ];
 
+const LIST_PAGE: Page = { view: 'jury/list', title: 'Membres du jury', section: 'jury' };
+
+function newMemberSpecs(caller: Caller, centres: readonly Centre[]): FieldSpec[] {
+  return [centreField(caller, centres), ...MEMBER_SPECS];
+}
+
 function habilitationSpecs(titres: readonly Titre[]): FieldSpec[] {
   return [
-    {
-      name: 'titreId',
-      label: 'Titre professionnel',
-      kind: 'select',
-      required: true,
-      options: withEmpty(titreOptions(titres), 'Choisissez un titre'),
-      wide: true,
-    },
+    titreField(titres),
     {
       name: 'validUntil',
       label: 'Fin de validité de l’habilitation',
@@ -94,7 +100,7 @@ export class JuryFormsController {
     private readonly members: JuryMembersService,
     private readonly titres: TitresService,
     private readonly options: FormOptions,
-    private readonly pages: WebPages,
+    private readonly forms: FormPages,
   ) {}
 
   @Get()
@@ -110,7 +116,7 @@ export class JuryFormsController {
     ]);
     const centreNames = new Map(lists.centres.map((c) => [c.id, c.name]));
     const titreById = new Map(titres.map((t) => [t.id, t]));
-    this.pages.render(req, res, 'jury/list', 'Membres du jury', 'jury', {
+    this.forms.render({ req, res }, LIST_PAGE, {
       canCreate: centreOptions(caller, lists.centres).length > 0,
       members: members.map((m) => ({
         id: m.id,
@@ -130,7 +136,7 @@ export class JuryFormsController {
     @CurrentCaller() caller: Caller,
   ): Promise<void> {
     requireWriter(caller);
-    await this.renderNew(req, res, caller, { professionalised: true }, null, 200);
+    await this.renderNew({ req, res, caller }, freshForm({ professionalised: true }));
   }
 
   @Post('new')
@@ -140,23 +146,20 @@ export class JuryFormsController {
     @CurrentCaller() caller: Caller,
     @Body() body: FormBody,
   ): Promise<void> {
-    const plain = {
-      centreId: optionalText(body, 'centreId'),
-      ...memberPlain(body),
-      employer: optionalText(body, 'employer'),
-    };
-    const result = await submit(CreateJuryMemberDto, plain, LABELS, (dto) =>
-      this.members.create(caller, dto),
-    );
-    if (result.ok) {
-      this.pages.redirect(res, `/jury/${result.value.id}`, 'jury-member-created');
-      return;
-    }
-    const specs = [
-      { name: 'centreId', label: 'Centre', kind: 'select' } as FieldSpec,
-      ...MEMBER_SPECS,
-    ];
-    await this.renderNew(req, res, caller, typedValues(specs, body), result.errors, result.status);
+    const ctx = { req, res, caller };
+    await this.forms.submit(ctx, {
+      dto: CreateJuryMemberDto,
+      plain: {
+        centreId: optionalText(body, 'centreId'),
+        ...memberPlain(body),
+        employer: optionalText(body, 'employer'),
+      },
+      labels: LABELS,
+      work: (dto) => this.members.create(caller, dto),
+      done: (member) => ({ to: `/jury/${member.id}`, flash: 'jury-member-created' }),
+      again: (refusal) =>
+        this.renderNew(ctx, { values: typedValues(newMemberSpecs(caller, []), body), ...refusal }),
+    });
   }
 
   @Get(':id')
@@ -167,7 +170,7 @@ export class JuryFormsController {
     @UuidParam('id') id: string,
   ): Promise<void> {
     const member = await this.members.get(caller, id);
-    await this.renderMember(req, res, caller, member, memberValues(member), null, {}, null, 200);
+    await this.renderMember({ req, res, caller }, member, freshForm(memberValues(member)));
   }
 
   @Post(':id')
@@ -178,26 +181,17 @@ export class JuryFormsController {
     @UuidParam('id') id: string,
     @Body() body: FormBody,
   ): Promise<void> {
+    const ctx = { req, res, caller };
     const member = await this.members.get(caller, id);
-    const result = await submit(UpdateJuryMemberDto, memberPlain(body), LABELS, (dto) =>
-      this.members.update(caller, id, dto),
-    );
-    if (result.ok) {
-      this.pages.redirect(res, `/jury/${id}`, 'jury-member-updated');
-      return;
-    }
-    const values = typedValues(MEMBER_SPECS, body);
-    await this.renderMember(
-      req,
-      res,
-      caller,
-      member,
-      values,
-      result.errors,
-      {},
-      null,
-      result.status,
-    );
+    await this.forms.submit(ctx, {
+      dto: UpdateJuryMemberDto,
+      plain: memberPlain(body),
+      labels: LABELS,
+      work: (dto) => this.members.update(caller, id, dto),
+      done: { to: `/jury/${id}`, flash: 'jury-member-updated' },
+      again: (refusal) =>
+        this.renderMember(ctx, member, { values: typedValues(MEMBER_SPECS, body), ...refusal }),
+    });
   }
 
   @Post(':id/habilitations')
@@ -208,103 +202,63 @@ export class JuryFormsController {
     @UuidParam('id') id: string,
     @Body() body: FormBody,
   ): Promise<void> {
+    const ctx = { req, res, caller };
     const member = await this.members.get(caller, id);
-    const ccpCodes = commaList(text(body, 'ccpCodes'));
-    const plain = {
-      titreId: optionalText(body, 'titreId'),
-      validUntil: optionalText(body, 'validUntil'),
-      ccpCodes,
-    };
-    const result = await submit(HabilitationDto, plain, LABELS, (dto) =>
-      this.members.addHabilitation(caller, id, dto),
-    );
-    if (result.ok) {
-      this.pages.redirect(res, `/jury/${id}#habilitations`, 'habilitation-added');
-      return;
-    }
-    const values = {
-      titreId: text(body, 'titreId'),
-      validUntil: text(body, 'validUntil'),
-      ccpCodes: text(body, 'ccpCodes'),
-    };
-    await this.renderMember(
-      req,
-      res,
-      caller,
-      member,
-      memberValues(member),
-      null,
-      values,
-      result.errors,
-      result.status,
+    await this.forms.submit(ctx, {
+      dto: HabilitationDto,
+      plain: {
+        titreId: optionalText(body, 'titreId'),
+        validUntil: optionalText(body, 'validUntil'),
+        ccpCodes: commaList(text(body, 'ccpCodes')),
+      },
+      labels: LABELS,
+      work: (dto) => this.members.addHabilitation(caller, id, dto),
+      done: { to: `/jury/${id}#habilitations`, flash: 'habilitation-added' },
+      again: (refusal) =>
+        this.renderMember(ctx, member, freshForm(memberValues(member)), {
+          values: typedValues(habilitationSpecs([]), body),
+          ...refusal,
+        }),
+    });
+  }
+
+  private async renderNew(ctx: FormContext, state: FormState): Promise<void> {
+    const lists = await this.options.lists(ctx.caller);
+    this.forms.render(
+      ctx,
+      { view: 'jury/new', title: 'Nouveau membre du jury', section: 'jury' },
+      { form: formView(newMemberSpecs(ctx.caller, lists.centres), state.values, state.errors) },
+      state.status,
     );
   }
 
-  private async renderNew(
-    req: WebRequest,
-    res: Response,
-    caller: Caller,
-    values: Record<string, FieldValue>,
-    errors: FieldErrors | null,
-    status: number,
-  ): Promise<void> {
-    const lists = await this.options.lists(caller);
-    const specs: FieldSpec[] = [
-      {
-        name: 'centreId',
-        label: 'Centre',
-        kind: 'select',
-        required: true,
-        options: withEmpty(centreOptions(caller, lists.centres), 'Choisissez un centre'),
-      },
-      ...MEMBER_SPECS,
-    ];
-    this.pages.render(
-      req,
-      res,
-      'jury/new',
-      'Nouveau membre du jury',
-      'jury',
-      {
-        form: formView(specs, values, errors),
-      },
-      status,
-    );
-  }
-
+  /** A member's page with its form and the one adding a habilitation; the status is the refused one's. */
   private async renderMember(
-    req: WebRequest,
-    res: Response,
-    caller: Caller,
+    ctx: FormContext,
     member: JuryMember,
-    values: Record<string, FieldValue>,
-    errors: FieldErrors | null,
-    habilitationValues: Record<string, FieldValue>,
-    habilitationErrors: FieldErrors | null,
-    status: number,
+    state: FormState,
+    habilitation: FormState = freshForm(),
   ): Promise<void> {
     const titres = await this.titres.list();
     const titreById = new Map(titres.map((t) => [t.id, t]));
-    this.pages.render(
-      req,
-      res,
-      'jury/member',
-      `${member.firstName} ${member.lastName}`,
-      'jury',
+    const name = `${member.firstName} ${member.lastName}`;
+    this.forms.render(
+      ctx,
+      { view: 'jury/member', title: name, section: 'jury' },
       {
-        member: { id: member.id, name: `${member.firstName} ${member.lastName}` },
+        member: { id: member.id, name },
         action: `/jury/${member.id}`,
-        writable: canWriteCentre(caller, member.centreId),
-        form: formView(MEMBER_SPECS, values, errors),
+        writable: canWriteCentre(ctx.caller, member.centreId),
+        form: formView(MEMBER_SPECS, state.values, state.errors),
         habilitations: habilitationLines(member, titreById),
         habilitationForm: formView(
           habilitationSpecs(titres),
-          habilitationValues,
-          habilitationErrors,
+          habilitation.values,
+          habilitation.errors,
           'h',
         ),
       },
-      status,
+      Math.max(state.status, habilitation.status),
     );
   }
 }

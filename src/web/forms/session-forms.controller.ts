@@ -12,10 +12,9 @@ import {
 } from '../../sessions/dto/session.dto.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
-import { TitresService } from '../../titres/titres.service.js';
 import { SESSION_NATURE_LABELS, SESSION_STATUS_LABELS, optionsOf } from '../views/labels.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-import { WebPages, type WebRequest } from '../web-pages.js';
+import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
 import {
   formView,
@@ -25,12 +24,14 @@ import {
   type Option,
 } from './form-fields.js';
 import {
-  centreOptions,
+  centreField,
   FormOptions,
   managerOptions,
+  siteField,
   siteOptions,
+  titreField,
   titreLabel,
-  titreOptions,
+  type ChoiceLists,
 } from './form-options.js';
 import {
   commaList,
@@ -41,8 +42,16 @@ import {
   type FieldErrors,
   type FormBody,
 } from './form-input.js';
-import { requireWriter, sentVersion, submit, typedValues } from './form-support.js';
-import { SessionSummaries } from './session-summary.js';
+import { FormPages } from './form-pages.js';
+import {
+  formVersion,
+  freshForm,
+  requireWriter,
+  sentVersion,
+  typedValues,
+  type FormContext,
+  type FormState,
+} from './form-support.js';
 
 const LABELS = labelOf({
   ccpCodes: 'CCP concernés',
@@ -60,10 +69,8 @@ const NATURES = optionsOf(SESSION_NATURE_LABELS);
 export class SessionFormsController {
   constructor(
     private readonly sessions: SessionsService,
-    private readonly titres: TitresService,
     private readonly options: FormOptions,
-    private readonly summaries: SessionSummaries,
-    private readonly pages: WebPages,
+    private readonly forms: FormPages,
   ) {}
 
   @Get('new')
@@ -73,7 +80,7 @@ export class SessionFormsController {
     @CurrentCaller() caller: Caller,
   ): Promise<void> {
     requireWriter(caller);
-    await this.renderCreate(req, res, caller, { startTime: '09:00' }, null, 200);
+    await this.renderCreate({ req, res, caller }, freshForm({ startTime: '09:00' }));
   }
 
   @Post('new')
@@ -83,35 +90,30 @@ export class SessionFormsController {
     @CurrentCaller() caller: Caller,
     @Body() body: FormBody,
   ): Promise<void> {
-    const plain = {
-      centreId: optionalText(body, 'centreId'),
-      siteId: optionalText(body, 'siteId'),
-      titreId: optionalText(body, 'titreId'),
-      nature: optionalText(body, 'nature'),
-      ccpCodes: commaList(text(body, 'ccpCodes')),
-      startDate: optionalText(body, 'startDate'),
-      endDate: optionalText(body, 'endDate'),
-      startTime: optionalText(body, 'startTime'),
-      location: optionalText(body, 'location'),
-      managerId: optionalText(body, 'managerId'),
-      deputyManagerId: optionalText(body, 'deputyManagerId'),
-    };
-    const result = await submit(CreateSessionDto, plain, LABELS, (dto) =>
-      this.sessions.create(caller, dto),
-    );
-    if (result.ok) {
-      this.pages.redirect(res, `/sessions/${result.value.id}`, 'session-created');
-      return;
-    }
-    const specs = await this.createSpecs(caller);
-    await this.renderCreate(
-      req,
-      res,
-      caller,
-      typedValues(specs, body),
-      result.errors,
-      result.status,
-    );
+    const ctx = { req, res, caller };
+    await this.forms.submit(ctx, {
+      dto: CreateSessionDto,
+      plain: {
+        centreId: optionalText(body, 'centreId'),
+        siteId: optionalText(body, 'siteId'),
+        titreId: optionalText(body, 'titreId'),
+        nature: optionalText(body, 'nature'),
+        ccpCodes: commaList(text(body, 'ccpCodes')),
+        startDate: optionalText(body, 'startDate'),
+        endDate: optionalText(body, 'endDate'),
+        startTime: optionalText(body, 'startTime'),
+        location: optionalText(body, 'location'),
+        managerId: optionalText(body, 'managerId'),
+        deputyManagerId: optionalText(body, 'deputyManagerId'),
+      },
+      labels: LABELS,
+      work: (dto) => this.sessions.create(caller, dto),
+      done: (created) => ({ to: `/sessions/${created.id}`, flash: 'session-created' }),
+      again: async (refusal) => {
+        const specs = createSpecs(caller, await this.options.lists(caller));
+        await this.renderCreate(ctx, { values: typedValues(specs, body), ...refusal });
+      },
+    });
   }
 
   @Get(':id/edit')
@@ -121,9 +123,8 @@ export class SessionFormsController {
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
   ): Promise<void> {
-    requireWriter(caller);
-    const session = await this.sessions.findWritable(caller, id);
-    await this.renderEdit(req, res, caller, session, editValues(session), null, 200);
+    const session = await this.forms.writableSession(caller, id);
+    await this.renderEdit({ req, res, caller }, session, freshForm(editValues(session)));
   }
 
   @Post(':id/edit')
@@ -134,30 +135,30 @@ export class SessionFormsController {
     @UuidParam('id') id: string,
     @Body() body: FormBody,
   ): Promise<void> {
+    const ctx = { req, res, caller };
     const session = await this.sessions.findWritable(caller, id);
-    const plain = {
-      siteId: optionalText(body, 'siteId'),
-      nature: optionalText(body, 'nature'),
-      ccpCodes: texts(body, 'ccpCodes'),
-      startTime: optionalText(body, 'startTime'),
-      location: text(body, 'location'),
-      managerId: optionalText(body, 'managerId'),
-      deputyManagerId: nullableText(body, 'deputyManagerId'),
-      status: optionalText(body, 'status'),
-      version: sentVersion(body),
-    };
-    const result = await submit(UpdateSessionDto, plain, LABELS, (dto) =>
-      this.sessions.update(caller, id, dto),
-    );
-    if (result.ok) {
-      this.pages.redirect(res, `/sessions/${id}`, 'session-updated');
-      return;
-    }
-    const values = {
-      ...typedValues(this.editSpecs(session, [], []), body),
-      version: text(body, 'version'),
-    };
-    await this.renderEdit(req, res, caller, session, values, result.errors, result.status);
+    await this.forms.submit(ctx, {
+      dto: UpdateSessionDto,
+      plain: {
+        siteId: optionalText(body, 'siteId'),
+        nature: optionalText(body, 'nature'),
+        ccpCodes: texts(body, 'ccpCodes'),
+        startTime: optionalText(body, 'startTime'),
+        location: text(body, 'location'),
+        managerId: optionalText(body, 'managerId'),
+        deputyManagerId: nullableText(body, 'deputyManagerId'),
+        status: optionalText(body, 'status'),
+        version: sentVersion(body),
+      },
+      labels: LABELS,
+      work: (dto) => this.sessions.update(caller, id, dto),
+      done: { to: `/sessions/${id}`, flash: 'session-updated' },
+      again: (refusal) =>
+        this.renderEdit(ctx, session, {
+          values: typedValues(editSpecs(session, [], []), body, ['version']),
+          ...refusal,
+        }),
+    });
   }
 
   @Get(':id/postpone')
@@ -167,15 +168,14 @@ export class SessionFormsController {
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
   ): Promise<void> {
-    requireWriter(caller);
-    const session = await this.sessions.findWritable(caller, id);
+    const session = await this.forms.writableSession(caller, id);
     const values = {
       startDate: session.startDate,
       endDate: session.endDate,
       reason: '',
       version: String(session.version),
     };
-    await this.renderPostpone(req, res, caller, session, values, null, 200);
+    await this.renderPostpone({ req, res, caller }, session, freshForm(values));
   }
 
   @Post(':id/postpone')
@@ -186,6 +186,7 @@ export class SessionFormsController {
     @UuidParam('id') id: string,
     @Body() body: FormBody,
   ): Promise<void> {
+    const ctx = { req, res, caller };
     const session = await this.sessions.findWritable(caller, id);
     const plain = {
       startDate: optionalText(body, 'startDate'),
@@ -193,23 +194,24 @@ export class SessionFormsController {
       reason: text(body, 'reason'),
       version: sentVersion(body),
     };
-    const errors: FieldErrors = {};
+    const checks: FieldErrors = {};
     if (plain.startDate === session.startDate && plain.endDate === session.endDate) {
-      errors.startDate = 'Indiquez de nouvelles dates : elles sont identiques aux dates actuelles.';
+      checks.startDate = 'Indiquez de nouvelles dates : elles sont identiques aux dates actuelles.';
     }
-    if (plain.reason.trim() === '') errors.reason = 'Le champ « Motif du report » est obligatoire.';
-    const result =
-      Object.keys(errors).length > 0
-        ? { ok: false as const, errors, status: 400 }
-        : await submit(UpdateSessionDto, plain, POSTPONE_LABELS, (dto) =>
-            this.sessions.update(caller, id, dto),
-          );
-    if (result.ok) {
-      this.pages.redirect(res, `/sessions/${id}`, 'session-postponed');
-      return;
-    }
-    const values = { ...typedValues(POSTPONE_SPECS, body), version: text(body, 'version') };
-    await this.renderPostpone(req, res, caller, session, values, result.errors, result.status);
+    if (plain.reason.trim() === '') checks.reason = 'Le champ « Motif du report » est obligatoire.';
+    await this.forms.submit(ctx, {
+      dto: UpdateSessionDto,
+      plain,
+      labels: POSTPONE_LABELS,
+      checks,
+      work: (dto) => this.sessions.update(caller, id, dto),
+      done: { to: `/sessions/${id}`, flash: 'session-postponed' },
+      again: (refusal) =>
+        this.renderPostpone(ctx, session, {
+          values: typedValues(POSTPONE_SPECS, body, ['version']),
+          ...refusal,
+        }),
+    });
   }
 
   @Get(':id/cancel')
@@ -219,9 +221,8 @@ export class SessionFormsController {
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
   ): Promise<void> {
-    requireWriter(caller);
-    const session = await this.sessions.findWritable(caller, id, 'elle est déjà annulée');
-    await this.renderCancel(req, res, caller, session, { reason: '' }, null, 200);
+    const session = await this.forms.writableSession(caller, id, 'elle est déjà annulée');
+    await this.renderCancel({ req, res, caller }, session, freshForm({ reason: '' }));
   }
 
   @Post(':id/cancel')
@@ -232,173 +233,35 @@ export class SessionFormsController {
     @UuidParam('id') id: string,
     @Body() body: FormBody,
   ): Promise<void> {
+    const ctx = { req, res, caller };
     const session = await this.sessions.findForCaller(caller, id, 'write');
-    const result = await submit(
-      CancelSessionDto,
-      { reason: text(body, 'reason') },
-      CANCEL_LABELS,
-      (dto) => this.sessions.cancel(caller, id, dto),
-    );
-    if (result.ok) {
-      this.pages.redirect(res, `/sessions/${id}`, 'session-cancelled');
-      return;
-    }
-    await this.renderCancel(
-      req,
-      res,
-      caller,
-      session,
-      typedValues(CANCEL_SPECS, body),
-      result.errors,
-      result.status,
-    );
+    await this.forms.submit(ctx, {
+      dto: CancelSessionDto,
+      plain: { reason: text(body, 'reason') },
+      labels: CANCEL_LABELS,
+      work: (dto) => this.sessions.cancel(caller, id, dto),
+      done: { to: `/sessions/${id}`, flash: 'session-cancelled' },
+      again: (refusal) =>
+        this.renderCancel(ctx, session, { values: typedValues(CANCEL_SPECS, body), ...refusal }),
+    });
   }
 
-  private async createSpecs(caller: Caller): Promise<FieldSpec[]> {
-    const lists = await this.options.lists(caller);
-    return [
-      {
-        name: 'centreId',
-        label: 'Centre',
-        kind: 'select',
-        required: true,
-        options: withEmpty(centreOptions(caller, lists.centres), 'Choisissez un centre'),
-      },
-      {
-        name: 'siteId',
-        label: 'Site',
-        kind: 'select',
-        required: true,
-        hint: 'Le site doit appartenir au centre choisi.',
-        options: withEmpty(siteOptions(caller, lists.centres), 'Choisissez un site'),
-      },
-      {
-        name: 'titreId',
-        label: 'Titre professionnel',
-        kind: 'select',
-        required: true,
-        options: withEmpty(titreOptions(lists.titres), 'Choisissez un titre'),
-        wide: true,
-      },
-      {
-        name: 'nature',
-        label: 'Nature',
-        kind: 'select',
-        required: true,
-        options: withEmpty(NATURES, 'Choisissez'),
-      },
-      {
-        name: 'ccpCodes',
-        label: 'CCP concernés',
-        kind: 'text',
-        hint: 'Sessions CCP ou CCS : les codes séparés par des virgules (par exemple CCP1, CCP2). Vide pour un titre complet.',
-      },
-      { name: 'startDate', label: 'Date de début', kind: 'date', required: true },
-      { name: 'endDate', label: 'Date de fin', kind: 'date', required: true },
-      { name: 'startTime', label: 'Heure de début', kind: 'time' },
-      {
-        name: 'location',
-        label: 'Lieu des épreuves',
-        kind: 'text',
-        wide: true,
-        hint: 'Salle et adresse, reprises dans les convocations.',
-      },
-      {
-        name: 'managerId',
-        label: 'Responsable de session',
-        kind: 'select',
-        options: withEmpty(managerOptions(lists.managers), 'Moi-même'),
-      },
-      {
-        name: 'deputyManagerId',
-        label: 'Responsable suppléant',
-        kind: 'select',
-        options: withEmpty(managerOptions(lists.managers), 'Aucun'),
-      },
-    ];
-  }
-
-  private editSpecs(
-    session: ExamSession,
-    sites: FieldSpec['options'],
-    managers: FieldSpec['options'],
-  ): FieldSpec[] {
-    return [
-      { name: 'siteId', label: 'Site', kind: 'select', required: true, options: sites },
-      { name: 'nature', label: 'Nature', kind: 'select', required: true, options: NATURES },
-      {
-        name: 'ccpCodes',
-        label: 'CCP concernés',
-        kind: 'checkboxes',
-        hint: 'Pour une session CCP ou CCS ; aucun pour un titre complet.',
-      },
-      { name: 'startTime', label: 'Heure de début', kind: 'time' },
-      { name: 'location', label: 'Lieu des épreuves', kind: 'text', wide: true },
-      {
-        name: 'managerId',
-        label: 'Responsable de session',
-        kind: 'select',
-        required: true,
-        options: managers,
-      },
-      {
-        name: 'deputyManagerId',
-        label: 'Responsable suppléant',
-        kind: 'select',
-        options: withEmpty(managers ?? [], 'Aucun'),
-      },
-      {
-        name: 'status',
-        label: 'Statut',
-        kind: 'select',
-        options: EDITABLE_STATUSES.map((s): Option => ({
-          value: s,
-          label: SESSION_STATUS_LABELS[s],
-        })).concat(
-          session.status === 'POSTPONED'
-            ? [{ value: '', label: SESSION_STATUS_LABELS.POSTPONED }]
-            : [],
-        ),
-        hint: 'Une session reportée reste « Reportée » tant que vous ne choisissez pas un autre statut.',
-      },
-    ];
-  }
-
-  private async renderCreate(
-    req: WebRequest,
-    res: Response,
-    caller: Caller,
-    values: Record<string, FieldValue>,
-    errors: FieldErrors | null,
-    status: number,
-  ): Promise<void> {
-    const specs = await this.createSpecs(caller);
-    this.pages.render(
-      req,
-      res,
-      'sessions/new',
-      'Nouvelle session',
-      'sessions',
-      {
-        form: formView(specs, values, errors),
-      },
-      status,
+  private async renderCreate(ctx: FormContext, state: FormState): Promise<void> {
+    const specs = createSpecs(ctx.caller, await this.options.lists(ctx.caller));
+    this.forms.render(
+      ctx,
+      { view: 'sessions/new', title: 'Nouvelle session', section: 'sessions' },
+      { form: formView(specs, state.values, state.errors) },
+      state.status,
     );
   }
 
   private async renderEdit(
-    req: WebRequest,
-    res: Response,
-    caller: Caller,
+    ctx: FormContext,
     session: ExamSession,
-    values: Record<string, FieldValue>,
-    errors: FieldErrors | null,
-    status: number,
+    state: FormState,
   ): Promise<void> {
-    const [lists, { summary, titre }] = await Promise.all([
-      this.options.lists(caller),
-      this.summaries.of(caller, session),
-    ]);
+    const lists = await this.options.lists(ctx.caller);
     const managers = managerOptions(lists.managers, session.centreId);
     // A manager who has left the centre stays visible (the select must not silently pick another).
     for (const id of [session.managerId, session.deputyManagerId]) {
@@ -409,85 +272,152 @@ export class SessionFormsController {
         });
       }
     }
-    const specs = this.editSpecs(
+    const specs = editSpecs(
       session,
-      siteOptions(caller, lists.centres, session.centreId),
+      siteOptions(ctx.caller, lists.centres, session.centreId),
       managers,
     );
-    const ccpSpec = specs.find((s) => s.name === 'ccpCodes');
-    if (ccpSpec) {
-      ccpSpec.options = (titre.ccps ?? []).map((c) => ({
-        value: c.code,
-        label: `${c.code} — ${c.label}`,
-      }));
-    }
-    this.pages.render(
-      req,
-      res,
-      'sessions/edit',
-      'Modifier la session',
-      'sessions',
-      {
-        session: summary,
-        tab: 'edit',
-        titre: titreLabel(titre),
-        form: formView(specs, values, errors),
-        version: typeof values.version === 'string' ? values.version : String(session.version),
+    await this.forms.renderSession(
+      ctx,
+      session,
+      { view: 'sessions/edit', title: 'Modifier la session', tab: 'edit' },
+      ({ titre }) => {
+        const ccpSpec = specs.find((s) => s.name === 'ccpCodes');
+        if (ccpSpec) {
+          ccpSpec.options = (titre.ccps ?? []).map((c) => ({
+            value: c.code,
+            label: `${c.code} — ${c.label}`,
+          }));
+        }
+        return {
+          titre: titreLabel(titre),
+          form: formView(specs, state.values, state.errors),
+          version: formVersion(state.values, session),
+        };
       },
-      status,
+      state.status,
     );
   }
 
   private async renderPostpone(
-    req: WebRequest,
-    res: Response,
-    caller: Caller,
+    ctx: FormContext,
     session: ExamSession,
-    values: Record<string, FieldValue>,
-    errors: FieldErrors | null,
-    status: number,
+    state: FormState,
   ): Promise<void> {
-    const { summary } = await this.summaries.of(caller, session);
-    this.pages.render(
-      req,
-      res,
-      'sessions/postpone',
-      'Reporter la session',
-      'sessions',
-      {
-        session: summary,
-        tab: 'edit',
-        form: formView(POSTPONE_SPECS, values, errors),
-        version: typeof values.version === 'string' ? values.version : String(session.version),
-      },
-      status,
+    await this.forms.renderSession(
+      ctx,
+      session,
+      { view: 'sessions/postpone', title: 'Reporter la session', tab: 'edit' },
+      () => ({
+        form: formView(POSTPONE_SPECS, state.values, state.errors),
+        version: formVersion(state.values, session),
+      }),
+      state.status,
     );
   }
 
   private async renderCancel(
-    req: WebRequest,
-    res: Response,
-    caller: Caller,
+    ctx: FormContext,
     session: ExamSession,
-    values: Record<string, FieldValue>,
-    errors: FieldErrors | null,
-    status: number,
+    state: FormState,
   ): Promise<void> {
-    const { summary } = await this.summaries.of(caller, session);
-    this.pages.render(
-      req,
-      res,
-      'sessions/cancel',
-      'Annuler la session',
-      'sessions',
-      {
-        session: summary,
-        tab: 'edit',
-        form: formView(CANCEL_SPECS, values, errors),
-      },
-      status,
+    await this.forms.renderSession(
+      ctx,
+      session,
+      { view: 'sessions/cancel', title: 'Annuler la session', tab: 'edit' },
+      () => ({ form: formView(CANCEL_SPECS, state.values, state.errors) }),
+      state.status,
     );
   }
+}
+
+function createSpecs(caller: Caller, lists: ChoiceLists): FieldSpec[] {
+  return [
+    centreField(caller, lists.centres),
+    siteField(caller, lists.centres, 'Le site doit appartenir au centre choisi.'),
+    titreField(lists.titres),
+    {
+      name: 'nature',
+      label: 'Nature',
+      kind: 'select',
+      required: true,
+      options: withEmpty(NATURES, 'Choisissez'),
+    },
+    {
+      name: 'ccpCodes',
+      label: 'CCP concernés',
+      kind: 'text',
+      hint: 'Sessions CCP ou CCS : les codes séparés par des virgules (par exemple CCP1, CCP2). Vide pour un titre complet.',
+    },
+    { name: 'startDate', label: 'Date de début', kind: 'date', required: true },
+    { name: 'endDate', label: 'Date de fin', kind: 'date', required: true },
+    { name: 'startTime', label: 'Heure de début', kind: 'time' },
+    {
+      name: 'location',
+      label: 'Lieu des épreuves',
+      kind: 'text',
+      wide: true,
+      hint: 'Salle et adresse, reprises dans les convocations.',
+    },
+    {
+      name: 'managerId',
+      label: 'Responsable de session',
+      kind: 'select',
+      options: withEmpty(managerOptions(lists.managers), 'Moi-même'),
+    },
+    {
+      name: 'deputyManagerId',
+      label: 'Responsable suppléant',
+      kind: 'select',
+      options: withEmpty(managerOptions(lists.managers), 'Aucun'),
+    },
+  ];
+}
+
+function editSpecs(
+  session: ExamSession,
+  sites: FieldSpec['options'],
+  managers: FieldSpec['options'],
+): FieldSpec[] {
+  return [
+    { name: 'siteId', label: 'Site', kind: 'select', required: true, options: sites },
+    { name: 'nature', label: 'Nature', kind: 'select', required: true, options: NATURES },
+    {
+      name: 'ccpCodes',
+      label: 'CCP concernés',
+      kind: 'checkboxes',
+      hint: 'Pour une session CCP ou CCS ; aucun pour un titre complet.',
+    },
+    { name: 'startTime', label: 'Heure de début', kind: 'time' },
+    { name: 'location', label: 'Lieu des épreuves', kind: 'text', wide: true },
+    {
+      name: 'managerId',
+      label: 'Responsable de session',
+      kind: 'select',
+      required: true,
+      options: managers,
+    },
+    {
+      name: 'deputyManagerId',
+      label: 'Responsable suppléant',
+      kind: 'select',
+      options: withEmpty(managers ?? [], 'Aucun'),
+    },
+    {
+      name: 'status',
+      label: 'Statut',
+      kind: 'select',
+      options: EDITABLE_STATUSES.map((s): Option => ({
+        value: s,
+        label: SESSION_STATUS_LABELS[s],
+      })).concat(
+        session.status === 'POSTPONED'
+          ? [{ value: '', label: SESSION_STATUS_LABELS.POSTPONED }]
+          : [],
+      ),
+      hint: 'Une session reportée reste « Reportée » tant que vous ne choisissez pas un autre statut.',
+    },
+  ];
 }
 
 const POSTPONE_LABELS = labelOf({

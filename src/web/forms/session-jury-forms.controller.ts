@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
 import { CandidatesService } from '../../candidates/candidates.service.js';
-import { canWriteCentre, type Caller } from '../../common/caller.js';
+import type { Caller } from '../../common/caller.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
 import { AssignStaffDto, DeclareLinkDto } from '../../jury/dto/session-jury.dto.js';
 import { JuryMembersService } from '../../jury/jury-members.service.js';
@@ -13,20 +13,13 @@ import { SessionsService } from '../../sessions/sessions.service.js';
 import { TitresService } from '../../titres/titres.service.js';
 import { STAFF_ROLE_LABELS, optionsOf } from '../views/labels.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-import { WebPages, type WebRequest } from '../web-pages.js';
+import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
-import { formView, withEmpty, type FieldSpec, type FieldValue } from './form-fields.js';
-import {
-  attempt,
-  optionalText,
-  text,
-  validateForm,
-  type FieldErrors,
-  type FormBody,
-} from './form-input.js';
-import { submit, typedValues } from './form-support.js';
+import { formView, withEmpty, type FieldSpec } from './form-fields.js';
+import { attempt, optionalText, text, validateForm, type FormBody } from './form-input.js';
+import { FormPages } from './form-pages.js';
+import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
 import { habilitationLines } from './jury-forms.controller.js';
-import { SessionSummaries } from './session-summary.js';
 
 const LABELS = labelOf({ juryMemberId: 'Membre du jury', role: 'Rôle' });
 const DECLARATION_LABELS = labelOf({ details: 'Précisions', declaredOn: 'Date de la déclaration' });
@@ -53,8 +46,7 @@ export class SessionJuryFormsController {
     private readonly members: JuryMembersService,
     private readonly candidates: CandidatesService,
     private readonly titres: TitresService,
-    private readonly summaries: SessionSummaries,
-    private readonly pages: WebPages,
+    private readonly forms: FormPages,
   ) {}
 
   @Get()
@@ -65,7 +57,7 @@ export class SessionJuryFormsController {
     @UuidParam('id') id: string,
   ): Promise<void> {
     const session = await this.sessions.findForCaller(caller, id);
-    await this.render(req, res, caller, session, { role: 'JURY' }, null, null, 200);
+    await this.render({ req, res, caller }, session, freshForm({ role: 'JURY' }));
   }
 
   @Post()
@@ -76,20 +68,20 @@ export class SessionJuryFormsController {
     @UuidParam('id') id: string,
     @Body() body: FormBody,
   ): Promise<void> {
+    const ctx = { req, res, caller };
     const session = await this.sessions.findWritable(caller, id);
-    const plain = {
-      juryMemberId: optionalText(body, 'juryMemberId'),
-      role: optionalText(body, 'role'),
-    };
-    const result = await submit(AssignStaffDto, plain, LABELS, (dto) =>
-      this.jury.assign(caller, id, dto),
-    );
-    if (result.ok) {
-      this.pages.redirect(res, `/sessions/${id}/jury`, 'staff-assigned');
-      return;
-    }
-    const values = typedValues(ASSIGN_FIELDS, body);
-    await this.render(req, res, caller, session, values, result.errors, null, result.status);
+    await this.forms.submit(ctx, {
+      dto: AssignStaffDto,
+      plain: {
+        juryMemberId: optionalText(body, 'juryMemberId'),
+        role: optionalText(body, 'role'),
+      },
+      labels: LABELS,
+      work: (dto) => this.jury.assign(caller, id, dto),
+      done: { to: `/sessions/${id}/jury`, flash: 'staff-assigned' },
+      again: (refusal) =>
+        this.render(ctx, session, { values: typedValues(ASSIGN_FIELDS, body), ...refusal }),
+    });
   }
 
   @Post(':assignmentId/remove')
@@ -100,7 +92,7 @@ export class SessionJuryFormsController {
     @UuidParam('assignmentId') assignmentId: string,
   ): Promise<void> {
     await this.jury.unassign(caller, id, assignmentId);
-    this.pages.redirect(res, `/sessions/${id}/jury`, 'staff-removed');
+    this.forms.redirect(res, { to: `/sessions/${id}/jury`, flash: 'staff-removed' });
   }
 
   /** One juror's declarations about every candidate: all checked, then recorded. */
@@ -153,39 +145,36 @@ export class SessionJuryFormsController {
         for (const dto of dtos) await this.jury.declare(caller, id, dto);
       }, DECLARATION_LABELS);
       if (result.ok) {
-        this.pages.redirect(res, `/sessions/${id}/jury#declarations`, 'declarations-saved');
+        this.forms.redirect(res, {
+          to: `/sessions/${id}/jury#declarations`,
+          flash: 'declarations-saved',
+        });
         return;
       }
       messages.push(...Object.values(result.errors));
     }
     await this.render(
-      req,
-      res,
-      caller,
+      { req, res, caller },
       session,
-      { role: 'JURY' },
-      null,
-      { juryMemberId: memberId, messages },
-      400,
+      { values: { role: 'JURY' }, errors: null, status: 400 },
+      {
+        juryMemberId: memberId,
+        messages,
+      },
     );
   }
 
   private async render(
-    req: WebRequest,
-    res: Response,
-    caller: Caller,
+    ctx: FormContext,
     session: ExamSession,
-    values: Record<string, FieldValue>,
-    errors: FieldErrors | null,
-    declarationProblem: DeclarationProblem | null,
-    status: number,
+    state: FormState,
+    declarationProblem: DeclarationProblem | null = null,
   ): Promise<void> {
-    const [{ summary }, staff, candidates, declarations, members, titres] = await Promise.all([
-      this.summaries.of(caller, session),
+    const [staff, candidates, declarations, members, titres] = await Promise.all([
       this.jury.listStaff(session.id),
       this.candidates.listForSession(session.id),
       this.jury.listDeclarations(session.id),
-      this.members.list(caller, { centreId: session.centreId }),
+      this.members.list(ctx.caller, { centreId: session.centreId }),
       this.titres.list(),
     ]);
     const titreById = new Map(titres.map((t) => [t.id, t]));
@@ -208,18 +197,13 @@ export class SessionJuryFormsController {
     const declarationOf = new Map(
       declarations.map((d) => [`${d.juryMemberId}:${d.candidateId}`, d]),
     );
-    const writable = canWriteCentre(caller, session.centreId) && session.status !== 'CANCELLED';
-    this.pages.render(
-      req,
-      res,
-      'jury/session',
-      'Jury de la session',
-      'sessions',
-      {
-        session: summary,
-        tab: 'jury',
-        writable,
-        form: formView(specs, values, errors),
+    await this.forms.renderSession(
+      ctx,
+      session,
+      { view: 'jury/session', title: 'Jury de la session', tab: 'jury' },
+      ({ summary }) => ({
+        writable: summary.editable,
+        form: formView(specs, state.values, state.errors),
         staff: staff.map((s) => ({
           id: s.id,
           name: `${s.juryMember.lastName.toUpperCase()} ${s.juryMember.firstName}`,
@@ -255,8 +239,8 @@ export class SessionJuryFormsController {
             };
           }),
         hasCandidates: candidates.length > 0,
-      },
-      status,
+      }),
+      state.status,
     );
   }
 }

@@ -5,18 +5,11 @@ import { CentresService } from '../../centres/centres.service.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
 import type { Titre } from '../../titres/titre.entity.js';
 import { TitresService } from '../../titres/titres.service.js';
+import type { SessionSummaryView } from '../dashboard/session-dashboard.service.js';
 import { SESSION_STATUS_LABELS } from '../views/labels.js';
 
-/** What the `session-tabs` partial shows above every page of a session. */
-export interface SessionSummary {
-  id: string;
-  title: string;
-  titreLabel: string;
-  dates: string;
-  status: string;
-  cancelled: boolean;
-  editable: boolean;
-}
+/** What the `session-tabs` partial shows above every page of a session (as on the dashboard's pages). */
+export type SessionSummary = SessionSummaryView;
 
 /** The session's heading and tabs, for the form pages of a session. */
 @Injectable()

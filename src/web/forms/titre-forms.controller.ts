@@ -8,11 +8,12 @@ import { CCP_KINDS } from '../../titres/ccp.entity.js';
 import { TitresService } from '../../titres/titres.service.js';
 import { CCP_KIND_LABELS } from '../views/labels.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-import { WebPages, type WebRequest } from '../web-pages.js';
+import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
-import { formView, type FieldSpec, type FieldValue } from './form-fields.js';
-import { optionalText, rows, type FieldErrors, type FormBody, type LabelOf } from './form-input.js';
-import { submit, typedValues } from './form-support.js';
+import { formView, type FieldSpec } from './form-fields.js';
+import { optionalText, rows, type FormBody, type LabelOf } from './form-input.js';
+import { FormPages } from './form-pages.js';
+import { freshForm, typedValues, type FormState, type PageContext } from './form-support.js';
 
 const TITRE_LABELS = labelOf({
   code: 'Sigle',
@@ -64,12 +65,12 @@ function ccpRows(typed: { code: string; label: string; kind: string }[]): CcpRow
 export class TitreFormsController {
   constructor(
     private readonly titres: TitresService,
-    private readonly pages: WebPages,
+    private readonly forms: FormPages,
   ) {}
 
   @Get()
   async list(@Req() req: WebRequest, @Res() res: Response): Promise<void> {
-    await this.render(req, res, {}, [], null, 200);
+    await this.render({ req, res }, freshForm(), []);
   }
 
   @Post()
@@ -97,33 +98,29 @@ export class TitreFormsController {
       validUntil: optionalText(body, 'validUntil'),
       ccps,
     };
-    const result = await submit(CreateTitreDto, plain, LABELS, (dto) => this.titres.create(dto));
-    if (result.ok) {
-      this.pages.redirect(res, '/titres', 'titre-created');
-      return;
-    }
-    await this.render(req, res, typedValues(SPECS, body), typed, result.errors, result.status);
+    const ctx = { req, res };
+    await this.forms.submit(ctx, {
+      dto: CreateTitreDto,
+      plain,
+      labels: LABELS,
+      work: (dto) => this.titres.create(dto),
+      done: { to: '/titres', flash: 'titre-created' },
+      again: (refusal) => this.render(ctx, { values: typedValues(SPECS, body), ...refusal }, typed),
+    });
   }
 
   private async render(
-    req: WebRequest,
-    res: Response,
-    values: Record<string, FieldValue>,
+    ctx: PageContext,
+    state: FormState,
     typedCcps: { code: string; label: string; kind: string }[],
-    errors: FieldErrors | null,
-    status: number,
   ): Promise<void> {
     const titres = await this.titres.list();
-    const form = formView(SPECS, values, errors);
-    this.pages.render(
-      req,
-      res,
-      'reference/titres',
-      'Titres professionnels',
-      'titres',
+    this.forms.render(
+      ctx,
+      { view: 'reference/titres', title: 'Titres professionnels', section: 'titres' },
       {
-        form,
-        ccpError: errors?.ccps ?? null,
+        form: formView(SPECS, state.values, state.errors),
+        ccpError: state.errors?.ccps ?? null,
         ccpRows: ccpRows(typedCcps),
         titres: titres.map((t) => ({
           code: t.code,
@@ -135,7 +132,7 @@ export class TitreFormsController {
           ),
         })),
       },
-      status,
+      state.status,
     );
   }
 }

@@ -9,11 +9,12 @@ import { MIN_PASSWORD_LENGTH } from '../../users/password.js';
 import { UsersService } from '../../users/users.service.js';
 import { ROLE_LABELS, optionsOf } from '../views/labels.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-import { WebPages, type WebRequest } from '../web-pages.js';
+import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
-import { formView, withEmpty, type FieldSpec, type FieldValue } from './form-fields.js';
-import { optionalText, text, texts, type FieldErrors, type FormBody } from './form-input.js';
-import { submit, typedValues } from './form-support.js';
+import { formView, withEmpty, type FieldSpec } from './form-fields.js';
+import { optionalText, text, texts, type FormBody } from './form-input.js';
+import { FormPages } from './form-pages.js';
+import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
 
 const LABELS = labelOf({ lastName: 'Nom', firstName: 'Prénom' });
 
@@ -26,7 +27,7 @@ export class UserFormsController {
   constructor(
     private readonly users: UsersService,
     private readonly centres: CentresService,
-    private readonly pages: WebPages,
+    private readonly forms: FormPages,
   ) {}
 
   @Get()
@@ -35,7 +36,7 @@ export class UserFormsController {
     @Res() res: Response,
     @CurrentCaller() caller: Caller,
   ): Promise<void> {
-    await this.render(req, res, caller, { role: 'manager' }, null, 200);
+    await this.render({ req, res, caller }, freshForm({ role: 'manager' }));
   }
 
   @Post()
@@ -45,21 +46,23 @@ export class UserFormsController {
     @CurrentCaller() caller: Caller,
     @Body() body: FormBody,
   ): Promise<void> {
-    const plain = {
-      email: text(body, 'email'),
-      firstName: optionalText(body, 'firstName'),
-      lastName: optionalText(body, 'lastName'),
-      role: optionalText(body, 'role'),
-      centreIds: texts(body, 'centreIds'),
-      password: text(body, 'password'),
-    };
-    const result = await submit(CreateUserDto, plain, LABELS, (dto) => this.users.create(dto));
-    if (result.ok) {
-      this.pages.redirect(res, '/users', 'user-created');
-      return;
-    }
-    const specs = await this.specs(caller);
-    await this.render(req, res, caller, typedValues(specs, body), result.errors, result.status);
+    const ctx = { req, res, caller };
+    await this.forms.submit(ctx, {
+      dto: CreateUserDto,
+      plain: {
+        email: text(body, 'email'),
+        firstName: optionalText(body, 'firstName'),
+        lastName: optionalText(body, 'lastName'),
+        role: optionalText(body, 'role'),
+        centreIds: texts(body, 'centreIds'),
+        password: text(body, 'password'),
+      },
+      labels: LABELS,
+      work: (dto) => this.users.create(dto),
+      done: { to: '/users', flash: 'user-created' },
+      again: async (refusal) =>
+        this.render(ctx, { values: typedValues(await this.specs(caller), body), ...refusal }),
+    });
   }
 
   private async specs(caller: Caller): Promise<FieldSpec[]> {
@@ -100,28 +103,18 @@ export class UserFormsController {
     ];
   }
 
-  private async render(
-    req: WebRequest,
-    res: Response,
-    caller: Caller,
-    values: Record<string, FieldValue>,
-    errors: FieldErrors | null,
-    status: number,
-  ): Promise<void> {
+  private async render(ctx: FormContext, state: FormState): Promise<void> {
     const [specs, users, centres] = await Promise.all([
-      this.specs(caller),
+      this.specs(ctx.caller),
       this.users.list(),
-      this.centres.list(caller),
+      this.centres.list(ctx.caller),
     ]);
     const names = new Map(centres.map((c) => [c.id, c.name]));
-    this.pages.render(
-      req,
-      res,
-      'reference/users',
-      'Utilisateurs',
-      'users',
+    this.forms.render(
+      ctx,
+      { view: 'reference/users', title: 'Utilisateurs', section: 'users' },
       {
-        form: formView(specs, values, errors),
+        form: formView(specs, state.values, state.errors),
         users: users.map((u) => ({
           email: u.email,
           name: `${u.firstName} ${u.lastName}`.trim(),
@@ -136,7 +129,7 @@ export class UserFormsController {
           active: u.active,
         })),
       },
-      status,
+      state.status,
     );
   }
 }

@@ -5,6 +5,7 @@ import { CandidateImportController } from './candidate-import.controller.js';
 import { CsvUploadInterceptor } from './candidate-import.js';
 import { CentreFormsController } from './centre-forms.controller.js';
 import { FormOptions } from './form-options.js';
+import { FormPages } from './form-pages.js';
 import { IncidentFormsController } from './incident-forms.controller.js';
 import { JuryFormsController } from './jury-forms.controller.js';
 import { SessionFormsController } from './session-forms.controller.js';
@@ -27,4 +28,4 @@ export const WEB_FORM_CONTROLLERS = [
   UserFormsController,
 ];
 
-export const WEB_FORM_PROVIDERS = [FormOptions, SessionSummaries, CsvUploadInterceptor];
+export const WEB_FORM_PROVIDERS = [FormOptions, FormPages, SessionSummaries, CsvUploadInterceptor];

@@ -1,6 +1,6 @@
 /**
  * The home page's data in a fixed number of queries whatever the number of sessions: the count,
- * one page of sessions, the task counts of that page (GROUP BY), and the filter choices.
+ * the ids of one page, their names and task counts (GROUP BY), and the filter choices.
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -12,12 +12,15 @@ import {
   type SessionListParams,
   type SessionSort,
 } from '../sessions/session-list-params.js';
+import type { Applicability } from '../../checklist/checklist-template.js';
+import { isTaskApplicable, type SessionFacts } from '../../checklist/task-applicability.js';
 import {
+  bool,
   num,
   sqlRows,
   str,
+  TASK_APPLICABLE_ALONE_SQL,
   TASK_APPLICABLE_SQL,
-  TASK_OPEN_DEADLINE_SQL,
   type SqlParams,
 } from './sql.js';
 
@@ -104,15 +107,32 @@ const SORT_SQL: Record<SessionSort, string> = {
   overdue: `COALESCE(agg."overdue", 0) {dir}`,
 };
 
-/** Restricts the aggregate used for sorting to the rows the sort needs (index on status, dueDate). */
+/** The joins a sort expression needs to choose the page's sessions. */
+const SORT_JOINS: Partial<Record<SessionSort, string>> = {
+  titre: 'JOIN "titre" ti ON ti."id" = s."titreId"',
+  site: 'JOIN "site" si ON si."id" = s."siteId"',
+  manager: 'LEFT JOIN "app_user" m ON m."id" = s."managerId"',
+};
+
+/**
+ * The open tasks (to do, deadline counting) of the filtered sessions matching `dueDate`; without
+ * a filter, straight from the covering index on (status, dueDate, applicability, sessionId).
+ */
+function openTasks(filter: string, dueDate: string): string {
+  const condition = `t."status" = 'todo' AND t."dueDate" ${dueDate} AND t."applicability" <> 'INCIDENT'`;
+  return filter === '1 = 1'
+    ? `FROM "session_task" t WHERE ${condition} AND ${TASK_APPLICABLE_ALONE_SQL}`
+    : `FROM "session_task" t JOIN "exam_session" s ON s."id" = t."sessionId"
+      WHERE ${filter} AND ${condition} AND ${TASK_APPLICABLE_SQL}`;
+}
+
+/** Restricts the aggregate used for sorting to the rows the sort needs. */
 const SORT_AGGREGATES: Partial<Record<SessionSort, (filter: string) => string>> = {
   overdue: (filter) => `SELECT t."sessionId", COUNT(*) AS "overdue"
-    FROM "session_task" t JOIN "exam_session" s ON s."id" = t."sessionId"
-    WHERE ${filter} AND t."status" = 'todo' AND t."dueDate" < :today AND ${TASK_OPEN_DEADLINE_SQL}
+    ${openTasks(filter, '< :today')}
     GROUP BY t."sessionId"`,
   deadline: (filter) => `SELECT t."sessionId", MIN(t."dueDate") AS "nextDue"
-    FROM "session_task" t JOIN "exam_session" s ON s."id" = t."sessionId"
-    WHERE ${filter} AND t."status" = 'todo' AND t."dueDate" >= :today AND ${TASK_OPEN_DEADLINE_SQL}
+    ${openTasks(filter, '>= :today')}
     GROUP BY t."sessionId"`,
   progress: (filter) =>
     `SELECT ${COUNTS_SELECT} FROM (${taskRows(filter)}) x GROUP BY x."sessionId"`,
@@ -120,15 +140,43 @@ const SORT_AGGREGATES: Partial<Record<SessionSort, (filter: string) => string>> 
     `SELECT ${COUNTS_SELECT} FROM (${taskRows(filter)}) x GROUP BY x."sessionId"`,
 };
 
-function countsOf(row: Record<string, unknown>): TaskCounts {
-  return {
-    total: num(row.total),
-    done: num(row.done),
-    regulatoryTotal: num(row.regulatoryTotal),
-    regulatoryDone: num(row.regulatoryDone),
-    overdue: num(row.overdue),
-    nextDue: str(row.nextDue),
-  };
+/**
+ * The task counts of the page's sessions from one GROUP BY on the covering index of
+ * (sessionId, status, applicability, regulatory, dueDate): a few rows per session (by status and
+ * applicability), to which the checklist's own applicability rules (task-applicability.ts) are
+ * applied here.
+ */
+function countTasks(
+  groups: Record<string, unknown>[],
+  facts: ReadonlyMap<string, SessionFacts>,
+): Map<string, TaskCounts> {
+  const counts = new Map<string, TaskCounts>();
+  for (const group of groups) {
+    const sessionId = String(group.sessionId);
+    const sessionFacts = facts.get(sessionId);
+    const applicability = group.applicability as Applicability;
+    if (!sessionFacts || !isTaskApplicable(applicability, sessionFacts)) continue;
+    let c = counts.get(sessionId);
+    if (!c) {
+      c = { ...NO_COUNTS };
+      counts.set(sessionId, c);
+    }
+    const n = num(group.n);
+    const regulatory = num(group.regulatory);
+    const done = group.status !== 'todo';
+    c.total += n;
+    c.regulatoryTotal += regulatory;
+    if (done) {
+      c.done += n;
+      c.regulatoryDone += regulatory;
+    }
+    if (!done && applicability !== 'INCIDENT') {
+      c.overdue += num(group.before);
+      const next = str(group.nextDue);
+      if (next !== null && (c.nextDue === null || next < c.nextDue)) c.nextDue = next;
+    }
+  }
+  return counts;
 }
 
 @Injectable()
@@ -183,53 +231,85 @@ export class SessionListQuery {
     const aggregateJoin = aggregate
       ? `LEFT JOIN (${aggregate(filter)}) agg ON agg."sessionId" = s."id"`
       : '';
-    const pageRows = await sqlRows<Record<string, unknown>>(
+    // First the page's ids (only the joins the order needs), then the names of these 50 alone.
+    const pageIds = await sqlRows<{ id: unknown }>(
       this.dataSource,
-      `SELECT s."id", s."nature", s."status", s."startDate", s."endDate",
-          c."name" AS "centreName", si."name" AS "siteName",
-          ti."code" AS "titreCode", ti."label" AS "titreLabel",
-          m."firstName" AS "managerFirstName", m."lastName" AS "managerLastName", m."email" AS "managerEmail"
-        FROM "exam_session" s
-        JOIN "centre" c ON c."id" = s."centreId"
-        JOIN "site" si ON si."id" = s."siteId"
-        JOIN "titre" ti ON ti."id" = s."titreId"
-        LEFT JOIN "app_user" m ON m."id" = s."managerId"
-        ${aggregateJoin}
+      `SELECT s."id" FROM "exam_session" s ${SORT_JOINS[params.sort] ?? ''} ${aggregateJoin}
         WHERE ${filter}
         ORDER BY ${order}
         LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
       values,
     );
+    const ids = pageIds.map((row) => String(row.id));
+    if (ids.length === 0) return { total, rows: [], choices: await this.choices(scope) };
 
-    const ids = pageRows.map((row) => String(row.id));
-    const counts = new Map<string, TaskCounts>();
-    if (ids.length > 0) {
-      const countRows = await sqlRows<Record<string, unknown>>(
+    const [details, groups] = await Promise.all([
+      sqlRows<Record<string, unknown>>(
         this.dataSource,
-        `SELECT ${COUNTS_SELECT} FROM (${taskRows('t."sessionId" IN (:...ids)')}) x
-          GROUP BY x."sessionId"`,
+        `SELECT s."id", s."nature", s."status", s."startDate", s."endDate",
+            c."name" AS "centreName", si."name" AS "siteName",
+            ti."code" AS "titreCode", ti."label" AS "titreLabel",
+            m."firstName" AS "managerFirstName", m."lastName" AS "managerLastName", m."email" AS "managerEmail",
+            CASE WHEN EXISTS (SELECT 1 FROM "candidate" k WHERE k."sessionId" = s."id" AND k."pathway" = 'VAE')
+              THEN 1 ELSE 0 END AS "hasVae",
+            CASE WHEN EXISTS (SELECT 1 FROM "candidate" k WHERE k."sessionId" = s."id" AND k."accommodationRequested")
+              THEN 1 ELSE 0 END AS "hasAccommodation"
+          FROM "exam_session" s
+          JOIN "centre" c ON c."id" = s."centreId"
+          JOIN "site" si ON si."id" = s."siteId"
+          JOIN "titre" ti ON ti."id" = s."titreId"
+          LEFT JOIN "app_user" m ON m."id" = s."managerId"
+          WHERE s."id" IN (:...ids)`,
+        { ids },
+      ),
+      sqlRows<Record<string, unknown>>(
+        this.dataSource,
+        `SELECT t."sessionId", t."status", t."applicability", COUNT(*) AS "n",
+            SUM(CASE WHEN t."regulatory" THEN 1 ELSE 0 END) AS "regulatory",
+            SUM(CASE WHEN t."dueDate" < :today THEN 1 ELSE 0 END) AS "before",
+            MIN(CASE WHEN t."dueDate" >= :today THEN t."dueDate" END) AS "nextDue"
+          FROM "session_task" t
+          WHERE t."sessionId" IN (:...ids)
+          GROUP BY t."sessionId", t."status", t."applicability"`,
         { ids, today },
-      );
-      for (const row of countRows) counts.set(String(row.sessionId), countsOf(row));
-    }
+      ),
+    ]);
+    const byId = new Map(details.map((row) => [String(row.id), row]));
+    const facts = new Map<string, SessionFacts>(
+      details.map((row) => [
+        String(row.id),
+        {
+          nature: row.nature as SessionNature,
+          hasVaeCandidates: bool(row.hasVae),
+          hasAccommodationRequests: bool(row.hasAccommodation),
+        },
+      ]),
+    );
+    const counts = countTasks(groups, facts);
 
     return {
       total,
-      rows: pageRows.map((row) => ({
-        id: String(row.id),
-        centreName: String(row.centreName),
-        siteName: String(row.siteName),
-        titreCode: String(row.titreCode),
-        titreLabel: String(row.titreLabel),
-        nature: row.nature as SessionNature,
-        status: row.status as SessionStatus,
-        startDate: String(row.startDate),
-        endDate: String(row.endDate),
-        managerFirstName: str(row.managerFirstName),
-        managerLastName: str(row.managerLastName),
-        managerEmail: str(row.managerEmail),
-        counts: counts.get(String(row.id)) ?? NO_COUNTS,
-      })),
+      rows: ids.flatMap((id) => {
+        const row = byId.get(id);
+        if (!row) return [];
+        return [
+          {
+            id,
+            centreName: String(row.centreName),
+            siteName: String(row.siteName),
+            titreCode: String(row.titreCode),
+            titreLabel: String(row.titreLabel),
+            nature: row.nature as SessionNature,
+            status: row.status as SessionStatus,
+            startDate: String(row.startDate),
+            endDate: String(row.endDate),
+            managerFirstName: str(row.managerFirstName),
+            managerLastName: str(row.managerLastName),
+            managerEmail: str(row.managerEmail),
+            counts: counts.get(id) ?? NO_COUNTS,
+          },
+        ];
+      }),
       choices: await this.choices(scope),
     };
   }

@@ -6,7 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CalendarDate } from '../../common/calendar-date.js';
-import type { Caller } from '../../common/caller.js';
+import { canReadCentre, type Caller } from '../../common/caller.js';
 import { Clock } from '../../common/clock.js';
 import { notFound } from '../../common/errors.js';
 import {
@@ -16,12 +16,8 @@ import {
 } from '../../checklist/checklist-progress.js';
 import { PHASE_CODES, type PhaseCode } from '../../checklist/checklist-template.js';
 import { ChecklistTemplates } from '../../checklist/checklist-templates.js';
-import { SessionTask } from '../../checklist/session-task.entity.js';
-import {
-  isConditionalTask,
-  isTaskApplicable,
-  type SessionFacts,
-} from '../../checklist/task-applicability.js';
+import type { SessionTask } from '../../checklist/session-task.entity.js';
+import type { SessionFacts } from '../../checklist/task-applicability.js';
 import { toTaskView, type TaskView } from '../../checklist/task-view.js';
 import {
   complianceChecksByTask,
@@ -29,8 +25,7 @@ import {
   type ComplianceReport,
 } from '../../compliance/compliance-rules.js';
 import { ComplianceService } from '../../compliance/compliance.service.js';
-import type { ExamSession } from '../../sessions/exam-session.entity.js';
-import { SessionsService } from '../../sessions/sessions.service.js';
+import { ExamSession } from '../../sessions/exam-session.entity.js';
 import { bool, json, num, sqlRows, str } from './sql.js';
 
 export interface SessionHeader {
@@ -63,10 +58,11 @@ export interface SessionPageData {
 
 @Injectable()
 export class SessionPageQuery {
+  private readonly phaseCache = new Map<number, { code: PhaseCode; label: string }[]>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly sessions: SessionsService,
     private readonly compliance: ComplianceService,
     private readonly templates: ChecklistTemplates,
   ) {}
@@ -76,10 +72,13 @@ export class SessionPageQuery {
     caller: Caller,
     sessionId: string,
   ): Promise<{ session: ExamSession; header: SessionHeader }> {
-    const session = await this.sessions.findForCaller(caller, sessionId);
+    // One query for the session (the same scoping as SessionsService.findForCaller) and its names.
     const [row] = await sqlRows<Record<string, unknown>>(
       this.dataSource,
-      `SELECT c."name" AS "centreName", si."name" AS "siteName", si."city" AS "siteCity",
+      `SELECT s."id", s."centreId", s."siteId", s."titreId", s."nature", s."ccpCodes", s."startDate",
+          s."endDate", s."startTime", s."location", s."managerId", s."deputyManagerId", s."status",
+          s."cancelReason", s."checklistVersion", s."createdAt", s."updatedAt", s."version",
+          c."name" AS "centreName", si."name" AS "siteName", si."city" AS "siteCity",
           ti."code" AS "titreCode", ti."label" AS "titreLabel", ti."version" AS "titreVersion",
           m."firstName" AS "managerFirstName", m."lastName" AS "managerLastName", m."email" AS "managerEmail",
           d."firstName" AS "deputyFirstName", d."lastName" AS "deputyLastName", d."email" AS "deputyEmail",
@@ -95,7 +94,27 @@ export class SessionPageQuery {
         WHERE s."id" = :id`,
       { id: sessionId },
     );
-    if (!row) throw notFound('Session');
+    if (!row || !canReadCentre(caller, String(row.centreId))) throw notFound('Session');
+    const session = Object.assign(new ExamSession(), {
+      id: String(row.id),
+      centreId: String(row.centreId),
+      siteId: String(row.siteId),
+      titreId: String(row.titreId),
+      nature: row.nature as ExamSession['nature'],
+      ccpCodes: json<string[]>(row.ccpCodes),
+      startDate: String(row.startDate),
+      endDate: String(row.endDate),
+      startTime: String(row.startTime),
+      location: String(row.location),
+      managerId: str(row.managerId),
+      deputyManagerId: str(row.deputyManagerId),
+      status: row.status as ExamSession['status'],
+      cancelReason: str(row.cancelReason),
+      checklistVersion: num(row.checklistVersion),
+      createdAt: String(row.createdAt),
+      updatedAt: String(row.updatedAt),
+      version: num(row.version),
+    });
     return {
       session,
       header: {
@@ -136,22 +155,15 @@ export class SessionPageQuery {
       phaseLabels: new Map(phases.map((p) => [p.code, p.label])),
       checksByTask: complianceChecksByTask(compliance),
     };
-    const progress = checklistProgress(
-      tasks.map((task) => ({
-        ...task,
-        applicable: isTaskApplicable(task.applicability, facts),
-        conditional: isConditionalTask(task.applicability),
-      })),
-      today,
-      phases,
-    );
+    // The views carry `applicable` and `conditional`: the progress is counted from them.
+    const views = tasks.map((task) => toTaskView(task, ctx));
     return {
       session,
       header,
       today,
-      tasks: tasks.map((task) => toTaskView(task, ctx)),
+      tasks: views,
       phases,
-      progress,
+      progress: checklistProgress(views, today, phases),
       compliance,
     };
   }
@@ -166,28 +178,49 @@ export class SessionPageQuery {
       `SELECT * FROM "session_task" WHERE "sessionId" = :sessionId`,
       { sessionId },
     );
-    return rows.map((row) => {
-      const task = new SessionTask();
-      Object.assign(task, row, {
-        templateVersion: num(row.templateVersion),
-        position: num(row.position),
-        items: json<string[]>(row.items),
-        regulatory: bool(row.regulatory),
-        advised: bool(row.advised),
-        dueRule: json<SessionTask['dueRule']>(row.dueRule),
-        references: json<string[]>(row.references),
-        version: num(row.version),
-      });
-      return task;
-    });
+    // One object literal per row (a single shape): much cheaper than copying the driver's rows.
+    return rows.map((row): SessionTask => ({
+      id: String(row.id),
+      sessionId: String(row.sessionId),
+      templateVersion: num(row.templateVersion),
+      code: String(row.code),
+      phase: row.phase as SessionTask['phase'],
+      position: num(row.position),
+      parentCode: str(row.parentCode),
+      label: String(row.label),
+      items: json<string[]>(row.items),
+      regulatory: bool(row.regulatory),
+      advised: bool(row.advised),
+      dueRule: json<SessionTask['dueRule']>(row.dueRule),
+      applicability: row.applicability as SessionTask['applicability'],
+      sourceText: String(row.sourceText),
+      references: json<string[]>(row.references),
+      notes: String(row.notes),
+      dueDate: String(row.dueDate),
+      dueKind: row.dueKind as SessionTask['dueKind'],
+      workingDayFallback: str(row.workingDayFallback),
+      status: row.status as SessionTask['status'],
+      doneAt: str(row.doneAt),
+      doneBy: str(row.doneBy),
+      doneByEmail: str(row.doneByEmail),
+      observations: String(row.observations),
+      reason: String(row.reason),
+      updatedAt: String(row.updatedAt),
+      version: num(row.version),
+    }));
   }
 
   /** Phase labels of the session's template version (the latest one if its file is gone). */
   private phases(version: number): { code: PhaseCode; label: string }[] {
+    // A published template version never changes: its labels are read once.
+    const known = this.phaseCache.get(version);
+    if (known) return known;
+    const found = this.templates.find(version);
     const template =
-      this.templates.find(version) ??
-      (this.templates.latestVersion() === null ? null : this.templates.latest());
+      found ?? (this.templates.latestVersion() === null ? null : this.templates.latest());
     const labels = new Map(template?.phases.map((p) => [p.code, p.label]) ?? []);
-    return PHASE_CODES.map((code) => ({ code, label: labels.get(code) ?? code }));
+    const phases = PHASE_CODES.map((code) => ({ code, label: labels.get(code) ?? code }));
+    if (found) this.phaseCache.set(version, phases);
+    return phases;
   }
 }
