@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
-  const config = { ...loadAppConfig(process.env), scheduler: false };
+  const config = { ...loadAppConfig(process.env), scheduler: false, issueSetupLink: false };
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
     logger: new JsonLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
   });

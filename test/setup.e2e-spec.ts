@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import request from 'supertest';
 import { SetupService } from '../src/auth/setup.service.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -18,6 +20,18 @@ describe('first administrator through the one-time set-up URL', () => {
     expect(url).toMatch(/^http:\/\/localhost:3000\/setup\?token=[A-Za-z0-9_-]{40,}$/);
     const token = new URL(url!).searchParams.get('token')!;
     expect((await request(t.http).get('/setup?token=faux')).status).toBe(404);
+    // A command run meanwhile (here: migrations) neither prints a link nor voids the server's.
+    const cli = spawnSync(process.execPath, [resolve('dist/src/cli.js'), 'migrations:run'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: t.databaseUrl,
+        JALON_ADMIN_EMAIL: '',
+        JALON_ADMIN_PASSWORD: '',
+      },
+      encoding: 'utf8',
+    });
+    expect(cli.status).toBe(0);
+    expect(cli.stdout + cli.stderr).not.toContain('setup?token');
     const page = await request(t.http).get(`/setup?token=${token}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Mise en service de Jalon');

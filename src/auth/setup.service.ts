@@ -46,6 +46,7 @@ export class SetupService implements OnApplicationBootstrap {
       });
       return;
     }
+    if (!this.config.issueSetupLink) return;
     const token = randomSecret();
     await this.tx.run(async (manager) => {
       await manager.getRepository(SetupToken).delete({ usedAt: IsNull() });

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
+import { bool, sqlRows } from '../database/sql-rows.js';
 import type { Role } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
 
@@ -51,21 +52,20 @@ export class TokenService {
   /** The caller behind a token, or null when it is unknown, expired, revoked or its user inactive. */
   async resolve(token: string): Promise<{ caller: Caller; tokenId: string } | null> {
     // Every authenticated request comes here: two plain queries, no entity hydration.
-    const [query, params] = this.dataSource.driver.escapeQueryWithParameters(
+    const [row] = await sqlRows<TokenRow>(
+      this.dataSource,
       `SELECT t."id" AS "tokenId", t."expiresAt", u."id" AS "userId", u."email", u."role", u."active"
         FROM "api_token" t JOIN "app_user" u ON u."id" = t."userId"
         WHERE t."tokenHash" = :hash AND t."revokedAt" IS NULL`,
       { hash: sha256(token) },
     );
-    const [row] = (await this.dataSource.query(query, params)) as TokenRow[];
     if (!row || row.expiresAt <= this.clock.nowIso()) return null;
-    if (!(row.active === true || row.active === 1)) return null;
-    const links = (await this.dataSource.query(
-      ...this.dataSource.driver.escapeQueryWithParameters(
-        `SELECT "centreId" FROM "user_centre" WHERE "userId" = :userId`,
-        { userId: row.userId },
-      ),
-    )) as { centreId: string }[];
+    if (!bool(row.active)) return null;
+    const links = await sqlRows<{ centreId: string }>(
+      this.dataSource,
+      `SELECT "centreId" FROM "user_centre" WHERE "userId" = :userId`,
+      { userId: row.userId },
+    );
     return {
       caller: {
         userId: row.userId,

@@ -10,6 +10,7 @@ import type { SessionStaff } from '../jury/session-staff.entity.js';
 import type { ExamSession } from '../sessions/exam-session.entity.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { Titre } from '../titres/titre.entity.js';
+import { bool, json, sqlRows } from '../database/sql-rows.js';
 import {
   runComplianceChecks,
   type ComplianceInput,
@@ -55,21 +56,25 @@ export class ComplianceService {
     const sessionId = session.id;
     const [titres, ccps, agrement, staff, candidates, declarations, storedTasks] =
       await Promise.all([
-        this.rows<Pick<Titre, 'id' | 'code' | 'label' | 'version' | 'validUntil'>>(
+        sqlRows<Pick<Titre, 'id' | 'code' | 'label' | 'version' | 'validUntil'>>(
+          this.dataSource,
           `SELECT "id", "code", "label", "version", "validUntil" FROM "titre" WHERE "id" = :id`,
           { id: session.titreId },
         ),
-        this.rows<{ code: string; label: string }>(
+        sqlRows<{ code: string; label: string }>(
+          this.dataSource,
           `SELECT "code", "label" FROM "ccp" WHERE "titreId" = :id ORDER BY "position" ASC, "id" ASC`,
           { id: session.titreId },
         ),
         this.agrements.findFor(session.centreId, session.siteId, session.titreId),
-        this.rows<{ juryMemberId: string; role: SessionStaff['role'] }>(
+        sqlRows<{ juryMemberId: string; role: SessionStaff['role'] }>(
+          this.dataSource,
           `SELECT "juryMemberId", "role" FROM "session_staff" WHERE "sessionId" = :sessionId
             ORDER BY "createdAt" ASC, "id" ASC`,
           { sessionId },
         ),
-        this.rows<Record<string, unknown>>(
+        sqlRows<Record<string, unknown>>(
+          this.dataSource,
           `SELECT "id", "lastName", "firstName", "pathway", "vaeValidUntil", "convocationDate",
               "convocationMode", "ecfSignedByTrainingManager", "ecfSignedByTrainer",
               "ecfSignedByCandidate", "dpSigned", "recevabiliteCollected"
@@ -77,14 +82,16 @@ export class ComplianceService {
             ORDER BY "lastName" ASC, "firstName" ASC, "id" ASC`,
           { sessionId },
         ),
-        this.rows<{ juryMemberId: string; candidateId: string; hasLink: unknown }>(
+        sqlRows<{ juryMemberId: string; candidateId: string; hasLink: unknown }>(
+          this.dataSource,
           `SELECT "juryMemberId", "candidateId", "hasLink" FROM "link_declaration"
             WHERE "sessionId" = :sessionId`,
           { sessionId },
         ),
         tasks
           ? Promise.resolve(tasks)
-          : this.rows<{ code: string; status: SessionTask['status']; doneAt: string | null }>(
+          : sqlRows<{ code: string; status: SessionTask['status']; doneAt: string | null }>(
+              this.dataSource,
               `SELECT "code", "status", "doneAt" FROM "session_task" WHERE "sessionId" = :sessionId`,
               { sessionId },
             ),
@@ -96,16 +103,18 @@ export class ComplianceService {
       memberIds.length === 0
         ? [[], []]
         : await Promise.all([
-            this.rows<{ id: string; lastName: string; firstName: string }>(
+            sqlRows<{ id: string; lastName: string; firstName: string }>(
+              this.dataSource,
               `SELECT "id", "lastName", "firstName" FROM "jury_member" WHERE "id" IN (:...ids)`,
               { ids: memberIds },
             ),
-            this.rows<{
+            sqlRows<{
               juryMemberId: string;
               titreId: string;
               validUntil: string;
               ccpCodes: unknown;
             }>(
+              this.dataSource,
               `SELECT "juryMemberId", "titreId", "validUntil", "ccpCodes" FROM "habilitation"
                 WHERE "juryMemberId" IN (:...ids)`,
               { ids: memberIds },
@@ -153,7 +162,7 @@ export class ComplianceService {
               .map((h) => ({
                 titreId: h.titreId,
                 validUntil: h.validUntil,
-                ccpCodes: jsonColumn<string[]>(h.ccpCodes),
+                ccpCodes: json<string[]>(h.ccpCodes),
               })),
           },
         ];
@@ -167,17 +176,17 @@ export class ComplianceService {
         convocationDate: (c.convocationDate ?? null) as string | null,
         convocationMode: (c.convocationMode ?? null) as Candidate['convocationMode'],
         files: {
-          ecfSignedByTrainingManager: booleanColumn(c.ecfSignedByTrainingManager),
-          ecfSignedByTrainer: booleanColumn(c.ecfSignedByTrainer),
-          ecfSignedByCandidate: booleanColumn(c.ecfSignedByCandidate),
-          dpSigned: booleanColumn(c.dpSigned),
-          recevabiliteCollected: booleanColumn(c.recevabiliteCollected),
+          ecfSignedByTrainingManager: bool(c.ecfSignedByTrainingManager),
+          ecfSignedByTrainer: bool(c.ecfSignedByTrainer),
+          ecfSignedByCandidate: bool(c.ecfSignedByCandidate),
+          dpSigned: bool(c.dpSigned),
+          recevabiliteCollected: bool(c.recevabiliteCollected),
         },
       })),
       linkDeclarations: declarations.map((d) => ({
         juryMemberId: d.juryMemberId,
         candidateId: d.candidateId,
-        hasLink: booleanColumn(d.hasLink),
+        hasLink: bool(d.hasLink),
       })),
       tasks: storedTasks.map((t) => ({
         code: t.code,
@@ -186,22 +195,4 @@ export class ComplianceService {
       })),
     };
   }
-
-  private async rows<T>(
-    sql: string,
-    params: Record<string, string | readonly string[]>,
-  ): Promise<T[]> {
-    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    return (await this.dataSource.query(query, values)) as T[];
-  }
-}
-
-/** A boolean column as read by a plain query (0/1 on SQLite). */
-function booleanColumn(value: unknown): boolean {
-  return value === true || value === 1 || value === '1';
-}
-
-/** A `simple-json` column as read by a plain query (text). */
-function jsonColumn<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }

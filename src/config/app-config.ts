@@ -17,6 +17,11 @@ export interface AppConfig {
   reminderCron: string;
   /** Whether this process runs the scheduler (cron and catch-up at start); off for the CLI. */
   scheduler: boolean;
+  /**
+   * Whether this process issues the one-time set-up link while no administrator exists: the
+   * server does, the command line does not (a new link would void the one the server printed).
+   */
+  issueSetupLink: boolean;
   retentionYears: number;
   tokenTtlHours: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -162,6 +167,7 @@ export function loadAppConfig(env: Env): AppConfig {
     chromiumWsEndpoint: wsEndpoint,
     reminderCron,
     scheduler: onOff(env, 'JALON_SCHEDULER', true),
+    issueSetupLink: true,
     retentionYears: integer(env, 'RETENTION_YEARS', 5, 1, 100),
     tokenTtlHours: integer(env, 'TOKEN_TTL_HOURS', 12, 1, 24 * 90),
     logLevel: logLevel(env),
