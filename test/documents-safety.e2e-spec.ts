@@ -9,7 +9,7 @@ import {
 } from '../src/documents/pdf-renderer.js';
 import { aCandidate, aCentre, aSession, aTitre, aUser } from './support/factories.js';
 import { pdfText, spawnedProcesses } from './support/pdf.js';
-import { ADMIN, startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { ADMIN, startTestApp, testDbKind, type Client, type TestApp } from './support/test-app.js';
 
 type Body = Record<string, unknown>;
 
@@ -262,7 +262,7 @@ describe('documents: renderer safety, failure and robustness', () => {
   });
 
   // The renderer alone, no database: run once, in the SQLite pass of the suite.
-  const onceAcrossDatabases = process.env.JALON_TEST_DB === 'postgres' ? it.skip : it;
+  const onceAcrossDatabases = testDbKind() === 'postgres' ? it.skip : it;
 
   onceAcrossDatabases(
     'recycles the browser, survives a crash, and leaves no Chromium process nor zombie behind',

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { randomSecret, sha256 } from '../auth/token.service.js';
 import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -12,10 +12,6 @@ export interface CalendarFeedView {
   url: string | null;
   active: boolean;
   createdAt: string | null;
-}
-
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
 }
 
 /** Each user's private, revocable calendar feed URL (the secret is stored hashed). */
@@ -37,7 +33,7 @@ export class CalendarFeedService {
 
   /** Creates the feed, or replaces its secret: the previous URL stops working at once. */
   async rotate(caller: Caller): Promise<CalendarFeedView & { url: string }> {
-    const secret = randomBytes(32).toString('base64url');
+    const secret = randomSecret();
     const createdAt = this.clock.nowIso();
     await this.tx.run((m) =>
       m
