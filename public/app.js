@@ -11,6 +11,14 @@
     if (question && !window.confirm(question)) event.preventDefault();
   });
 
+  // Ticking a task saves it at once: its row's form is submitted (htmx, which boosts the
+  // checklist's forms, then swaps the row in place).
+  document.addEventListener('change', function (event) {
+    var box = event.target;
+    if (!(box instanceof HTMLInputElement) || box.name !== 'done' || !box.form) return;
+    if (box.form.closest('.task-list')) box.form.requestSubmit();
+  });
+
   // Selects the whole secret link when it gets the focus, ready to copy.
   document.addEventListener('focusin', function (event) {
     var input = event.target;

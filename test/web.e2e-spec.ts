@@ -251,7 +251,9 @@ describe('web dashboard', () => {
       expect(text).toContain(`href="/sessions/${sessionId}/jury">Gérer le jury</a>`);
       expect(text).toContain(`id="task-${task('PLAN_INFORM_UD_SESSION').id}"`);
       expect(text).toMatch(/<h3 id="phase-PLAN-title">/);
-      expect(res.text).toContain('hx-post=');
+      // Each task saves through its own form, which htmx boosts to swap the row in place.
+      expect(res.text).toContain('hx-boost:inherited=');
+      expect(res.text).toContain(`<form method="post" action="/sessions/${sessionId}/tasks/`);
     });
 
     it('leaves /sessions/new to the session form (registered before /sessions/:id)', async () => {
@@ -382,7 +384,7 @@ describe('web dashboard', () => {
       const viewerWeb = await webLogin(t.http, viewer.email, viewer.password);
       const res = await viewerWeb.get(`/sessions/${sessionId}`);
       expect(res.status).toBe(200);
-      expect(res.text).not.toContain('hx-post=');
+      expect(res.text).not.toContain(`action="/sessions/${sessionId}/tasks/`);
       const target = task('PACK_CONVENE_CANDIDATES');
       const tick = await viewerWeb.post(`/sessions/${sessionId}/tasks/${target.id}`, {
         done: '1',

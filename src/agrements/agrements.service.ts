@@ -50,11 +50,4 @@ export class AgrementsService {
           : { centreId: In(scope) };
     return this.dataSource.getRepository(Agrement).find({ where, order: { validUntil: 'DESC' } });
   }
-
-  /** The most durable agrément of a centre's site for a titre, if any. */
-  findFor(centreId: string, siteId: string, titreId: string): Promise<Agrement | null> {
-    return this.dataSource
-      .getRepository(Agrement)
-      .findOne({ where: { centreId, siteId, titreId }, order: { validUntil: 'DESC' } });
-  }
 }

@@ -73,6 +73,16 @@ describe('task view', () => {
     });
   });
 
+  it('carries the snapshot’s source text, references and notes for the API', () => {
+    const row = aRow();
+    expect(toTaskView(row, context())).toMatchObject({
+      templateVersion: row.templateVersion,
+      sourceText: row.sourceText,
+      references: row.references,
+      notes: row.notes,
+    });
+  });
+
   it('is neither overdue nor counting days once done', () => {
     const view = toTaskView(aRow({ status: 'done', doneAt: '2027-05-01' }), context());
     expect(view).toMatchObject({ overdue: false, daysLeft: null, statusLabel: 'Fait' });

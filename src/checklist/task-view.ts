@@ -28,7 +28,8 @@ export interface VerifiedByData {
   checks: SupportingCheck[];
 }
 
-export interface TaskView {
+/** A task as the dashboard shows it: the row's working fields and what is computed from the data. */
+export interface TaskCoreView {
   id: string;
   code: string;
   phase: PhaseCode;
@@ -57,12 +58,22 @@ export interface TaskView {
   overdue: boolean;
   daysLeft: number | null;
   verifiedByData: VerifiedByData | null;
-  templateVersion: number;
   version: number;
+}
+
+/** The API's task: the core view plus the snapshot's source text, references and notes. */
+export interface TaskView extends TaskCoreView {
+  templateVersion: number;
   sourceText: string;
   references: string[];
   notes: string;
 }
+
+/** The columns of a task row the core view reads. */
+export type TaskCoreSource = Omit<
+  SessionTask,
+  'sessionId' | 'templateVersion' | 'sourceText' | 'references' | 'notes' | 'dueRule' | 'updatedAt'
+>;
 
 export interface TaskViewContext {
   today: CalendarDate;
@@ -91,7 +102,7 @@ export function verifiedByData(checks: readonly CheckResult[] | undefined): Veri
   };
 }
 
-export function toTaskView(task: SessionTask, ctx: TaskViewContext): TaskView {
+export function toTaskCoreView(task: TaskCoreSource, ctx: TaskViewContext): TaskCoreView {
   const applicable = isTaskApplicable(task.applicability, ctx.facts);
   const conditional = isConditionalTask(task.applicability);
   return {
@@ -127,8 +138,14 @@ export function toTaskView(task: SessionTask, ctx: TaskViewContext): TaskView {
     ),
     daysLeft: daysLeft(task, ctx.today),
     verifiedByData: verifiedByData(ctx.checksByTask.get(task.code)),
-    templateVersion: task.templateVersion,
     version: task.version,
+  };
+}
+
+export function toTaskView(task: SessionTask, ctx: TaskViewContext): TaskView {
+  return {
+    ...toTaskCoreView(task, ctx),
+    templateVersion: task.templateVersion,
     sourceText: task.sourceText,
     references: task.references,
     notes: task.notes,

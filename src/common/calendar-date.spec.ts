@@ -49,6 +49,12 @@ describe('isValidCalendarDate', () => {
     '',
     'abcd-ef-gh',
     '+02027-01-01',
+    '2027-0a-01',
+    '2027-01-0/',
+    '2027x01-01',
+    '-027-01-01',
+    '2027-+1-01',
+    '２０２７-01-01',
   ])('rejects %j', (value) => {
     expect(isValidCalendarDate(value)).toBe(false);
   });

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityNotFoundError } from 'typeorm';
-import { AgrementsService } from '../agrements/agrements.service.js';
 import type { Candidate } from '../candidates/candidate.entity.js';
 import type { CalendarDate } from '../common/calendar-date.js';
 import type { Caller } from '../common/caller.js';
@@ -10,7 +9,7 @@ import type { SessionStaff } from '../jury/session-staff.entity.js';
 import type { ExamSession } from '../sessions/exam-session.entity.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { Titre } from '../titres/titre.entity.js';
-import { bool, json, sqlRows } from '../database/sql-rows.js';
+import { bool, json, num, sqlRows } from '../database/sql-rows.js';
 import {
   runComplianceChecks,
   type ComplianceInput,
@@ -31,7 +30,6 @@ export class ComplianceService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly sessions: SessionsService,
-    private readonly agrements: AgrementsService,
   ) {}
 
   async forSession(caller: Caller, sessionId: string): Promise<ComplianceView> {
@@ -54,7 +52,7 @@ export class ComplianceService {
    */
   async input(session: ExamSession, tasks?: ComplianceTasks): Promise<ComplianceInput> {
     const sessionId = session.id;
-    const [titres, ccps, agrement, staff, candidates, declarations, storedTasks] =
+    const [titres, ccps, agrements, staff, candidates, declarations, storedTasks] =
       await Promise.all([
         sqlRows<Pick<Titre, 'id' | 'code' | 'label' | 'version' | 'validUntil'>>(
           this.dataSource,
@@ -66,7 +64,14 @@ export class ComplianceService {
           `SELECT "code", "label" FROM "ccp" WHERE "titreId" = :id ORDER BY "position" ASC, "id" ASC`,
           { id: session.titreId },
         ),
-        this.agrements.findFor(session.centreId, session.siteId, session.titreId),
+        // The most durable agrément of the session's site for its titre, if any.
+        sqlRows<{ id: string; validUntil: string; maxCandidates: unknown }>(
+          this.dataSource,
+          `SELECT "id", "validUntil", "maxCandidates" FROM "agrement"
+            WHERE "centreId" = :centreId AND "siteId" = :siteId AND "titreId" = :titreId
+            ORDER BY "validUntil" DESC LIMIT 1`,
+          { centreId: session.centreId, siteId: session.siteId, titreId: session.titreId },
+        ),
         sqlRows<{ juryMemberId: string; role: SessionStaff['role'] }>(
           this.dataSource,
           `SELECT "juryMemberId", "role" FROM "session_staff" WHERE "sessionId" = :sessionId
@@ -141,11 +146,11 @@ export class ComplianceService {
         validUntil: titre.validUntil,
         ccps: ccps.map((c) => ({ code: c.code, label: c.label })),
       },
-      agrement: agrement
+      agrement: agrements[0]
         ? {
-            id: agrement.id,
-            validUntil: agrement.validUntil,
-            maxCandidates: agrement.maxCandidates,
+            id: agrements[0].id,
+            validUntil: agrements[0].validUntil,
+            maxCandidates: num(agrements[0].maxCandidates),
           }
         : null,
       jury: staff.flatMap((assignment) => {

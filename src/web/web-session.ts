@@ -46,7 +46,7 @@ export function readSessionCookie(header: string | undefined): string | null {
 
 /** The CSRF token of a session: an HMAC of a fixed label keyed by the session token. */
 export function csrfTokenFor(sessionToken: string): string {
-  return createHmac('sha256', sessionToken).update('jalon:csrf').digest('hex');
+  return createHmac('sha256', sessionToken).update('jalon:csrf').digest('base64url');
 }
 
 /** Constant-time comparison of two tokens (false when either is missing). */

@@ -6,7 +6,7 @@ import { Clock } from '../../common/clock.js';
 import { notFound } from '../../common/errors.js';
 import { ChecklistService } from '../../checklist/checklist.service.js';
 import { UpdateTaskDto } from '../../checklist/dto/update-task.dto.js';
-import type { TaskView } from '../../checklist/task-view.js';
+import type { TaskCoreView } from '../../checklist/task-view.js';
 import { DocumentsService } from '../../documents/documents.service.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
 import { SESSION_STATUSES } from '../../sessions/exam-session.entity.js';
@@ -275,7 +275,11 @@ export class SessionDashboard {
     };
   }
 
-  private async currentTask(caller: Caller, sessionId: string, taskId: string): Promise<TaskView> {
+  private async currentTask(
+    caller: Caller,
+    sessionId: string,
+    taskId: string,
+  ): Promise<TaskCoreView> {
     const task = (await this.checklist.list(caller, sessionId)).find((t) => t.id === taskId);
     if (!task) throw notFound('Tâche');
     return task;
@@ -284,7 +288,7 @@ export class SessionDashboard {
   private async refused(
     caller: Caller,
     sessionId: string,
-    task: TaskView,
+    task: TaskCoreView,
     status: number,
     message: string,
     input: ReturnType<typeof taskInput> | null,

@@ -18,7 +18,11 @@ import { PHASE_CODES, type PhaseCode } from '../../checklist/checklist-template.
 import { ChecklistTemplates } from '../../checklist/checklist-templates.js';
 import type { SessionTask } from '../../checklist/session-task.entity.js';
 import type { SessionFacts } from '../../checklist/task-applicability.js';
-import { toTaskView, type TaskView } from '../../checklist/task-view.js';
+import {
+  toTaskCoreView,
+  type TaskCoreSource,
+  type TaskCoreView,
+} from '../../checklist/task-view.js';
 import {
   complianceChecksByTask,
   runComplianceChecks,
@@ -26,7 +30,7 @@ import {
 } from '../../compliance/compliance-rules.js';
 import { ComplianceService } from '../../compliance/compliance.service.js';
 import { ExamSession } from '../../sessions/exam-session.entity.js';
-import { bool, json, num, sqlRows, str } from './sql.js';
+import { bool, json, num, sqlRows, sqlTuples, str } from './sql.js';
 
 export interface SessionHeader {
   centreName: string;
@@ -50,7 +54,7 @@ export interface SessionPageData {
   session: ExamSession;
   header: SessionHeader;
   today: CalendarDate;
-  tasks: TaskView[];
+  tasks: TaskCoreView[];
   phases: { code: PhaseCode; label: string }[];
   progress: ChecklistProgress;
   compliance: ComplianceReport;
@@ -82,10 +86,14 @@ export class SessionPageQuery {
           ti."code" AS "titreCode", ti."label" AS "titreLabel", ti."version" AS "titreVersion",
           m."firstName" AS "managerFirstName", m."lastName" AS "managerLastName", m."email" AS "managerEmail",
           d."firstName" AS "deputyFirstName", d."lastName" AS "deputyLastName", d."email" AS "deputyEmail",
-          (SELECT COUNT(*) FROM "candidate" k WHERE k."sessionId" = s."id" AND k."pathway" = 'FORMATION') AS "formationCount",
-          (SELECT COUNT(*) FROM "candidate" k WHERE k."sessionId" = s."id" AND k."pathway" = 'VAE') AS "vaeCount",
-          (SELECT COUNT(*) FROM "candidate" k WHERE k."sessionId" = s."id" AND k."accommodationRequested") AS "accommodationCount"
+          k."formationCount", k."vaeCount", k."accommodationCount"
         FROM "exam_session" s
+        CROSS JOIN (
+          SELECT COUNT(CASE WHEN "pathway" = 'FORMATION' THEN 1 END) AS "formationCount",
+            COUNT(CASE WHEN "pathway" = 'VAE' THEN 1 END) AS "vaeCount",
+            COUNT(CASE WHEN "accommodationRequested" THEN 1 END) AS "accommodationCount"
+          FROM "candidate" WHERE "sessionId" = :id
+        ) k
         JOIN "centre" c ON c."id" = s."centreId"
         JOIN "site" si ON si."id" = s."siteId"
         JOIN "titre" ti ON ti."id" = s."titreId"
@@ -156,7 +164,7 @@ export class SessionPageQuery {
       checksByTask: complianceChecksByTask(compliance),
     };
     // The views carry `applicable` and `conditional`: the progress is counted from them.
-    const views = tasks.map((task) => toTaskView(task, ctx));
+    const views = tasks.map((task) => toTaskCoreView(task, ctx));
     return {
       session,
       header,
@@ -169,45 +177,64 @@ export class SessionPageQuery {
   }
 
   /**
-   * The session's tasks in one plain SELECT: the page's largest read, so the rows are mapped here
-   * rather than through the ORM's entity hydration.
+   * The session's tasks in one plain SELECT of the columns the page shows (not the snapshot's
+   * source text and notes): the page's largest read, mapped here rather than through the ORM.
    */
-  private async tasks(sessionId: string): Promise<SessionTask[]> {
-    const rows = await sqlRows<Record<string, unknown>>(
+  private async tasks(sessionId: string): Promise<TaskCoreSource[]> {
+    const rows = await sqlTuples(
       this.dataSource,
-      `SELECT * FROM "session_task" WHERE "sessionId" = :sessionId`,
+      `SELECT "id", "code", "phase", "position", "parentCode", "label", "items", "regulatory",
+          "advised", "dueDate", "dueKind", "workingDayFallback", "applicability", "status",
+          "doneAt", "doneBy", "doneByEmail", "observations", "reason", "version"
+        FROM "session_task" WHERE "sessionId" = :sessionId`,
       { sessionId },
     );
-    // One object literal per row (a single shape): much cheaper than copying the driver's rows.
-    return rows.map((row): SessionTask => ({
-      id: String(row.id),
-      sessionId: String(row.sessionId),
-      templateVersion: num(row.templateVersion),
-      code: String(row.code),
-      phase: row.phase as SessionTask['phase'],
-      position: num(row.position),
-      parentCode: str(row.parentCode),
-      label: String(row.label),
-      items: json<string[]>(row.items),
-      regulatory: bool(row.regulatory),
-      advised: bool(row.advised),
-      dueRule: json<SessionTask['dueRule']>(row.dueRule),
-      applicability: row.applicability as SessionTask['applicability'],
-      sourceText: String(row.sourceText),
-      references: json<string[]>(row.references),
-      notes: String(row.notes),
-      dueDate: String(row.dueDate),
-      dueKind: row.dueKind as SessionTask['dueKind'],
-      workingDayFallback: str(row.workingDayFallback),
-      status: row.status as SessionTask['status'],
-      doneAt: str(row.doneAt),
-      doneBy: str(row.doneBy),
-      doneByEmail: str(row.doneByEmail),
-      observations: String(row.observations),
-      reason: String(row.reason),
-      updatedAt: String(row.updatedAt),
-      version: num(row.version),
-    }));
+    // Arrays in SELECT order, then one object literal per row (a single shape).
+    return rows.map(
+      ([
+        id,
+        code,
+        phase,
+        position,
+        parentCode,
+        label,
+        items,
+        regulatory,
+        advised,
+        dueDate,
+        dueKind,
+        workingDayFallback,
+        applicability,
+        status,
+        doneAt,
+        doneBy,
+        doneByEmail,
+        observations,
+        reason,
+        version,
+      ]): TaskCoreSource => ({
+        id: String(id),
+        code: String(code),
+        phase: phase as SessionTask['phase'],
+        position: num(position),
+        parentCode: str(parentCode),
+        label: String(label),
+        items: json<string[]>(items),
+        regulatory: bool(regulatory),
+        advised: bool(advised),
+        dueDate: String(dueDate),
+        dueKind: dueKind as SessionTask['dueKind'],
+        workingDayFallback: str(workingDayFallback),
+        applicability: applicability as SessionTask['applicability'],
+        status: status as SessionTask['status'],
+        doneAt: str(doneAt),
+        doneBy: str(doneBy),
+        doneByEmail: str(doneByEmail),
+        observations: String(observations),
+        reason: String(reason),
+        version: num(version),
+      }),
+    );
   }
 
   /** Phase labels of the session's template version (the latest one if its file is gone). */

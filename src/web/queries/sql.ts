@@ -2,7 +2,15 @@
  * Read queries of the dashboard written in SQL that runs unchanged on SQLite and PostgreSQL:
  * identifiers double-quoted, named parameters (`:name`, `:...list`) bound by TypeORM's driver.
  */
-export { bool, json, num, sqlRows, str, type SqlParams } from '../../database/sql-rows.js';
+export {
+  bool,
+  json,
+  num,
+  sqlRows,
+  sqlTuples,
+  str,
+  type SqlParams,
+} from '../../database/sql-rows.js';
 
 /**
  * Whether the task `t` of the session `s` concerns it (see task-applicability.ts): CCP-only tasks

@@ -1,7 +1,7 @@
 /** View models of the sessions pages: plain functions of the queried data and today's date. */
 import { daysBetween, formatFrenchDate, type CalendarDate } from '../../common/calendar-date.js';
 import { DUE_SOON_DAYS } from '../../checklist/checklist-progress.js';
-import type { TaskView } from '../../checklist/task-view.js';
+import type { TaskCoreView } from '../../checklist/task-view.js';
 import {
   PV_SEND_TASK_CODE,
   UD_INFORM_TASK_CODE,
@@ -140,7 +140,7 @@ export interface TaskRowView {
 
 export function taskRowView(
   sessionId: string,
-  task: TaskView,
+  task: TaskCoreView,
   today: CalendarDate,
   options: { editable: boolean; message?: TaskMessage | null; input?: TaskInput | null },
 ): TaskRowView {
