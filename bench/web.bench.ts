@@ -2,7 +2,8 @@
  * Dashboard: 5,000 sessions in SQLite (bulk-seeded, ~95 tasks and 8 candidates each), the home
  * page and a session page under 50 concurrent clients (autocannon, 10 s each). The app runs in a
  * child process so that the load generator does not share its event loop. Prints p50/p95 latency
- * and requests per second. `npm run bench web`.
+ * and requests per second. The session page keeps each task's last rendered row; the pages of
+ * 1,000 sessions in turn show its cost when no row is ever reused. `npm run bench web`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -33,6 +34,7 @@ const CONNECTIONS = 50;
 const DURATION_S = 10;
 const NOW = '2027-03-01T09:00:00Z';
 const TODAY = '2027-03-01';
+const SPREAD_SESSIONS = 1_000;
 const ADMIN = { email: 'admin@bench.test', password: 'mot-de-passe-du-banc-1' };
 
 function env(databaseUrl: string): Record<string, string> {
@@ -239,21 +241,28 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
+/** One path, or several taken in turn (a different page at each request). */
 async function load(
   base: string,
-  path: string,
+  target: string | readonly string[],
   cookie: string,
   connections = CONNECTIONS,
   duration = DURATION_S,
 ): Promise<string> {
+  const paths = typeof target === 'string' ? [target] : target;
+  let sent = 0;
+  const path = typeof target === 'string' ? target : `${paths.length} pages différentes`;
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: `${base}${path}`,
+        url: `${base}${paths[0]}`,
         connections,
         duration,
         headers: { cookie },
+        requests: [
+          { setupRequest: (request) => ({ ...request, path: paths[sent++ % paths.length] }) },
+        ],
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
@@ -304,6 +313,12 @@ async function main(): Promise<void> {
         `SELECT "id" FROM "exam_session" WHERE "startDate" >= ? ORDER BY "startDate" LIMIT 1`,
       )
       .get('2027-04-01') as { id: string };
+    // More tasks than the rows and views the app keeps (5 000): every display renders afresh.
+    const manySessions = (
+      db
+        .prepare(`SELECT "id" FROM "exam_session" ORDER BY "startDate" LIMIT ?`)
+        .all(SPREAD_SESSIONS) as { id: string }[]
+    ).map((row) => `/sessions/${row.id}`);
     db.close();
     process.stdout.write(
       `${CONNECTIONS} clients simultanés, ${DURATION_S} s par page (cibles : p95 < 300 ms accueil, < 150 ms session)\n`,
@@ -313,6 +328,11 @@ async function main(): Promise<void> {
       ['accueil (admin, 5 000 sessions, page 1/100)', '/sessions', admin],
       ['accueil (responsable, 250 sessions)', '/sessions', manager],
       ['page de session (~95 tâches, 8 candidats)', `/sessions/${id}`, admin],
+      [
+        `pages de ${SPREAD_SESSIONS} sessions en alternance (aucune ligne gardée d’un affichage à l’autre)`,
+        manySessions,
+        admin,
+      ],
       [
         'accueil « en retard d’abord » (admin, tri sur 5 000 sessions)',
         '/sessions?view=late',

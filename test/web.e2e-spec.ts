@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { sqlRows } from '../src/database/sql-rows.js';
 import { aCandidate, aCentre, aSession, aTitre, aUser } from './support/factories.js';
 import { ADMIN, startTestApp, type Client, type TestApp } from './support/test-app.js';
 import { countQueries } from './support/query-counter.js';
@@ -27,6 +29,7 @@ describe('web dashboard', () => {
   let manager: Client;
   let managerWeb: WebClient;
   let managerEmail: string;
+  let managerPassword: string;
   let sessionId: string;
   let otherSessionId: string;
   let titreCode: string;
@@ -43,6 +46,7 @@ describe('web dashboard', () => {
     titreCode = String(titre.code);
     const user = await aUser(admin, 'manager', [String(centre.id)]);
     managerEmail = user.email;
+    managerPassword = user.password;
     manager = t.as(await t.login(user.email, user.password));
     managerWeb = await webLogin(t.http, user.email, user.password);
     const ids = { centreId: String(centre.id), siteId: String(site.id), titreId: String(titre.id) };
@@ -376,6 +380,60 @@ describe('web dashboard', () => {
         .send({ done: '1', version: '1' });
       expect(res.status).toBe(403);
       expect(htmlText(res.text)).toContain('Jeton de sécurité (CSRF) manquant ou invalide');
+    });
+
+    it('shows each change to a task at the next display, whatever made it, and overdue days as time passes', async () => {
+      const rowOf = (html: string, id: string): string => {
+        const start = html.indexOf(`<li id="task-${id}"`);
+        expect(start).toBeGreaterThanOrEqual(0);
+        return html.slice(start, html.indexOf('\n</li>', start));
+      };
+      const list = (await manager.get(`/api/sessions/${sessionId}/tasks`)).body as (Task & {
+        dueDate: string;
+        applicable: boolean;
+        applicability: string;
+      })[];
+      const target = list.find(
+        (x) =>
+          x.status === 'todo' &&
+          x.applicable &&
+          x.applicability !== 'INCIDENT' &&
+          x.dueDate > '2027-03-01',
+      )!;
+      // Displayed twice: rows kept from one display to the next are reused.
+      await managerWeb.get(`/sessions/${sessionId}`);
+      const before = rowOf((await managerWeb.get(`/sessions/${sessionId}`)).text, target.id);
+      expect(before).not.toContain('Relance faite par téléphone');
+      expect(before).not.toContain('En retard de');
+
+      // A change the application did not make itself (same version number) still shows.
+      await sqlRows(
+        t.app.get(DataSource),
+        `UPDATE "session_task" SET "observations" = :observations WHERE "id" = :id`,
+        { observations: 'Relance faite par téléphone <urgent>', id: target.id },
+      );
+      const edited = rowOf((await managerWeb.get(`/sessions/${sessionId}`)).text, target.id);
+      expect(edited).toContain('Relance faite par téléphone &lt;urgent&gt;</textarea>');
+
+      // Three days after its deadline, the same row is overdue.
+      const [year, month, day] = target.dueDate.split('-').map(Number);
+      t.clock.set(new Date(Date.UTC(year, month - 1, day + 3, 9)));
+      try {
+        // (A new login: the morning's session has expired by then.)
+        const lateWeb = await webLogin(t.http, managerEmail, managerPassword);
+        const late = rowOf((await lateWeb.get(`/sessions/${sessionId}`)).text, target.id);
+        expect(late).toContain('class="task task-overdue"');
+        expect(htmlText(late)).toContain('En retard de 3 jours');
+      } finally {
+        t.clock.set('2027-03-01T09:00:00Z');
+      }
+      const back = rowOf((await managerWeb.get(`/sessions/${sessionId}`)).text, target.id);
+      expect(back).not.toContain('En retard de');
+      // Each caller's own CSRF token is in the rows' forms.
+      const other = await webLogin(t.http, managerEmail, managerPassword);
+      const theirs = rowOf((await other.get(`/sessions/${sessionId}`)).text, target.id);
+      expect(theirs).toContain(`name="_csrf" value="${await other.csrf()}"`);
+      expect(back).toContain(`name="_csrf" value="${await managerWeb.csrf()}"`);
     });
 
     it('shows a read-only checklist to viewers', async () => {

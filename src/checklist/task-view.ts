@@ -75,6 +75,10 @@ export type TaskCoreSource = Omit<
   'sessionId' | 'templateVersion' | 'sourceText' | 'references' | 'notes' | 'dueRule' | 'updatedAt'
 >;
 
+/**
+ * What a view reads besides its task (the dashboard's TaskViewCache compares exactly these to reuse
+ * a view: a new member must be compared there too).
+ */
 export interface TaskViewContext {
   today: CalendarDate;
   facts: SessionFacts;

@@ -54,6 +54,18 @@ export async function sqlTuples(
   return statement.all(...values.map((v: unknown) => (typeof v === 'boolean' ? Number(v) : v)));
 }
 
+/**
+ * An SQL expression that gives the listed columns of a row as one JSON array, as text, in order:
+ * one value to read instead of many, and rows that can be compared whole as strings (SQLite's
+ * `json_array`, PostgreSQL's `json_build_array`).
+ */
+export function jsonArraySql(dataSource: DataSource, columns: readonly string[]): string {
+  const list = columns.map((column) => `"${column}"`).join(', ');
+  return dataSource.options.type === 'postgres'
+    ? `json_build_array(${list})::text`
+    : `json_array(${list})`;
+}
+
 /** A COUNT/SUM as a number (PostgreSQL returns bigints as strings). */
 export function num(value: unknown): number {
   if (value === null || value === undefined) return 0;

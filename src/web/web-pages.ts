@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
@@ -75,6 +76,10 @@ export function canWrite(caller: Caller | undefined): boolean {
 /** Renders the dashboard's views inside the layout, with the user, the navigation and the CSRF token. */
 @Injectable()
 export class WebPages implements OnModuleInit {
+  /** Marks, in a rendered view, where bytes rendered beforehand go (see `render`). */
+  readonly insertSlot = `insert-${randomBytes(16).toString('hex')}`;
+  private readonly csrfTokens = new WeakMap<WebRequest, string>();
+
   constructor(private readonly views: TemplateRenderer) {}
 
   onModuleInit(): void {
@@ -85,8 +90,12 @@ export class WebPages implements OnModuleInit {
     );
   }
 
+  /** The CSRF token of the request's session (computed once per request). */
   csrf(req: WebRequest): string {
-    return req.sessionToken ? csrfTokenFor(req.sessionToken) : '';
+    if (!req.sessionToken) return '';
+    let token = this.csrfTokens.get(req);
+    if (token === undefined) this.csrfTokens.set(req, (token = csrfTokenFor(req.sessionToken)));
+    return token;
   }
 
   layout(req: WebRequest, title: string, section: Section): LayoutView {
@@ -133,10 +142,14 @@ export class WebPages implements OnModuleInit {
     });
   }
 
-  send(res: Response, html: string, status = 200): void {
+  send(res: Response, html: string | Buffer, status = 200): void {
     res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(html);
   }
 
+  /**
+   * A view in the layout. `inserts` are HTML rendered beforehand, as UTF-8 bytes: the view's data
+   * puts `insertSlot` (with `{{{…}}}`) where each goes, and the k-th slot receives `inserts[k]`.
+   */
   render(
     req: WebRequest,
     res: Response,
@@ -145,8 +158,20 @@ export class WebPages implements OnModuleInit {
     section: Section,
     data: object,
     status = 200,
+    inserts: readonly (readonly Buffer[])[] = [],
   ): void {
-    this.send(res, this.html(req, view, title, section, data), status);
+    const html = this.html(req, view, title, section, data);
+    if (inserts.length === 0) {
+      this.send(res, html, status);
+      return;
+    }
+    const pieces = html.split(this.insertSlot);
+    if (pieces.length !== inserts.length + 1) {
+      throw new Error(`${view}: ${pieces.length - 1} insert slots for ${inserts.length} inserts`);
+    }
+    const chunks: Buffer[] = [Buffer.from(pieces[0])];
+    inserts.forEach((insert, k) => chunks.push(...insert, Buffer.from(pieces[k + 1])));
+    this.send(res, Buffer.concat(chunks), status);
   }
 
   /** After a successful form: back to a page, with a message (303: the browser then GETs). */

@@ -16,6 +16,7 @@ import { CalendarPage } from './calendar/calendar-page.service.js';
 import { CalendarQuery } from './calendar/calendar.query.js';
 import { WebCalendarController } from './calendar/web-calendar.controller.js';
 import { SessionDashboard } from './dashboard/session-dashboard.service.js';
+import { TaskRowHtml } from './dashboard/task-row-html.js';
 import { WebSessionsController } from './dashboard/web-sessions.controller.js';
 import { WEB_FORM_CONTROLLERS, WEB_FORM_PROVIDERS } from './forms/web-forms.js';
 import { SessionListQuery } from './queries/session-list.query.js';
@@ -60,6 +61,7 @@ import { WebPages } from './web-pages.js';
     SessionListQuery,
     SessionPageQuery,
     SessionDashboard,
+    TaskRowHtml,
     CalendarQuery,
     CalendarPage,
     ...WEB_FORM_PROVIDERS,

@@ -38,6 +38,7 @@ import { personLabel, SESSION_NATURE_LABELS, SESSION_STATUS_LABELS } from '../vi
 import { auditRowView } from './audit-view.js';
 import { documentGroups } from './session-documents.js';
 import { statusOf, TASK_FORM_LABELS, taskInput, taskPatch } from './task-form.js';
+import { TaskRowHtml, type RowPieces } from './task-row-html.js';
 
 export interface TickOutcome {
   status: number;
@@ -68,6 +69,7 @@ export class SessionDashboard {
     private readonly checklist: ChecklistService,
     private readonly audit: AuditService,
     private readonly documents: DocumentsService,
+    private readonly taskRows: TaskRowHtml,
   ) {}
 
   async listPage(caller: Caller, query: Record<string, unknown>): Promise<object> {
@@ -124,10 +126,11 @@ export class SessionDashboard {
     const data = await this.page.load(caller, id);
     const summary = this.summary(caller, data.session, data.header);
     const taskIds = new Map(data.tasks.map((t) => [t.code, t.id]));
+    const context = { sessionId: id, today: data.today, editable: summary.editable };
     const rows = data.tasks.map((task) =>
       replaced && replaced.id === task.id
-        ? replaced
-        : taskRowView(id, task, data.today, { editable: summary.editable }),
+        ? this.taskRows.render(replaced)
+        : this.taskRows.row(task, context, data.shownRecently),
     );
     const phaseProgress = new Map(data.progress.progress.byPhase.map((p) => [p.phase, p]));
     return {
@@ -164,13 +167,10 @@ export class SessionDashboard {
             label: phase.label,
             anchor: `phase-${phase.code}`,
             progress: p ? progressView(p.overall.done, p.overall.total).text : '',
-            // `{ task }`: the row partial reads `task.…`, here and in the htmx fragment.
-            tasks: rows
-              .filter((_row, i) => data.tasks[i].phase === phase.code)
-              .map((task) => ({ task })),
+            rows: rows.filter((_row, i) => data.tasks[i].phase === phase.code),
           };
         })
-        .filter((phase) => phase.tasks.length > 0),
+        .filter((phase) => phase.rows.length > 0),
       today: frDate(data.today),
     };
   }
@@ -314,8 +314,17 @@ export interface SessionPageModel {
   progress: object;
   blocking: object[];
   warnings: object[];
-  phases: object[];
+  phases: PhaseView[];
   today: string;
+}
+
+export interface PhaseView {
+  code: string;
+  label: string;
+  anchor: string;
+  progress: string;
+  /** The phase's rows, still without the caller's CSRF token (`TaskRowHtml.withToken`). */
+  rows: RowPieces[];
 }
 
 function defaultSortFor(view: SessionListParams['view']): Partial<SessionListParams> {

@@ -7,7 +7,8 @@ import { UuidParam } from '../../common/validation/uuid-param.js';
 import type { FormBody } from '../forms/form-input.js';
 import { isHtmx, WebPages, type WebRequest } from '../web-pages.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-import { SessionDashboard } from './session-dashboard.service.js';
+import { SessionDashboard, type SessionPageModel } from './session-dashboard.service.js';
+import { TaskRowHtml } from './task-row-html.js';
 
 /** The home page (sessions of my centres), a session's page with its checklist, and its tabs. */
 @ApiExcludeController()
@@ -17,6 +18,7 @@ export class WebSessionsController {
   constructor(
     private readonly dashboard: SessionDashboard,
     private readonly pages: WebPages,
+    private readonly taskRows: TaskRowHtml,
   ) {}
 
   @Get()
@@ -37,8 +39,7 @@ export class WebSessionsController {
     @Req() req: WebRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const model = await this.dashboard.sessionPage(caller, id);
-    this.pages.render(req, res, 'dashboard/session', model.title, 'sessions', model);
+    this.renderSession(req, res, await this.dashboard.sessionPage(caller, id));
   }
 
   @Post(':id/tasks/:taskId')
@@ -52,22 +53,21 @@ export class WebSessionsController {
   ): Promise<void> {
     const outcome = await this.dashboard.tick(caller, id, taskId, body);
     if (isHtmx(req)) {
-      const html = this.pages.fragment(req, 'partials/task-row', { task: outcome.row });
-      this.pages.send(res, html, outcome.status);
+      const row = this.taskRows.withToken(
+        [this.taskRows.render(outcome.row)],
+        this.pages.csrf(req),
+      );
+      this.pages.send(res, Buffer.concat(row), outcome.status);
       return;
     }
     if (outcome.status === 200) {
       this.pages.redirect(res, `/sessions/${id}#task-${taskId}`, 'task-saved');
       return;
     }
-    const model = await this.dashboard.sessionPage(caller, id, outcome.row);
-    this.pages.render(
+    this.renderSession(
       req,
       res,
-      'dashboard/session',
-      model.title,
-      'sessions',
-      model,
+      await this.dashboard.sessionPage(caller, id, outcome.row),
       outcome.status,
     );
   }
@@ -92,5 +92,22 @@ export class WebSessionsController {
   ): Promise<void> {
     const model = await this.dashboard.auditPage(caller, id);
     this.pages.render(req, res, 'dashboard/audit', model.title, 'sessions', model);
+  }
+
+  /** The session page, each phase's rows put in (with the caller's CSRF token) as bytes. */
+  private renderSession(
+    req: WebRequest,
+    res: Response,
+    model: SessionPageModel,
+    status = 200,
+  ): void {
+    const csrf = this.pages.csrf(req);
+    const rows = model.phases.map((phase) => this.taskRows.withToken(phase.rows, csrf));
+    const phases = model.phases.map(({ rows: _rows, ...phase }) => ({
+      ...phase,
+      rowsSlot: this.pages.insertSlot,
+    }));
+    const page = { ...model, phases };
+    this.pages.render(req, res, 'dashboard/session', model.title, 'sessions', page, status, rows);
   }
 }

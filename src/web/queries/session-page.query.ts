@@ -6,6 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CalendarDate } from '../../common/calendar-date.js';
+import { BoundedCache } from '../../common/bounded-cache.js';
 import { canReadCentre, type Caller } from '../../common/caller.js';
 import { Clock } from '../../common/clock.js';
 import { notFound } from '../../common/errors.js';
@@ -16,13 +17,8 @@ import {
 } from '../../checklist/checklist-progress.js';
 import { PHASE_CODES, type PhaseCode } from '../../checklist/checklist-template.js';
 import { ChecklistTemplates } from '../../checklist/checklist-templates.js';
-import type { SessionTask } from '../../checklist/session-task.entity.js';
 import type { SessionFacts } from '../../checklist/task-applicability.js';
-import {
-  toTaskCoreView,
-  type TaskCoreSource,
-  type TaskCoreView,
-} from '../../checklist/task-view.js';
+import type { TaskCoreView, TaskViewContext } from '../../checklist/task-view.js';
 import {
   complianceChecksByTask,
   runComplianceChecks,
@@ -30,7 +26,8 @@ import {
 } from '../../compliance/compliance-rules.js';
 import { ComplianceService } from '../../compliance/compliance.service.js';
 import { ExamSession } from '../../sessions/exam-session.entity.js';
-import { bool, json, num, sqlRows, sqlTuples, str } from './sql.js';
+import { json, jsonArraySql, num, sqlRows, sqlTuples, str } from './sql.js';
+import { TASK_COLUMNS, TaskViewCache, type TaskRow } from './task-views.js';
 
 export interface SessionHeader {
   centreName: string;
@@ -58,18 +55,32 @@ export interface SessionPageData {
   phases: { code: PhaseCode; label: string }[];
   progress: ChecklistProgress;
   compliance: ComplianceReport;
+  /** The page was shown recently: what is made for it is worth keeping for the next display. */
+  shownRecently: boolean;
 }
+
+/**
+ * Session pages remembered as shown recently (at least half as many are): views and rows are kept
+ * from a page's second display in that window, not for pages seen once in a while.
+ */
+const RECENT_PAGES = 50;
 
 @Injectable()
 export class SessionPageQuery {
   private readonly phaseCache = new Map<number, { code: PhaseCode; label: string }[]>();
+  private readonly taskViews = new TaskViewCache();
+  private readonly recentPages = new BoundedCache<string, true>(RECENT_PAGES);
+  private readonly tasksSql: string;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly compliance: ComplianceService,
     private readonly templates: ChecklistTemplates,
-  ) {}
+  ) {
+    this.tasksSql = `SELECT "id", ${jsonArraySql(dataSource, TASK_COLUMNS)}
+      FROM "session_task" WHERE "sessionId" = :sessionId`;
+  }
 
   /** The session a caller may read (404 otherwise), with its names and candidate counts. */
   async header(
@@ -147,8 +158,11 @@ export class SessionPageQuery {
 
   async load(caller: Caller, sessionId: string): Promise<SessionPageData> {
     const { session, header } = await this.header(caller, sessionId);
-    const tasks = (await this.tasks(sessionId)).sort(comparePhasePosition);
-    const input = await this.compliance.input(session, tasks);
+    const rows = (await sqlTuples(this.dataSource, this.tasksSql, { sessionId })).map(
+      ([id, json]): TaskRow => ({ id: String(id), json: String(json) }),
+    );
+    const sources = this.taskViews.sources(rows);
+    const input = await this.compliance.input(session, sources);
     const compliance = runComplianceChecks(input);
     const today = input.today;
     const facts: SessionFacts = {
@@ -157,14 +171,18 @@ export class SessionPageQuery {
       hasAccommodationRequests: header.accommodationCount > 0,
     };
     const phases = this.phases(session.checklistVersion);
-    const ctx = {
+    const context: TaskViewContext = {
       today,
       facts,
       phaseLabels: new Map(phases.map((p) => [p.code, p.label])),
       checksByTask: complianceChecksByTask(compliance),
     };
     // The views carry `applicable` and `conditional`: the progress is counted from them.
-    const views = tasks.map((task) => toTaskCoreView(task, ctx));
+    const shownRecently = this.recentPages.get(sessionId) === true;
+    this.recentPages.set(sessionId, true);
+    const views = this.taskViews
+      .views(rows, sources, context, shownRecently)
+      .sort(comparePhasePosition);
     return {
       session,
       header,
@@ -173,68 +191,8 @@ export class SessionPageQuery {
       phases,
       progress: checklistProgress(views, today, phases),
       compliance,
+      shownRecently,
     };
-  }
-
-  /**
-   * The session's tasks in one plain SELECT of the columns the page shows (not the snapshot's
-   * source text and notes): the page's largest read, mapped here rather than through the ORM.
-   */
-  private async tasks(sessionId: string): Promise<TaskCoreSource[]> {
-    const rows = await sqlTuples(
-      this.dataSource,
-      `SELECT "id", "code", "phase", "position", "parentCode", "label", "items", "regulatory",
-          "advised", "dueDate", "dueKind", "workingDayFallback", "applicability", "status",
-          "doneAt", "doneBy", "doneByEmail", "observations", "reason", "version"
-        FROM "session_task" WHERE "sessionId" = :sessionId`,
-      { sessionId },
-    );
-    // Arrays in SELECT order, then one object literal per row (a single shape).
-    return rows.map(
-      ([
-        id,
-        code,
-        phase,
-        position,
-        parentCode,
-        label,
-        items,
-        regulatory,
-        advised,
-        dueDate,
-        dueKind,
-        workingDayFallback,
-        applicability,
-        status,
-        doneAt,
-        doneBy,
-        doneByEmail,
-        observations,
-        reason,
-        version,
-      ]): TaskCoreSource => ({
-        id: String(id),
-        code: String(code),
-        phase: phase as SessionTask['phase'],
-        position: num(position),
-        parentCode: str(parentCode),
-        label: String(label),
-        items: json<string[]>(items),
-        regulatory: bool(regulatory),
-        advised: bool(advised),
-        dueDate: String(dueDate),
-        dueKind: dueKind as SessionTask['dueKind'],
-        workingDayFallback: str(workingDayFallback),
-        applicability: applicability as SessionTask['applicability'],
-        status: status as SessionTask['status'],
-        doneAt: str(doneAt),
-        doneBy: str(doneBy),
-        doneByEmail: str(doneByEmail),
-        observations: String(observations),
-        reason: String(reason),
-        version: num(version),
-      }),
-    );
   }
 
   /** Phase labels of the session's template version (the latest one if its file is gone). */

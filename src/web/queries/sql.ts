@@ -5,6 +5,7 @@
 export {
   bool,
   json,
+  jsonArraySql,
   num,
   sqlRows,
   sqlTuples,
