@@ -17,43 +17,6 @@ export async function sqlRows<T>(
   return (await db.query(query, values)) as T[];
 }
 
-interface SqliteStatement {
-  raw(toggle: boolean): SqliteStatement;
-  all(...params: unknown[]): unknown[][];
-}
-
-interface SqliteConnection {
-  prepare(sql: string): SqliteStatement;
-}
-
-/** Prepared array-mode statements per SQLite connection, by SQL text (a fixed set of reads). */
-const tupleStatements = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
-
-/**
- * Rows as arrays of column values in SELECT order (distinct column names). For the largest reads:
- * on SQLite, better-sqlite3 returns arrays directly, much cheaper than one object per row; on
- * PostgreSQL, the values of the driver's rows.
- */
-export async function sqlTuples(
-  dataSource: DataSource,
-  sql: string,
-  params: SqlParams = {},
-): Promise<unknown[][]> {
-  const [query, values] = dataSource.driver.escapeQueryWithParameters(sql, params);
-  if (dataSource.options.type !== 'better-sqlite3') {
-    const rows = (await dataSource.query(query, values)) as Record<string, unknown>[];
-    return rows.map((row) => Object.values(row));
-  }
-  // The connection every other query of this data source uses (one per SQLite database).
-  const connection = (dataSource.driver as unknown as { databaseConnection: SqliteConnection })
-    .databaseConnection;
-  let statements = tupleStatements.get(connection);
-  if (!statements) tupleStatements.set(connection, (statements = new Map()));
-  let statement = statements.get(query);
-  if (!statement) statements.set(query, (statement = connection.prepare(query).raw(true)));
-  return statement.all(...values.map((v: unknown) => (typeof v === 'boolean' ? Number(v) : v)));
-}
-
 /**
  * An SQL expression that gives the listed columns of a row as one JSON array, as text, in order:
  * one value to read instead of many, and rows that can be compared whole as strings (SQLite's

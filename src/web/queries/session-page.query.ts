@@ -26,7 +26,7 @@ import {
 } from '../../compliance/compliance-rules.js';
 import { ComplianceService } from '../../compliance/compliance.service.js';
 import { ExamSession } from '../../sessions/exam-session.entity.js';
-import { json, jsonArraySql, num, sqlRows, sqlTuples, str } from './sql.js';
+import { json, jsonArraySql, num, sqlRows, str } from './sql.js';
 import { TASK_COLUMNS, TaskViewCache, type TaskRow } from './task-views.js';
 
 export interface SessionHeader {
@@ -78,7 +78,7 @@ export class SessionPageQuery {
     private readonly compliance: ComplianceService,
     private readonly templates: ChecklistTemplates,
   ) {
-    this.tasksSql = `SELECT "id", ${jsonArraySql(dataSource, TASK_COLUMNS)}
+    this.tasksSql = `SELECT "id", ${jsonArraySql(dataSource, TASK_COLUMNS)} AS "json"
       FROM "session_task" WHERE "sessionId" = :sessionId`;
   }
 
@@ -158,9 +158,7 @@ export class SessionPageQuery {
 
   async load(caller: Caller, sessionId: string): Promise<SessionPageData> {
     const { session, header } = await this.header(caller, sessionId);
-    const rows = (await sqlTuples(this.dataSource, this.tasksSql, { sessionId })).map(
-      ([id, json]): TaskRow => ({ id: String(id), json: String(json) }),
-    );
+    const rows = await sqlRows<TaskRow>(this.dataSource, this.tasksSql, { sessionId });
     const sources = this.taskViews.sources(rows);
     const input = await this.compliance.input(session, sources);
     const compliance = runComplianceChecks(input);

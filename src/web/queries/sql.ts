@@ -8,7 +8,6 @@ export {
   jsonArraySql,
   num,
   sqlRows,
-  sqlTuples,
   str,
   type SqlParams,
 } from '../../database/sql-rows.js';
