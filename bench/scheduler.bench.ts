@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module.js';
 import { createApp } from '../src/bootstrap.js';
 import { Centre } from '../src/centres/centre.entity.js';
@@ -24,6 +23,7 @@ import { addDays } from '../src/common/calendar-date.js';
 import { FixedClock } from '../src/common/clock.js';
 import { JsonLogger } from '../src/common/http/json-logger.js';
 import { loadAppConfig } from '../src/config/app-config.js';
+import { Database } from '../src/database/database.js';
 import { createScratchDatabase } from '../src/database/postgres-scratch.js';
 import { ReminderPassService } from '../src/reminders/reminder-pass.service.js';
 import { ExamSession } from '../src/sessions/exam-session.entity.js';
@@ -58,27 +58,33 @@ async function openApp(
 async function seed(databaseUrl: string, mailDir: string): Promise<number> {
   const app = await openApp(databaseUrl, mailDir, QUIET_DAY);
   try {
-    const ds = app.get(DataSource);
+    const db = app.get(Database);
     const now = new Date(QUIET_DAY).toISOString();
     const centreId = randomUUID();
     const siteId = randomUUID();
     const titreId = randomUUID();
-    await ds.getRepository(Centre).insert({ id: centreId, name: 'Centre de test', createdAt: now });
-    await ds.getRepository(Site).insert({
-      id: siteId,
-      centreId,
-      name: 'Site de Vénissieux',
-      city: 'Vénissieux',
-      createdAt: now,
-    } as Partial<Site>);
-    await ds.getRepository(Titre).insert({
-      id: titreId,
-      code: 'CDA',
-      label: 'Concepteur développeur d’applications',
-      version: '2023',
-      validUntil: '2030-12-31',
-      createdAt: now,
-    } as Partial<Titre>);
+    await db.transaction((m) =>
+      m.getRepository(Centre).insert({ id: centreId, name: 'Centre de test', createdAt: now }),
+    );
+    await db.transaction((m) =>
+      m.getRepository(Site).insert({
+        id: siteId,
+        centreId,
+        name: 'Site de Vénissieux',
+        city: 'Vénissieux',
+        createdAt: now,
+      } as Partial<Site>),
+    );
+    await db.transaction((m) =>
+      m.getRepository(Titre).insert({
+        id: titreId,
+        code: 'CDA',
+        label: 'Concepteur développeur d’applications',
+        version: '2023',
+        validUntil: '2030-12-31',
+        createdAt: now,
+      } as Partial<Titre>),
+    );
     const managers = Array.from({ length: MANAGERS }, (_, i) => ({
       id: randomUUID(),
       email: `rs${i}@bench.jalon`,
@@ -86,12 +92,12 @@ async function seed(databaseUrl: string, mailDir: string): Promise<number> {
       role: 'manager' as const,
       createdAt: now,
     }));
-    await ds.getRepository(User).insert(managers);
+    await db.transaction((m) => m.getRepository(User).insert(managers));
     const template = app.get(ChecklistTemplates).latest();
     let tasks = 0;
     const batch = 100;
     for (let first = 0; first < SESSIONS; first += batch) {
-      await ds.transaction(async (m) => {
+      await db.transaction(async (m) => {
         const sessions = [];
         const rows = [];
         for (let i = first; i < Math.min(first + batch, SESSIONS); i++) {

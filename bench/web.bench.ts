@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import type { INestApplication } from '@nestjs/common';
-import { DataSource, type EntityMetadata } from 'typeorm';
+import type { EntityMetadata } from 'typeorm';
 import { createApp } from '../src/bootstrap.js';
 import { ChecklistTemplates } from '../src/checklist/checklist-templates.js';
 import { SessionTask } from '../src/checklist/session-task.entity.js';
@@ -24,6 +24,7 @@ import { addDays, compareDates } from '../src/common/calendar-date.js';
 import { FixedClock } from '../src/common/clock.js';
 import { JsonLogger } from '../src/common/http/json-logger.js';
 import { loadAppConfig } from '../src/config/app-config.js';
+import { Database as JalonDatabase } from '../src/database/database.js';
 import { ExamSession } from '../src/sessions/exam-session.entity.js';
 
 const SESSIONS = 5_000;
@@ -146,12 +147,11 @@ async function seed(databaseUrl: string, file: string): Promise<void> {
     });
     titres.push(titre.id);
   }
-  const dataSource = app.get(DataSource);
-  const metas = {
-    session: dataSource.getMetadata(ExamSession),
-    task: dataSource.getMetadata(SessionTask),
-    candidate: dataSource.getMetadata(Candidate),
-  };
+  const metas = await app.get(JalonDatabase).read(async (m) => ({
+    session: m.connection.getMetadata(ExamSession),
+    task: m.connection.getMetadata(SessionTask),
+    candidate: m.connection.getMetadata(Candidate),
+  }));
   const template = app.get(ChecklistTemplates).latest();
   await app.close();
 

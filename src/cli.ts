@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { parseArgs, requireOption } from './cli/cli-args.js';
 import { ConfigError, loadAppConfig } from './config/app-config.js';
 import { JsonLogger } from './common/http/json-logger.js';
-import { backupDatabase } from './database/backup.js';
+import { Database } from './database/database.js';
 import { DemoLoader } from './demo/demo-loader.js';
 import { passReportText } from './reminders/pass-report-text.js';
 import { ReminderPassService } from './reminders/reminder-pass.service.js';
@@ -59,7 +58,7 @@ async function main(): Promise<number> {
       }
       case 'backup': {
         const out = requireOption(options, 'out');
-        await backupDatabase(app.get(DataSource), out);
+        await app.get(Database).backup(out);
         process.stdout.write(`Sauvegarde écrite dans ${out}\n`);
         return 0;
       }

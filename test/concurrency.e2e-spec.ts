@@ -1,6 +1,5 @@
-import { DataSource } from 'typeorm';
 import { Centre } from '../src/centres/centre.entity.js';
-import { TransactionRunner } from '../src/database/transaction-runner.js';
+import { Database } from '../src/database/database.js';
 import { aCentre, aSession, aTitre } from './support/factories.js';
 import { ADMIN, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -42,10 +41,10 @@ describe('concurrent writes', () => {
   });
 
   it('runs twenty transactions at once through the transaction runner', async () => {
-    const runner = t.app.get(TransactionRunner);
+    const db = t.app.get(Database);
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        runner.run(async (m) => {
+        db.transaction(async (m) => {
           await m.getRepository(Centre).insert({
             name: `Parallèle ${i}`,
             siret: null,
@@ -59,13 +58,13 @@ describe('concurrent writes', () => {
       ),
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    const count = await t.app.get(DataSource).getRepository(Centre).count({ where: {} });
+    const count = await db.read((m) => m.getRepository(Centre).count({ where: {} }));
     expect(count).toBeGreaterThanOrEqual(20);
   });
 
   it('rolls back a failed transaction without blocking the next ones', async () => {
-    const runner = t.app.get(TransactionRunner);
-    const failing = runner.run(async (m) => {
+    const db = t.app.get(Database);
+    const failing = db.transaction(async (m) => {
       await m.getRepository(Centre).insert({
         name: 'Annulé',
         siret: null,
@@ -77,12 +76,9 @@ describe('concurrent writes', () => {
       throw new Error('échec volontaire');
     });
     await expect(failing).rejects.toThrow('échec volontaire');
-    await expect(runner.run(async () => 'suivante')).resolves.toBe('suivante');
-    expect(
-      await t.app
-        .get(DataSource)
-        .getRepository(Centre)
-        .count({ where: { name: 'Annulé' } }),
-    ).toBe(0);
+    await expect(db.transaction(async () => 'suivante')).resolves.toBe('suivante');
+    expect(await db.read((m) => m.getRepository(Centre).count({ where: { name: 'Annulé' } }))).toBe(
+      0,
+    );
   });
 });

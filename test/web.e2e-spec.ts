@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { sqlRows } from '../src/database/sql-rows.js';
+import { Database } from '../src/database/database.js';
 import { aCandidate, aCentre, aSession, aTitre, aUser } from './support/factories.js';
 import { ADMIN, startTestApp, type Client, type TestApp } from './support/test-app.js';
 import { countQueries } from './support/query-counter.js';
@@ -407,11 +407,14 @@ describe('web dashboard', () => {
       expect(before).not.toContain('En retard de');
 
       // A change the application did not make itself (same version number) still shows.
-      await sqlRows(
-        t.app.get(DataSource),
-        `UPDATE "session_task" SET "observations" = :observations WHERE "id" = :id`,
-        { observations: 'Relance faite par téléphone <urgent>', id: target.id },
-      );
+      await t.app
+        .get(Database)
+        .transaction((m) =>
+          sqlRows(m, `UPDATE "session_task" SET "observations" = :observations WHERE "id" = :id`, {
+            observations: 'Relance faite par téléphone <urgent>',
+            id: target.id,
+          }),
+        );
       const edited = rowOf((await managerWeb.get(`/sessions/${sessionId}`)).text, target.id);
       expect(edited).toContain('Relance faite par téléphone &lt;urgent&gt;</textarea>');
 

@@ -1,19 +1,18 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import { canWriteCentre, readableCentreIds, type Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { forbidden } from '../common/errors.js';
 import { CentresService } from '../centres/centres.service.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import { TitresService } from '../titres/titres.service.js';
 import { Agrement } from './agrement.entity.js';
 import type { CreateAgrementDto } from './dto/create-agrement.dto.js';
+import { Database } from '../database/database.js';
 
 @Injectable()
 export class AgrementsService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly centres: CentresService,
     private readonly titres: TitresService,
@@ -27,7 +26,7 @@ export class AgrementsService {
     }
     if (!canWriteCentre(caller, dto.centreId)) throw forbidden();
     await this.titres.get(dto.titreId);
-    return this.tx.run((m) =>
+    return this.db.transaction((m) =>
       m.getRepository(Agrement).save(
         m.getRepository(Agrement).create({
           ...dto,
@@ -48,6 +47,8 @@ export class AgrementsService {
         : scope === undefined
           ? {}
           : { centreId: In(scope) };
-    return this.dataSource.getRepository(Agrement).find({ where, order: { validUntil: 'DESC' } });
+    return this.db.read((m) =>
+      m.getRepository(Agrement).find({ where, order: { validUntil: 'DESC' } }),
+    );
   }
 }

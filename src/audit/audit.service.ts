@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import type { Changes } from './audit-diff.js';
+import { Database } from '../database/database.js';
 
 export interface AuditEvent {
   sessionId: string | null;
@@ -22,7 +23,7 @@ function encode(value: unknown): string | null {
 @Injectable()
 export class AuditService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly clock: Clock,
   ) {}
 
@@ -53,8 +54,8 @@ export class AuditService {
   }
 
   listForSession(sessionId: string): Promise<AuditEntry[]> {
-    return this.dataSource
-      .getRepository(AuditEntry)
-      .find({ where: { sessionId }, order: { seq: 'ASC' } });
+    return this.db.read((m) =>
+      m.getRepository(AuditEntry).find({ where: { sessionId }, order: { seq: 'ASC' } }),
+    );
   }
 }

@@ -6,13 +6,13 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import { UsersService, type UserView } from '../users/users.service.js';
 import { SetupToken } from './setup-token.entity.js';
 import { randomSecret, sha256 } from './token.service.js';
+import { Database } from '../database/database.js';
 
 /**
  * The first administrator: from JALON_ADMIN_EMAIL/JALON_ADMIN_PASSWORD, or else through a one-time
@@ -25,8 +25,7 @@ export class SetupService implements OnApplicationBootstrap {
   lastSetupUrl: string | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly users: UsersService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -35,11 +34,17 @@ export class SetupService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (await this.users.hasAdministrator()) return;
     if (this.config.adminEmail && this.config.adminPassword) {
-      await this.users.create({
-        email: this.config.adminEmail,
-        password: this.config.adminPassword,
-        role: 'admin',
-      });
+      try {
+        await this.users.create({
+          email: this.config.adminEmail,
+          password: this.config.adminPassword,
+          role: 'admin',
+        });
+      } catch (error) {
+        // Instances starting together: another one created it first (unique e-mail).
+        if (await this.users.hasAdministrator()) return;
+        throw error;
+      }
       this.logger.log({
         msg: 'Administrateur initial créé depuis JALON_ADMIN_EMAIL',
         email: this.config.adminEmail,
@@ -48,7 +53,7 @@ export class SetupService implements OnApplicationBootstrap {
     }
     if (!this.config.issueSetupLink) return;
     const token = randomSecret();
-    await this.tx.run(async (manager) => {
+    await this.db.transaction(async (manager) => {
       await manager.getRepository(SetupToken).delete({ usedAt: IsNull() });
       await manager.getRepository(SetupToken).insert({
         tokenHash: sha256(token),
@@ -64,9 +69,9 @@ export class SetupService implements OnApplicationBootstrap {
 
   async isValid(token: string): Promise<boolean> {
     if (await this.users.hasAdministrator()) return false;
-    return this.dataSource
-      .getRepository(SetupToken)
-      .exists({ where: { tokenHash: sha256(token), usedAt: IsNull() } });
+    return this.db.read((m) =>
+      m.getRepository(SetupToken).exists({ where: { tokenHash: sha256(token), usedAt: IsNull() } }),
+    );
   }
 
   async complete(token: string, email: string, password: string): Promise<UserView> {
@@ -74,7 +79,7 @@ export class SetupService implements OnApplicationBootstrap {
       throw new ConflictException('Jalon est déjà mis en service : connectez-vous.');
     }
     const passwordHash = await this.users.preparePassword(password);
-    return this.tx.run(async (manager) => {
+    return this.db.transaction(async (manager) => {
       const used = await manager
         .getRepository(SetupToken)
         .update({ tokenHash: sha256(token), usedAt: IsNull() }, { usedAt: this.clock.nowIso() });

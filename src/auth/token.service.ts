@@ -1,12 +1,12 @@
 import { hash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { bool, sqlRows } from '../database/sql-rows.js';
 import type { Role } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
+import { Database } from '../database/database.js';
 
 export function sha256(value: string): string {
   return hash('sha256', value, 'hex');
@@ -30,7 +30,7 @@ interface TokenRow {
 @Injectable()
 export class TokenService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -39,32 +39,38 @@ export class TokenService {
     const token = `jln_${randomSecret()}`;
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.tokenTtlHours * 3_600_000).toISOString();
-    await this.dataSource.getRepository(ApiToken).insert({
-      tokenHash: sha256(token),
-      userId,
-      createdAt: now.toISOString(),
-      expiresAt,
-      revokedAt: null,
-    });
+    await this.db.read((m) =>
+      m.getRepository(ApiToken).insert({
+        tokenHash: sha256(token),
+        userId,
+        createdAt: now.toISOString(),
+        expiresAt,
+        revokedAt: null,
+      }),
+    );
     return { token, expiresAt };
   }
 
   /** The caller behind a token, or null when it is unknown, expired, revoked or its user inactive. */
   async resolve(token: string): Promise<{ caller: Caller; tokenId: string } | null> {
     // Every authenticated request comes here: two plain queries, no entity hydration.
-    const [row] = await sqlRows<TokenRow>(
-      this.dataSource,
-      `SELECT t."id" AS "tokenId", t."expiresAt", u."id" AS "userId", u."email", u."role", u."active"
+    const [row] = await this.db.read((m) =>
+      sqlRows<TokenRow>(
+        m,
+        `SELECT t."id" AS "tokenId", t."expiresAt", u."id" AS "userId", u."email", u."role", u."active"
         FROM "api_token" t JOIN "app_user" u ON u."id" = t."userId"
         WHERE t."tokenHash" = :hash AND t."revokedAt" IS NULL`,
-      { hash: sha256(token) },
+        { hash: sha256(token) },
+      ),
     );
     if (!row || row.expiresAt <= this.clock.nowIso()) return null;
     if (!bool(row.active)) return null;
-    const links = await sqlRows<{ centreId: string }>(
-      this.dataSource,
-      `SELECT "centreId" FROM "user_centre" WHERE "userId" = :userId`,
-      { userId: row.userId },
+    const links = await this.db.read((m) =>
+      sqlRows<{ centreId: string }>(
+        m,
+        `SELECT "centreId" FROM "user_centre" WHERE "userId" = :userId`,
+        { userId: row.userId },
+      ),
     );
     return {
       caller: {
@@ -78,8 +84,8 @@ export class TokenService {
   }
 
   async revoke(tokenId: string): Promise<void> {
-    await this.dataSource
-      .getRepository(ApiToken)
-      .update({ id: tokenId }, { revokedAt: this.clock.nowIso() });
+    await this.db.read((m) =>
+      m.getRepository(ApiToken).update({ id: tokenId }, { revokedAt: this.clock.nowIso() }),
+    );
   }
 }

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { randomSecret, sha256 } from '../auth/token.service.js';
 import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import { CalendarFeed } from './calendar-feed.entity.js';
+import { Database } from '../database/database.js';
 
 export interface CalendarFeedView {
   /** The secret URL; only known right after it is created (the server keeps a hash). */
@@ -18,16 +17,15 @@ export interface CalendarFeedView {
 @Injectable()
 export class CalendarFeedService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async current(caller: Caller): Promise<CalendarFeedView> {
-    const feed = await this.dataSource
-      .getRepository(CalendarFeed)
-      .findOne({ where: { userId: caller.userId } });
+    const feed = await this.db.read((m) =>
+      m.getRepository(CalendarFeed).findOne({ where: { userId: caller.userId } }),
+    );
     return { url: null, active: feed !== null, createdAt: feed?.createdAt ?? null };
   }
 
@@ -35,7 +33,7 @@ export class CalendarFeedService {
   async rotate(caller: Caller): Promise<CalendarFeedView & { url: string }> {
     const secret = randomSecret();
     const createdAt = this.clock.nowIso();
-    await this.tx.run((m) =>
+    await this.db.transaction((m) =>
       m
         .getRepository(CalendarFeed)
         .save({ userId: caller.userId, secretHash: sha256(secret), createdAt }),
@@ -44,15 +42,17 @@ export class CalendarFeedService {
   }
 
   async revoke(caller: Caller): Promise<void> {
-    await this.tx.run((m) => m.getRepository(CalendarFeed).delete({ userId: caller.userId }));
+    await this.db.transaction((m) =>
+      m.getRepository(CalendarFeed).delete({ userId: caller.userId }),
+    );
   }
 
   /** The user a secret belongs to, or null. */
   async userFor(secret: string): Promise<string | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(secret)) return null;
-    const feed = await this.dataSource
-      .getRepository(CalendarFeed)
-      .findOne({ where: { secretHash: sha256(secret) } });
+    const feed = await this.db.read((m) =>
+      m.getRepository(CalendarFeed).findOne({ where: { secretHash: sha256(secret) } }),
+    );
     return feed?.userId ?? null;
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, MoreThanOrEqual, Not } from 'typeorm';
+import { In, MoreThanOrEqual, Not } from 'typeorm';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { comparePhasePosition } from '../checklist/checklist-progress.js';
 import { SessionTask } from '../checklist/session-task.entity.js';
@@ -20,6 +20,7 @@ import { User } from '../users/user.entity.js';
 import { sessionEvents, type CalendarSession } from './calendar-events.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { icsCalendar, type AllDayEvent } from './icalendar.js';
+import { Database } from '../database/database.js';
 
 /** How long a finished session stays in the personal feed. */
 const FEED_PAST_DAYS = 90;
@@ -28,7 +29,7 @@ const FEED_PAST_DAYS = 90;
 @Injectable()
 export class CalendarService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly sessions: SessionsService,
     private readonly feeds: CalendarFeedService,
@@ -50,12 +51,14 @@ export class CalendarService {
   async feedCalendar(secret: string): Promise<string> {
     const userId = await this.feeds.userFor(secret);
     const user = userId
-      ? await this.dataSource.getRepository(User).findOne({ where: { id: userId, active: true } })
+      ? await this.db.read((m) =>
+          m.getRepository(User).findOne({ where: { id: userId, active: true } }),
+        )
       : null;
     if (!user) throw notFound('Calendrier');
-    const links = await this.dataSource
-      .getRepository(UserCentre)
-      .find({ where: { userId: user.id } });
+    const links = await this.db.read((m) =>
+      m.getRepository(UserCentre).find({ where: { userId: user.id } }),
+    );
     const caller: Caller = {
       userId: user.id,
       email: user.email,
@@ -63,15 +66,17 @@ export class CalendarService {
       centreIds: links.map((l) => l.centreId),
     };
     const centres = readableCentreIds(caller);
-    const sessions = await this.dataSource.getRepository(ExamSession).find({
-      select: { id: true },
-      where: {
-        ...(centres === null ? {} : { centreId: In(centres) }),
-        status: Not('CANCELLED'),
-        endDate: MoreThanOrEqual(addDays(this.clock.today(), -FEED_PAST_DAYS)),
-      },
-      order: { startDate: 'ASC', id: 'ASC' },
-    });
+    const sessions = await this.db.read((m) =>
+      m.getRepository(ExamSession).find({
+        select: { id: true },
+        where: {
+          ...(centres === null ? {} : { centreId: In(centres) }),
+          status: Not('CANCELLED'),
+          endDate: MoreThanOrEqual(addDays(this.clock.today(), -FEED_PAST_DAYS)),
+        },
+        order: { startDate: 'ASC', id: 'ASC' },
+      }),
+    );
     const full = await this.withTitreAndSite(sessions.map((s) => s.id));
     return icsCalendar({
       name: `Jalon – ${user.email}`,
@@ -84,11 +89,13 @@ export class CalendarService {
     ids: string[],
   ): Promise<(CalendarSession & { nature: ExamSession['nature'] })[]> {
     if (ids.length === 0) return [];
-    const rows = await this.dataSource.getRepository(ExamSession).find({
-      where: { id: In(ids) },
-      relations: { titre: true, site: true },
-      order: { startDate: 'ASC', id: 'ASC' },
-    });
+    const rows = await this.db.read((m) =>
+      m.getRepository(ExamSession).find({
+        where: { id: In(ids) },
+        relations: { titre: true, site: true },
+        order: { startDate: 'ASC', id: 'ASC' },
+      }),
+    );
     return rows.map((s) => ({
       id: s.id,
       nature: s.nature,
@@ -106,24 +113,28 @@ export class CalendarService {
   ): Promise<AllDayEvent[]> {
     if (sessions.length === 0) return [];
     const ids = sessions.map((s) => s.id);
-    const tasks = await this.dataSource.getRepository(SessionTask).find({
-      select: {
-        id: true,
-        sessionId: true,
-        label: true,
-        regulatory: true,
-        dueDate: true,
-        status: true,
-        applicability: true,
-        phase: true,
-        position: true,
-      },
-      where: { sessionId: In(ids), status: Not('not_applicable') },
-    });
-    const candidates = await this.dataSource.getRepository(Candidate).find({
-      select: { sessionId: true, pathway: true, accommodationRequested: true },
-      where: { sessionId: In(ids) },
-    });
+    const tasks = await this.db.read((m) =>
+      m.getRepository(SessionTask).find({
+        select: {
+          id: true,
+          sessionId: true,
+          label: true,
+          regulatory: true,
+          dueDate: true,
+          status: true,
+          applicability: true,
+          phase: true,
+          position: true,
+        },
+        where: { sessionId: In(ids), status: Not('not_applicable') },
+      }),
+    );
+    const candidates = await this.db.read((m) =>
+      m.getRepository(Candidate).find({
+        select: { sessionId: true, pathway: true, accommodationRequested: true },
+        where: { sessionId: In(ids) },
+      }),
+    );
     return sessions.flatMap((session) => {
       const facts = sessionFacts(
         session.nature,

@@ -1,12 +1,11 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields } from '../audit/audit-diff.js';
 import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { notFound, staleWrite } from '../common/errors.js';
 import { updateIfUnchanged } from '../database/optimistic-update.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { Ccp } from '../titres/ccp.entity.js';
 import { Candidate } from './candidate.entity.js';
@@ -14,6 +13,7 @@ import { byName } from '../common/person-order.js';
 import { futureDateError } from '../common/validation/date-rules.js';
 import { pathwayError, resultsError } from './candidate-rules.js';
 import type { CreateCandidateDto, UpdateCandidateDto } from './dto/candidate.dto.js';
+import { Database } from '../database/database.js';
 
 const AUDITED_FIELDS = [
   'lastName',
@@ -44,8 +44,7 @@ type AuditedField = (typeof AUDITED_FIELDS)[number];
 @Injectable()
 export class CandidatesService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
@@ -58,7 +57,7 @@ export class CandidatesService {
       'ses candidats ne peuvent plus être modifiés',
     );
     this.check(this.newCandidateError(dto));
-    return this.tx.run((m) => this.insert(m, caller, session.centreId, sessionId, dto));
+    return this.db.transaction((m) => this.insert(m, caller, session.centreId, sessionId, dto));
   }
 
   /**
@@ -76,7 +75,7 @@ export class CandidatesService {
       'ses candidats ne peuvent plus être modifiés',
     );
     for (const dto of dtos) this.check(this.newCandidateError(dto));
-    return this.tx.run(async (m) => {
+    return this.db.transaction(async (m) => {
       const created: Candidate[] = [];
       for (const dto of dtos) {
         created.push(await this.insert(m, caller, session.centreId, sessionId, dto));
@@ -137,7 +136,7 @@ export class CandidatesService {
 
   async get(caller: Caller, sessionId: string, id: string): Promise<Candidate> {
     await this.sessions.findForCaller(caller, sessionId);
-    return this.find(this.dataSource.manager, sessionId, id);
+    return this.db.read((m) => this.find(m, sessionId, id));
   }
 
   async update(
@@ -155,9 +154,9 @@ export class CandidatesService {
     this.check(futureDateError('birthDate', dto.birthDate, today));
     this.check(futureDateError('convocationDate', dto.convocationDate, today));
     if (dto.results) {
-      const ccps = await this.dataSource
-        .getRepository(Ccp)
-        .find({ where: { titreId: session.titreId } });
+      const ccps = await this.db.read((m) =>
+        m.getRepository(Ccp).find({ where: { titreId: session.titreId } }),
+      );
       this.check(
         resultsError(dto.results, {
           titreCcpCodes: ccps.map((c) => c.code),
@@ -166,7 +165,7 @@ export class CandidatesService {
         }),
       );
     }
-    return this.tx.run(async (m) => {
+    return this.db.transaction(async (m) => {
       const current = await this.find(m, sessionId, id);
       if (dto.version != null && dto.version !== current.version) throw staleWrite('Le candidat');
       const next: Partial<Candidate> = {};
@@ -210,7 +209,7 @@ export class CandidatesService {
         'La session est clôturée : ses candidats ne peuvent plus être supprimés.',
       );
     }
-    await this.tx.run(async (m) => {
+    await this.db.transaction(async (m) => {
       const candidate = await this.find(m, sessionId, id);
       await m.getRepository(Candidate).delete({ id });
       await this.audit.record(m, caller, {
@@ -226,18 +225,20 @@ export class CandidatesService {
 
   /** The candidates of a session by name, without access check: for other modules. */
   async listForSession(sessionId: string): Promise<Candidate[]> {
-    const candidates = await this.dataSource
-      .getRepository(Candidate)
-      .find({ where: { sessionId } });
+    const candidates = await this.db.read((m) =>
+      m.getRepository(Candidate).find({ where: { sessionId } }),
+    );
     return candidates.sort(byName);
   }
 
   async countsByPathway(sessionId: string): Promise<{ formation: number; vae: number }> {
-    const repository = this.dataSource.getRepository(Candidate);
-    const [formation, vae] = await Promise.all([
-      repository.count({ where: { sessionId, pathway: 'FORMATION' } }),
-      repository.count({ where: { sessionId, pathway: 'VAE' } }),
-    ]);
+    const [formation, vae] = await this.db.read((m) => {
+      const repository = m.getRepository(Candidate);
+      return Promise.all([
+        repository.count({ where: { sessionId, pathway: 'FORMATION' } }),
+        repository.count({ where: { sessionId, pathway: 'VAE' } }),
+      ]);
+    });
     return { formation, vae };
   }
 

@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields, type Changes } from '../audit/audit-diff.js';
 import { Candidate } from '../candidates/candidate.entity.js';
@@ -10,7 +10,6 @@ import { notFound, staleWrite } from '../common/errors.js';
 import { complianceChecksByTask } from '../compliance/compliance-rules.js';
 import { ComplianceService } from '../compliance/compliance.service.js';
 import { updateIfUnchanged } from '../database/optimistic-update.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
 import { SessionEvents } from '../sessions/session-events.js';
 import { SessionsService } from '../sessions/sessions.service.js';
@@ -34,6 +33,7 @@ import { snapshotTemplate, taskContent, taskDue } from './task-snapshot.js';
 import { failingChecksMessage, nextTick, TICK_FIELDS, type TickFields } from './task-tick.js';
 import { toTaskView, type TaskView, type TaskViewContext } from './task-view.js';
 import { planTemplateUpgrade, upgradeTargetError } from './template-upgrade.js';
+import { Database } from '../database/database.js';
 
 export interface ChecklistSummary extends ChecklistProgress {
   sessionId: string;
@@ -71,8 +71,7 @@ function hasTick(task: TickFields): boolean {
 @Injectable()
 export class ChecklistService implements OnModuleInit {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
@@ -194,7 +193,7 @@ export class ChecklistService implements OnModuleInit {
 
     const changes = diffFields(current, tick, TICK_FIELDS);
     if (Object.keys(changes).length > 0) {
-      await this.tx.run(async (m) => {
+      await this.db.transaction(async (m) => {
         await updateIfUnchanged(
           m,
           SessionTask,
@@ -235,7 +234,7 @@ export class ChecklistService implements OnModuleInit {
     if (error) throw new BadRequestException(error);
     const template = this.templates.get(dto.version);
 
-    const upgrade = await this.tx.run(async (m) => {
+    const upgrade = await this.db.transaction(async (m) => {
       const claimed = await m
         .createQueryBuilder()
         .update(ExamSession)
@@ -316,15 +315,19 @@ export class ChecklistService implements OnModuleInit {
   }
 
   private async tasksOf(sessionId: string): Promise<SessionTask[]> {
-    const tasks = await this.dataSource.getRepository(SessionTask).find({ where: { sessionId } });
+    const tasks = await this.db.read((m) =>
+      m.getRepository(SessionTask).find({ where: { sessionId } }),
+    );
     return tasks.sort(comparePhasePosition);
   }
 
   private async facts(session: ExamSession): Promise<SessionFacts> {
-    const candidates = await this.dataSource.getRepository(Candidate).find({
-      where: { sessionId: session.id },
-      select: { id: true, pathway: true, accommodationRequested: true },
-    });
+    const candidates = await this.db.read((m) =>
+      m.getRepository(Candidate).find({
+        where: { sessionId: session.id },
+        select: { id: true, pathway: true, accommodationRequested: true },
+      }),
+    );
     return sessionFacts(session.nature, candidates);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityNotFoundError } from 'typeorm';
+import { EntityNotFoundError } from 'typeorm';
 import type { Candidate } from '../candidates/candidate.entity.js';
 import type { CalendarDate } from '../common/calendar-date.js';
 import type { Caller } from '../common/caller.js';
@@ -15,6 +15,7 @@ import {
   type ComplianceInput,
   type ComplianceReport,
 } from './compliance-rules.js';
+import { Database } from '../database/database.js';
 
 export interface ComplianceView extends ComplianceReport {
   sessionId: string;
@@ -27,7 +28,7 @@ export type ComplianceTasks = ComplianceInput['tasks'];
 @Injectable()
 export class ComplianceService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly sessions: SessionsService,
   ) {}
@@ -54,51 +55,65 @@ export class ComplianceService {
     const sessionId = session.id;
     const [titres, ccps, agrements, staff, candidates, declarations, storedTasks] =
       await Promise.all([
-        sqlRows<Pick<Titre, 'id' | 'code' | 'label' | 'version' | 'validUntil'>>(
-          this.dataSource,
-          `SELECT "id", "code", "label", "version", "validUntil" FROM "titre" WHERE "id" = :id`,
-          { id: session.titreId },
+        this.db.read((m) =>
+          sqlRows<Pick<Titre, 'id' | 'code' | 'label' | 'version' | 'validUntil'>>(
+            m,
+            `SELECT "id", "code", "label", "version", "validUntil" FROM "titre" WHERE "id" = :id`,
+            { id: session.titreId },
+          ),
         ),
-        sqlRows<{ code: string; label: string }>(
-          this.dataSource,
-          `SELECT "code", "label" FROM "ccp" WHERE "titreId" = :id ORDER BY "position" ASC, "id" ASC`,
-          { id: session.titreId },
+        this.db.read((m) =>
+          sqlRows<{ code: string; label: string }>(
+            m,
+            `SELECT "code", "label" FROM "ccp" WHERE "titreId" = :id ORDER BY "position" ASC, "id" ASC`,
+            { id: session.titreId },
+          ),
         ),
         // The most durable agrément of the session's site for its titre, if any.
-        sqlRows<{ id: string; validUntil: string; maxCandidates: unknown }>(
-          this.dataSource,
-          `SELECT "id", "validUntil", "maxCandidates" FROM "agrement"
+        this.db.read((m) =>
+          sqlRows<{ id: string; validUntil: string; maxCandidates: unknown }>(
+            m,
+            `SELECT "id", "validUntil", "maxCandidates" FROM "agrement"
             WHERE "centreId" = :centreId AND "siteId" = :siteId AND "titreId" = :titreId
             ORDER BY "validUntil" DESC LIMIT 1`,
-          { centreId: session.centreId, siteId: session.siteId, titreId: session.titreId },
+            { centreId: session.centreId, siteId: session.siteId, titreId: session.titreId },
+          ),
         ),
-        sqlRows<{ juryMemberId: string; role: SessionStaff['role'] }>(
-          this.dataSource,
-          `SELECT "juryMemberId", "role" FROM "session_staff" WHERE "sessionId" = :sessionId
+        this.db.read((m) =>
+          sqlRows<{ juryMemberId: string; role: SessionStaff['role'] }>(
+            m,
+            `SELECT "juryMemberId", "role" FROM "session_staff" WHERE "sessionId" = :sessionId
             ORDER BY "createdAt" ASC, "id" ASC`,
-          { sessionId },
+            { sessionId },
+          ),
         ),
-        sqlRows<Record<string, unknown>>(
-          this.dataSource,
-          `SELECT "id", "lastName", "firstName", "pathway", "vaeValidUntil", "convocationDate",
+        this.db.read((m) =>
+          sqlRows<Record<string, unknown>>(
+            m,
+            `SELECT "id", "lastName", "firstName", "pathway", "vaeValidUntil", "convocationDate",
               "convocationMode", "ecfSignedByTrainingManager", "ecfSignedByTrainer",
               "ecfSignedByCandidate", "dpSigned", "recevabiliteCollected"
             FROM "candidate" WHERE "sessionId" = :sessionId
             ORDER BY "lastName" ASC, "firstName" ASC, "id" ASC`,
-          { sessionId },
+            { sessionId },
+          ),
         ),
-        sqlRows<{ juryMemberId: string; candidateId: string; hasLink: unknown }>(
-          this.dataSource,
-          `SELECT "juryMemberId", "candidateId", "hasLink" FROM "link_declaration"
+        this.db.read((m) =>
+          sqlRows<{ juryMemberId: string; candidateId: string; hasLink: unknown }>(
+            m,
+            `SELECT "juryMemberId", "candidateId", "hasLink" FROM "link_declaration"
             WHERE "sessionId" = :sessionId`,
-          { sessionId },
+            { sessionId },
+          ),
         ),
         tasks
           ? Promise.resolve(tasks)
-          : sqlRows<{ code: string; status: SessionTask['status']; doneAt: string | null }>(
-              this.dataSource,
-              `SELECT "code", "status", "doneAt" FROM "session_task" WHERE "sessionId" = :sessionId`,
-              { sessionId },
+          : this.db.read((m) =>
+              sqlRows<{ code: string; status: SessionTask['status']; doneAt: string | null }>(
+                m,
+                `SELECT "code", "status", "doneAt" FROM "session_task" WHERE "sessionId" = :sessionId`,
+                { sessionId },
+              ),
             ),
       ]);
     const titre = titres[0];
@@ -108,21 +123,25 @@ export class ComplianceService {
       memberIds.length === 0
         ? [[], []]
         : await Promise.all([
-            sqlRows<{ id: string; lastName: string; firstName: string }>(
-              this.dataSource,
-              `SELECT "id", "lastName", "firstName" FROM "jury_member" WHERE "id" IN (:...ids)`,
-              { ids: memberIds },
+            this.db.read((m) =>
+              sqlRows<{ id: string; lastName: string; firstName: string }>(
+                m,
+                `SELECT "id", "lastName", "firstName" FROM "jury_member" WHERE "id" IN (:...ids)`,
+                { ids: memberIds },
+              ),
             ),
-            sqlRows<{
-              juryMemberId: string;
-              titreId: string;
-              validUntil: string;
-              ccpCodes: unknown;
-            }>(
-              this.dataSource,
-              `SELECT "juryMemberId", "titreId", "validUntil", "ccpCodes" FROM "habilitation"
+            this.db.read((m) =>
+              sqlRows<{
+                juryMemberId: string;
+                titreId: string;
+                validUntil: string;
+                ccpCodes: unknown;
+              }>(
+                m,
+                `SELECT "juryMemberId", "titreId", "validUntil", "ccpCodes" FROM "habilitation"
                 WHERE "juryMemberId" IN (:...ids)`,
-              { ids: memberIds },
+                { ids: memberIds },
+              ),
             ),
           ]);
     const membersById = new Map(members.map((m) => [m.id, m]));

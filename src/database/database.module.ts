@@ -1,22 +1,23 @@
-import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { typeOrmOptions } from './typeorm-options.js';
-import { TransactionRunner } from './transaction-runner.js';
-import { DatabaseHealth } from './database-health.js';
+import { Database } from './database.js';
 
+/** Provides the one database gate; nothing else in the application holds a connection. */
 @Global()
 @Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
+  providers: [
+    {
+      provide: Database,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        ...typeOrmOptions(config.database),
-        migrationsRun: true,
-      }),
-    }),
+      useFactory: (config: AppConfig) => Database.open(config.database, { migrate: true }),
+    },
   ],
-  providers: [TransactionRunner, DatabaseHealth],
-  exports: [TransactionRunner, DatabaseHealth],
+  exports: [Database],
 })
-export class DatabaseModule {}
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(Database) private readonly database: Database) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.database.close();
+  }
+}

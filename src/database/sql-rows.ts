@@ -3,18 +3,18 @@
  * parameters (`:name`, `:...list`) bound by TypeORM's driver, and the conversions of raw column values
  * (SQLite returns booleans as 0/1, PostgreSQL counts as strings).
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { DatabaseKind } from './database.js';
 
 export type SqlParams = Record<string, string | number | boolean | readonly string[] | null>;
 
 export async function sqlRows<T>(
-  db: DataSource | EntityManager,
+  manager: EntityManager,
   sql: string,
   params: SqlParams = {},
 ): Promise<T[]> {
-  const dataSource = 'driver' in db ? db : db.connection;
-  const [query, values] = dataSource.driver.escapeQueryWithParameters(sql, params);
-  return (await db.query(query, values)) as T[];
+  const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);
+  return (await manager.query(query, values)) as T[];
 }
 
 /**
@@ -22,11 +22,9 @@ export async function sqlRows<T>(
  * one value to read instead of many, and rows that can be compared whole as strings (SQLite's
  * `json_array`, PostgreSQL's `json_build_array`).
  */
-export function jsonArraySql(dataSource: DataSource, columns: readonly string[]): string {
+export function jsonArraySql(kind: DatabaseKind, columns: readonly string[]): string {
   const list = columns.map((column) => `"${column}"`).join(', ');
-  return dataSource.options.type === 'postgres'
-    ? `json_build_array(${list})::text`
-    : `json_array(${list})`;
+  return kind === 'postgres' ? `json_build_array(${list})::text` : `json_array(${list})`;
 }
 
 /** A COUNT/SUM as a number (PostgreSQL returns bigints as strings). */

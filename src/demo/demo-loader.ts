@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AgrementsService } from '../agrements/agrements.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { randomSecret } from '../auth/token.service.js';
@@ -17,7 +16,6 @@ import {
 import { SYSTEM_CALLER, type Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { SessionTask } from '../checklist/session-task.entity.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import { Habilitation } from '../jury/habilitation.entity.js';
 import { JuryMember } from '../jury/jury-member.entity.js';
 import { LinkDeclaration } from '../jury/link-declaration.entity.js';
@@ -27,6 +25,7 @@ import { SessionsService } from '../sessions/sessions.service.js';
 import { Titre } from '../titres/titre.entity.js';
 import { TitresService } from '../titres/titres.service.js';
 import { UsersService } from '../users/users.service.js';
+import { Database } from '../database/database.js';
 
 export const DEMO_CENTRE_NAME = 'Les Ateliers du Rhône (démonstration)';
 
@@ -75,8 +74,7 @@ const JURORS = [
 @Injectable()
 export class DemoLoader {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly users: UsersService,
@@ -87,7 +85,11 @@ export class DemoLoader {
   ) {}
 
   async load(): Promise<string> {
-    if (await this.dataSource.getRepository(Centre).exists({ where: { name: DEMO_CENTRE_NAME } })) {
+    if (
+      await this.db.read((m) =>
+        m.getRepository(Centre).exists({ where: { name: DEMO_CENTRE_NAME } }),
+      )
+    ) {
       return `Le centre de démonstration « ${DEMO_CENTRE_NAME} » existe déjà : rien n'a été chargé.`;
     }
     const caller = SYSTEM_CALLER;
@@ -286,7 +288,7 @@ export class DemoLoader {
     end: CalendarDate,
   ): Promise<void> {
     const today = this.clock.today();
-    return this.tx.run(async (m) => {
+    return this.db.transaction(async (m) => {
       const tasks = await m.getRepository(SessionTask).find({ where: { sessionId } });
       const due = tasks
         .filter((t) => t.applicability !== 'INCIDENT' && compareDates(t.dueDate, today) < 0)
@@ -340,9 +342,9 @@ export class DemoLoader {
     validUntil: CalendarDate,
     ccps: [string, string][],
   ): Promise<Titre> {
-    const existing = await this.dataSource
-      .getRepository(Titre)
-      .findOne({ where: { code, version } });
+    const existing = await this.db.read((m) =>
+      m.getRepository(Titre).findOne({ where: { code, version } }),
+    );
     if (existing) return existing;
     return this.titres.create({
       code,
@@ -354,7 +356,7 @@ export class DemoLoader {
   }
 
   private jurors(centreId: string, titreIds: string[], today: CalendarDate): Promise<JuryMember[]> {
-    return this.tx.run(async (m) => {
+    return this.db.transaction(async (m) => {
       const out: JuryMember[] = [];
       for (const [i, j] of JURORS.entries()) {
         const member = await m.getRepository(JuryMember).save(
@@ -394,7 +396,7 @@ export class DemoLoader {
     jurors: JuryMember[],
     titreId: string,
   ): Promise<void> {
-    return this.tx.run(async (m) => {
+    return this.db.transaction(async (m) => {
       const candidates: Candidate[] = [];
       for (const c of CANDIDATES.slice(0, count)) {
         const candidate = await m.getRepository(Candidate).save(

@@ -1,6 +1,5 @@
 /** Reads everything the documents of a session are made from, in one go. */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Agrement } from '../agrements/agrement.entity.js';
 import { CandidatesService } from '../candidates/candidates.service.js';
 import { Centre } from '../centres/centre.entity.js';
@@ -13,6 +12,7 @@ import { SessionsService } from '../sessions/sessions.service.js';
 import { TitresService } from '../titres/titres.service.js';
 import { User } from '../users/user.entity.js';
 import type { DossierPlace, DossierUser, SessionDossier } from './session-dossier.js';
+import { Database } from '../database/database.js';
 
 function place(row: Centre | Site | null): DossierPlace {
   return {
@@ -30,7 +30,7 @@ function user(row: User | null): DossierUser | null {
 @Injectable()
 export class SessionDossierLoader {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly sessions: SessionsService,
     private readonly titres: TitresService,
@@ -42,7 +42,8 @@ export class SessionDossierLoader {
   /** The session's dossier; another centre's session answers 404. */
   async load(caller: Caller, sessionId: string): Promise<SessionDossier> {
     const session = await this.sessions.findForCaller(caller, sessionId);
-    const users = this.dataSource.getRepository(User);
+    const findUser = (id: string | null) =>
+      id ? this.db.read((m) => m.getRepository(User).findOne({ where: { id } })) : null;
     const [
       centre,
       site,
@@ -55,15 +56,17 @@ export class SessionDossierLoader {
       declarations,
       incidents,
     ] = await Promise.all([
-      this.dataSource.getRepository(Centre).findOne({ where: { id: session.centreId } }),
-      this.dataSource.getRepository(Site).findOne({ where: { id: session.siteId } }),
+      this.db.read((m) => m.getRepository(Centre).findOne({ where: { id: session.centreId } })),
+      this.db.read((m) => m.getRepository(Site).findOne({ where: { id: session.siteId } })),
       this.titres.get(session.titreId),
-      this.dataSource.getRepository(Agrement).find({
-        where: { centreId: session.centreId, siteId: session.siteId, titreId: session.titreId },
-        order: { validUntil: 'DESC' },
-      }),
-      session.managerId ? users.findOne({ where: { id: session.managerId } }) : null,
-      session.deputyManagerId ? users.findOne({ where: { id: session.deputyManagerId } }) : null,
+      this.db.read((m) =>
+        m.getRepository(Agrement).find({
+          where: { centreId: session.centreId, siteId: session.siteId, titreId: session.titreId },
+          order: { validUntil: 'DESC' },
+        }),
+      ),
+      findUser(session.managerId),
+      findUser(session.deputyManagerId),
       this.candidates.listForSession(sessionId),
       this.jury.listStaff(sessionId),
       this.jury.listDeclarations(sessionId),

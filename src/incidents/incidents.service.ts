@@ -1,21 +1,19 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Candidate } from '../candidates/candidate.entity.js';
 import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/errors.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import type { CreateIncidentDto } from './dto/incident.dto.js';
 import { occurredOnError } from './incident-rules.js';
 import { SessionIncident } from './session-incident.entity.js';
+import { Database } from '../database/database.js';
 
 @Injectable()
 export class IncidentsService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
@@ -34,7 +32,7 @@ export class IncidentsService {
     const error = occurredOnError(dto.occurredOn, session, this.clock.today());
     if (error) throw new BadRequestException(error);
     const candidateId = dto.candidateId ?? null;
-    return this.tx.run(async (m) => {
+    return this.db.transaction(async (m) => {
       if (
         candidateId !== null &&
         !(await m.getRepository(Candidate).exists({ where: { id: candidateId, sessionId } }))
@@ -80,7 +78,7 @@ export class IncidentsService {
       sessionId,
       'ses incidents ne peuvent plus être modifiés',
     );
-    await this.tx.run(async (m) => {
+    await this.db.transaction(async (m) => {
       const repository = m.getRepository(SessionIncident);
       const incident = await repository.findOne({ where: { id, sessionId } });
       if (!incident) throw notFound('Incident');
@@ -98,9 +96,11 @@ export class IncidentsService {
 
   /** The session's incidents in the order they happened, without access check: for other modules. */
   listForSession(sessionId: string): Promise<SessionIncident[]> {
-    return this.dataSource.getRepository(SessionIncident).find({
-      where: { sessionId },
-      order: { occurredOn: 'ASC', createdAt: 'ASC', id: 'ASC' },
-    });
+    return this.db.read((m) =>
+      m.getRepository(SessionIncident).find({
+        where: { sessionId },
+        order: { occurredOn: 'ASC', createdAt: 'ASC', id: 'ASC' },
+      }),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, In, type FindOptionsWhere } from 'typeorm';
+import { In, type FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields } from '../audit/audit-diff.js';
 import { byName } from '../common/person-order.js';
@@ -7,7 +7,6 @@ import { canReadCentre, canWriteCentre, readableCentreIds, type Caller } from '.
 import { Clock } from '../common/clock.js';
 import { forbidden, notFound } from '../common/errors.js';
 import { CentresService } from '../centres/centres.service.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import { TitresService } from '../titres/titres.service.js';
 import type {
   CreateJuryMemberDto,
@@ -18,6 +17,7 @@ import type {
 import { Habilitation } from './habilitation.entity.js';
 import { unknownCcpCodes } from './habilitation-rules.js';
 import { JuryMember } from './jury-member.entity.js';
+import { Database } from '../database/database.js';
 
 const AUDITED_FIELDS = [
   'lastName',
@@ -33,8 +33,7 @@ type NewHabilitation = Pick<Habilitation, 'titreId' | 'validUntil' | 'ccpCodes'>
 @Injectable()
 export class JuryMembersService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly centres: CentresService,
@@ -48,7 +47,7 @@ export class JuryMembersService {
     for (const [index, habilitation] of (dto.habilitations ?? []).entries()) {
       habilitations.push(await this.checkHabilitation(habilitation, `habilitations[${index}].`));
     }
-    const id = await this.tx.run(async (m) => {
+    const id = await this.db.transaction(async (m) => {
       const member = await m.getRepository(JuryMember).save(
         m.getRepository(JuryMember).create({
           centreId: dto.centreId,
@@ -105,7 +104,7 @@ export class JuryMembersService {
     if (next.phone === '') next.phone = null;
     const changes = diffFields(current, next, AUDITED_FIELDS);
     if (Object.keys(changes).length === 0) return current;
-    await this.tx.run(async (m) => {
+    await this.db.transaction(async (m) => {
       const values: Partial<JuryMember> = {};
       for (const field of Object.keys(changes) as (typeof AUDITED_FIELDS)[number][]) {
         Object.assign(values, { [field]: next[field] });
@@ -126,7 +125,7 @@ export class JuryMembersService {
   async addHabilitation(caller: Caller, id: string, dto: HabilitationDto): Promise<JuryMember> {
     const member = await this.writableMember(caller, id);
     const values = await this.checkHabilitation(dto, '');
-    await this.tx.run(async (m) => {
+    await this.db.transaction(async (m) => {
       const habilitation = await m
         .getRepository(Habilitation)
         .save(m.getRepository(Habilitation).create({ ...values, juryMemberId: id }));
@@ -144,11 +143,13 @@ export class JuryMembersService {
 
   /** The members with their habilitations, by name. */
   private async findWithHabilitations(where: FindOptionsWhere<JuryMember>): Promise<JuryMember[]> {
-    const members = await this.dataSource.getRepository(JuryMember).find({
-      where,
-      relations: { habilitations: true },
-      order: { habilitations: { validUntil: 'ASC' } },
-    });
+    const members = await this.db.read((m) =>
+      m.getRepository(JuryMember).find({
+        where,
+        relations: { habilitations: true },
+        order: { habilitations: { validUntil: 'ASC' } },
+      }),
+    );
     return members.sort(byName);
   }
 

@@ -1,5 +1,4 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields } from '../audit/audit-diff.js';
 import { Candidate } from '../candidates/candidate.entity.js';
@@ -8,7 +7,6 @@ import { futureDateError } from '../common/validation/date-rules.js';
 import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/errors.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import type { AssignStaffDto, DeclareLinkDto } from './dto/session-jury.dto.js';
 import type { Habilitation } from './habilitation.entity.js';
@@ -16,6 +14,7 @@ import { isUniqueViolation } from './habilitation-rules.js';
 import { JuryMember } from './jury-member.entity.js';
 import { LinkDeclaration } from './link-declaration.entity.js';
 import { SessionStaff } from './session-staff.entity.js';
+import { Database } from '../database/database.js';
 
 /** An assignment with the member's identity and habilitations. */
 export interface StaffView extends SessionStaff {
@@ -27,8 +26,7 @@ const DECLARATION_FIELDS = ['hasLink', 'details', 'declaredOn'] as const;
 @Injectable()
 export class SessionJuryService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
@@ -40,15 +38,17 @@ export class SessionJuryService {
       sessionId,
       'son jury ne peut plus être modifié',
     );
-    const member = await this.dataSource
-      .getRepository(JuryMember)
-      .findOne({ where: { id: dto.juryMemberId, centreId: session.centreId } });
+    const member = await this.db.read((m) =>
+      m
+        .getRepository(JuryMember)
+        .findOne({ where: { id: dto.juryMemberId, centreId: session.centreId } }),
+    );
     if (!member) throw notFound('Membre de jury');
     const duplicate = new ConflictException(
       `${member.firstName} ${member.lastName} est déjà affecté(e) à cette session.`,
     );
-    const id = await this.tx
-      .run(async (m) => {
+    const id = await this.db
+      .transaction(async (m) => {
         const repository = m.getRepository(SessionStaff);
         if (await repository.exists({ where: { sessionId, juryMemberId: member.id } })) {
           throw duplicate;
@@ -89,7 +89,7 @@ export class SessionJuryService {
       sessionId,
       'son jury ne peut plus être modifié',
     );
-    await this.tx.run(async (m) => {
+    await this.db.transaction(async (m) => {
       const staff = await m
         .getRepository(SessionStaff)
         .findOne({ where: { id: assignmentId, sessionId } });
@@ -121,7 +121,7 @@ export class SessionJuryService {
       details: dto.details ?? '',
       declaredOn: dto.declaredOn ?? today,
     };
-    return this.tx.run(async (m) => {
+    return this.db.transaction(async (m) => {
       const assigned = await m
         .getRepository(SessionStaff)
         .exists({ where: { sessionId, juryMemberId: dto.juryMemberId } });
@@ -177,19 +177,23 @@ export class SessionJuryService {
 
   /** The session's staff by name, with habilitations, without access check: for other modules. */
   async listStaff(sessionId: string): Promise<StaffView[]> {
-    const staff = await this.dataSource.getRepository(SessionStaff).find({
-      where: { sessionId },
-      relations: { juryMember: { habilitations: true } },
-      order: { juryMember: { habilitations: { validUntil: 'ASC' } } },
-    });
+    const staff = await this.db.read((m) =>
+      m.getRepository(SessionStaff).find({
+        where: { sessionId },
+        relations: { juryMember: { habilitations: true } },
+        order: { juryMember: { habilitations: { validUntil: 'ASC' } } },
+      }),
+    );
     return (staff as StaffView[]).sort((a, b) => byName(a.juryMember, b.juryMember));
   }
 
   /** The session's link declarations, without access check: for other modules. */
   listDeclarations(sessionId: string): Promise<LinkDeclaration[]> {
-    return this.dataSource.getRepository(LinkDeclaration).find({
-      where: { sessionId },
-      order: { declaredOn: 'ASC', createdAt: 'ASC', id: 'ASC' },
-    });
+    return this.db.read((m) =>
+      m.getRepository(LinkDeclaration).find({
+        where: { sessionId },
+        order: { declaredOn: 'ASC', createdAt: 'ASC', id: 'ASC' },
+      }),
+    );
   }
 }

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
+import { Brackets, In, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import { deterministicMessageId, retryDelayMs, type OutboxKey } from './message-id.js';
 import { OUTBOX_STATUSES, OutboxMessage, type OutboxStatus } from './outbox-message.entity.js';
+import { Database } from '../database/database.js';
 
 export interface NewOutboxMessage extends OutboxKey {
   kind: OutboxMessage['kind'];
@@ -29,8 +29,7 @@ export const LEASE_MS = 10 * 60_000;
 @Injectable()
 export class OutboxService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -94,7 +93,7 @@ export class OutboxService {
         .where('("status" = :pending AND "nextAttemptAt" <= :now)', params)
         .orWhere('("status" = :sending AND "leaseUntil" < :now)', params),
     );
-    await this.tx.run(async (m) => {
+    await this.db.transaction(async (m) => {
       let select = m
         .getRepository(OutboxMessage)
         .createQueryBuilder()
@@ -103,7 +102,7 @@ export class OutboxService {
         .orderBy('"createdAt"', 'ASC')
         .addOrderBy('"id"', 'ASC')
         .limit(limit);
-      if (!this.tx.isSqlite)
+      if (!this.db.isSqlite)
         select = select.setLock('pessimistic_write').setOnLocked('skip_locked');
       const ids = (await select.getRawMany<{ id: string }>()).map((row) => row.id);
       if (ids.length === 0) return;
@@ -115,14 +114,16 @@ export class OutboxService {
         .andWhere(claimable)
         .execute();
     });
-    return this.dataSource
-      .getRepository(OutboxMessage)
-      .find({ where: { claimToken: token, status: 'sending' }, order: { createdAt: 'ASC' } });
+    return this.db.read((m) =>
+      m
+        .getRepository(OutboxMessage)
+        .find({ where: { claimToken: token, status: 'sending' }, order: { createdAt: 'ASC' } }),
+    );
   }
 
   /** Marks a claimed message sent; only the instance holding the claim can. */
   async markSent(message: OutboxMessage, emlPath: string | null): Promise<void> {
-    await this.tx.run((m) =>
+    await this.db.transaction((m) =>
       m.getRepository(OutboxMessage).update(
         { id: message.id, claimToken: message.claimToken ?? '' },
         {
@@ -139,7 +140,7 @@ export class OutboxService {
   /** Puts a claimed message back for a later attempt, with exponential backoff. */
   async markFailed(message: OutboxMessage, error: string): Promise<void> {
     const next = new Date(this.clock.now().getTime() + retryDelayMs(message.attempts));
-    await this.tx.run((m) =>
+    await this.db.transaction((m) =>
       m.getRepository(OutboxMessage).update(
         { id: message.id, claimToken: message.claimToken ?? '' },
         {
@@ -155,30 +156,32 @@ export class OutboxService {
 
   /** For administrators: the latest messages (optionally of one status) and the `.eml` files. */
   async list(status?: OutboxStatus, limit = 200): Promise<OutboxListing> {
-    const messages = await this.dataSource.getRepository(OutboxMessage).find({
-      select: {
-        id: true,
-        recipientId: true,
-        recipientEmail: true,
-        kind: true,
-        ref: true,
-        step: true,
-        date: true,
-        messageId: true,
-        subject: true,
-        status: true,
-        attempts: true,
-        lastError: true,
-        nextAttemptAt: true,
-        leaseUntil: true,
-        sentAt: true,
-        emlPath: true,
-        createdAt: true,
-      },
-      where: status && OUTBOX_STATUSES.includes(status) ? { status } : {},
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: limit,
-    });
+    const messages = await this.db.read((m) =>
+      m.getRepository(OutboxMessage).find({
+        select: {
+          id: true,
+          recipientId: true,
+          recipientEmail: true,
+          kind: true,
+          ref: true,
+          step: true,
+          date: true,
+          messageId: true,
+          subject: true,
+          status: true,
+          attempts: true,
+          lastError: true,
+          nextAttemptAt: true,
+          leaseUntil: true,
+          sentAt: true,
+          emlPath: true,
+          createdAt: true,
+        },
+        where: status && OUTBOX_STATUSES.includes(status) ? { status } : {},
+        order: { createdAt: 'DESC', id: 'ASC' },
+        take: limit,
+      }),
+    );
     return { messages, emlFiles: this.emlFiles() };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
-import { Between, DataSource, In } from 'typeorm';
+import { Between, In } from 'typeorm';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { CentresService } from '../centres/centres.service.js';
 import { Site } from '../centres/site.entity.js';
@@ -7,6 +7,7 @@ import type { Caller } from '../common/caller.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
 import { Titre } from '../titres/titre.entity.js';
 import { planningCsv, SESSION_STATUS_LABELS, type PlanningEntry } from './planning-csv.js';
+import { Database } from '../database/database.js';
 
 /**
  * The annual planning of a centre: every session starting in the year, cancelled and postponed
@@ -15,33 +16,41 @@ import { planningCsv, SESSION_STATUS_LABELS, type PlanningEntry } from './planni
 @Injectable()
 export class PlanningService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly centres: CentresService,
   ) {}
 
   async list(caller: Caller, centreId: string, year: number): Promise<PlanningEntry[]> {
     await this.centres.get(caller, centreId);
-    const sessions = await this.dataSource.getRepository(ExamSession).find({
-      where: { centreId, startDate: Between(`${year}-01-01`, `${year}-12-31`) },
-      order: { startDate: 'ASC', endDate: 'ASC', id: 'ASC' },
-    });
+    const sessions = await this.db.read((m) =>
+      m.getRepository(ExamSession).find({
+        where: { centreId, startDate: Between(`${year}-01-01`, `${year}-12-31`) },
+        order: { startDate: 'ASC', endDate: 'ASC', id: 'ASC' },
+      }),
+    );
     if (sessions.length === 0) return [];
     const sessionIds = sessions.map((s) => s.id);
     const [titres, sites, counts] = await Promise.all([
-      this.dataSource
-        .getRepository(Titre)
-        .find({ where: { id: In([...new Set(sessions.map((s) => s.titreId))]) } }),
-      this.dataSource
-        .getRepository(Site)
-        .find({ where: { id: In([...new Set(sessions.map((s) => s.siteId))]) } }),
-      this.dataSource
-        .getRepository(Candidate)
-        .createQueryBuilder('c')
-        .select('c.sessionId', 'sessionId')
-        .addSelect('COUNT(*)', 'count')
-        .where({ sessionId: In(sessionIds) })
-        .groupBy('c.sessionId')
-        .getRawMany<{ sessionId: string; count: string | number }>(),
+      this.db.read((m) =>
+        m
+          .getRepository(Titre)
+          .find({ where: { id: In([...new Set(sessions.map((s) => s.titreId))]) } }),
+      ),
+      this.db.read((m) =>
+        m
+          .getRepository(Site)
+          .find({ where: { id: In([...new Set(sessions.map((s) => s.siteId))]) } }),
+      ),
+      this.db.read((m) =>
+        m
+          .getRepository(Candidate)
+          .createQueryBuilder('c')
+          .select('c.sessionId', 'sessionId')
+          .addSelect('COUNT(*)', 'count')
+          .where({ sessionId: In(sessionIds) })
+          .groupBy('c.sessionId')
+          .getRawMany<{ sessionId: string; count: string | number }>(),
+      ),
     ]);
     const titreById = new Map(titres.map((t) => [t.id, t]));
     const siteById = new Map(sites.map((s) => [s.id, s]));

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { Candidate } from '../candidates/candidate.entity.js';
 import type { Applicability } from '../checklist/checklist-template.js';
 import { SessionTask } from '../checklist/session-task.entity.js';
@@ -12,7 +12,6 @@ import {
 import { addDays, type CalendarDate } from '../common/calendar-date.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import { MailTemplates } from '../mail/mail-templates.js';
 import { OutboxService } from '../mail/outbox.service.js';
 import { ExamSession, type SessionNature } from '../sessions/exam-session.entity.js';
@@ -31,6 +30,7 @@ import {
   reminderHorizon,
   remindersDue,
 } from './reminder-policy.js';
+import { Database } from '../database/database.js';
 
 interface OpenTaskRow {
   id: string;
@@ -84,8 +84,7 @@ function noticeKey(n: { recipientId: string; taskId: string; step: string; stepD
 @Injectable()
 export class ReminderPlanner {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly policies: ReminderPolicyService,
     private readonly outbox: OutboxService,
@@ -159,38 +158,42 @@ export class ReminderPlanner {
 
   /** Uses the (status, dueDate) index: only open tasks due by the horizon are read. */
   private openTasksDueBy(limit: CalendarDate): Promise<OpenTaskRow[]> {
-    return this.dataSource
-      .getRepository(SessionTask)
-      .createQueryBuilder('t')
-      .innerJoin(ExamSession, 's', 's.id = t.sessionId')
-      .select([
-        't.id AS "id"',
-        't.sessionId AS "sessionId"',
-        't.code AS "code"',
-        't.label AS "label"',
-        't.regulatory AS "regulatory"',
-        't.dueDate AS "dueDate"',
-        't.applicability AS "applicability"',
-        's.centreId AS "centreId"',
-        's.nature AS "nature"',
-        's.managerId AS "managerId"',
-        's.deputyManagerId AS "deputyManagerId"',
-      ])
-      .where('t.status = :todo', { todo: 'todo' })
-      .andWhere('t.dueDate <= :limit', { limit })
-      .andWhere('s.status NOT IN (:...closed)', { closed: ['CANCELLED', 'CLOSED'] })
-      .andWhere('(s.managerId IS NOT NULL OR s.deputyManagerId IS NOT NULL)')
-      .getRawMany<OpenTaskRow>();
+    return this.db.read((m) =>
+      m
+        .getRepository(SessionTask)
+        .createQueryBuilder('t')
+        .innerJoin(ExamSession, 's', 's.id = t.sessionId')
+        .select([
+          't.id AS "id"',
+          't.sessionId AS "sessionId"',
+          't.code AS "code"',
+          't.label AS "label"',
+          't.regulatory AS "regulatory"',
+          't.dueDate AS "dueDate"',
+          't.applicability AS "applicability"',
+          's.centreId AS "centreId"',
+          's.nature AS "nature"',
+          's.managerId AS "managerId"',
+          's.deputyManagerId AS "deputyManagerId"',
+        ])
+        .where('t.status = :todo', { todo: 'todo' })
+        .andWhere('t.dueDate <= :limit', { limit })
+        .andWhere('s.status NOT IN (:...closed)', { closed: ['CANCELLED', 'CLOSED'] })
+        .andWhere('(s.managerId IS NOT NULL OR s.deputyManagerId IS NOT NULL)')
+        .getRawMany<OpenTaskRow>(),
+    );
   }
 
   private async factsOf(rows: OpenTaskRow[]): Promise<Map<string, SessionFacts>> {
     const natures = new Map(rows.map((row) => [row.sessionId, row.nature]));
     const bySession = new Map<string, { pathway: string; accommodationRequested: boolean }[]>();
     for (const ids of chunks([...natures.keys()])) {
-      const found = await this.dataSource.getRepository(Candidate).find({
-        select: { sessionId: true, pathway: true, accommodationRequested: true },
-        where: { sessionId: In(ids) },
-      });
+      const found = await this.db.read((m) =>
+        m.getRepository(Candidate).find({
+          select: { sessionId: true, pathway: true, accommodationRequested: true },
+          where: { sessionId: In(ids) },
+        }),
+      );
       for (const c of found) bySession.set(c.sessionId, [...(bySession.get(c.sessionId) ?? []), c]);
     }
     return new Map(
@@ -201,10 +204,12 @@ export class ReminderPlanner {
   private async existingNotices(taskIds: string[]): Promise<Set<string>> {
     const keys = new Set<string>();
     for (const ids of chunks(taskIds)) {
-      const rows = await this.dataSource.getRepository(ReminderNotice).find({
-        select: { recipientId: true, taskId: true, step: true, stepDate: true },
-        where: { taskId: In(ids) },
-      });
+      const rows = await this.db.read((m) =>
+        m.getRepository(ReminderNotice).find({
+          select: { recipientId: true, taskId: true, step: true, stepDate: true },
+          where: { taskId: In(ids) },
+        }),
+      );
       for (const row of rows) keys.add(noticeKey(row));
     }
     return keys;
@@ -213,10 +218,12 @@ export class ReminderPlanner {
   private async sessionSummaries(ids: string[]): Promise<Map<string, SessionSummary>> {
     const out = new Map<string, SessionSummary>();
     for (const chunk of chunks(ids)) {
-      const sessions = await this.dataSource.getRepository(ExamSession).find({
-        where: { id: In(chunk) },
-        relations: { titre: true, site: true },
-      });
+      const sessions = await this.db.read((m) =>
+        m.getRepository(ExamSession).find({
+          where: { id: In(chunk) },
+          relations: { titre: true, site: true },
+        }),
+      );
       for (const s of sessions) {
         out.set(s.id, {
           id: s.id,
@@ -235,9 +242,9 @@ export class ReminderPlanner {
   private async recipients(ids: string[]): Promise<Map<string, Recipient>> {
     const out = new Map<string, Recipient>();
     for (const chunk of chunks(ids)) {
-      const users = await this.dataSource
-        .getRepository(User)
-        .find({ where: { id: In(chunk), active: true } });
+      const users = await this.db.read((m) =>
+        m.getRepository(User).find({ where: { id: In(chunk), active: true } }),
+      );
       for (const u of users) {
         out.set(u.id, { id: u.id, email: u.email, name: `${u.firstName} ${u.lastName}` });
       }
@@ -254,7 +261,7 @@ export class ReminderPlanner {
     const known = items.filter((item) => sessions.has(item.sessionId));
     const immediate = known.filter((item) => isImmediate(item, item.reminder));
     const digest = known.filter((item) => !isImmediate(item, item.reminder));
-    return this.tx.run(async (m) => {
+    return this.db.transaction(async (m) => {
       let queuedItems = 0;
       let messages = 0;
       for (const item of immediate) {

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields } from '../audit/audit-diff.js';
 import { CentresService } from '../centres/centres.service.js';
 import { canWriteCentre, type Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { forbidden } from '../common/errors.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import type { ReminderPolicyDto } from './dto/reminder-policy.dto.js';
 import { ReminderPolicyEntity } from './reminder-policy.entity.js';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from './reminder-policy.js';
+import { Database } from '../database/database.js';
 
 export interface ReminderPolicyView extends ReminderPolicy {
   centreId: string;
@@ -41,8 +40,7 @@ function view(centreId: string, row: ReminderPolicyEntity | null): ReminderPolic
 @Injectable()
 export class ReminderPolicyService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly centres: CentresService,
@@ -50,9 +48,9 @@ export class ReminderPolicyService {
 
   async get(caller: Caller, centreId: string): Promise<ReminderPolicyView> {
     await this.centres.get(caller, centreId);
-    const row = await this.dataSource
-      .getRepository(ReminderPolicyEntity)
-      .findOne({ where: { centreId } });
+    const row = await this.db.read((m) =>
+      m.getRepository(ReminderPolicyEntity).findOne({ where: { centreId } }),
+    );
     return view(centreId, row);
   }
 
@@ -64,7 +62,7 @@ export class ReminderPolicyService {
       overdueEveryDays: dto.overdueEveryDays,
       enabled: dto.enabled ?? true,
     };
-    await this.tx.run(async (m) => {
+    await this.db.transaction(async (m) => {
       const repo = m.getRepository(ReminderPolicyEntity);
       const before = view(centreId, await repo.findOne({ where: { centreId } }));
       await repo.save({ centreId, ...next, updatedAt: this.clock.nowIso() });
@@ -93,7 +91,7 @@ export class ReminderPolicyService {
 
   /** Every stored policy, by centre, for a scheduler pass. */
   async all(): Promise<Map<string, ReminderPolicy>> {
-    const rows = await this.dataSource.getRepository(ReminderPolicyEntity).find();
+    const rows = await this.db.read((m) => m.getRepository(ReminderPolicyEntity).find());
     return new Map(
       rows.map((row) => [
         row.centreId,

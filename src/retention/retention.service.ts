@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Brackets, DataSource, In, IsNull } from 'typeorm';
+import { Brackets, In, IsNull } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Candidate } from '../candidates/candidate.entity.js';
@@ -7,9 +7,9 @@ import type { CalendarDate } from '../common/calendar-date.js';
 import { SYSTEM_CALLER } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
 import { anonymisedCandidate, PURGED_FIELDS, retentionCutoff } from './retention-rules.js';
+import { Database } from '../database/database.js';
 
 export interface RetentionSession {
   sessionId: string;
@@ -37,8 +37,7 @@ const ERASED = JSON.stringify('[effacé : durée de conservation écoulée]');
 @Injectable()
 export class RetentionService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -55,31 +54,33 @@ export class RetentionService {
   }
 
   private async candidatesToPurge(cutoff: CalendarDate): Promise<RetentionSession[]> {
-    const rows = await this.dataSource
-      .getRepository(ExamSession)
-      .createQueryBuilder('s')
-      .innerJoin(Candidate, 'c', 'c.sessionId = s.id')
-      .select([
-        's.id AS "sessionId"',
-        's.centreId AS "centreId"',
-        's.startDate AS "startDate"',
-        's.endDate AS "endDate"',
-        'COUNT(c.id) AS "candidates"',
-      ])
-      .where('s.endDate < :cutoff', { cutoff })
-      .andWhere('c.purgedAt IS NULL')
-      .groupBy('s.id')
-      .addGroupBy('s.centreId')
-      .addGroupBy('s.startDate')
-      .addGroupBy('s.endDate')
-      .orderBy('s.endDate', 'ASC')
-      .addOrderBy('s.id', 'ASC')
-      .getRawMany<Omit<RetentionSession, 'candidates'> & { candidates: string | number }>();
+    const rows = await this.db.read((m) =>
+      m
+        .getRepository(ExamSession)
+        .createQueryBuilder('s')
+        .innerJoin(Candidate, 'c', 'c.sessionId = s.id')
+        .select([
+          's.id AS "sessionId"',
+          's.centreId AS "centreId"',
+          's.startDate AS "startDate"',
+          's.endDate AS "endDate"',
+          'COUNT(c.id) AS "candidates"',
+        ])
+        .where('s.endDate < :cutoff', { cutoff })
+        .andWhere('c.purgedAt IS NULL')
+        .groupBy('s.id')
+        .addGroupBy('s.centreId')
+        .addGroupBy('s.startDate')
+        .addGroupBy('s.endDate')
+        .orderBy('s.endDate', 'ASC')
+        .addOrderBy('s.id', 'ASC')
+        .getRawMany<Omit<RetentionSession, 'candidates'> & { candidates: string | number }>(),
+    );
     return rows.map((row) => ({ ...row, candidates: Number(row.candidates) }));
   }
 
   private purgeSession(session: RetentionSession, cutoff: CalendarDate): Promise<number> {
-    return this.tx.run(async (m) => {
+    return this.db.transaction(async (m) => {
       const fresh = await m
         .getRepository(ExamSession)
         .findOne({ where: { id: session.sessionId }, select: { id: true, endDate: true } });

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
-import { DataSource, In, LessThanOrEqual, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
+import { In, LessThanOrEqual, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields } from '../audit/audit-diff.js';
 import { compareDates } from '../common/calendar-date.js';
@@ -8,7 +8,6 @@ import { Clock } from '../common/clock.js';
 import { forbidden, notFound, staleWrite } from '../common/errors.js';
 import { CentresService } from '../centres/centres.service.js';
 import { updateIfUnchanged } from '../database/optimistic-update.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import { TitresService } from '../titres/titres.service.js';
 import { UserCentre } from '../users/user-centre.entity.js';
 import { User } from '../users/user.entity.js';
@@ -21,6 +20,7 @@ import type {
 import { ExamSession, type SessionNature } from './exam-session.entity.js';
 import { SessionDateChange } from './session-date-change.entity.js';
 import { SessionEvents } from './session-events.js';
+import { Database } from '../database/database.js';
 
 const AUDITED_FIELDS = [
   'siteId',
@@ -43,8 +43,7 @@ export interface SessionView extends ExamSession {
 @Injectable()
 export class SessionsService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly centres: CentresService,
@@ -58,7 +57,9 @@ export class SessionsService {
     id: string,
     mode: 'read' | 'write' = 'read',
   ): Promise<ExamSession> {
-    const session = await this.dataSource.getRepository(ExamSession).findOne({ where: { id } });
+    const session = await this.db.read((m) =>
+      m.getRepository(ExamSession).findOne({ where: { id } }),
+    );
     if (!session || !canReadCentre(caller, session.centreId)) throw notFound('Session');
     if (mode === 'write' && !canWriteCentre(caller, session.centreId)) throw forbidden();
     return session;
@@ -103,13 +104,17 @@ export class SessionsService {
   }
 
   private async checkManager(field: string, userId: string, centreId: string): Promise<void> {
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: userId } });
+    const user = await this.db.read((m) =>
+      m.getRepository(User).findOne({ where: { id: userId } }),
+    );
     const member =
       user !== null &&
       user.active &&
       user.role !== 'viewer' &&
       (user.role === 'admin' ||
-        (await this.dataSource.getRepository(UserCentre).exists({ where: { userId, centreId } })));
+        (await this.db.read((m) =>
+          m.getRepository(UserCentre).exists({ where: { userId, centreId } }),
+        )));
     if (!member) {
       throw new BadRequestException(
         `Le champ « ${field} » doit désigner un utilisateur actif (gestionnaire ou administrateur) du centre.`,
@@ -131,7 +136,7 @@ export class SessionsService {
     if (dto.deputyManagerId)
       await this.checkManager('deputyManagerId', dto.deputyManagerId, dto.centreId);
     const now = this.clock.nowIso();
-    const id = await this.tx.run(async (m) => {
+    const id = await this.db.transaction(async (m) => {
       const session = await m.getRepository(ExamSession).save(
         m.getRepository(ExamSession).create({
           centreId: dto.centreId,
@@ -181,16 +186,18 @@ export class SessionsService {
     if (query.status) where.status = query.status;
     if (query.from) where.endDate = MoreThanOrEqual(query.from);
     if (query.to) where.startDate = LessThanOrEqual(query.to);
-    return this.dataSource
-      .getRepository(ExamSession)
-      .find({ where, order: { startDate: 'ASC', id: 'ASC' } });
+    return this.db.read((m) =>
+      m.getRepository(ExamSession).find({ where, order: { startDate: 'ASC', id: 'ASC' } }),
+    );
   }
 
   async get(caller: Caller, id: string): Promise<SessionView> {
     const session = await this.findForCaller(caller, id);
-    const dateHistory = await this.dataSource
-      .getRepository(SessionDateChange)
-      .find({ where: { sessionId: id }, order: { changedAt: 'ASC' } });
+    const dateHistory = await this.db.read((m) =>
+      m
+        .getRepository(SessionDateChange)
+        .find({ where: { sessionId: id }, order: { changedAt: 'ASC' } }),
+    );
     return { ...session, dateHistory };
   }
 
@@ -228,7 +235,7 @@ export class SessionsService {
     const changes = diffFields(current, next, AUDITED_FIELDS);
     if (Object.keys(changes).length === 0) return this.get(caller, id);
 
-    await this.tx.run(async (m) => {
+    await this.db.transaction(async (m) => {
       const values: Partial<ExamSession> = { updatedAt: this.clock.nowIso() };
       for (const field of Object.keys(changes) as (typeof AUDITED_FIELDS)[number][]) {
         Object.assign(values, { [field]: next[field] });
@@ -265,7 +272,7 @@ export class SessionsService {
   async cancel(caller: Caller, id: string, dto: CancelSessionDto): Promise<SessionView> {
     const current = await this.findForCaller(caller, id, 'write');
     if (current.status === 'CANCELLED') throw new ConflictException('La session est déjà annulée.');
-    await this.tx.run(async (m) => {
+    await this.db.transaction(async (m) => {
       await updateIfUnchanged(
         m,
         ExamSession,

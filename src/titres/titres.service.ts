@@ -1,17 +1,15 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/errors.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import { Ccp } from './ccp.entity.js';
 import type { CreateTitreDto } from './dto/create-titre.dto.js';
 import { Titre } from './titre.entity.js';
+import { Database } from '../database/database.js';
 
 @Injectable()
 export class TitresService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly clock: Clock,
   ) {}
 
@@ -20,7 +18,7 @@ export class TitresService {
     if (new Set(codes).size !== codes.length) {
       throw new BadRequestException('Le champ « ccps » contient deux fois le même code de CCP.');
     }
-    const id = await this.tx.run(async (m) => {
+    const id = await this.db.transaction(async (m) => {
       if (
         await m.getRepository(Titre).exists({ where: { code: dto.code, version: dto.version } })
       ) {
@@ -50,18 +48,22 @@ export class TitresService {
   }
 
   list(): Promise<Titre[]> {
-    return this.dataSource.getRepository(Titre).find({
-      relations: { ccps: true },
-      order: { code: 'ASC', version: 'DESC', ccps: { position: 'ASC' } },
-    });
+    return this.db.read((m) =>
+      m.getRepository(Titre).find({
+        relations: { ccps: true },
+        order: { code: 'ASC', version: 'DESC', ccps: { position: 'ASC' } },
+      }),
+    );
   }
 
   async get(id: string): Promise<Titre> {
-    const titre = await this.dataSource.getRepository(Titre).findOne({
-      where: { id },
-      relations: { ccps: true },
-      order: { ccps: { position: 'ASC' } },
-    });
+    const titre = await this.db.read((m) =>
+      m.getRepository(Titre).findOne({
+        where: { id },
+        relations: { ccps: true },
+        order: { ccps: { position: 'ASC' } },
+      }),
+    );
     if (!titre) throw notFound('Titre');
     return titre;
   }

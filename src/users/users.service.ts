@@ -1,12 +1,12 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/errors.js';
 import { Centre } from '../centres/centre.entity.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password.js';
 import { UserCentre } from './user-centre.entity.js';
 import { User, type Role } from './user.entity.js';
+import { Database } from '../database/database.js';
 
 export interface UserView {
   id: string;
@@ -30,24 +30,27 @@ export interface NewUser {
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
+    private readonly db: Database,
     private readonly clock: Clock,
   ) {}
 
   /** Whether an active administrator exists (the set-up URL is offered until one does). */
   hasAdministrator(): Promise<boolean> {
-    return this.dataSource.getRepository(User).exists({ where: { role: 'admin', active: true } });
+    return this.db.read((m) =>
+      m.getRepository(User).exists({ where: { role: 'admin', active: true } }),
+    );
   }
 
   findByEmail(email: string): Promise<User | null> {
-    return this.dataSource
-      .getRepository(User)
-      .findOne({ where: { email: email.trim().toLowerCase() } });
+    return this.db.read((m) =>
+      m.getRepository(User).findOne({ where: { email: email.trim().toLowerCase() } }),
+    );
   }
 
   async centreIdsOf(userId: string): Promise<string[]> {
-    const links = await this.dataSource.getRepository(UserCentre).find({ where: { userId } });
+    const links = await this.db.read((m) =>
+      m.getRepository(UserCentre).find({ where: { userId } }),
+    );
     return links.map((l) => l.centreId);
   }
 
@@ -63,7 +66,7 @@ export class UsersService {
 
   async create(input: NewUser): Promise<UserView> {
     const passwordHash = await this.preparePassword(input.password);
-    return this.tx.run((manager) => this.insert(manager, input, passwordHash));
+    return this.db.transaction((manager) => this.insert(manager, input, passwordHash));
   }
 
   /** Inserts a user inside the caller's transaction. */
@@ -102,8 +105,10 @@ export class UsersService {
   }
 
   async list(): Promise<UserView[]> {
-    const users = await this.dataSource.getRepository(User).find({ order: { email: 'ASC' } });
-    const links = await this.dataSource.getRepository(UserCentre).find();
+    const users = await this.db.read((m) =>
+      m.getRepository(User).find({ order: { email: 'ASC' } }),
+    );
+    const links = await this.db.read((m) => m.getRepository(UserCentre).find());
     return users.map((u) =>
       toView(
         u,
@@ -113,7 +118,9 @@ export class UsersService {
   }
 
   async get(userId: string): Promise<UserView> {
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: userId } });
+    const user = await this.db.read((m) =>
+      m.getRepository(User).findOne({ where: { id: userId } }),
+    );
     if (!user) throw notFound('Utilisateur');
     return toView(user, await this.centreIdsOf(userId));
   }

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { DataSource, type Logger } from 'typeorm';
+import { Database } from '../../src/database/database.js';
 
-/** Counts the SQL statements the app sends, through TypeORM's logger (every query is logged to it). */
+/** Counts the SQL statements the app sends, through the database gate's observer. */
 export interface QueryCounter {
   /** Runs `work` and returns how many queries it made, with their text. */
   during(work: () => Promise<unknown>): Promise<{ count: number; queries: string[] }>;
@@ -9,25 +9,9 @@ export interface QueryCounter {
 }
 
 export function countQueries(app: INestApplication): QueryCounter {
-  const dataSource = app.get(DataSource);
-  const original = dataSource.logger;
+  const database = app.get(Database);
   let queries: string[] | null = null;
-  const counting: Logger = {
-    logQuery: (query, parameters, runner) => {
-      queries?.push(query);
-      original.logQuery(query, parameters, runner);
-    },
-    logQueryError: (...args) => original.logQueryError(...args),
-    logQuerySlow: (...args) => original.logQuerySlow(...args),
-    logSchemaBuild: (...args) => original.logSchemaBuild(...args),
-    logMigration: (...args) => original.logMigration(...args),
-    log: (...args) => original.log(...args),
-  };
-  Object.defineProperty(dataSource, 'logger', {
-    value: counting,
-    configurable: true,
-    writable: true,
-  });
+  database.observe((sql) => queries?.push(sql));
   return {
     async during(work) {
       queries = [];
@@ -39,11 +23,7 @@ export function countQueries(app: INestApplication): QueryCounter {
       }
     },
     restore() {
-      Object.defineProperty(dataSource, 'logger', {
-        value: original,
-        configurable: true,
-        writable: true,
-      });
+      database.observe(null);
     },
   };
 }

@@ -1,9 +1,9 @@
 /** Every open deadline of the caller's sessions between two dates, in one query. */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { CalendarDate } from '../../common/calendar-date.js';
 import { readableCentreIds, type Caller } from '../../common/caller.js';
 import { bool, sqlRows, TASK_OPEN_DEADLINE_SQL, type SqlParams } from '../queries/sql.js';
+import { Database } from '../../database/database.js';
 
 export interface Deadline {
   taskId: string;
@@ -20,7 +20,7 @@ export const MAX_DEADLINES = 3000;
 
 @Injectable()
 export class CalendarQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   async deadlines(
     caller: Caller,
@@ -36,9 +36,10 @@ export class CalendarQuery {
       values.scope = scope;
     }
     if (mine) where.push('(s."managerId" = :me OR s."deputyManagerId" = :me)');
-    const rows = await sqlRows<Record<string, unknown>>(
-      this.dataSource,
-      `SELECT t."id" AS "taskId", t."label", t."dueDate", t."regulatory", s."id" AS "sessionId",
+    const rows = await this.db.read((m) =>
+      sqlRows<Record<string, unknown>>(
+        m,
+        `SELECT t."id" AS "taskId", t."label", t."dueDate", t."regulatory", s."id" AS "sessionId",
           ti."code" AS "titreCode", si."name" AS "siteName"
         FROM "session_task" t
         JOIN "exam_session" s ON s."id" = t."sessionId"
@@ -48,7 +49,8 @@ export class CalendarQuery {
           AND ${TASK_OPEN_DEADLINE_SQL}
         ORDER BY t."dueDate", ti."code", s."startDate", t."position", t."id"
         LIMIT ${MAX_DEADLINES + 1}`,
-      values,
+        values,
+      ),
     );
     return rows.map((row) => ({
       taskId: String(row.taskId),

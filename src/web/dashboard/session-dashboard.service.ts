@@ -1,5 +1,4 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { canWriteCentre, type Caller } from '../../common/caller.js';
 import { Clock } from '../../common/clock.js';
@@ -39,6 +38,7 @@ import { auditRowView } from './audit-view.js';
 import { documentGroups } from './session-documents.js';
 import { statusOf, TASK_FORM_LABELS, taskInput, taskPatch } from './task-form.js';
 import { TaskRowHtml, type RowPieces } from './task-row-html.js';
+import { Database } from '../../database/database.js';
 
 export interface TickOutcome {
   status: number;
@@ -62,7 +62,7 @@ export interface SessionSummaryView {
 @Injectable()
 export class SessionDashboard {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly list: SessionListQuery,
     private readonly page: SessionPageQuery,

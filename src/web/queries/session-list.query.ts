@@ -3,7 +3,6 @@
  * the ids of one page, their names and task counts (GROUP BY), and the filter choices.
  */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { CalendarDate } from '../../common/calendar-date.js';
 import { readableCentreIds, type Caller } from '../../common/caller.js';
 import type { SessionNature, SessionStatus } from '../../sessions/exam-session.entity.js';
@@ -23,6 +22,7 @@ import {
   TASK_APPLICABLE_SQL,
   type SqlParams,
 } from './sql.js';
+import { Database } from '../../database/database.js';
 
 export interface TaskCounts {
   total: number;
@@ -181,7 +181,7 @@ function countTasks(
 
 @Injectable()
 export class SessionListQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   async list(
     caller: Caller,
@@ -213,10 +213,12 @@ export class SessionListQuery {
     if (params.view === 'mine') where.push('(s."managerId" = :me OR s."deputyManagerId" = :me)');
     const filter = where.length === 0 ? '1 = 1' : where.join(' AND ');
 
-    const [countRow] = await sqlRows<{ total: unknown }>(
-      this.dataSource,
-      `SELECT COUNT(*) AS "total" FROM "exam_session" s WHERE ${filter}`,
-      values,
+    const [countRow] = await this.db.read((m) =>
+      sqlRows<{ total: unknown }>(
+        m,
+        `SELECT COUNT(*) AS "total" FROM "exam_session" s WHERE ${filter}`,
+        values,
+      ),
     );
     const total = num(countRow?.total);
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -232,21 +234,24 @@ export class SessionListQuery {
       ? `LEFT JOIN (${aggregate(filter)}) agg ON agg."sessionId" = s."id"`
       : '';
     // First the page's ids (only the joins the order needs), then the names of these 50 alone.
-    const pageIds = await sqlRows<{ id: unknown }>(
-      this.dataSource,
-      `SELECT s."id" FROM "exam_session" s ${SORT_JOINS[params.sort] ?? ''} ${aggregateJoin}
+    const pageIds = await this.db.read((m) =>
+      sqlRows<{ id: unknown }>(
+        m,
+        `SELECT s."id" FROM "exam_session" s ${SORT_JOINS[params.sort] ?? ''} ${aggregateJoin}
         WHERE ${filter}
         ORDER BY ${order}
         LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
-      values,
+        values,
+      ),
     );
     const ids = pageIds.map((row) => String(row.id));
     if (ids.length === 0) return { total, rows: [], choices: await this.choices(scope) };
 
     const [details, groups] = await Promise.all([
-      sqlRows<Record<string, unknown>>(
-        this.dataSource,
-        `SELECT s."id", s."nature", s."status", s."startDate", s."endDate",
+      this.db.read((m) =>
+        sqlRows<Record<string, unknown>>(
+          m,
+          `SELECT s."id", s."nature", s."status", s."startDate", s."endDate",
             c."name" AS "centreName", si."name" AS "siteName",
             ti."code" AS "titreCode", ti."label" AS "titreLabel",
             m."firstName" AS "managerFirstName", m."lastName" AS "managerLastName", m."email" AS "managerEmail",
@@ -260,18 +265,21 @@ export class SessionListQuery {
           JOIN "titre" ti ON ti."id" = s."titreId"
           LEFT JOIN "app_user" m ON m."id" = s."managerId"
           WHERE s."id" IN (:...ids)`,
-        { ids },
+          { ids },
+        ),
       ),
-      sqlRows<Record<string, unknown>>(
-        this.dataSource,
-        `SELECT t."sessionId", t."status", t."applicability", COUNT(*) AS "n",
+      this.db.read((m) =>
+        sqlRows<Record<string, unknown>>(
+          m,
+          `SELECT t."sessionId", t."status", t."applicability", COUNT(*) AS "n",
             SUM(CASE WHEN t."regulatory" THEN 1 ELSE 0 END) AS "regulatory",
             SUM(CASE WHEN t."dueDate" < :today THEN 1 ELSE 0 END) AS "before",
             MIN(CASE WHEN t."dueDate" >= :today THEN t."dueDate" END) AS "nextDue"
           FROM "session_task" t
           WHERE t."sessionId" IN (:...ids)
           GROUP BY t."sessionId", t."status", t."applicability"`,
-        { ids, today },
+          { ids, today },
+        ),
       ),
     ]);
     const byId = new Map(details.map((row) => [String(row.id), row]));
@@ -320,22 +328,28 @@ export class SessionListQuery {
       scope === null ? '' : scope.length === 0 ? 'WHERE 1 = 0' : 'WHERE c."id" IN (:...scope)';
     const values: SqlParams = scope === null ? {} : { scope };
     const [centres, sites, titres] = await Promise.all([
-      sqlRows<{ id: string; name: string }>(
-        this.dataSource,
-        `SELECT c."id", c."name" FROM "centre" c ${centreWhere} ORDER BY c."name", c."id"`,
-        values,
+      this.db.read((m) =>
+        sqlRows<{ id: string; name: string }>(
+          m,
+          `SELECT c."id", c."name" FROM "centre" c ${centreWhere} ORDER BY c."name", c."id"`,
+          values,
+        ),
       ),
-      sqlRows<{ id: string; name: string; centreName: string }>(
-        this.dataSource,
-        `SELECT si."id", si."name", c."name" AS "centreName" FROM "site" si
+      this.db.read((m) =>
+        sqlRows<{ id: string; name: string; centreName: string }>(
+          m,
+          `SELECT si."id", si."name", c."name" AS "centreName" FROM "site" si
           JOIN "centre" c ON c."id" = si."centreId" ${centreWhere}
           ORDER BY c."name", si."name", si."id"`,
-        values,
+          values,
+        ),
       ),
-      sqlRows<{ id: string; code: string; label: string; version: string }>(
-        this.dataSource,
-        `SELECT ti."id", ti."code", ti."label", ti."version" FROM "titre" ti
+      this.db.read((m) =>
+        sqlRows<{ id: string; code: string; label: string; version: string }>(
+          m,
+          `SELECT ti."id", ti."code", ti."label", ti."version" FROM "titre" ti
           ORDER BY ti."code", ti."version", ti."id"`,
+        ),
       ),
     ]);
     return { centres, sites, titres };

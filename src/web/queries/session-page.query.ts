@@ -4,7 +4,6 @@
  * progress and the findings all come from that one evaluation).
  */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { CalendarDate } from '../../common/calendar-date.js';
 import { BoundedCache } from '../../common/bounded-cache.js';
 import { canReadCentre, type Caller } from '../../common/caller.js';
@@ -28,6 +27,7 @@ import { ComplianceService } from '../../compliance/compliance.service.js';
 import { ExamSession } from '../../sessions/exam-session.entity.js';
 import { json, jsonArraySql, num, sqlRows, str } from './sql.js';
 import { TASK_COLUMNS, TaskViewCache, type TaskRow } from './task-views.js';
+import { Database } from '../../database/database.js';
 
 export interface SessionHeader {
   centreName: string;
@@ -73,12 +73,12 @@ export class SessionPageQuery {
   private readonly tasksSql: string;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly clock: Clock,
     private readonly compliance: ComplianceService,
     private readonly templates: ChecklistTemplates,
   ) {
-    this.tasksSql = `SELECT "id", ${jsonArraySql(dataSource, TASK_COLUMNS)} AS "json"
+    this.tasksSql = `SELECT "id", ${jsonArraySql(db.kind, TASK_COLUMNS)} AS "json"
       FROM "session_task" WHERE "sessionId" = :sessionId`;
   }
 
@@ -88,9 +88,10 @@ export class SessionPageQuery {
     sessionId: string,
   ): Promise<{ session: ExamSession; header: SessionHeader }> {
     // One query for the session (the same scoping as SessionsService.findForCaller) and its names.
-    const [row] = await sqlRows<Record<string, unknown>>(
-      this.dataSource,
-      `SELECT s."id", s."centreId", s."siteId", s."titreId", s."nature", s."ccpCodes", s."startDate",
+    const [row] = await this.db.read((m) =>
+      sqlRows<Record<string, unknown>>(
+        m,
+        `SELECT s."id", s."centreId", s."siteId", s."titreId", s."nature", s."ccpCodes", s."startDate",
           s."endDate", s."startTime", s."location", s."managerId", s."deputyManagerId", s."status",
           s."cancelReason", s."checklistVersion", s."createdAt", s."updatedAt", s."version",
           c."name" AS "centreName", si."name" AS "siteName", si."city" AS "siteCity",
@@ -111,7 +112,8 @@ export class SessionPageQuery {
         LEFT JOIN "app_user" m ON m."id" = s."managerId"
         LEFT JOIN "app_user" d ON d."id" = s."deputyManagerId"
         WHERE s."id" = :id`,
-      { id: sessionId },
+        { id: sessionId },
+      ),
     );
     if (!row || !canReadCentre(caller, String(row.centreId))) throw notFound('Session');
     const session = Object.assign(new ExamSession(), {
@@ -158,7 +160,7 @@ export class SessionPageQuery {
 
   async load(caller: Caller, sessionId: string): Promise<SessionPageData> {
     const { session, header } = await this.header(caller, sessionId);
-    const rows = await sqlRows<TaskRow>(this.dataSource, this.tasksSql, { sessionId });
+    const rows = await this.db.read((m) => sqlRows<TaskRow>(m, this.tasksSql, { sessionId }));
     const sources = this.taskViews.sources(rows);
     const input = await this.compliance.input(session, sources);
     const compliance = runComplianceChecks(input);
