@@ -6,14 +6,15 @@ const shared = {
 };
 
 export default {
+  // The real app on a real database (and Chromium): generous on a loaded 2-core machine. A global
+  // option: Jest ignores it inside a project.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      // The real app on a real database (and Chromium): generous on a loaded 2-core machine.
-      testTimeout: 60_000,
     },
   ],
 };

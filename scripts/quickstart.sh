@@ -14,9 +14,8 @@ if [ ${#packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 export PUPPETEER_SKIP_DOWNLOAD=1
-# npm ci refuses this npm's lockfile (it omits other platforms' optional packages); npm install
-# installs the locked versions.
-npm install --no-audit --no-fund
+# Exactly the versions of the committed lockfile.
+npm ci --no-audit --no-fund
 npm run build
 node dist/src/cli.js migrations:run
 exec node dist/src/main.js

@@ -2,7 +2,7 @@
 # The whole test suite: lint, build, unit tests, then the end-to-end suite on SQLite and on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -d node_modules ] || npm install --no-audit --no-fund
+[ -d node_modules ] || npm ci --no-audit --no-fund
 npm run --silent build
 npm run --silent lint
 bash scripts/ensure-postgres.sh
