@@ -1,9 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { typeOrmOptions } from './typeorm-options.js';
 import { TransactionRunner } from './transaction-runner.js';
 import { DatabaseHealth } from './database-health.js';
+import { ConstraintErrors } from './constraint-errors.js';
 
 @Global()
 @Module({
@@ -16,7 +18,15 @@ import { DatabaseHealth } from './database-health.js';
       }),
     }),
   ],
-  providers: [TransactionRunner, DatabaseHealth],
-  exports: [TransactionRunner, DatabaseHealth],
+  providers: [
+    TransactionRunner,
+    DatabaseHealth,
+    {
+      provide: ConstraintErrors,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => ConstraintErrors.fromDataSource(dataSource),
+    },
+  ],
+  exports: [TransactionRunner, DatabaseHealth, ConstraintErrors],
 })
 export class DatabaseModule {}
