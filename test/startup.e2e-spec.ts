@@ -25,6 +25,9 @@ describe('start-up settings (built app)', () => {
     [{ APP_URL: 'ftp://x' }, 'APP_URL'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     [{ REMINDER_CRON: '61 * * * *' }, 'REMINDER_CRON'],
+    [{ REMINDER_CRON: '*/0 * * * *' }, 'REMINDER_CRON'],
+    [{ REMINDER_CRON: '5-1 * * * *' }, 'REMINDER_CRON'],
+    [{ REMINDER_CRON: '0 0 30 2 *' }, 'REMINDER_CRON'],
     [{ JALON_ADMIN_EMAIL: 'a@b.fr' }, 'JALON_ADMIN_EMAIL'],
   ])('stops with one clear line naming the variable (%j)', (env, name) => {
     const result = start(env);

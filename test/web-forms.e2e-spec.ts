@@ -575,7 +575,11 @@ describe('dashboard forms', () => {
         juryMemberId: String(first.id),
         role: 'JURY',
       });
-      expectPage(twice, 409, 'Jean Lambert est déjà affecté(e) à cette session.');
+      expectPage(
+        twice,
+        409,
+        'Jean Lambert est déjà affecté(e) à cette session (champ « Membre du jury »).',
+      );
 
       const linkWithoutDetails = await web.post(
         `${sessionPath()}/jury/declarations/${String(first.id)}`,

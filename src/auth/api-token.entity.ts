@@ -8,10 +8,16 @@ import {
   type Relation,
 } from 'typeorm';
 import { InstantColumn } from '../database/columns.js';
+import { UniqueKeyMessage } from '../database/unique-key-message.js';
 import { User } from '../users/user.entity.js';
 
 /** A bearer token; only its SHA-256 hash is stored. */
 @Entity('api_token')
+@UniqueKeyMessage({
+  columns: ['tokenHash'],
+  fields: ['tokenHash'],
+  message: 'Ce jeton existe déjà (champ « tokenHash ») : recommencez pour en obtenir un autre.',
+})
 export class ApiToken {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

@@ -9,6 +9,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { DateColumn, InstantColumn, JsonColumn } from '../database/columns.js';
+import { UniqueKeyMessage } from '../database/unique-key-message.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
 import type { Applicability, PhaseCode } from './checklist-template.js';
 import type { DueKind, DueRule } from './due-date.js';
@@ -27,6 +28,12 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 // past their deadline across sessions (« en retard d'abord »).
 @Index(['sessionId', 'status', 'applicability', 'regulatory', 'dueDate'])
 @Index(['status', 'dueDate', 'applicability', 'sessionId'])
+@UniqueKeyMessage({
+  columns: ['sessionId', 'code'],
+  fields: ['code'],
+  message:
+    'Cette session a déjà une tâche de ce code (champ « code ») : rechargez la page et recommencez.',
+})
 export class SessionTask {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

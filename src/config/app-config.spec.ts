@@ -35,12 +35,29 @@ describe('loadAppConfig', () => {
     ['APP_URL', 'localhost', 'URL http(s)'],
     ['SMTP_URL', 'http://x', 'smtp://'],
     ['REMINDER_CRON', '* * *', 'cinq champs'],
+    ['REMINDER_CRON', '*/0 * * * *', 'step of zero'],
+    ['REMINDER_CRON', '5-1 * * * *', 'invalid range'],
+    ['REMINDER_CRON', '61 * * * *', 'out of range'],
+    ['REMINDER_CRON', '0 0 30 2 *', 'aucune date d’exécution'],
     ['CHROMIUM_WS_ENDPOINT', 'http://x', 'ws://'],
     ['LOG_LEVEL', 'chatty', 'valeurs possibles'],
   ])('refuses %s=%s with a message naming it', (name, value, reason) => {
     expect(() => loadAppConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadAppConfig({ [name]: value })).toThrow(name);
     expect(() => loadAppConfig({ [name]: value })).toThrow(reason);
+  });
+
+  it.each(['0 9 * * MON', '*/15 * * * *', '0 9 * * mon-fri', '30 7 1 * *', '0 0 29 2 *'])(
+    'accepts REMINDER_CRON=%s, which the scheduler can run',
+    (expression) => {
+      expect(loadAppConfig({ REMINDER_CRON: expression }).reminderCron).toBe(expression);
+    },
+  );
+
+  it('names the variable, the reason and the expected form of a refused REMINDER_CRON', () => {
+    expect(() => loadAppConfig({ REMINDER_CRON: '*/0 * * * *' })).toThrow(
+      'REMINDER_CRON="*/0 * * * *" est invalide (Field (minute) has a step of zero) : une expression cron est attendue (cinq champs : minute heure jour mois jour-de-semaine), par exemple « */15 * * * * » ou « 0 9 * * MON ».',
+    );
   });
 
   it('wants the administrator e-mail and password together, and a long password', () => {

@@ -1,4 +1,4 @@
-import { CronExpressionError, validateCron } from './cron-expression.js';
+import { cronExpressionError } from './cron-expression.js';
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 
@@ -142,11 +142,11 @@ export function loadAppConfig(env: Env): AppConfig {
     throw new ConfigError('JALON_ADMIN_PASSWORD est trop court : 12 caractères au minimum.');
   }
   const reminderCron = read(env, 'REMINDER_CRON') ?? '*/15 * * * *';
-  try {
-    validateCron(reminderCron);
-  } catch (error) {
-    const reason = error instanceof CronExpressionError ? error.message : 'expression invalide';
-    throw new ConfigError(`REMINDER_CRON="${reminderCron}" est invalide : ${reason}.`);
+  const cronError = cronExpressionError(reminderCron);
+  if (cronError !== null) {
+    throw new ConfigError(
+      `REMINDER_CRON="${reminderCron}" est invalide (${cronError}) : une expression cron est attendue (cinq champs : minute heure jour mois jour-de-semaine), par exemple « */15 * * * * » ou « 0 9 * * MON ».`,
+    );
   }
   const wsEndpoint = read(env, 'CHROMIUM_WS_ENDPOINT') ?? null;
   if (wsEndpoint !== null && !/^wss?:\/\//.test(wsEndpoint)) {

@@ -1,40 +1,21 @@
-export class CronExpressionError extends Error {}
+import { CronTime, validateCronExpression } from 'cron';
 
-const FIELDS: { name: string; min: number; max: number }[] = [
-  { name: 'minute', min: 0, max: 59 },
-  { name: 'heure', min: 0, max: 23 },
-  { name: 'jour du mois', min: 1, max: 31 },
-  { name: 'mois', min: 1, max: 12 },
-  { name: 'jour de la semaine', min: 0, max: 7 },
-];
+/** The scheduler's jobs run on Paris civil time. */
+export const SCHEDULER_TIME_ZONE = 'Europe/Paris';
 
-function checkPart(part: string, field: { name: string; min: number; max: number }): void {
-  const [range, step] = part.split('/');
-  if (step !== undefined && !/^\d+$/.test(step)) {
-    throw new CronExpressionError(`pas invalide pour le champ ${field.name}`);
+/**
+ * Why the scheduler could not run a cron expression, or null if it can. The expression is read
+ * by the `cron` library's own validator (the parser `CronJob` uses: five fields, or six with the
+ * seconds first; names such as MON or JAN; steps and ranges), then its next run is computed in
+ * the scheduler's time zone as `CronJob.start()` does: « 0 0 30 2 * » parses but never fires.
+ */
+export function cronExpressionError(expression: string): string | null {
+  const { valid, error } = validateCronExpression(expression);
+  if (!valid) return error instanceof Error ? error.message : 'expression illisible';
+  try {
+    new CronTime(expression, SCHEDULER_TIME_ZONE).sendAt();
+  } catch {
+    return 'aucune date d’exécution dans les 8 prochaines années';
   }
-  if (range === '*') return;
-  const bounds = range.split('-');
-  if (bounds.length > 2 || bounds.some((b) => !/^\d+$/.test(b))) {
-    throw new CronExpressionError(`valeur « ${part} » invalide pour le champ ${field.name}`);
-  }
-  for (const b of bounds) {
-    const n = Number(b);
-    if (n < field.min || n > field.max) {
-      throw new CronExpressionError(
-        `valeur ${n} hors limites pour le champ ${field.name} (${field.min}-${field.max})`,
-      );
-    }
-  }
-}
-
-/** Validates a five-field cron expression (minute hour day month weekday). */
-export function validateCron(expression: string): void {
-  const fields = expression.trim().split(/\s+/);
-  if (fields.length !== 5) {
-    throw new CronExpressionError('cinq champs attendus (minute heure jour mois jour-de-semaine)');
-  }
-  fields.forEach((field, index) => {
-    for (const part of field.split(',')) checkPart(part, FIELDS[index]);
-  });
+  return null;
 }

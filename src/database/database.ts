@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, type EntityManager, type Logger, type QueryRunner } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
 import { backupDatabase } from './backup.js';
+import { ConstraintErrors } from './constraint-errors.js';
 import { GateLock } from './gate-lock.js';
 import { typeOrmOptions } from './typeorm-options.js';
 
@@ -135,6 +136,11 @@ export class Database {
   /** Binds named parameters (`:name`, `:...list`) into the driver's placeholders. */
   bind(sql: string, params: Record<string, unknown>): [string, unknown[]] {
     return this.dataSource.driver.escapeQueryWithParameters(sql, params);
+  }
+
+  /** Maps the database's refusals (unique keys, foreign keys) to answers, from the entities' metadata. */
+  constraintErrors(): ConstraintErrors {
+    return ConstraintErrors.fromDataSource(this.dataSource);
   }
 
   observe(observer: QueryObserver | null): void {

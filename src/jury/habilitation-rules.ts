@@ -1,3 +1,5 @@
+import { constraintViolation } from '../database/constraint-violation.js';
+
 /** The codes among `codes` that are not CCPs of the titre (an empty list covers the whole titre). */
 export function unknownCcpCodes(
   titreCcpCodes: readonly string[],
@@ -9,11 +11,5 @@ export function unknownCcpCodes(
 
 /** True when a database error says a unique index refused the row (SQLite or PostgreSQL). */
 export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const { code } = error as Error & { code?: unknown };
-  return (
-    code === '23505' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint/i.test(error.message)
-  );
+  return constraintViolation(error)?.kind === 'unique';
 }

@@ -9,12 +9,19 @@ import {
 } from 'typeorm';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { DateColumn, InstantColumn } from '../database/columns.js';
+import { UniqueKeyMessage } from '../database/unique-key-message.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
 import { JuryMember } from './jury-member.entity.js';
 
 /** A juror's declaration of no personal or professional link (or of a link) with a candidate. */
 @Entity('link_declaration')
 @Index(['sessionId', 'juryMemberId', 'candidateId'], { unique: true })
+@UniqueKeyMessage({
+  columns: ['sessionId', 'juryMemberId', 'candidateId'],
+  fields: ['juryMemberId', 'candidateId'],
+  message:
+    'Ce juré a déjà une déclaration pour ce candidat (champs « juryMemberId » et « candidateId ») : elle vient d’être enregistrée par une autre demande ; rechargez la page et recommencez.',
+})
 export class LinkDeclaration {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

@@ -45,7 +45,7 @@ export class SessionJuryService {
     );
     if (!member) throw notFound('Membre de jury');
     const duplicate = new ConflictException(
-      `${member.firstName} ${member.lastName} est déjà affecté(e) à cette session.`,
+      `${member.firstName} ${member.lastName} est déjà affecté(e) à cette session (champ « juryMemberId »).`,
     );
     const id = await this.db
       .transaction(async (m) => {

@@ -8,6 +8,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { InstantColumn } from '../database/columns.js';
+import { UniqueKeyMessage } from '../database/unique-key-message.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
 import { JuryMember } from './jury-member.entity.js';
 
@@ -17,6 +18,11 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 /** The assignment of a jury member to a session, with a role. */
 @Entity('session_staff')
 @Index(['sessionId', 'juryMemberId'], { unique: true })
+@UniqueKeyMessage({
+  columns: ['sessionId', 'juryMemberId'],
+  fields: ['juryMemberId'],
+  message: 'Ce membre du jury est déjà affecté à cette session (champ « juryMemberId »).',
+})
 export class SessionStaff {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

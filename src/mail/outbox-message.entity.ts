@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DateColumn, InstantColumn } from '../database/columns.js';
+import { UniqueKeyMessage } from '../database/unique-key-message.js';
 
 export const OUTBOX_KINDS = ['digest', 'immediate'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
@@ -15,6 +16,12 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 @Entity('outbox_message')
 @Index(['recipientId', 'kind', 'ref', 'step', 'date'], { unique: true })
 @Index(['status', 'nextAttemptAt'])
+@UniqueKeyMessage({
+  columns: ['recipientId', 'kind', 'ref', 'step', 'date'],
+  fields: ['recipientId', 'kind', 'ref', 'step', 'date'],
+  message:
+    'Ce message est déjà dans la file d’envoi (champs « recipientId », « kind », « ref », « step » et « date »).',
+})
 export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

@@ -1,9 +1,16 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { Centre } from '../centres/centre.entity.js';
 import { InstantColumn, JsonColumn } from '../database/columns.js';
+import { UniqueKeyMessage } from '../database/unique-key-message.js';
 
 /** A centre's reminder settings; a centre without a row uses the defaults. */
 @Entity('reminder_policy')
+@UniqueKeyMessage({
+  columns: ['centreId'],
+  fields: ['centreId'],
+  message:
+    'Les réglages de rappel de ce centre viennent d’être enregistrés par une autre demande (champ « centreId ») : rechargez la page et recommencez.',
+})
 export class ReminderPolicyEntity {
   @PrimaryColumn('uuid') centreId!: string;
 

@@ -8,6 +8,7 @@ import {
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { SCHEDULER_TIME_ZONE } from '../config/cron-expression.js';
 import { RetentionService } from '../retention/retention.service.js';
 import { ReminderPassService } from './reminder-pass.service.js';
 
@@ -54,7 +55,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     const job = CronJob.from({
       cronTime,
       onTick,
-      timeZone: 'Europe/Paris',
+      timeZone: SCHEDULER_TIME_ZONE,
       waitForCompletion: true,
     });
     this.registry.addCronJob(name, job);

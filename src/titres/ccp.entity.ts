@@ -8,12 +8,18 @@ import {
   type Relation,
 } from 'typeorm';
 import { Titre } from './titre.entity.js';
+import { UniqueKeyMessage } from '../database/unique-key-message.js';
 
 export const CCP_KINDS = ['CCP', 'CCS'] as const;
 export type CcpKind = (typeof CCP_KINDS)[number];
 
 @Entity('ccp')
 @Index(['titreId', 'code'], { unique: true })
+@UniqueKeyMessage({
+  columns: ['titreId', 'code'],
+  fields: ['ccps'],
+  message: 'Ce titre a déjà un CCP ou un CCS de ce code (champ « ccps »).',
+})
 export class Ccp {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

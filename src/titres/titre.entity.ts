@@ -1,10 +1,16 @@
 import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { DateColumn, InstantColumn } from '../database/columns.js';
+import { UniqueKeyMessage } from '../database/unique-key-message.js';
 import { Ccp } from './ccp.entity.js';
 
 /** A titre professionnel in one version (millésime). Titres are national, shared by all centres. */
 @Entity('titre')
 @Index(['code', 'version'], { unique: true })
+@UniqueKeyMessage({
+  columns: ['code', 'version'],
+  fields: ['code', 'version'],
+  message: 'Ce titre existe déjà dans cette version (champs « code » et « version »).',
+})
 export class Titre {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

@@ -22,7 +22,9 @@ export class TitresService {
       if (
         await m.getRepository(Titre).exists({ where: { code: dto.code, version: dto.version } })
       ) {
-        throw new ConflictException(`Le titre ${dto.code} millésime ${dto.version} existe déjà.`);
+        throw new ConflictException(
+          `Le titre ${dto.code} millésime ${dto.version} existe déjà (champs « code » et « version »).`,
+        );
       }
       const titre = await m.getRepository(Titre).save(
         m.getRepository(Titre).create({

@@ -79,7 +79,9 @@ export class UsersService {
       );
     }
     if (await manager.getRepository(User).exists({ where: { email } })) {
-      throw new ConflictException(`Un compte existe déjà pour l'adresse ${email}.`);
+      throw new ConflictException(
+        `Un compte existe déjà pour l'adresse ${email} (champ « email »).`,
+      );
     }
     if (centreIds.length > 0) {
       const found = await manager.getRepository(Centre).count({ where: { id: In(centreIds) } });

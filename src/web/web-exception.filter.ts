@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Response } from 'express';
+import { ConstraintErrors } from '../database/constraint-errors.js';
 import { exceptionMessage } from './forms/form-input.js';
 import { isHtmx, WebPages, type WebRequest } from './web-pages.js';
 
@@ -28,9 +29,14 @@ const TITLES: Record<number, string> = {
 export class WebExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('WebExceptionFilter');
 
-  constructor(private readonly pages: WebPages) {}
+  constructor(
+    private readonly pages: WebPages,
+    private readonly constraints: ConstraintErrors,
+  ) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(caught: unknown, host: ArgumentsHost): void {
+    // A unique or foreign key refused by the database (a race past the service's check): 409/404.
+    const exception = this.constraints.toHttpException(caught) ?? caught;
     const req = host.switchToHttp().getRequest<WebRequest>();
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;

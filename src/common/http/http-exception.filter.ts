@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ConstraintErrors } from '../../database/constraint-errors.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -62,12 +63,19 @@ export function errorBody(status: number, payload: unknown): ErrorBody {
   return { statusCode: status, error, message, ...extra };
 }
 
-/** One error shape for every client: {statusCode, error, message} with a French message. */
+/**
+ * One error shape for every client: {statusCode, error, message} with a French message. A
+ * database refusal of a unique key or foreign key (two requests racing past a service's own
+ * check) answers 409 or 404 naming the field, not 500.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(private readonly constraints: ConstraintErrors) {}
+
+  catch(caught: unknown, host: ArgumentsHost): void {
+    const exception = this.constraints.toHttpException(caught) ?? caught;
     const ctx = host.switchToHttp();
     const response = ctx.getResponse<Response>();
     const request = ctx.getRequest<Request>();
