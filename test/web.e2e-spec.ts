@@ -407,14 +407,12 @@ describe('web dashboard', () => {
       expect(before).not.toContain('En retard de');
 
       // A change the application did not make itself (same version number) still shows.
-      await t.app
-        .get(Database)
-        .transaction((m) =>
-          sqlRows(m, `UPDATE "session_task" SET "observations" = :observations WHERE "id" = :id`, {
-            observations: 'Relance faite par téléphone <urgent>',
-            id: target.id,
-          }),
-        );
+      await t.app.get(Database).transaction((m) =>
+        sqlRows(m, `UPDATE "session_task" SET "observations" = :observations WHERE "id" = :id`, {
+          observations: 'Relance faite par téléphone <urgent>',
+          id: target.id,
+        }),
+      );
       const edited = rowOf((await managerWeb.get(`/sessions/${sessionId}`)).text, target.id);
       expect(edited).toContain('Relance faite par téléphone &lt;urgent&gt;</textarea>');
 

@@ -1,3 +1,4 @@
+import { DEFAULT_OUTBOX_LEASE, type OutboxLease } from '../mail/outbox-timing.js';
 import { cronExpressionError } from './cron-expression.js';
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
@@ -22,6 +23,11 @@ export interface AppConfig {
    * server does, the command line does not (a new link would void the one the server printed).
    */
   issueSetupLink: boolean;
+  /**
+   * The claim on an outbox message being sent and its renewal (not read from the environment:
+   * always the defaults, except in tests that need a lease to expire quickly).
+   */
+  outboxLease: OutboxLease;
   retentionYears: number;
   tokenTtlHours: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -168,6 +174,7 @@ export function loadAppConfig(env: Env): AppConfig {
     reminderCron,
     scheduler: onOff(env, 'JALON_SCHEDULER', true),
     issueSetupLink: true,
+    outboxLease: DEFAULT_OUTBOX_LEASE,
     retentionYears: integer(env, 'RETENTION_YEARS', 5, 1, 100),
     tokenTtlHours: integer(env, 'TOKEN_TTL_HOURS', 12, 1, 24 * 90),
     logLevel: logLevel(env),

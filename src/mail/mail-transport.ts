@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { SMTP_TIMEOUTS } from './outbox-timing.js';
 
 export interface OutgoingMail {
   from: string;
@@ -37,7 +38,10 @@ function nodemailerMessage(mail: OutgoingMail) {
   };
 }
 
-/** Delivers through `SMTP_URL`; resolves only once the server accepted the message. */
+/**
+ * Delivers through `SMTP_URL`; resolves only once the server accepted the message. A refusal
+ * rejects with nodemailer's error, which carries the server's reply (`response`, `responseCode`).
+ */
 export class SmtpTransport extends MailTransport {
   private readonly transporter: Transporter;
 
@@ -52,9 +56,8 @@ export class SmtpTransport extends MailTransport {
       auth: url.username
         ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
         : undefined,
-      connectionTimeout: 30_000,
-      greetingTimeout: 30_000,
-      socketTimeout: 60_000,
+      // Each wait is bounded, and far shorter than an outbox lease (see outbox-timing.ts).
+      ...SMTP_TIMEOUTS,
       tls: { rejectUnauthorized: url.searchParams.get('tls') !== 'insecure' },
     });
   }

@@ -5,13 +5,15 @@ import { UniqueKeyMessage } from '../database/unique-key-message.js';
 export const OUTBOX_KINDS = ['digest', 'immediate'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent'] as const;
+/** `failed`: given up after the tries allowed (see `delivery-failure.ts`); `lastError` says why. */
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
  * An e-mail to send, written in the same transaction as what caused it. Its unique key
  * (recipient, kind, task or digest, step, date) makes each reminder exist once; a pass claims
- * rows with a lease, and a row becomes `sent` only once the SMTP server accepted it.
+ * rows with a lease, and a row becomes `sent` only once the SMTP server accepted it, or `failed`
+ * once its tries are used up.
  */
 @Entity('outbox_message')
 @Index(['recipientId', 'kind', 'ref', 'step', 'date'], { unique: true })

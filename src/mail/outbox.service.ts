@@ -5,9 +5,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, In, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
-import { deterministicMessageId, retryDelayMs, type OutboxKey } from './message-id.js';
-import { OUTBOX_STATUSES, OutboxMessage, type OutboxStatus } from './outbox-message.entity.js';
 import { Database } from '../database/database.js';
+import { afterFailure, type DeliveryFailure } from './delivery-failure.js';
+import { deterministicMessageId, type OutboxKey } from './message-id.js';
+import { OUTBOX_STATUSES, OutboxMessage, type OutboxStatus } from './outbox-message.entity.js';
+import { checkOutboxLease } from './outbox-timing.js';
 
 export interface NewOutboxMessage extends OutboxKey {
   kind: OutboxMessage['kind'];
@@ -22,17 +24,26 @@ export interface OutboxListing {
   emlFiles: { name: string; path: string; size: number; modifiedAt: string }[];
 }
 
-/** How long a claimed message stays reserved for the instance sending it. */
-export const LEASE_MS = 10 * 60_000;
+/** How a failed try was settled; `lost` when this claim no longer held the message. */
+export type FailureOutcome = 'retry' | 'failed' | 'lost';
 
-/** The outbox table: enqueue inside a transaction, claim with a lease, settle after sending. */
+/**
+ * The outbox table: enqueue inside a transaction, claim with a lease, renew the lease while
+ * sending, settle after sending. Every change to a claimed message is conditional on its claim
+ * token: once a claim is lost (its lease expired and another sender took the message), the old
+ * holder can neither renew nor settle it.
+ */
 @Injectable()
 export class OutboxService {
+  private readonly leaseMs: number;
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.leaseMs = checkOutboxLease(config.outboxLease).leaseMs;
+  }
 
   /**
    * Adds a message unless one with the same key exists. Returns its id when this call created
@@ -79,13 +90,15 @@ export class OutboxService {
 
   /**
    * Reserves up to `limit` messages that are due (pending and past their retry time, or whose
-   * lease expired after a crash). PostgreSQL skips rows another instance is claiming
-   * (`FOR UPDATE SKIP LOCKED`); the conditional update makes the claim atomic on SQLite too.
+   * lease expired after a crash), for one lease, each try counted in `attempts`. PostgreSQL
+   * skips rows another instance is claiming (`FOR UPDATE SKIP LOCKED`); the conditional update
+   * makes the claim atomic on SQLite too. The sender claims one message at a time, just before
+   * sending it, and renews the lease while it sends (`renewLease`).
    */
   async claim(limit: number): Promise<OutboxMessage[]> {
     const token = randomUUID();
     const now = this.clock.nowIso();
-    const leaseUntil = new Date(this.clock.now().getTime() + LEASE_MS).toISOString();
+    const leaseUntil = this.leaseEnd();
     const params = { pending: 'pending', sending: 'sending', now };
     // Written with plain column names: UPDATE statements take no table alias.
     const claimable = new Brackets((qb) =>
@@ -121,37 +134,66 @@ export class OutboxService {
     );
   }
 
-  /** Marks a claimed message sent; only the instance holding the claim can. */
-  async markSent(message: OutboxMessage, emlPath: string | null): Promise<void> {
-    await this.db.transaction((m) =>
-      m.getRepository(OutboxMessage).update(
-        { id: message.id, claimToken: message.claimToken ?? '' },
-        {
-          status: 'sent',
-          sentAt: this.clock.nowIso(),
-          leaseUntil: null,
-          lastError: null,
-          emlPath,
-        },
-      ),
+  /**
+   * Pushes the lease of a message being sent forward by a full lease. False when this claim no
+   * longer holds it (the lease expired and another sender claimed it).
+   */
+  async renewLease(message: OutboxMessage): Promise<boolean> {
+    const result = await this.db.transaction((m) =>
+      m.getRepository(OutboxMessage).update(this.heldBy(message), { leaseUntil: this.leaseEnd() }),
     );
+    return (result.affected ?? 0) > 0;
   }
 
-  /** Puts a claimed message back for a later attempt, with exponential backoff. */
-  async markFailed(message: OutboxMessage, error: string): Promise<void> {
-    const next = new Date(this.clock.now().getTime() + retryDelayMs(message.attempts));
-    await this.db.transaction((m) =>
+  /** Marks a claimed message sent; only the claim holder can (false when the claim was lost). */
+  async markSent(message: OutboxMessage, emlPath: string | null): Promise<boolean> {
+    const result = await this.db.transaction((m) =>
+      m.getRepository(OutboxMessage).update(this.heldBy(message), {
+        status: 'sent',
+        sentAt: this.clock.nowIso(),
+        leaseUntil: null,
+        lastError: null,
+        emlPath,
+      }),
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Settles a failed try: back to `pending` with exponential backoff, or `failed` for good once
+   * the tries allowed for this kind of failure are used up (see `afterFailure`). The reason
+   * (the server's reply) is kept as `lastError`.
+   */
+  async markFailed(message: OutboxMessage, failure: DeliveryFailure): Promise<FailureOutcome> {
+    const decision = afterFailure(message.attempts, failure);
+    const lastError = failure.reason.slice(0, 2000);
+    const result = await this.db.transaction((m) =>
       m.getRepository(OutboxMessage).update(
-        { id: message.id, claimToken: message.claimToken ?? '' },
-        {
-          status: 'pending',
-          leaseUntil: null,
-          claimToken: null,
-          lastError: error.slice(0, 2000),
-          nextAttemptAt: next.toISOString(),
-        },
+        this.heldBy(message),
+        decision.giveUp
+          ? { status: 'failed', leaseUntil: null, claimToken: null, lastError }
+          : {
+              status: 'pending',
+              leaseUntil: null,
+              claimToken: null,
+              lastError,
+              nextAttemptAt: new Date(
+                this.clock.now().getTime() + decision.retryInMs,
+              ).toISOString(),
+            },
       ),
     );
+    if ((result.affected ?? 0) === 0) return 'lost';
+    return decision.giveUp ? 'failed' : 'retry';
+  }
+
+  /** The rows a claim holds: this message, still being sent under this claim's token. */
+  private heldBy(message: OutboxMessage) {
+    return { id: message.id, claimToken: message.claimToken ?? '', status: 'sending' as const };
+  }
+
+  private leaseEnd(): string {
+    return new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
   }
 
   /** For administrators: the latest messages (optionally of one status) and the `.eml` files. */

@@ -66,9 +66,12 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     if (this.passes.busy) return;
     try {
       const report = await this.passes.run();
-      if (report.sent.length + report.failed.length > 0) {
+      if (report.sent.length + report.failed.length + report.lost.length > 0) {
+        const final = report.failed.filter((mail) => mail.final).length;
         this.logger.log(
-          `Passe de rappels (${reason}) : ${report.sent.length} envoyé(s), ${report.failed.length} en échec`,
+          `Passe de rappels (${reason}) : ${report.sent.length} envoyé(s), ${report.failed.length} en échec` +
+            (final > 0 ? ` (dont ${final} définitif(s))` : '') +
+            (report.lost.length > 0 ? `, ${report.lost.length} réservation(s) perdue(s)` : ''),
         );
       }
     } catch (error) {

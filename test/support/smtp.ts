@@ -20,6 +20,10 @@ export interface TestSmtpServer {
   messages: ReceivedMail[];
   /** Delay before the server answers DATA (to catch a client in the middle of a pass). */
   delayMs: number;
+  /** Addresses refused at RCPT TO with a permanent `550` reply. */
+  refused: Set<string>;
+  /** Every RCPT TO the server was given, accepted or not, in order. */
+  recipients: string[];
   /** Stops listening (connections are refused) until `restart()`. */
   stop(): Promise<void>;
   restart(): Promise<void>;
@@ -114,14 +118,27 @@ function listen(server: SMTPServer, port: number): Promise<number> {
 }
 
 /** Starts an SMTP server on 127.0.0.1 (random port) that keeps what it accepts. */
-export async function startSmtpServer(options: { delayMs?: number } = {}): Promise<TestSmtpServer> {
+export async function startSmtpServer(
+  options: { delayMs?: number; refused?: string[] } = {},
+): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
+  const recipients: string[] = [];
+  const refused = new Set((options.refused ?? []).map((address) => address.toLowerCase()));
   const state = { delayMs: options.delayMs ?? 0 };
   const make = () =>
     new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo(address, _session, callback) {
+        recipients.push(address.address);
+        if (!refused.has(address.address.toLowerCase())) return callback();
+        const error: Error & { responseCode?: number } = new Error(
+          `5.1.1 <${address.address}>: boîte aux lettres inconnue`,
+        );
+        error.responseCode = 550;
+        callback(error);
+      },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -148,6 +165,8 @@ export async function startSmtpServer(options: { delayMs?: number } = {}): Promi
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    refused,
+    recipients,
     get delayMs() {
       return state.delayMs;
     },

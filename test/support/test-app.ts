@@ -53,20 +53,54 @@ export interface Client {
   delete(path: string): request.Test;
 }
 
+/** A clock that runs in real time from a given instant; `set` and `advance` still move it. */
+export class RunningClock extends FixedClock {
+  private offsetMs: number;
+
+  constructor(start: Date) {
+    super(start);
+    this.offsetMs = start.getTime() - Date.now();
+  }
+
+  override now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  override set(instant: Date | string): void {
+    this.offsetMs = new Date(instant).getTime() - Date.now();
+  }
+
+  override advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
 export async function startTestApp(
-  options: { env?: Record<string, string>; now?: string; databaseUrl?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    now?: string;
+    databaseUrl?: string;
+    /** Settings that do not come from the environment (e.g. a short outbox lease). */
+    config?: Partial<AppConfig>;
+    /** Let the clock run in real time from `now` (for leases that must expire by themselves). */
+    runningClock?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const scratch = options.databaseUrl ? null : await scratchDatabaseUrl();
   const databaseUrl = options.databaseUrl ?? scratch!.url;
-  const config = loadAppConfig({
-    DATABASE_URL: databaseUrl,
-    JALON_ADMIN_EMAIL: ADMIN.email,
-    JALON_ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'silent',
-    JALON_SCHEDULER: 'off',
-    ...options.env,
-  });
-  const clock = new FixedClock(new Date(options.now ?? '2027-03-01T09:00:00Z'));
+  const config: AppConfig = {
+    ...loadAppConfig({
+      DATABASE_URL: databaseUrl,
+      JALON_ADMIN_EMAIL: ADMIN.email,
+      JALON_ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'silent',
+      JALON_SCHEDULER: 'off',
+      ...options.env,
+    }),
+    ...options.config,
+  };
+  const start = new Date(options.now ?? '2027-03-01T09:00:00Z');
+  const clock = options.runningClock ? new RunningClock(start) : new FixedClock(start);
   const app = await createApp(config, { clock, logger: new JsonLogger('silent') });
   const http = app.getHttpServer() as App;
   const as = (token: string): Client => ({
