@@ -30,7 +30,9 @@ export async function createApp(
       bodyParser: false,
     },
   );
-  app.set('trust proxy', 'loopback');
+  // `X-Forwarded-*` only from the proxies of TRUST_PROXY: otherwise any client could choose the
+  // address the login limit counts it under (req.ip) or claim HTTPS (req.secure).
+  app.set('trust proxy', config.trustProxy.length > 0 ? config.trustProxy : false);
   app.disable('x-powered-by');
   // Pages are `no-store` and the API's answers are never revalidated: hashing every body for an
   // ETag only costs time.

@@ -147,22 +147,13 @@ describe('web dashboard', () => {
       expect(current.status).toBe(200);
     });
 
-    it('uses a Secure __Host- cookie over HTTPS', async () => {
+    it('ignores X-Forwarded-Proto when no proxy is trusted (TRUST_PROXY unset)', async () => {
+      // Behind a proxy declared in TRUST_PROXY, the header does give the Secure __Host- cookies:
+      // see login-limit.e2e-spec.ts.
       const page = await request(t.http).get('/login').set('X-Forwarded-Proto', 'https');
-      const csrfCookie = setCookies(page).find((c) => c.startsWith('__Host-jalon_login_csrf='))!;
-      expect(csrfCookie).toMatch(/Secure/);
-      const res = await request(t.http)
-        .post('/login')
-        .set('X-Forwarded-Proto', 'https')
-        .set('Cookie', csrfCookie.split(';')[0])
-        .type('form')
-        .send({ _csrf: csrfOf(page.text), email: ADMIN.email, password: ADMIN.password });
-      expect(res.status).toBe(303);
-      const cookie = setCookies(res).find((c) => c.startsWith('__Host-jalon_session='))!;
-      expect(cookie).toMatch(/Secure/);
-      expect(cookie).toMatch(/HttpOnly/);
-      expect(cookie).toMatch(/Path=\//);
-      expect(cookie).not.toMatch(/Domain=/);
+      const cookies = setCookies(page);
+      expect(cookies.some((c) => c.startsWith('jalon_login_csrf='))).toBe(true);
+      expect(cookies.some((c) => c.startsWith('__Host-'))).toBe(false);
     });
 
     it('shows a French message for a wrong password', async () => {

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { LoginThrottle1796166555756 } from './1796166555756-LoginThrottle.js';
 import { DashboardIndexes1795435541089 } from './1795435541089-DashboardIndexes.js';
 import { RemindersOutboxCalendar1795430857212 } from './1795430857212-RemindersOutboxCalendar.js';
 import { SessionIncidents1795430799887 } from './1795430799887-SessionIncidents.js';
@@ -9,4 +10,5 @@ export const postgresMigrations: (new () => MigrationInterface)[] = [
   SessionIncidents1795430799887,
   RemindersOutboxCalendar1795430857212,
   DashboardIndexes1795435541089,
+  LoginThrottle1796166555756,
 ];

@@ -5,6 +5,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
+import { LoginThrottleStore } from './login-throttle.store.js';
 import { SetupController } from './setup.controller.js';
 import { SetupService } from './setup.service.js';
 import { TokenService } from './token.service.js';
@@ -16,6 +17,7 @@ import { TokenService } from './token.service.js';
     AuthService,
     TokenService,
     LoginRateLimiter,
+    LoginThrottleStore,
     SetupService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -18,16 +18,18 @@ export class AuthService {
   async login(
     email: string,
     password: string,
-    ip: string,
+    ip: string | undefined,
   ): Promise<{ token: string; expiresAt: string }> {
-    this.limiter.assertAllowed(email, ip);
+    // Counted before the password is checked (429 when a limit is reached): parallel attempts
+    // cannot all pass the limit before the first failure is known.
+    const reservation = await this.limiter.reserve(email, ip);
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await this.dummyHash), password);
     if (!user || !ok || !user.active) {
-      this.limiter.recordFailure(email, ip);
+      // The reserved attempt stays counted: it is the failure.
       throw new UnauthorizedException('E-mail ou mot de passe incorrect.');
     }
-    this.limiter.recordSuccess(email);
+    await this.limiter.succeeded(reservation);
     return this.tokens.issue(user.id);
   }
 }

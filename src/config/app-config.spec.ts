@@ -41,6 +41,12 @@ describe('loadAppConfig', () => {
     ['REMINDER_CRON', '0 0 30 2 *', 'aucune date d’exécution'],
     ['CHROMIUM_WS_ENDPOINT', 'http://x', 'ws://'],
     ['LOG_LEVEL', 'chatty', 'valeurs possibles'],
+    ['TRUST_PROXY', 'true', 'ni une adresse IP'],
+    ['TRUST_PROXY', '10.0.0.1,proxy.local', '« proxy.local »'],
+    ['TRUST_PROXY', '10.0.0.0/33', '« 10.0.0.0/33 »'],
+    ['TRUST_PROXY', '0.0.0.0/0', '« 0.0.0.0/0 »'],
+    ['TRUST_PROXY', 'fe80::1%eth0', '« fe80::1%eth0 »'],
+    ['TRUST_PROXY', '10.0.0.0/8,', 'élément de la liste est vide'],
   ])('refuses %s=%s with a message naming it', (name, value, reason) => {
     expect(() => loadAppConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadAppConfig({ [name]: value })).toThrow(name);
@@ -80,5 +86,15 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ JALON_SCHEDULER: 'peut-être' })).toThrow(
       'JALON_SCHEDULER="peut-être" est invalide : valeurs possibles on, off.',
     );
+  });
+
+  it('trusts no proxy by default, or the listed addresses, subnets and names', () => {
+    expect(loadAppConfig({}).trustProxy).toEqual([]);
+    expect(loadAppConfig({ TRUST_PROXY: 'off' }).trustProxy).toEqual([]);
+    expect(loadAppConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+    expect(
+      loadAppConfig({ TRUST_PROXY: ' 10.0.0.1, 172.16.0.0/12 ,fd00::/8,::1,uniquelocal' })
+        .trustProxy,
+    ).toEqual(['10.0.0.1', '172.16.0.0/12', 'fd00::/8', '::1', 'uniquelocal']);
   });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { DEFAULT_OUTBOX_LEASE, type OutboxLease } from '../mail/outbox-timing.js';
 import { cronExpressionError } from './cron-expression.js';
 
@@ -31,6 +32,12 @@ export interface AppConfig {
   retentionYears: number;
   tokenTtlHours: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * Express `trust proxy`: the proxies whose `X-Forwarded-For`/`-Proto` headers are believed
+   * (addresses, CIDR subnets, `loopback`, `linklocal`, `uniquelocal`); empty: none, the client
+   * is the socket's peer.
+   */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {}
@@ -135,6 +142,39 @@ function logLevel(env: Env): AppConfig['logLevel'] {
   return found;
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a subnet `address/length`, or a name of a range, as Express's `trust proxy` takes them. */
+function isProxySpec(item: string): boolean {
+  if (PROXY_NAMES.includes(item)) return true;
+  if (item.includes('%')) return false;
+  const slash = item.indexOf('/');
+  const version = isIP(slash < 0 ? item : item.slice(0, slash));
+  if (version === 0) return false;
+  if (slash < 0) return true;
+  const length = item.slice(slash + 1);
+  // As Express (proxy-addr) checks it: 1 to 32 (IPv4) or 128 (IPv6); /0 would trust everyone.
+  return (
+    /^\d{1,3}$/.test(length) && Number(length) >= 1 && Number(length) <= (version === 4 ? 32 : 128)
+  );
+}
+
+function trustProxy(env: Env): string[] {
+  const raw = read(env, 'TRUST_PROXY');
+  if (raw === undefined || raw === 'off') return [];
+  const items = raw.split(',').map((item) => item.trim());
+  const bad = items.find((item) => !isProxySpec(item));
+  if (bad === '') {
+    throw new ConfigError(`TRUST_PROXY="${raw}" est invalide : un élément de la liste est vide.`);
+  }
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `TRUST_PROXY="${raw}" est invalide : « ${bad} » n'est ni une adresse IP, ni un sous-réseau (adresse/longueur), ni ${PROXY_NAMES.join(', ')} ; off pour aucun mandataire.`,
+    );
+  }
+  return items;
+}
+
 /** Reads and validates every setting; throws a ConfigError naming the variable. */
 export function loadAppConfig(env: Env): AppConfig {
   const adminEmail = email(env, 'JALON_ADMIN_EMAIL');
@@ -178,6 +218,7 @@ export function loadAppConfig(env: Env): AppConfig {
     retentionYears: integer(env, 'RETENTION_YEARS', 5, 1, 100),
     tokenTtlHours: integer(env, 'TOKEN_TTL_HOURS', 12, 1, 24 * 90),
     logLevel: logLevel(env),
+    trustProxy: trustProxy(env),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Agrement } from '../agrements/agrement.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
+import { LoginThrottle } from '../auth/login-throttle.entity.js';
 import { SetupToken } from '../auth/setup-token.entity.js';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { Centre } from '../centres/centre.entity.js';
@@ -46,4 +47,5 @@ export const ENTITIES = [
   ReminderNotice,
   OutboxMessage,
   CalendarFeed,
+  LoginThrottle,
 ];

@@ -1,0 +1,27 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '../database/columns.js';
+
+export const LOGIN_THROTTLE_KINDS = ['pair', 'account', 'address', 'known'] as const;
+export type LoginThrottleKind = (typeof LOGIN_THROTTLE_KINDS)[number];
+
+/**
+ * One row per key of the login limiter (see LoginRateLimiter): a failure counter of an
+ * (e-mail, address) pair, of an e-mail or of an address over a window that closes at
+ * `expiresAt`; or a `known` pair (a successful login from that address) until `expiresAt`.
+ * Keys are SHA-256 hashes: the table holds no e-mail or address in clear. Rows whose
+ * `expiresAt` has passed mean nothing and are purged.
+ */
+@Entity('login_throttle')
+export class LoginThrottle {
+  /** SHA-256 (hex) of the kind, the e-mail and/or the address. */
+  @PrimaryColumn({ type: 'varchar', length: 64 }) key!: string;
+
+  @Column({ type: 'varchar', length: 10 }) kind!: LoginThrottleKind;
+
+  /** Attempts counted in the window: failures, and attempts whose password is being checked. */
+  @Column({ type: 'integer', default: 0 }) failures!: number;
+
+  @Index()
+  @InstantColumn()
+  expiresAt!: string;
+}
