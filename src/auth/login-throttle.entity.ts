@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { InstantColumn } from '../database/columns.js';
+import { UniqueKeyMessage } from '../database/unique-key-message.js';
 
 export const LOGIN_THROTTLE_KINDS = ['pair', 'account', 'address', 'known'] as const;
 export type LoginThrottleKind = (typeof LOGIN_THROTTLE_KINDS)[number];
@@ -12,6 +13,12 @@ export type LoginThrottleKind = (typeof LOGIN_THROTTLE_KINDS)[number];
  * `expiresAt` has passed mean nothing and are purged.
  */
 @Entity('login_throttle')
+@UniqueKeyMessage({
+  columns: ['key'],
+  fields: ['email'],
+  message:
+    'Une autre tentative de connexion pour ce compte est en cours (champ « email ») : réessayez dans un instant.',
+})
 export class LoginThrottle {
   /** SHA-256 (hex) of the kind, the e-mail and/or the address. */
   @PrimaryColumn({ type: 'varchar', length: 64 }) key!: string;
