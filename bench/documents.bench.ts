@@ -59,6 +59,7 @@ function dossier(candidateCount: number): SessionDossier {
     today: '2027-06-18',
     session: {
       id: 's1',
+      centreId: 'c1',
       nature: 'TITRE',
       ccpCodes: [],
       startDate: '2027-06-14',

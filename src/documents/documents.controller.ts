@@ -3,8 +3,10 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../auth/auth.decorators.js';
 import type { Caller } from '../common/caller.js';
+import { clientGoneSignal } from '../common/http/client-gone.js';
 import { UuidParam } from '../common/validation/uuid-param.js';
 import type { DocumentLink, DocumentRequest } from './document-catalog.js';
+import { RETRY_AFTER_SECONDS, TooManyDocumentsException } from './document-quota.js';
 import { DocumentsService, type RenderedFile } from './documents.service.js';
 
 /** Sends a rendered file with its type and a French file name (ASCII, and UTF-8 for browsers). */
@@ -19,19 +21,37 @@ function send(res: Response, file: RenderedFile): StreamableFile {
   return new StreamableFile(file.body);
 }
 
+/**
+ * Renders for this response: the rendering stops if its client goes away first, and a 429
+ * tells the client when to try again.
+ */
+async function rendered(
+  res: Response,
+  render: (signal: AbortSignal) => Promise<RenderedFile>,
+): Promise<StreamableFile> {
+  try {
+    return send(res, await render(clientGoneSignal(res)));
+  } catch (error) {
+    if (error instanceof TooManyDocumentsException) {
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    }
+    throw error;
+  }
+}
+
 @ApiTags('documents')
 @ApiBearerAuth()
 @Controller('api/sessions/:id')
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
-  private async pdf(
+  private pdf(
     caller: Caller,
     sessionId: string,
     request: DocumentRequest,
     res: Response,
   ): Promise<StreamableFile> {
-    return send(res, await this.documents.render(caller, sessionId, request));
+    return rendered(res, (signal) => this.documents.render(caller, sessionId, request, signal));
   }
 
   @Get('documents')
@@ -41,12 +61,12 @@ export class DocumentsController {
 
   @Get('documents/documents.zip')
   @ApiProduces('application/zip')
-  async zip(
+  zip(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    return send(res, await this.documents.zip(caller, id));
+    return rendered(res, (signal) => this.documents.zip(caller, id, signal));
   }
 
   @Get('documents/convocations.pdf')

@@ -6,6 +6,7 @@ import { IncidentsModule } from '../incidents/incidents.module.js';
 import { JuryModule } from '../jury/jury.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { TitresModule } from '../titres/titres.module.js';
+import { DocumentQuota } from './document-quota.js';
 import { DocumentTemplates } from './document-templates.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
@@ -29,10 +30,11 @@ import { SessionDossierLoader } from './session-dossier.loader.js';
       useFactory: (config: AppConfig) => pdfRendererOptions(config),
     },
     PdfRenderer,
+    { provide: DocumentQuota, useFactory: () => new DocumentQuota() },
     DocumentTemplates,
     SessionDossierLoader,
     DocumentsService,
   ],
-  exports: [DocumentsService, PdfRenderer],
+  exports: [DocumentsService, PdfRenderer, DocumentQuota],
 })
 export class DocumentsModule {}

@@ -33,6 +33,7 @@ function dossier(overrides: Partial<SessionDossier> = {}): SessionDossier {
     today: '2027-06-18',
     session: {
       id: 's1',
+      centreId: 'c1',
       nature: 'TITRE',
       ccpCodes: [],
       startDate: '2027-06-14',

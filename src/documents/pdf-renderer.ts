@@ -1,7 +1,9 @@
 /**
  * HTML → PDF with headless Chromium: one shared browser (launched lazily, or a remote one), a small
- * pool of reused pages behind a semaphore, JavaScript off and every request aborted except `data:`
- * and `about:blank`. The browser is replaced every `recycleAfter` documents and after a crash.
+ * pool of reused pages behind a waiting line (single documents before the next document of a pack,
+ * packs in turn, abandoned documents dropped), JavaScript off and every request aborted except
+ * `data:` and `about:blank`. The browser is replaced every `recycleAfter` documents and after a
+ * crash.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +11,7 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import type { AppConfig } from '../config/app-config.js';
-import { Semaphore } from './semaphore.js';
+import { RenderQueue, type RenderOrder } from './render-queue.js';
 
 export const PDF_RENDERER_OPTIONS = Symbol('PDF_RENDERER_OPTIONS');
 
@@ -20,6 +22,11 @@ export interface PdfRendererOptions {
   wsEndpoint: string | null;
   /** Documents rendered at once, each on its own page. */
   concurrency: number;
+  /**
+   * Pack (ZIP) documents rendered at once, at most: the other pages stay free for documents
+   * asked for on their own. Between 1 and `concurrency`.
+   */
+  packConcurrency: number;
   /** A browser is replaced once it has rendered this many documents. */
   recycleAfter: number;
   /** Longest wait for the browser to start and for one document. */
@@ -33,7 +40,8 @@ export function pdfRendererOptions(
   return {
     executablePath: config.chromiumPath,
     wsEndpoint: config.chromiumWsEndpoint,
-    concurrency: 2,
+    concurrency: 3,
+    packConcurrency: 2,
     recycleAfter: 300,
     timeoutMs: 30_000,
     ...overrides,
@@ -203,12 +211,16 @@ export interface PdfRendererStats {
   open: number;
   /** Process ids of the local browsers launched so far (the latest 1,000). */
   pids: number[];
+  /** Documents being rendered now. */
+  running: number;
+  /** Documents waiting for a page. */
+  queued: number;
 }
 
 @Injectable()
 export class PdfRenderer implements OnModuleDestroy {
   private readonly logger = new Logger(PdfRenderer.name);
-  private readonly slots: Semaphore;
+  private readonly queue: RenderQueue;
   private current: Promise<BrowserInstance> | null = null;
   private readonly open = new Set<BrowserInstance>();
   private readonly closing = new Set<Promise<void>>();
@@ -217,12 +229,18 @@ export class PdfRenderer implements OnModuleDestroy {
   private readonly pids: number[] = [];
 
   constructor(@Inject(PDF_RENDERER_OPTIONS) private readonly options: PdfRendererOptions) {
-    this.slots = new Semaphore(options.concurrency);
+    this.queue = new RenderQueue(options.concurrency, {
+      packPlaces: Math.min(options.packConcurrency, options.concurrency),
+    });
   }
 
-  /** An A4 PDF of the document; throws a PdfRendererError when Chromium is unavailable. */
-  render(document: PdfDocument): Promise<Buffer> {
-    return this.slots.run(async () => {
+  /**
+   * An A4 PDF of the document, when its turn comes (`order`: its lane, its pack, the signal that
+   * abandons it). Throws a PdfRendererError when Chromium is unavailable, a RenderCancelledError
+   * when the signal aborts before the document is on a page.
+   */
+  render(document: PdfDocument, order?: RenderOrder): Promise<Buffer> {
+    return this.queue.run(async () => {
       try {
         return await this.renderOnce(document);
       } catch (error) {
@@ -230,11 +248,17 @@ export class PdfRenderer implements OnModuleDestroy {
         if (!(error instanceof BrowserLostError) || this.closed) throw error;
         return this.renderOnce(document);
       }
-    });
+    }, order);
   }
 
   stats(): PdfRendererStats {
-    return { ...this.counts, open: this.open.size, pids: [...this.pids] };
+    return {
+      ...this.counts,
+      open: this.open.size,
+      pids: [...this.pids],
+      running: this.queue.running,
+      queued: this.queue.queued,
+    };
   }
 
   /** Closes every browser; later renders fail. */

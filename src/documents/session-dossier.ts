@@ -28,6 +28,7 @@ export interface DossierCcp {
 export type DossierSession = Pick<
   ExamSession,
   | 'id'
+  | 'centreId'
   | 'nature'
   | 'ccpCodes'
   | 'startDate'
