@@ -77,22 +77,41 @@ describe(`the database gate (${testDbKind()})`, () => {
     expect((await t.as(doomed).get('/api/auth/me')).status).toBe(401);
   });
 
-  it('lets work nested in a transaction see that transaction’s own writes', async () => {
+  it('answers reads while a transaction is open, with committed data only', async () => {
     const db = t.app.get(Database);
     const seen = await db.transaction(async (m) => {
       await m.getRepository(Centre).insert({
-        name: 'Centre imbriqué',
+        name: 'Centre en cours',
         siret: null,
         address: '',
         postalCode: '',
         city: '',
         createdAt: new Date().toISOString(),
       });
-      return db.read((inner) =>
-        inner.getRepository(Centre).count({ where: { name: 'Centre imbriqué' } }),
+      // A read from inside the transaction neither waits for it nor joins it.
+      return db.read((outside) =>
+        outside.getRepository(Centre).count({ where: { name: 'Centre en cours' } }),
       );
     });
-    expect(seen).toBe(1);
+    expect(seen).toBe(0);
+    expect(
+      await db.read((m) => m.getRepository(Centre).count({ where: { name: 'Centre en cours' } })),
+    ).toBe(1);
+  });
+
+  it('refuses a write outside a transaction on SQLite', async () => {
+    if (testDbKind() !== 'sqlite') return;
+    const write = t.app.get(Database).read((m) =>
+      m.getRepository(Centre).insert({
+        name: 'Écriture hors transaction',
+        siret: null,
+        address: '',
+        postalCode: '',
+        city: '',
+        createdAt: new Date().toISOString(),
+      }),
+    );
+    await expect(write).rejects.toThrow(/readonly/i);
   });
 });
 

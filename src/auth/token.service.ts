@@ -39,7 +39,7 @@ export class TokenService {
     const token = `jln_${randomSecret()}`;
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.tokenTtlHours * 3_600_000).toISOString();
-    await this.db.read((m) =>
+    await this.db.transaction((m) =>
       m.getRepository(ApiToken).insert({
         tokenHash: sha256(token),
         userId,
@@ -84,7 +84,7 @@ export class TokenService {
   }
 
   async revoke(tokenId: string): Promise<void> {
-    await this.db.read((m) =>
+    await this.db.transaction((m) =>
       m.getRepository(ApiToken).update({ id: tokenId }, { revokedAt: this.clock.nowIso() }),
     );
   }

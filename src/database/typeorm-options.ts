@@ -7,7 +7,10 @@ import { postgresMigrations } from '../../migrations/postgres/index.js';
 import { sqliteMigrations } from '../../migrations/sqlite/index.js';
 
 /** The one TypeORM options function, used by the app, the CLI and the migration generator. */
-export function typeOrmOptions(db: DatabaseConfig): DataSourceOptions {
+export function typeOrmOptions(
+  db: DatabaseConfig,
+  options: { readonly?: boolean } = {},
+): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     synchronize: false,
@@ -31,7 +34,9 @@ export function typeOrmOptions(db: DatabaseConfig): DataSourceOptions {
     type: 'better-sqlite3',
     database: file,
     migrations: sqliteMigrations,
-    enableWAL: file !== ':memory:',
+    // The read-only connection opens the file the writing one already set to WAL.
+    enableWAL: file !== ':memory:' && !options.readonly,
+    readonly: options.readonly === true,
     timeout: 10_000,
     prepareDatabase: (raw: { pragma: (sql: string) => unknown }) => {
       raw.pragma('foreign_keys = ON');
