@@ -98,21 +98,6 @@ describe(`the database gate (${testDbKind()})`, () => {
       await db.read((m) => m.getRepository(Centre).count({ where: { name: 'Centre en cours' } })),
     ).toBe(1);
   });
-
-  it('refuses a write outside a transaction on SQLite', async () => {
-    if (testDbKind() !== 'sqlite') return;
-    const write = t.app.get(Database).read((m) =>
-      m.getRepository(Centre).insert({
-        name: 'Écriture hors transaction',
-        siret: null,
-        address: '',
-        postalCode: '',
-        city: '',
-        createdAt: new Date().toISOString(),
-      }),
-    );
-    await expect(write).rejects.toThrow(/readonly/i);
-  });
 });
 
 (testDbKind() === 'postgres' ? describe : describe.skip)('migrations at start', () => {

@@ -88,3 +88,20 @@ describe('GateLock', () => {
     expect(lock.pending).toBe(0);
   });
 });
+
+describe('GateLock.writing', () => {
+  it('says whether a writer holds the lock or waits for it', async () => {
+    const lock = new GateLock();
+    const hold = deferred();
+    expect(lock.writing).toBe(false);
+    const reader = lock.shared(() => hold.promise);
+    expect(lock.writing).toBe(false);
+    const writer = lock.exclusive(async () => {
+      expect(lock.writing).toBe(true);
+    });
+    expect(lock.writing).toBe(true);
+    hold.resolve();
+    await Promise.all([reader, writer]);
+    expect(lock.writing).toBe(false);
+  });
+});

@@ -13,6 +13,11 @@ export class GateLock {
     return this.readers + (this.writer ? 1 : 0) + this.waiting.length;
   }
 
+  /** Whether a writer holds the lock or waits for it. */
+  get writing(): boolean {
+    return this.writer || this.waiting.some((w) => w.exclusive);
+  }
+
   async shared<T>(work: () => Promise<T>): Promise<T> {
     await this.acquire(false);
     try {
