@@ -458,6 +458,19 @@ describe('dashboard forms', () => {
       const res = await upload(latin1);
       expect(res.status).toBe(200);
       expect(res.text).toContain('Garçon');
+      // Excel's Windows-1252 export: œ (0x9C) and ’ (0x92) are not Latin-1 control characters.
+      const excel = Buffer.concat([
+        Buffer.from('nom;prénom\nL', 'latin1'),
+        Buffer.from([0x9c]),
+        Buffer.from('venbruck;Zo', 'latin1'),
+        Buffer.from([0xeb, 0x20, 0x64, 0x92]),
+        Buffer.from('Arc\n', 'latin1'),
+      ]);
+      const excelPreview = await upload(excel);
+      expect(excelPreview.status).toBe(200);
+      expect(excelPreview.text).toContain('Lœvenbruck');
+      expect(excelPreview.text).toContain('Zoë d’Arc');
+      expect(excelPreview.text).not.toMatch(/[\u0080-\u009f]/);
       expect(await countCandidates()).toBe(before);
     });
 

@@ -121,13 +121,31 @@ export interface CandidateCsv {
   fileErrors: string[];
 }
 
+/**
+ * Bytes 0x80–0x9F of Windows-1252 (WHATWG Encoding Standard, index-windows-1252): where it differs
+ * from Latin-1. Node's own `TextDecoder('windows-1252')` reads them as Latin-1 control characters
+ * (« Lœvenbruck » became « L\x9Cvenbruck »), so Jalon maps them itself. The five bytes the
+ * encoding leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) keep their code point.
+ */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** Windows-1252 bytes as text: Latin-1 except 0x80–0x9F. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) {
+    text +=
+      byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  }
+  return text;
+}
+
 /** The text of an uploaded file: UTF-8 (BOM dropped), else Windows-1252 (older Excel exports). */
 export function decodeCsv(bytes: Uint8Array): string {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
+    text = decodeWindows1252(bytes);
   }
   return text.replace(/^\uFEFF/, '');
 }

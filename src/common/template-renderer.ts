@@ -19,7 +19,13 @@ export class TemplateRenderer {
     let template = this.cache.get(name);
     if (!template) {
       const source = readFileSync(resolve(templatesDir(), name), 'utf8');
-      template = this.handlebars.compile(source, { strict: true, noEscape: false });
+      // preventIndent: a partial called on an indented line would otherwise have every line of its
+      // output indented, the content of a <textarea> included (8 spaces more at every save).
+      template = this.handlebars.compile(source, {
+        strict: true,
+        noEscape: false,
+        preventIndent: true,
+      });
       this.cache.set(name, template);
     }
     return template(context);

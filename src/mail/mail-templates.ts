@@ -29,7 +29,7 @@ export class MailTemplates {
     let template = this.cache.get(file);
     if (!template) {
       const source = readFileSync(resolve(templatesDir(), 'emails', file), 'utf8');
-      template = this.handlebars.compile(source, { strict: true, noEscape });
+      template = this.handlebars.compile(source, { strict: true, noEscape, preventIndent: true });
       this.cache.set(file, template);
     }
     return template;
