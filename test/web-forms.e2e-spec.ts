@@ -337,6 +337,49 @@ describe('dashboard forms', () => {
           }),
       );
 
+    it('keeps multi-line fields byte for byte through three saves of the candidate form', async () => {
+      const address = '12 rue des Lilas\nBâtiment B, 3e étage\n69100 Villeurbanne';
+      const accommodationDetails = 'Tiers temps\nSalle au rez-de-chaussée';
+      const otherDocuments = 'Attestation d’employeur\nCopie du permis';
+      const created = await admin.post(`/api/sessions/${String(session.id)}/candidates`, {
+        lastName: 'Multiligne',
+        firstName: 'Inès',
+        address,
+      });
+      expect(created.status).toBe(201);
+      const cid = String((created.body as Body).id);
+      const textarea = (html: string, name: string) =>
+        new RegExp(`<textarea[^>]* name="${name}"[^>]*>([\\s\\S]*?)</textarea>`)
+          .exec(html)![1]
+          .replace(/&#x27;/g, "'")
+          .replace(/&amp;/g, '&');
+      let values = { address, accommodationDetails, otherDocuments };
+      for (let save = 0; save < 3; save++) {
+        const page = await web.get(`${sessionPath()}/candidates/${cid}`);
+        expect(page.status).toBe(200);
+        if (save > 0) {
+          values = {
+            address: textarea(page.text, 'address'),
+            accommodationDetails: textarea(page.text, 'accommodationDetails'),
+            otherDocuments: textarea(page.text, 'otherDocuments'),
+          };
+        }
+        const version = /name="version" value="(\d+)"/.exec(page.text)![1];
+        const saved = await web.post(`${sessionPath()}/candidates/${cid}`, {
+          version,
+          lastName: 'Multiligne',
+          firstName: 'Inès',
+          pathway: 'FORMATION',
+          accommodationRequested: '1',
+          ...values,
+        });
+        expect(saved.status).toBe(303);
+      }
+      const after = (await admin.get(`/api/sessions/${String(session.id)}/candidates/${cid}`))
+        .body as Body;
+      expect(after).toMatchObject({ address, accommodationDetails, otherDocuments });
+    });
+
     it('documents the columns and offers an example file', async () => {
       const page = await web.get(`${sessionPath()}/candidates/import`);
       expect(page.status).toBe(200);
