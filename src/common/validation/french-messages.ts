@@ -1,9 +1,7 @@
 import { getMetadataStorage, type ValidationError } from 'class-validator';
+import type { FieldError } from './field-errors.js';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError } from './field-errors.js';
 
 function constraintArgs(target: object | undefined, property: string, type: string): unknown[] {
   if (!target) return [];

@@ -1,7 +1,6 @@
-import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import { FieldErrorsException } from './field-errors.js';
 import { frenchFieldErrors } from './french-messages.js';
-
-export class FieldValidationException extends BadRequestException {}
 
 /** The global pipe: whitelist, unknown fields refused, French messages naming each field. */
 export function createValidationPipe(): ValidationPipe {
@@ -11,14 +10,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     stopAtFirstError: false,
     validationError: { target: true, value: true },
-    exceptionFactory: (errors) => {
-      const fieldErrors = frenchFieldErrors(errors);
-      return new FieldValidationException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: fieldErrors.map((e) => e.message).join(' '),
-        fields: fieldErrors,
-      });
-    },
+    exceptionFactory: (errors) => new FieldErrorsException(frenchFieldErrors(errors)),
   });
 }
