@@ -5,6 +5,7 @@
 import { HttpException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { isValidCalendarDate } from '../../common/calendar-date.js';
 import { fieldErrorsOf, type FieldError } from '../../common/validation/field-errors.js';
 import { frenchFieldErrors } from '../../common/validation/french-messages.js';
 
@@ -89,6 +90,14 @@ export function integer(body: FormBody, name: string): number | string | undefin
   return /^-?\d{1,9}$/.test(value) ? Number(value) : value;
 }
 
+/**
+ * A value the DTO will accept as a calendar date, else undefined: the service's rules are run
+ * with the DTO on well-formed values only, the DTO reporting the others.
+ */
+export function wellFormedDate(value: unknown): string | undefined {
+  return typeof value === 'string' && isValidCalendarDate(value) ? value : undefined;
+}
+
 /** 'CCP1, CCP2 ;CCP3' → ['CCP1', 'CCP2', 'CCP3']. */
 export function commaList(value: string): string[] {
   return value
@@ -122,11 +131,11 @@ function add(errors: FieldErrors, field: string, message: string): void {
  */
 export function addFieldErrors(
   errors: FieldErrors,
-  problems: readonly FieldError[],
+  problems: readonly (FieldError | null)[],
   labelOf: LabelOf,
 ): FieldErrors {
   for (const problem of problems) {
-    if (errors[problem.field] !== undefined) continue;
+    if (problem === null || errors[problem.field] !== undefined) continue;
     errors[problem.field] = localizeMessage(problem.message, labelOf, problem.field);
   }
   return errors;

@@ -81,7 +81,7 @@ export interface FormChecks {
   /** The form's own checks (already in French, by field). */
   checks?: FieldErrors;
   /** The service's rules that need no database, checked with the DTO (API names and messages). */
-  rules?: readonly FieldError[];
+  rules?: readonly (FieldError | null)[];
   /** An edit form carrying the hidden `version` it was read at: without it, nothing is saved. */
   versioned?: boolean;
 }
