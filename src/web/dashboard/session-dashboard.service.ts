@@ -197,14 +197,7 @@ export class SessionDashboard {
     }
     if (!validated.dto || Object.keys(errors).length > 0) {
       const current = await this.currentTask(caller, sessionId, taskId);
-      return this.refused(
-        caller,
-        sessionId,
-        current,
-        400,
-        Object.values(errors).join(' '),
-        input,
-      );
+      return this.refused(caller, sessionId, current, 400, Object.values(errors).join(' '), input);
     }
     try {
       const task = await this.checklist.tick(caller, sessionId, taskId, validated.dto);

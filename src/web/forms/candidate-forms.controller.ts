@@ -256,16 +256,16 @@ export class CandidateFormsController {
     const ctx = { req, res, caller };
     const session = await this.sessions.findWritable(caller, id);
     const plain = {
-        lastName: text(body, 'lastName'),
-        firstName: text(body, 'firstName'),
-        birthDate: optionalText(body, 'birthDate'),
-        email: optionalText(body, 'email'),
-        phone: optionalText(body, 'phone'),
-        address: optionalText(body, 'address'),
-        pathway: optionalText(body, 'pathway'),
-        vaeValidUntil: optionalText(body, 'vaeValidUntil'),
-        accommodationRequested: checked(body, 'accommodationRequested'),
-        accommodationDetails: optionalText(body, 'accommodationDetails'),
+      lastName: text(body, 'lastName'),
+      firstName: text(body, 'firstName'),
+      birthDate: optionalText(body, 'birthDate'),
+      email: optionalText(body, 'email'),
+      phone: optionalText(body, 'phone'),
+      address: optionalText(body, 'address'),
+      pathway: optionalText(body, 'pathway'),
+      vaeValidUntil: optionalText(body, 'vaeValidUntil'),
+      accommodationRequested: checked(body, 'accommodationRequested'),
+      accommodationDetails: optionalText(body, 'accommodationDetails'),
     };
     await this.forms.submit(ctx, {
       dto: CreateCandidateDto,

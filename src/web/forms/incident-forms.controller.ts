@@ -71,11 +71,11 @@ export class IncidentFormsController {
     const ctx = { req, res, caller };
     const session = await this.sessions.findWritable(caller, id);
     const plain = {
-        kind: optionalText(body, 'kind'),
-        candidateId: optionalText(body, 'candidateId'),
-        occurredOn: optionalText(body, 'occurredOn'),
-        description: optionalText(body, 'description'),
-        measures: optionalText(body, 'measures'),
+      kind: optionalText(body, 'kind'),
+      candidateId: optionalText(body, 'candidateId'),
+      occurredOn: optionalText(body, 'occurredOn'),
+      description: optionalText(body, 'description'),
+      measures: optionalText(body, 'measures'),
     };
     const occurredOn = wellFormedDate(plain.occurredOn);
     await this.forms.submit(ctx, {

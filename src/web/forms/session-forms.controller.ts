@@ -93,17 +93,17 @@ export class SessionFormsController {
   ): Promise<void> {
     const ctx = { req, res, caller };
     const plain = {
-        centreId: optionalText(body, 'centreId'),
-        siteId: optionalText(body, 'siteId'),
-        titreId: optionalText(body, 'titreId'),
-        nature: optionalText(body, 'nature'),
-        ccpCodes: commaList(text(body, 'ccpCodes')),
-        startDate: optionalText(body, 'startDate'),
-        endDate: optionalText(body, 'endDate'),
-        startTime: optionalText(body, 'startTime'),
-        location: optionalText(body, 'location'),
-        managerId: optionalText(body, 'managerId'),
-        deputyManagerId: optionalText(body, 'deputyManagerId'),
+      centreId: optionalText(body, 'centreId'),
+      siteId: optionalText(body, 'siteId'),
+      titreId: optionalText(body, 'titreId'),
+      nature: optionalText(body, 'nature'),
+      ccpCodes: commaList(text(body, 'ccpCodes')),
+      startDate: optionalText(body, 'startDate'),
+      endDate: optionalText(body, 'endDate'),
+      startTime: optionalText(body, 'startTime'),
+      location: optionalText(body, 'location'),
+      managerId: optionalText(body, 'managerId'),
+      deputyManagerId: optionalText(body, 'deputyManagerId'),
     };
     await this.forms.submit(ctx, {
       dto: CreateSessionDto,
@@ -141,15 +141,15 @@ export class SessionFormsController {
     const ctx = { req, res, caller };
     const session = await this.sessions.findWritable(caller, id);
     const plain = {
-        siteId: optionalText(body, 'siteId'),
-        nature: optionalText(body, 'nature'),
-        ccpCodes: texts(body, 'ccpCodes'),
-        startTime: optionalText(body, 'startTime'),
-        location: text(body, 'location'),
-        managerId: optionalText(body, 'managerId'),
-        deputyManagerId: nullableText(body, 'deputyManagerId'),
-        status: optionalText(body, 'status'),
-        version: sentVersion(body),
+      siteId: optionalText(body, 'siteId'),
+      nature: optionalText(body, 'nature'),
+      ccpCodes: texts(body, 'ccpCodes'),
+      startTime: optionalText(body, 'startTime'),
+      location: text(body, 'location'),
+      managerId: optionalText(body, 'managerId'),
+      deputyManagerId: nullableText(body, 'deputyManagerId'),
+      status: optionalText(body, 'status'),
+      version: sentVersion(body),
     };
     await this.forms.submit(ctx, {
       dto: UpdateSessionDto,
