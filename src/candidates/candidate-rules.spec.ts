@@ -111,7 +111,12 @@ describe('every rule of a candidate at once', () => {
   it('reports each broken rule under its own field', () => {
     expect(
       candidateErrors(
-        { pathway: 'VAE', vaeValidUntil: null, birthDate: '2030-01-01', convocationDate: '2027-03-01' },
+        {
+          pathway: 'VAE',
+          vaeValidUntil: null,
+          birthDate: '2030-01-01',
+          convocationDate: '2027-03-01',
+        },
         '2027-03-01',
       ).map((e) => e.field),
     ).toEqual(['vaeValidUntil', 'birthDate']);

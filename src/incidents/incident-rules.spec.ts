@@ -18,8 +18,7 @@ describe('occurredOnError', () => {
   it('refuses a day after today', () => {
     expect(occurredOnError('2027-06-16', session, '2027-06-15')).toEqual({
       field: 'occurredOn',
-      message:
-      'Le champ « occurredOn » ne doit pas être postérieur à aujourd’hui (15/06/2027).',
+      message: 'Le champ « occurredOn » ne doit pas être postérieur à aujourd’hui (15/06/2027).',
     });
   });
 });
