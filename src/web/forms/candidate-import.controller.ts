@@ -93,7 +93,7 @@ export class CandidateImportController {
     }
     const preview = await previewCandidateImport(
       csv,
-      (dto) => this.candidates.newCandidateError(dto),
+      (dto) => this.candidates.newCandidateErrors(dto),
       await this.candidates.listForSession(id),
     );
     const shown = { preview, csv, pasted: file && file.size > 0 ? '' : pasted, error: null };
@@ -114,7 +114,7 @@ export class CandidateImportController {
     const enrolled = await this.candidates.listForSession(id);
     const preview = await previewCandidateImport(
       csv,
-      (dto) => this.candidates.newCandidateError(dto),
+      (dto) => this.candidates.newCandidateErrors(dto),
       enrolled,
     );
     const dtos = preview.dtos;

@@ -1,6 +1,6 @@
 import { previewCandidateImport } from './candidate-import.js';
 
-const noRule = () => null;
+const noRule = () => [];
 
 describe('CSV import preview', () => {
   it('gives DTOs only when every row is valid', async () => {
@@ -20,7 +20,12 @@ describe('CSV import preview', () => {
   it('reports the service rule of a row against its column', async () => {
     const preview = await previewCandidateImport(
       'nom;prénom;date_naissance\nMartin;Léa;01/01/2030',
-      () => 'Le champ « birthDate » ne doit pas être postérieur à aujourd’hui (01/03/2027).',
+      () => [
+        {
+          field: 'birthDate',
+          message: 'Le champ « birthDate » ne doit pas être postérieur à aujourd’hui (01/03/2027).',
+        },
+      ],
     );
     expect(preview.rows[0].errors).toEqual([
       {

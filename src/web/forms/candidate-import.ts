@@ -19,7 +19,8 @@ import {
   type CsvCellError,
 } from '../../candidates/candidate-csv.js';
 import { CreateCandidateDto } from '../../candidates/dto/candidate.dto.js';
-import { localizeMessage, validateForm, FORM_ERROR } from './form-input.js';
+import type { FieldError } from '../../common/validation/field-errors.js';
+import { labelLookup, localizeMessage, validateForm, FORM_ERROR } from './form-input.js';
 
 export interface ImportRowView {
   line: number;
@@ -60,12 +61,26 @@ export interface ImportPreview {
   dtos: CreateCandidateDto[] | null;
 }
 
-const columnOf = (field: string): string | undefined => headerOfField(field);
+/** The fields of a new candidate, each read from one column of the file. */
+const CANDIDATE_FIELDS = [
+  'lastName',
+  'firstName',
+  'birthDate',
+  'email',
+  'phone',
+  'address',
+  'pathway',
+  'vaeValidUntil',
+  'accommodationRequested',
+  'accommodationDetails',
+];
+
+const columnOf = labelLookup(headerOfField, CANDIDATE_FIELDS);
 
 /** Reads and checks a CSV file; `rule` is the service's check of a new candidate. */
 export async function previewCandidateImport(
   text: string,
-  rule: (dto: CreateCandidateDto) => string | null,
+  rule: (dto: CreateCandidateDto) => FieldError[],
   enrolled: readonly EnrolledCandidate[] = [],
 ): Promise<ImportPreview> {
   const csv = parseCandidateCsv(text);
@@ -86,13 +101,13 @@ export async function previewCandidateImport(
     const validated = await validateForm(CreateCandidateDto, row.plain, columnOf);
     if (validated.dto) {
       const broken = rule(validated.dto);
-      if (broken) {
-        const field = /« ([A-Za-z_][\w.[\]]*) »/.exec(broken)?.[1];
+      for (const { field, message } of broken) {
         errors.push({
-          column: field ? (columnOf(field) ?? null) : null,
-          message: localizeMessage(broken, columnOf),
+          column: columnOf(field) ?? null,
+          message: localizeMessage(message, columnOf, field),
         });
-      } else if (errors.length === 0) {
+      }
+      if (broken.length === 0 && errors.length === 0) {
         dtos.push(validated.dto);
       }
     } else {
