@@ -160,6 +160,23 @@ describe('input policy (issue 12)', () => {
       );
     });
 
+    it('applies the same policy to the dashboard forms, every field at once', async () => {
+      const res = await web.post(`/sessions/${sessionId}/candidates/new`, {
+        lastName: 'Du\u200bpont',
+        firstName: 'Anne\u0000',
+        birthDate: '1899-12-31',
+        address: '3 place Bellecour\r\n69002 Lyon',
+      });
+      expect(res.status).toBe(400);
+      const text = htmlText(res.text);
+      expect(text).toContain(
+        'contient un caractère invisible (sans chasse) (U+200B) en position 3',
+      );
+      expect(text).toContain('contient un caractère de contrôle (U+0000) en position 5');
+      expect(text).toContain(RANGE);
+      expect(text).not.toContain('« Adresse postale » contient');
+    });
+
     it('gives one message per field, all fields at once, type first', async () => {
       expectFields(
         await admin.post(`/api/sessions/${sessionId}/candidates`, {
@@ -264,6 +281,25 @@ describe('input policy (issue 12)', () => {
         );
       },
     );
+
+    it('never answers 500 for null in the reminder policy (PUT)', async () => {
+      const res = await admin.put(`/api/centres/${centreId}/reminder-policy`, {
+        offsets: [7, 1],
+        overdueEveryDays: 7,
+        enabled: null,
+      });
+      expect(res.status).toBeLessThan(500);
+      expectFields(
+        await admin.put(`/api/centres/${centreId}/reminder-policy`, {
+          offsets: null,
+          overdueEveryDays: null,
+        }),
+        {
+          offsets: 'Le champ « offsets » est obligatoire.',
+          overdueEveryDays: 'Le champ « overdueEveryDays » est obligatoire.',
+        },
+      );
+    });
 
     it('clears the deputy manager with null (a nullable column)', async () => {
       const before = (await admin.get(`/api/sessions/${sessionId}`)).body as Body;
@@ -406,6 +442,34 @@ describe('input policy (issue 12)', () => {
           },
         ],
       ];
+      bodies.push(
+        [
+          '/api/agrements',
+          {
+            centreId,
+            siteId,
+            titreId,
+            validUntil: '2029-12-31',
+            maxCandidates: 12,
+            technicalPlatform: null,
+            reference: null,
+          },
+        ],
+        [
+          '/api/titres',
+          {
+            code: 'NUL1',
+            label: 'Titre',
+            version: '2024',
+            validUntil: '2029-12-31',
+            ccps: [{ code: 'CCP1', label: 'Un', kind: null }],
+          },
+        ],
+        [
+          `/api/jury-members/${String(member.id)}/habilitations`,
+          { titreId, validUntil: '2029-12-31', ccpCodes: null },
+        ],
+      );
       for (const [path, body] of bodies) {
         const res = await admin.post(path, body);
         expect({
