@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, Max, ValidateNested, validateSync } from 'class-validator';
+import {
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Max,
+  ValidateNested,
+  validateSync,
+} from 'class-validator';
 import {
   EmailAddress,
   IsCalendarDate,
@@ -138,6 +146,7 @@ class Policy {
   @EmailAddress() email!: string;
   @Password() password!: string;
   @Uuid({ each: true }) @IsArray() ids!: string[];
+  @IsOptional() @IsArray() @IsInt({ each: true }) offsets?: number[];
 }
 
 const policyInput = {
@@ -218,6 +227,13 @@ describe('the text policy in DTOs', () => {
     expect(errors).toEqual({});
     expect(dto.siteId).toBe(upper.toLowerCase());
     expect(dto.ids).toEqual([upper.toLowerCase()]);
+    expect(policy({ ids: 'x' }).errors).toEqual({ ids: 'Le champ « ids » doit être une liste.' });
+    expect(policy({ offsets: 'J-7' }).errors).toEqual({
+      offsets: 'Le champ « offsets » doit être une liste.',
+    });
+    expect(policy({ offsets: [1, 'x'] }).errors).toEqual({
+      offsets: 'Chaque élément du champ « offsets » doit être un nombre entier.',
+    });
     expect(policy({ ids: ['x'] }).errors).toEqual({
       ids: 'Le champ « ids » doit être une liste d’identifiants valides (UUID).',
     });

@@ -98,10 +98,11 @@ function describe(constraint: string, field: string, args: unknown[]): string {
 const PRIORITY = [
   'whitelistValidation',
   'isNotNull',
+  // A list's own type before the checks of its elements (`{ each: true }`).
+  'isArray',
   'isString',
   'isInt',
   'isBoolean',
-  'isArray',
   'isObject',
   'nestedValidation',
   'isCleanText',
@@ -131,6 +132,11 @@ const EACH: Record<string, (field: string, args: unknown[]) => string> = {
   isString: (field) => `Le champ « ${field} » doit être une liste de textes.`,
   maxLength: (field, args) =>
     `Chaque élément du champ « ${field} » ne doit pas dépasser ${String(args[0])} caractères.`,
+  isInt: (field) => `Chaque élément du champ « ${field} » doit être un nombre entier.`,
+  min: (field, args) =>
+    `Chaque élément du champ « ${field} » doit être supérieur ou égal à ${String(args[0])}.`,
+  max: (field, args) =>
+    `Chaque élément du champ « ${field} » doit être inférieur ou égal à ${String(args[0])}.`,
   isUuid: (field) => `Le champ « ${field} » doit être une liste d’identifiants valides (UUID).`,
   isUUID: (field) => `Le champ « ${field} » doit être une liste d’identifiants valides (UUID).`,
 };
