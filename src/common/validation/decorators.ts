@@ -5,7 +5,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   MinLength,
   ValidateIf,
@@ -138,9 +137,20 @@ export function Text(max: number, options: TextOptions = {}): PropertyDecorator 
   return applyDecorators(...decorators);
 }
 
-/** A time of day 'HH:MM'. */
-export function IsTimeOfDay(): PropertyDecorator {
-  return applyDecorators(IsString(), Matches(/^([01]\d|2[0-3]):[0-5]\d$/));
+/** A time of day 'HH:MM' (00:00 to 23:59). */
+export function IsTimeOfDay(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isTimeOfDay',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options,
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value),
+      },
+    });
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   IsCalendarDate,
   IsCleanText,
   IsOnOrAfter,
+  IsTimeOfDay,
   NotNull,
   PatchText,
   Password,
@@ -146,6 +147,7 @@ class Policy {
   @EmailAddress() email!: string;
   @Password() password!: string;
   @Uuid({ each: true }) @IsArray() ids!: string[];
+  @IsOptional() @IsTimeOfDay() startTime?: string;
   @IsOptional() @IsArray() @IsInt({ each: true }) offsets?: number[];
 }
 
@@ -219,6 +221,15 @@ describe('the text policy in DTOs', () => {
       siteId: 'Le champ « siteId » ne peut pas être vide (null).',
     });
     expect(policy({}).errors).toEqual({});
+  });
+
+  it('names the expected time format', () => {
+    for (const startTime of ['24:00', '8:30', 830, '08:30\u0000']) {
+      expect(policy({ startTime }).errors).toEqual({
+        startTime: 'Le champ « startTime » doit être une heure au format HH:MM (de 00:00 à 23:59).',
+      });
+    }
+    expect(policy({ startTime: '08:30' }).errors).toEqual({});
   });
 
   it('lower-cases UUIDs', () => {

@@ -75,6 +75,8 @@ function describe(constraint: string, field: string, args: unknown[]): string {
       return `Le champ ${f} doit être un identifiant valide (UUID).`;
     case 'isCalendarDate':
       return `Le champ ${f} doit être une date existante au format AAAA-MM-JJ, ${inputDateRangeLabel()}.`;
+    case 'isTimeOfDay':
+      return `Le champ ${f} doit être une heure au format HH:MM (de 00:00 à 23:59).`;
     case 'isNotNull':
       return `Le champ ${f} ne peut pas être vide (null).`;
     case 'isOnOrAfter':
@@ -109,6 +111,7 @@ const PRIORITY = [
   'isUuid',
   'isUUID',
   'isCalendarDate',
+  'isTimeOfDay',
   'isEmail',
   'isIn',
   'isEnum',
