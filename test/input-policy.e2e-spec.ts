@@ -255,6 +255,21 @@ describe('input policy (issue 12)', () => {
       }
     });
 
+    it('serves a session starting on 1900-01-01 (deadlines computed before 1900)', async () => {
+      const first = await aSession(
+        admin,
+        { centreId, siteId, titreId },
+        { startDate: '1900-01-01', endDate: '1900-01-05' },
+      );
+      const id = String(first.id);
+      const tasks = (await admin.get(`/api/sessions/${id}/tasks`)).body as Body[];
+      expect(tasks.some((task) => String(task.dueDate) < '1900-01-01')).toBe(true);
+      expect((await admin.get(`/api/sessions/${id}/calendar.ics`)).status).toBe(200);
+      expect((await admin.get(`/api/sessions/${id}/compliance`)).status).toBe(200);
+      expect((await web.get(`/sessions/${id}`)).status).toBe(200);
+      expect((await web.get('/calendar?month=1900-01')).status).toBe(200);
+    });
+
     it('shows the current month with a French message for a month out of range', async () => {
       for (const month of ['9999-12', '0001-01', '1899-12', '2101-02']) {
         const res = await web.get(`/calendar?month=${month}`);
