@@ -153,7 +153,7 @@ describe('dashboard forms: errors as data, all at once, every value kept', () =>
         'Le champ « Titre professionnel » est obligatoire.',
       );
       expect(fieldError(res.text, 'f-startTime')).toBe(
-        "Le champ « Heure de début » n'a pas le format attendu.",
+        'Le champ « Heure de début » doit être une heure au format HH:MM (de 00:00 à 23:59).',
       );
       expect(fieldError(res.text, 'f-ccpCodes')).toBe(
         'Le champ « CCP concernés » est obligatoire pour une session de nature CCP.',

@@ -168,6 +168,13 @@ describe('dashboard forms', () => {
       });
       expectPage(noReason, 400, 'Le champ « Motif du report » est obligatoire.');
       expect(noReason.text).toContain('value="2027-07-05"');
+      // The form's hidden `version` is required: without it, the stale-write check cannot run.
+      const withoutVersion = await web.post(`/sessions/${id}/postpone`, {
+        startDate: '2027-07-05',
+        endDate: '2027-07-09',
+        reason: 'Salle indisponible',
+      });
+      expect(withoutVersion.status).toBe(400);
       const postponed = await web.post(`/sessions/${id}/postpone`, {
         startDate: '2027-07-05',
         endDate: '2027-07-09',
