@@ -1,5 +1,7 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
+import { Database } from '../src/database/database.js';
+import { sqlRows } from '../src/database/sql-rows.js';
 import { aCentre, aSession, aTitre, aUser } from './support/factories.js';
 import { ADMIN, startTestApp, type Client, type TestApp } from './support/test-app.js';
 
@@ -113,7 +115,12 @@ describe('calendars (iCalendar)', () => {
   });
 
   it('answers 404 for another centre’s session', async () => {
-    expect((await outsider.get(`/api/sessions/${sessionId}/calendar.ics`)).status).toBe(404);
+    const refused = await outsider.get(`/api/sessions/${sessionId}/calendar.ics`);
+    expect(refused.status).toBe(404);
+    // An error is JSON, not a calendar file to download.
+    expect(refused.headers['content-type']).toMatch(/^application\/json/);
+    expect(refused.headers['content-disposition']).toBeUndefined();
+    expect((refused.body as { message: string }).message).toMatch(/introuvable/);
     expect((await request(t.http).get(`/api/sessions/${sessionId}/calendar.ics`)).status).toBe(401);
   });
 
@@ -154,6 +161,41 @@ describe('calendars (iCalendar)', () => {
     expect((await request(t.http).get(rotated)).status).toBe(404);
     expect((await request(t.http).get('/calendar/feed/nimportequoi.ics')).status).toBe(404);
     expect((await manager.get('/api/me/calendar-feed')).body).toMatchObject({ active: false });
+  });
+
+  it('keeps calendars readable when stored dates sit at the far end of the calendar', async () => {
+    // Data stored before dates were bounded to 1900–2100 (a session typed as 9994-12-31): its
+    // calendar and every personal feed that includes it still answer, without a broken event.
+    const { centre, site } = await aCentre(admin, { name: 'Centre Lointain' });
+    const titre = await aTitre(admin);
+    const ids = { centreId: String(centre.id), siteId: String(site.id), titreId: String(titre.id) };
+    const far = String(
+      (await aSession(admin, ids, { startDate: '2027-05-03', endDate: '2027-05-07' })).id,
+    );
+    const farTasks = (await admin.get(`/api/sessions/${far}/tasks`)).body as Task[];
+    await t.app.get(Database).transaction(async (m) => {
+      await sqlRows(
+        m,
+        `UPDATE "exam_session" SET "startDate" = :start, "endDate" = :end WHERE "id" = :id`,
+        { start: '9994-12-31', end: '9999-12-31', id: far },
+      );
+      await sqlRows(m, `UPDATE "session_task" SET "dueDate" = :due WHERE "id" = :id`, {
+        due: '9999-12-31',
+        id: farTasks[0].id,
+      });
+    });
+    const session = await admin.get(`/api/sessions/${far}/calendar.ics`);
+    expect(session.status).toBe(200);
+    const lines = parseIcs(session.text);
+    for (const line of lines.filter((l) => /^DT(START|END)/.test(l))) {
+      expect(line).toMatch(/^DT(START|END);VALUE=DATE:\d{8}$/);
+    }
+    const feedUrl = ((await admin.post('/api/me/calendar-feed')).body as { url: string }).url;
+    const feed = await request(t.http).get(new URL(feedUrl).pathname);
+    expect(feed.status).toBe(200);
+    expect(parseIcs(feed.text)).toContain('END:VCALENDAR');
+    expect((await admin.get(`/api/sessions/${far}`)).status).toBe(200);
+    expect((await admin.get(`/api/sessions/${far}/compliance`)).status).toBe(200);
   });
 
   it('lets a read-only user have a feed too', async () => {

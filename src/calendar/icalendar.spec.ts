@@ -63,6 +63,25 @@ describe('iCalendar writer', () => {
     expect(lines).toContain('X-WR-CALNAME:Jalon – session CDA');
   });
 
+  it('gives an event on the last representable day its length instead of an end date', () => {
+    const ics = icsCalendar({
+      name: 'Jalon',
+      stamp: new Date('2027-03-01T08:00:00Z'),
+      events: [
+        { uid: 'a@jalon', date: '9999-12-31', summary: 'Dernier jour' },
+        { uid: 'b@jalon', date: '9994-12-31', endDate: '9999-12-31', summary: 'Longue' },
+        { uid: 'c@jalon', date: '9999-12-29', endDate: '9999-12-30', summary: 'Avant' },
+      ],
+    });
+    const lines = contentLines(ics);
+    expect(lines).toContain('DTSTART;VALUE=DATE:99991231');
+    expect(lines).toContain('DURATION:P1D');
+    expect(lines).toContain('DTSTART;VALUE=DATE:99941231');
+    expect(lines).toContain('DURATION:P1827D');
+    expect(lines).toContain('DTEND;VALUE=DATE:99991231');
+    expect(lines.filter((l) => l.startsWith('DTEND') || l.startsWith('DURATION'))).toHaveLength(3);
+  });
+
   it('formats instants in UTC', () => {
     expect(icsInstant(new Date('2027-10-31T01:30:00Z'))).toBe('20271031T013000Z');
   });

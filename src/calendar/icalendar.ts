@@ -1,4 +1,9 @@
-import { addDays, type CalendarDate } from '../common/calendar-date.js';
+import {
+  addDays,
+  daysBetween,
+  LAST_CALENDAR_DATE,
+  type CalendarDate,
+} from '../common/calendar-date.js';
 
 /** An all-day event: from `date` to `endDate` inclusive (one day when absent). */
 export interface AllDayEvent {
@@ -65,13 +70,23 @@ export function icsInstant(instant: Date): string {
     .replace(/\.\d{3}/, '');
 }
 
+/**
+ * The end of an all-day event: the day after its last day (DTEND is exclusive), or, for an event
+ * on the last representable day (data stored before dates were bounded), its length in days.
+ */
+function endLine(event: AllDayEvent): string {
+  const last = event.endDate ?? event.date;
+  if (last < LAST_CALENDAR_DATE) return `DTEND;VALUE=DATE:${icsDate(addDays(last, 1))}`;
+  return `DURATION:P${daysBetween(event.date, last) + 1}D`;
+}
+
 function eventLines(event: AllDayEvent, stamp: string): string[] {
   const lines = [
     'BEGIN:VEVENT',
     `UID:${event.uid}`,
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${icsDate(event.date)}`,
-    `DTEND;VALUE=DATE:${icsDate(addDays(event.endDate ?? event.date, 1))}`,
+    endLine(event),
     `SUMMARY:${escapeText(event.summary)}`,
   ];
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);

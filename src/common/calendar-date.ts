@@ -181,6 +181,9 @@ export function isInputMonth(value: unknown): value is string {
   );
 }
 
+/** The last day a `CalendarDate` (and an iCalendar date) can name. */
+export const LAST_CALENDAR_DATE: CalendarDate = '9999-12-31';
+
 export function addDays(date: CalendarDate, n: number): CalendarDate {
   assertInteger(n, 'le nombre de jours');
   return format(fromDayNumber(toDayNumber(parse(date)) + n));

@@ -13,6 +13,7 @@ import {
   COMPLIANCE_CHECKS,
   isVerifiedByData,
   personName,
+  pvDeadline,
   runComplianceChecks,
   type CheckResult,
   type ComplianceCandidate,
@@ -842,5 +843,14 @@ describe('PV_SENT', () => {
 
   it('is pending until end + 15 days', () => {
     expect(checkPvSent(withTask('2027-07-03', 'todo', null)).status).toBe('pending');
+  });
+});
+
+describe('pvDeadline', () => {
+  it('is 15 days after the end, and the last nameable day for an end date stored past 2100', () => {
+    expect(pvDeadline('2027-03-26')).toBe('2027-04-10');
+    expect(pvDeadline('9999-12-16')).toBe('9999-12-31');
+    expect(pvDeadline('9999-12-20')).toBe('9999-12-31');
+    expect(pvDeadline('9999-12-31')).toBe('9999-12-31');
   });
 });

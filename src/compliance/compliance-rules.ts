@@ -16,6 +16,7 @@ import {
   compareDates,
   daysBetween,
   formatFrenchDate,
+  LAST_CALENDAR_DATE,
   type CalendarDate,
 } from '../common/calendar-date.js';
 
@@ -305,7 +306,10 @@ export function udInformationDeadline(startDate: CalendarDate): CalendarDate {
 }
 
 export function pvDeadline(endDate: CalendarDate): CalendarDate {
-  return addDays(endDate, PV_DAYS_AFTER_END);
+  // A deadline past the last nameable day (data stored before dates were bounded) is that day.
+  return daysBetween(endDate, LAST_CALENDAR_DATE) < PV_DAYS_AFTER_END
+    ? LAST_CALENDAR_DATE
+    : addDays(endDate, PV_DAYS_AFTER_END);
 }
 
 // ---------------------------------------------------------------------------

@@ -96,6 +96,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
       );
     }
     if (response.headersSent) return;
+    // A route's own headers (a calendar's or a PDF's type, an attachment's name) are set before
+    // it runs: an error is JSON to read, not a file to save.
+    response.removeHeader('Content-Disposition');
+    response.removeHeader('Cache-Control');
+    response.type('application/json');
     response.status(status).json(errorBody(status, payload));
   }
 }
