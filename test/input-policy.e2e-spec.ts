@@ -267,7 +267,14 @@ describe('input policy (issue 12)', () => {
       expect((await admin.get(`/api/sessions/${id}/calendar.ics`)).status).toBe(200);
       expect((await admin.get(`/api/sessions/${id}/compliance`)).status).toBe(200);
       expect((await web.get(`/sessions/${id}`)).status).toBe(200);
-      expect((await web.get('/calendar?month=1900-01')).status).toBe(200);
+      const january1900 = await web.get('/calendar?month=1900-01');
+      expect(january1900.status).toBe(200);
+      // No link to a month out of range (it would show the current month with an error).
+      expect(january1900.text).not.toContain('rel="prev"');
+      expect(htmlText(january1900.text)).toContain('href="/calendar?month=1900-02"');
+      const december2100 = await web.get('/calendar?month=2100-12');
+      expect(december2100.text).not.toContain('rel="next"');
+      expect(htmlText(december2100.text)).toContain('href="/calendar?month=2100-11"');
     });
 
     it('shows the current month with a French message for a month out of range', async () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarFeedService } from '../../calendar/calendar-feed.service.js';
+import { isInputMonth } from '../../common/calendar-date.js';
 import type { Caller } from '../../common/caller.js';
 import { Clock } from '../../common/clock.js';
 import { parisDateTime } from '../dashboard/audit-view.js';
@@ -43,8 +44,11 @@ export class CalendarPage {
       error,
       label: grid.label,
       month: grid.month,
-      previousHref: `/calendar?month=${grid.previous}${suffix}`,
-      nextHref: `/calendar?month=${grid.next}${suffix}`,
+      // No link past the months a date may name (1900-01…2100-12).
+      previousHref: isInputMonth(grid.previous)
+        ? `/calendar?month=${grid.previous}${suffix}`
+        : null,
+      nextHref: isInputMonth(grid.next) ? `/calendar?month=${grid.next}${suffix}` : null,
       todayHref: `/calendar${mine ? '?view=mine' : ''}`,
       mine,
       allHref: `/calendar?month=${grid.month}`,

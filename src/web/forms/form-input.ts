@@ -5,7 +5,7 @@
 import { HttpException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { isValidCalendarDate } from '../../common/calendar-date.js';
+import { isInputCalendarDate } from '../../common/calendar-date.js';
 import { fieldErrorsOf, type FieldError } from '../../common/validation/field-errors.js';
 import { frenchFieldErrors } from '../../common/validation/french-messages.js';
 
@@ -95,7 +95,7 @@ export function integer(body: FormBody, name: string): number | string | undefin
  * with the DTO on well-formed values only, the DTO reporting the others.
  */
 export function wellFormedDate(value: unknown): string | undefined {
-  return typeof value === 'string' && isValidCalendarDate(value) ? value : undefined;
+  return typeof value === 'string' && isInputCalendarDate(value) ? value : undefined;
 }
 
 /** 'CCP1, CCP2 ;CCP3' → ['CCP1', 'CCP2', 'CCP3']. */
