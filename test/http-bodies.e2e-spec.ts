@@ -205,6 +205,18 @@ describe('request bodies: size, depth, keys, content types and encodings', () =>
     });
   });
 
+  describe('paths', () => {
+    it('answers 400 in French for a path parameter that is not valid percent-encoding', async () => {
+      for (const path of ['/api/centres/%ZZ', '/api/sessions/%C0%80', '/calendar/feed/%.ics']) {
+        const res = await manager.get(path);
+        expectApiError(res, 400);
+        expect((res.body as Body).message).toMatch(
+          /^L’adresse demandée contient un paramètre mal encodé \(« .+ »\) : vérifiez le lien\.$/,
+        );
+      }
+    });
+  });
+
   describe('content types of the API', () => {
     it('answers 415 for JSON sent as text/plain, a form or multipart (login included)', async () => {
       const json = JSON.stringify({ email: ADMIN.email, password: ADMIN.password });

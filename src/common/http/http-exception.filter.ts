@@ -1,5 +1,6 @@
 import {
   type ArgumentsHost,
+  BadRequestException,
   Catch,
   type ExceptionFilter,
   HttpException,
@@ -64,6 +65,19 @@ export function errorBody(status: number, payload: unknown): ErrorBody {
 }
 
 /**
+ * Express's refusal of a path whose parameter is not valid percent-encoding (`/api/centres/%ZZ`),
+ * in French; null for any other error.
+ */
+export function undecodablePathError(error: unknown): BadRequestException | null {
+  if (!(error instanceof Error)) return null;
+  const match = /^Failed to decode param '(.*)'$/s.exec(error.message);
+  if (!match) return null;
+  return new BadRequestException(
+    `L’adresse demandée contient un paramètre mal encodé (« ${match[1].slice(0, 100)} ») : vérifiez le lien.`,
+  );
+}
+
+/**
  * One error shape for every client: {statusCode, error, message} with a French message. A
  * database refusal of a unique key or foreign key (two requests racing past a service's own
  * check) answers 409 or 404 naming the field, not 500.
@@ -75,7 +89,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
   constructor(private readonly constraints: ConstraintErrors) {}
 
   catch(caught: unknown, host: ArgumentsHost): void {
-    const exception = this.constraints.toHttpException(caught) ?? caught;
+    const exception =
+      this.constraints.toHttpException(caught) ?? undecodablePathError(caught) ?? caught;
     const ctx = host.switchToHttp();
     const response = ctx.getResponse<Response>();
     const request = ctx.getRequest<Request>();
