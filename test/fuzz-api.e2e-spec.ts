@@ -32,13 +32,15 @@ import { Fixtures } from './support/fuzz/fixtures.js';
 import {
   apiCaseArb,
   operations,
+  sweepCases,
+  type ApiCase,
   type OpenApiDocument,
   type Operation,
 } from './support/fuzz/openapi.js';
 import { DataSnapshots } from './support/fuzz/snapshot.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const RUNS = fuzzRuns(10);
+const RUNS = fuzzRuns(6);
 jest.setTimeout(fuzzTimeout(RUNS, 2_000));
 
 /** The operations of the OpenAPI document (read from the running app before the tests). */
@@ -169,6 +171,7 @@ describe('API fuzzing (from the OpenAPI document)', () => {
     if (!op) throw new Error(`${key} is no longer in the OpenAPI document: update OPERATIONS`);
     const seed = seedFor(key);
     const findings = new Findings();
+    const sweep = sweepCases(op).map((c): [ApiCase] => [c]);
     let run = 0;
     await fc.assert(
       fc.asyncProperty(apiCaseArb(op), async (c) => {
@@ -182,7 +185,9 @@ describe('API fuzzing (from the OpenAPI document)', () => {
         // Collecting mode goes on to find every distinct failure; shrinking mode stops here.
         return !FUZZ_SHRINK || problems.length === 0;
       }),
-      { seed, numRuns: RUNS, endOnFailure: !FUZZ_SHRINK },
+      // A sweep of each field's worst values first (fast-check counts them in numRuns), then
+      // RUNS random cases.
+      { seed, numRuns: sweep.length + RUNS, endOnFailure: !FUZZ_SHRINK, examples: sweep },
     );
     if (findings.size > 0) {
       throw new Error(

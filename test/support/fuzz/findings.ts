@@ -95,6 +95,7 @@ function normalise(detail: string): string {
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>')
     .replace(/«[^»]*»/g, '«»')
     .replace(/"[^"]*"/g, '""')
+    .replace(/'[^']*'/g, "''")
     .replace(/\d+/g, 'N')
     .slice(0, 200);
 }

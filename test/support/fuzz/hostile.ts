@@ -232,7 +232,7 @@ export function hostileFor(kind: FieldKind): fc.Arbitrary<unknown> {
                 )
               : hostileString;
   return fc.oneof(
-    { weight: 5, arbitrary: own },
+    { weight: 8, arbitrary: own },
     { weight: 2, arbitrary: hostileString },
     { weight: 2, arbitrary: hostileStructure },
     { weight: 1, arbitrary: hostileDate },

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import {
   EXTRA_KEYS,
+  nestedArrays,
   hostileDate,
   hostileFor,
   hostileId,
@@ -388,7 +389,12 @@ function bodyArb(op: Operation): fc.Arbitrary<BodyCase> {
       arbitrary: fc
         .record({
           optional: fc.subarray(optional),
-          mutations: fc.array(mutation, { minLength: 0, maxLength: 3 }),
+          // Mostly one change to an otherwise valid body, so that it reaches the service.
+          mutations: fc.oneof(
+            { weight: 1, arbitrary: fc.constant<Mutation[]>([]) },
+            { weight: 6, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 1 }) },
+            { weight: 3, arbitrary: fc.array(mutation, { minLength: 2, maxLength: 3 }) },
+          ),
         })
         .map((r): BodyCase => ({ kind: 'object', ...r })),
     },
@@ -496,4 +502,103 @@ export function serialise(value: unknown): string {
   });
   if (text === undefined) return 'null';
   return text.replace(/"\\u0000RAW(\d+)\\u0000"/g, (_m, i: string) => raws[Number(i)]);
+}
+
+/** The worst value of each kind, for the systematic sweep (one field at a time). */
+function worstValues(name: string, kind: FieldKind, index: number): unknown[] {
+  switch (kind.type) {
+    case 'date':
+      return [index % 2 === 0 ? '9995-01-01' : '0001-01-01', '9994-12-31'];
+    case 'id':
+      return [new IdRef(kind.idKind, 'upper')];
+    case 'number':
+      return [-1, '12'];
+    case 'boolean':
+      return ['true'];
+    case 'enum':
+      return ['INCONNU'];
+    case 'text':
+      return /email/i.test(name)
+        ? ['rs\ud800@centre.fr', 'Dup\u0000ont']
+        : ['Dup\u0000ont', 'Dup\u202eont'];
+  }
+}
+
+/**
+ * A systematic sweep run before the random cases, so that a short CI run still tries each field
+ * of each body with null and with the worst value of its kind (far dates, NUL, a lone surrogate,
+ * a bidi override, an uppercase id…), and each body with deep nesting and prototype keys.
+ */
+export function sweepCases(op: Operation): ApiCase[] {
+  const base: ApiCase = {
+    auth: op.secured ? 'admin' : 'none',
+    params: Object.fromEntries(op.pathParams.map((name) => [name, validParam(op, name)])),
+    query: [],
+    body: { kind: 'none' },
+    contentType: 'application/json',
+    contentEncoding: null,
+    accept: null,
+  };
+  const cases: ApiCase[] = [];
+  for (const name of op.pathParams) {
+    cases.push({ ...base, params: { ...base.params, [name]: upperParam(op, name) } });
+  }
+  for (const q of op.query) {
+    cases.push({ ...base, query: [{ name: q.name, value: '9995-01-01' }] });
+    cases.push({
+      ...base,
+      query: [
+        { name: q.name, value: 'a' },
+        { name: q.name, value: 'b' },
+      ],
+    });
+  }
+  if (!op.body) return cases;
+  const optional = Object.keys(op.body.properties ?? {}).filter(
+    (k) => !(op.body?.required ?? []).includes(k),
+  );
+  Object.entries(op.body.properties ?? {}).forEach(([name, prop], index) => {
+    for (const value of [null, ...worstValues(name, fieldKind(name, prop), index)]) {
+      cases.push({
+        ...base,
+        body: { kind: 'object', optional, mutations: [{ path: [name], value }] },
+      });
+    }
+  });
+  // Every date of the body at once (a start after its end is refused before the range is).
+  const dates = Object.entries(op.body.properties ?? {})
+    .filter(([name, prop]) => fieldKind(name, prop).type === 'date')
+    .map(([name]) => name);
+  if (dates.length > 1) {
+    for (const value of ['9995-01-01', '0001-01-01', '9994-12-31']) {
+      const mutations = dates.map((name) => ({ path: [name], value }));
+      cases.push({ ...base, body: { kind: 'object', optional, mutations } });
+    }
+  }
+  cases.push(
+    { ...base, body: { kind: 'whole', value: nestedArrays(4_096) } },
+    {
+      ...base,
+      body: {
+        kind: 'raw',
+        text: '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}}}',
+        label: 'prototype keys',
+      },
+    },
+    { ...base, body: { kind: 'object', optional, mutations: [] }, contentType: 'text/plain' },
+    { ...base, body: { kind: 'object', optional, mutations: [] }, contentType: null },
+    { ...base, body: { kind: 'object', optional, mutations: [] }, contentEncoding: 'bogus' },
+    { ...base, body: { kind: 'raw', text: '{"a":', label: 'truncated JSON' } },
+  );
+  return cases;
+}
+
+function validParam(op: Operation, name: string): unknown {
+  const kind = pathParamKind(op, name);
+  return kind === 'file' ? new FeedFileRef('valid') : new IdRef(kind);
+}
+
+function upperParam(op: Operation, name: string): unknown {
+  const kind = pathParamKind(op, name);
+  return kind === 'file' ? new FeedFileRef('upper') : new IdRef(kind, 'upper');
 }
