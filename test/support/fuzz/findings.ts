@@ -7,7 +7,7 @@ const ENGLISH_MESSAGE =
 const ENGLISH_ANYWHERE =
   /(must be|should not|is not a|is required|not allowed|Unexpected token|Unexpected end|incorrect header check|unexpected end of file|Bad Request|Internal Server Error|\[object Object\]|undefined|in JSON at position|Cannot read prop)/;
 const FRENCH =
-  /[«»’éèêàâçùûîôœÉÈÀ]|\b(le|la|les|de|du|des|aux|un|une|est|et|pas|doit|champ|requête|introuvable|refusé|jeton|accès|vous|elles?)\b/i;
+  /[«»’éèêàâçùûîôœÉÈÀ]|\b(le|la|les|de|du|des|aux|un|une|est|et|pas|doit|champ|requête|introuvable|refusé|jeton|accès|vous|elles?|sur|pour|avec|dans|ou|bloquants?|points?)\b/i;
 
 /** What is quoted from the input (« … ») is the client's text, not ours: do not judge it. */
 function ownText(message: string): string {
