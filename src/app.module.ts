@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AgrementsModule } from './agrements/agrements.module.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -12,6 +12,7 @@ import { ComplianceModule } from './compliance/compliance.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { Clock } from './common/clock.js';
+import { BodyGuard } from './common/http/body-parsing.js';
 import { HttpExceptionFilter } from './common/http/http-exception.filter.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -59,6 +60,8 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        // Before AuthGuard (AuthModule's): an unsupported body is 415 whatever the session.
+        { provide: APP_GUARD, useClass: BodyGuard },
       ],
     };
   }

@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import type { Clock } from './common/clock.js';
-import { bodyErrorHandler, bodyParsers } from './common/http/body-parsing.js';
+import { bodyParsing } from './common/http/body-parsing.js';
 import { fairAdmission } from './common/http/fair-admission.js';
 import { JsonLogger } from './common/http/json-logger.js';
 import { requestLogging } from './common/http/request-logging.js';
@@ -41,8 +41,7 @@ export async function createApp(
   app.use(requestLogging(logger));
   app.use(securityHeaders(config.appUrl));
   app.use(staticAssets());
-  app.use(...bodyParsers());
-  app.use(bodyErrorHandler);
+  app.use(bodyParsing());
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()
     .setTitle('API Jalon')

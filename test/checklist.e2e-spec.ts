@@ -396,6 +396,7 @@ describe('checklist, compliance and annual planning', () => {
         startDate: '2027-06-14',
         endDate: '2027-06-18',
         reason: 'Salle indisponible',
+        version: ((await manager.get(`/api/sessions/${sessionId}`)).body as Body).version,
       });
       expect(postponed.status).toBe(200);
       expect(postponed.body).toMatchObject({ status: 'POSTPONED' });
@@ -581,7 +582,11 @@ describe('checklist, compliance and annual planning', () => {
 
         const convened = await late.patch(
           `/api/sessions/${sessionId}/candidates/${String(candidate.id)}`,
-          { convocationDate: '2027-04-20', convocationMode: 'REGISTERED_MAIL' },
+          {
+            convocationDate: '2027-04-20',
+            convocationMode: 'REGISTERED_MAIL',
+            version: candidate.version,
+          },
         );
         expect(convened.status).toBe(200);
         const after = await complianceOf(sessionId, late);

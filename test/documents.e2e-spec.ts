@@ -86,11 +86,12 @@ describe('printable documents', () => {
     });
     huong = await aCandidate(manager, sessionId);
     const patch = async (c: Body, body: Body) => {
-      const res = await manager.patch(
-        `/api/sessions/${sessionId}/candidates/${String(c.id)}`,
-        body,
-      );
+      const res = await manager.patch(`/api/sessions/${sessionId}/candidates/${String(c.id)}`, {
+        ...body,
+        version: c.version,
+      });
       expect(res.status).toBe(200);
+      c.version = (res.body as Body).version;
     };
     await patch(helene, { convocationDate: '2027-02-26', convocationMode: 'REGISTERED_MAIL' });
     await patch(zoe, { convocationDate: '2027-02-20', convocationMode: 'HAND_DELIVERED' });

@@ -193,8 +193,12 @@ describe('Jalon API (foundation)', () => {
       const managerB = t.as(await t.login(b.email, b.password));
       expect((await managerB.get(`/api/sessions/${String(sessionA.id)}`)).status).toBe(404);
       expect(
-        (await managerB.patch(`/api/sessions/${String(sessionA.id)}`, { location: 'Brest' }))
-          .status,
+        (
+          await managerB.patch(`/api/sessions/${String(sessionA.id)}`, {
+            location: 'Brest',
+            version: sessionA.version,
+          })
+        ).status,
       ).toBe(404);
       expect((await managerB.get(`/api/sessions/${String(sessionA.id)}/audit`)).status).toBe(404);
       expect((await managerB.get(`/api/centres/${String(centreA.id)}`)).status).toBe(404);

@@ -87,6 +87,7 @@ describe('candidates, jury members, assignments and link declarations', () => {
     expect(stale.status).toBe(409);
     const badCcp = await manager.patch(`${sessionPath()}/candidates/${String(created.id)}`, {
       results: [{ ccpCode: 'CCP9', outcome: 'ACQUIRED' }],
+      version: (patch.body as Body).version,
     });
     expect(badCcp.status).toBe(400);
     expect(badCcp.body.message).toContain('CCP9');

@@ -38,6 +38,8 @@ function expectConflicts(answers: Answer[], fields: string[]): void {
       statusCode: 409,
       error: 'Conflict',
       message: expect.any(String) as unknown,
+      // The field travels as data too (issue 12): the first field of the key carries the message.
+      fields: [{ field: fields[0], message: answer.body.message }],
     });
     for (const field of fields) expect(answer.body.message).toContain(`« ${field} »`);
   }
@@ -178,10 +180,12 @@ describe(`unique values under concurrency (${testDbKind()})`, () => {
       expect((await admin.post('/api/users', body)).status).toBe(201);
       jest.spyOn(Repository.prototype, 'exists').mockResolvedValue(false);
       const again = await admin.post('/api/users', body);
+      const message = 'Un compte existe déjà pour cette adresse e-mail (champ « email »).';
       expect(again.body).toEqual({
         statusCode: 409,
         error: 'Conflict',
-        message: 'Un compte existe déjà pour cette adresse e-mail (champ « email »).',
+        message,
+        fields: [{ field: 'email', message }],
       });
     });
 
@@ -196,10 +200,12 @@ describe(`unique values under concurrency (${testDbKind()})`, () => {
       expect((await admin.post('/api/titres', body)).status).toBe(201);
       jest.spyOn(Repository.prototype, 'exists').mockResolvedValue(false);
       const again = await admin.post('/api/titres', body);
+      const message = 'Ce titre existe déjà dans cette version (champs « code » et « version »).';
       expect(again.body).toEqual({
         statusCode: 409,
         error: 'Conflict',
-        message: 'Ce titre existe déjà dans cette version (champs « code » et « version »).',
+        message,
+        fields: [{ field: 'code', message }],
       });
       expect(
         ((await admin.get('/api/titres')).body as { code: string }[]).filter(

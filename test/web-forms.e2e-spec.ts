@@ -157,17 +157,29 @@ describe('dashboard forms', () => {
       });
       expectPage(stale, 409, 'modifié(e) entre-temps');
 
+      // The postponement form carries the version it was read at (an edit without it is refused).
+      const postponeForm = await web.get(`/sessions/${id}/postpone`);
+      const current = /name="version" value="(\d+)"/.exec(postponeForm.text)![1];
       const noReason = await web.post(`/sessions/${id}/postpone`, {
         startDate: '2027-07-05',
         endDate: '2027-07-09',
         reason: '',
+        version: current,
       });
       expectPage(noReason, 400, 'Le champ « Motif du report » est obligatoire.');
       expect(noReason.text).toContain('value="2027-07-05"');
+      // The form's hidden `version` is required: without it, the stale-write check cannot run.
+      const withoutVersion = await web.post(`/sessions/${id}/postpone`, {
+        startDate: '2027-07-05',
+        endDate: '2027-07-09',
+        reason: 'Salle indisponible',
+      });
+      expect(withoutVersion.status).toBe(400);
       const postponed = await web.post(`/sessions/${id}/postpone`, {
         startDate: '2027-07-05',
         endDate: '2027-07-09',
         reason: 'Salle indisponible',
+        version: current,
       });
       expect(postponed.status).toBe(303);
       const after = await admin.get(`/api/sessions/${id}`);

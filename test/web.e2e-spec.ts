@@ -482,7 +482,9 @@ describe('web dashboard', () => {
       expect(text).not.toContain(otherSessionId);
       expect(text).toContain('href="/calendar?month=2027-02"');
       const bad = await managerWeb.get('/calendar?month=2027-13');
-      expect(htmlText(bad.text)).toContain('Le paramètre « Mois » doit être au format AAAA-MM');
+      expect(htmlText(bad.text)).toContain(
+        'Le paramètre « Mois » doit être un mois existant au format AAAA-MM, compris entre 1900-01 et 2100-12',
+      );
     });
 
     it('creates, shows once, rotates and revokes my iCalendar feed URL', async () => {

@@ -1,8 +1,9 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { canWriteCentre, readableCentreIds, type Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { forbidden } from '../common/errors.js';
+import { fieldError } from '../common/validation/field-errors.js';
 import { CentresService } from '../centres/centres.service.js';
 import { TitresService } from '../titres/titres.service.js';
 import { Agrement } from './agrement.entity.js';
@@ -22,7 +23,7 @@ export class AgrementsService {
     const site = await this.centres.getSite(caller, dto.siteId);
     await this.centres.get(caller, dto.centreId);
     if (site.centreId !== dto.centreId) {
-      throw new BadRequestException('Le champ « siteId » désigne un site d’un autre centre.');
+      throw fieldError('siteId', 'Le champ « siteId » désigne un site d’un autre centre.');
     }
     if (!canWriteCentre(caller, dto.centreId)) throw forbidden();
     await this.titres.get(dto.titreId);

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpException, Post, Query, Res } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { TemplateRenderer } from '../common/template-renderer.js';
+import { AcceptsBody } from '../common/http/body-parsing.js';
 import { Public } from './auth.decorators.js';
 import { SetupRequestDto } from './dto/token-request.dto.js';
 import { SetupService } from './setup.service.js';
@@ -29,7 +30,9 @@ export class SetupController {
     );
   }
 
+  /** The page's form, or JSON for scripts. */
   @Post()
+  @AcceptsBody('form', 'json')
   async submit(@Body() dto: SetupRequestDto, @Res() res: Response): Promise<void> {
     const wantsHtml = (res.req.headers['content-type'] ?? '').includes(
       'application/x-www-form-urlencoded',

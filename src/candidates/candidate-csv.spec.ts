@@ -59,6 +59,23 @@ describe('candidate CSV', () => {
     expect(csv.rows[0].plain.address).toBe('1 rue X\n75001 Paris');
   });
 
+  it('counts a CRLF inside a quoted cell (Excel on Windows) as one line break', () => {
+    const csv = parseCandidateCsv(
+      'nom;prénom;adresse\r\nA;B;"1 rue X\r\n75001 Paris"\r\nC;D;"a\rb\nc"\r\nE;F;\r\n',
+    );
+    expect(csv.rows.map((r) => [r.line, r.plain.lastName])).toEqual([
+      [2, 'A'],
+      [4, 'C'],
+      [7, 'E'],
+    ]);
+  });
+
+  it('gives cells as they will be stored: trimmed, NFC, the pathway in capitals', () => {
+    const csv = parseCandidateCsv('nom;prénom;parcours\n Zoe\u0301 ;Noe\u0308l;vae');
+    expect(csv.rows[0].cells).toEqual({ nom: 'Zoé', prénom: 'Noël', parcours: 'VAE' });
+    expect(csv.rows[0].plain).toMatchObject({ lastName: 'Zoé', firstName: 'Noël', pathway: 'VAE' });
+  });
+
   it('reports dates that do not exist with their column', () => {
     const [row] = parseCandidateCsv('nom;prénom;date_naissance\nA;B;31/02/1990').rows;
     expect(row.errors).toEqual([

@@ -5,18 +5,27 @@
  */
 import { parse } from 'csv-parse/sync';
 import { isValidCalendarDate } from '../common/calendar-date.js';
+import { normalizeText } from '../common/validation/text-policy.js';
 
 export interface CandidateCsvColumn {
   /** The header as documented (the file may spell it without accents or in capitals). */
   header: string;
   required: boolean;
+  /** Free text printed on the documents (checked at preview); `multiline`: line breaks allowed. */
+  text?: 'line' | 'multiline';
   description: string;
   example: string;
 }
 
 export const CANDIDATE_CSV_COLUMNS: readonly CandidateCsvColumn[] = [
-  { header: 'nom', required: true, description: 'Nom du candidat', example: 'Dupont' },
-  { header: 'prénom', required: true, description: 'Prénom', example: 'Camille' },
+  {
+    header: 'nom',
+    required: true,
+    text: 'line',
+    description: 'Nom du candidat',
+    example: 'Dupont',
+  },
+  { header: 'prénom', required: true, text: 'line', description: 'Prénom', example: 'Camille' },
   {
     header: 'date_naissance',
     required: false,
@@ -26,13 +35,21 @@ export const CANDIDATE_CSV_COLUMNS: readonly CandidateCsvColumn[] = [
   {
     header: 'email',
     required: false,
+    text: 'line',
     description: 'Adresse e-mail',
     example: 'camille.dupont@example.fr',
   },
-  { header: 'téléphone', required: false, description: 'Téléphone', example: '06 12 34 56 78' },
+  {
+    header: 'téléphone',
+    required: false,
+    text: 'line',
+    description: 'Téléphone',
+    example: '06 12 34 56 78',
+  },
   {
     header: 'adresse',
     required: false,
+    text: 'multiline',
     description: 'Adresse postale (pour la convocation)',
     example: '3 place Bellecour, 69002 Lyon',
   },
@@ -51,6 +68,7 @@ export const CANDIDATE_CSV_COLUMNS: readonly CandidateCsvColumn[] = [
   {
     header: 'amenagement',
     required: false,
+    text: 'multiline',
     description:
       'Aménagement des épreuves demandé : vide ou « non » s’il n’y en a pas, sinon sa description (« oui » suffit)',
     example: 'non',
@@ -105,7 +123,7 @@ export interface CsvCellError {
 export interface CandidateCsvRow {
   /** The line of the file the record starts on (the header is line 1). */
   line: number;
-  /** The cells by documented header, as written in the file. */
+  /** The cells by documented header, as they will be stored (`storedCell`). */
   cells: Record<string, string>;
   /** The object for `CreateCandidateDto` (only the columns present and not empty). */
   plain: Record<string, unknown>;
@@ -187,7 +205,7 @@ function rowPlain(cells: Record<string, string>): {
   const plain: Record<string, unknown> = {};
   const errors: CsvCellError[] = [];
   for (const [header, raw] of Object.entries(cells)) {
-    const value = raw.trim();
+    const value = storedCell(header, raw);
     const field = FIELD_OF_HEADER[header];
     if (header === 'amenagement') {
       const answer = value.toLowerCase();
@@ -208,9 +226,18 @@ function rowPlain(cells: Record<string, string>): {
       }
       continue;
     }
-    plain[field] = header === 'parcours' ? value.toUpperCase() : value;
+    plain[field] = value;
   }
   return { plain, errors };
+}
+
+/**
+ * A cell as Jalon stores it: trimmed, in Unicode normal form C (« é » typed as e + accent is
+ * stored as « é »), the pathway in capitals. The preview shows cells this way.
+ */
+export function storedCell(header: string, raw: string): string {
+  const value = normalizeText(raw.trim());
+  return header === 'parcours' ? value.toUpperCase() : value;
 }
 
 /** Reads the file: headers checked, each record turned into a DTO-shaped object. */
@@ -274,10 +301,13 @@ export function parseCandidateCsv(text: string): CandidateCsv {
     );
   }
   if (fileErrors.length > 0) return { headers, rows: [], fileErrors };
+  // csv-parse counts a CRLF inside a quoted cell as two lines: take them back, for this record
+  // and every later one.
+  let doubleCounted = 0;
   const rows = body.map(({ record, info }) => {
     const cells: Record<string, string> = {};
     headers.forEach((header, column) => {
-      cells[header] = record[column] ?? '';
+      cells[header] = storedCell(header, record[column] ?? '');
     });
     const { plain, errors } = rowPlain(cells);
     if (record.length > headers.length) {
@@ -287,8 +317,11 @@ export function parseCandidateCsv(text: string): CandidateCsv {
       });
     }
     // `info.lines` is the line the record ends on; quoted cells may hold line breaks.
-    const breaks = record.reduce((count, cell) => count + (cell.match(/\n/g)?.length ?? 0), 0);
-    return { line: info.lines - breaks, cells, plain, errors };
+    const count = (pattern: RegExp) =>
+      record.reduce((sum, cell) => sum + (cell.match(pattern)?.length ?? 0), 0);
+    doubleCounted += count(/\r\n/g);
+    const breaks = count(/\r\n|\r|\n/g);
+    return { line: info.lines - doubleCounted - breaks, cells, plain, errors };
   });
   return { headers, rows, fileErrors: [] };
 }

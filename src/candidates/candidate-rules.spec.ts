@@ -1,15 +1,18 @@
 import { byName } from '../common/person-order.js';
 import { futureDateError } from '../common/validation/date-rules.js';
-import { pathwayError, resultsError } from './candidate-rules.js';
+import { candidateErrors, pathwayError, resultsErrors } from './candidate-rules.js';
 
 describe('pathway rule', () => {
   it('requires the end of validity of the recevabilité for a VAE candidate', () => {
-    expect(pathwayError('VAE', null)).toContain('« vaeValidUntil » est obligatoire');
+    expect(pathwayError('VAE', null)).toEqual({
+      field: 'vaeValidUntil',
+      message: expect.stringContaining('« vaeValidUntil » est obligatoire') as unknown,
+    });
     expect(pathwayError('VAE', '2027-12-31')).toBeNull();
   });
 
   it('refuses an end of validity for a FORMATION candidate', () => {
-    expect(pathwayError('FORMATION', '2027-12-31')).toContain('« vaeValidUntil »');
+    expect(pathwayError('FORMATION', '2027-12-31')?.message).toContain('« vaeValidUntil »');
     expect(pathwayError('FORMATION', null)).toBeNull();
   });
 });
@@ -25,9 +28,11 @@ describe('dates not in the future', () => {
   });
 
   it('refuses tomorrow, naming the field and today in French', () => {
-    expect(futureDateError('convocationDate', '2027-03-02', today)).toBe(
-      'Le champ « convocationDate » ne doit pas être postérieur à aujourd’hui (01/03/2027).',
-    );
+    expect(futureDateError('convocationDate', '2027-03-02', today)).toEqual({
+      field: 'convocationDate',
+      message:
+        'Le champ « convocationDate » ne doit pas être postérieur à aujourd’hui (01/03/2027).',
+    });
   });
 });
 
@@ -36,47 +41,57 @@ describe('results', () => {
 
   it('accepts the CCPs of the titre for a TITRE session', () => {
     expect(
-      resultsError(
+      resultsErrors(
         [
           { ccpCode: 'CCP1', outcome: 'ACQUIRED' },
           { ccpCode: 'CCP3', outcome: 'NOT_ACQUIRED' },
         ],
         { ...titre, nature: 'TITRE' },
       ),
-    ).toBeNull();
-    expect(resultsError([], { ...titre, nature: 'TITRE' })).toBeNull();
+    ).toEqual([]);
+    expect(resultsErrors([], { ...titre, nature: 'TITRE' })).toEqual([]);
   });
 
   it('refuses a code that is not a CCP of the titre, naming the entry', () => {
     expect(
-      resultsError(
+      resultsErrors(
         [
           { ccpCode: 'CCP1', outcome: 'ACQUIRED' },
           { ccpCode: 'CCP9', outcome: 'ACQUIRED' },
         ],
         { ...titre, nature: 'TITRE' },
       ),
-    ).toContain('« results[1].ccpCode » (CCP9)');
+    ).toEqual([
+      {
+        field: 'results[1].ccpCode',
+        message: expect.stringContaining('« results[1].ccpCode » (CCP9)') as unknown,
+      },
+    ]);
   });
 
   it('refuses a CCP of the titre outside a CCP session', () => {
     const scope = { ...titre, nature: 'CCP' as const, sessionCcpCodes: ['CCP2'] };
-    expect(resultsError([{ ccpCode: 'CCP2', outcome: 'ACQUIRED' }], scope)).toBeNull();
-    expect(resultsError([{ ccpCode: 'CCP1', outcome: 'ACQUIRED' }], scope)).toContain(
+    expect(resultsErrors([{ ccpCode: 'CCP2', outcome: 'ACQUIRED' }], scope)).toEqual([]);
+    expect(resultsErrors([{ ccpCode: 'CCP1', outcome: 'ACQUIRED' }], scope)[0].message).toContain(
       'ne fait pas partie des CCP de la session : CCP2',
     );
   });
 
   it('refuses the same CCP twice', () => {
     expect(
-      resultsError(
+      resultsErrors(
         [
           { ccpCode: 'CCP1', outcome: 'ACQUIRED' },
           { ccpCode: 'CCP1', outcome: 'NOT_ACQUIRED' },
         ],
         { ...titre, nature: 'TITRE' },
       ),
-    ).toContain('« results[1].ccpCode »');
+    ).toEqual([
+      {
+        field: 'results[1].ccpCode',
+        message: expect.stringContaining('« results[1].ccpCode »') as unknown,
+      },
+    ]);
   });
 });
 
@@ -89,5 +104,22 @@ describe('order by name', () => {
       { id: '4', lastName: 'Martin', firstName: 'Ève' },
     ];
     expect([...people].sort(byName).map((p) => p.id)).toEqual(['2', '3', '4', '1']);
+  });
+});
+
+describe('every rule of a candidate at once', () => {
+  it('reports each broken rule under its own field', () => {
+    expect(
+      candidateErrors(
+        {
+          pathway: 'VAE',
+          vaeValidUntil: null,
+          birthDate: '2030-01-01',
+          convocationDate: '2027-03-01',
+        },
+        '2027-03-01',
+      ).map((e) => e.field),
+    ).toEqual(['vaeValidUntil', 'birthDate']);
+    expect(candidateErrors({}, '2027-03-01')).toEqual([]);
   });
 });

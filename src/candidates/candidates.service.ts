@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields } from '../audit/audit-diff.js';
@@ -10,8 +10,8 @@ import { SessionsService } from '../sessions/sessions.service.js';
 import { Ccp } from '../titres/ccp.entity.js';
 import { Candidate } from './candidate.entity.js';
 import { byName } from '../common/person-order.js';
-import { futureDateError } from '../common/validation/date-rules.js';
-import { pathwayError, resultsError } from './candidate-rules.js';
+import { refuseFieldErrors, type FieldError } from '../common/validation/field-errors.js';
+import { candidateErrors, pathwayError, resultsErrors } from './candidate-rules.js';
 import type { CreateCandidateDto, UpdateCandidateDto } from './dto/candidate.dto.js';
 import { Database } from '../database/database.js';
 
@@ -56,7 +56,7 @@ export class CandidatesService {
       sessionId,
       'ses candidats ne peuvent plus être modifiés',
     );
-    this.check(this.newCandidateError(dto));
+    refuseFieldErrors(this.newCandidateErrors(dto));
     return this.db.transaction((m) => this.insert(m, caller, session.centreId, sessionId, dto));
   }
 
@@ -74,7 +74,7 @@ export class CandidatesService {
       sessionId,
       'ses candidats ne peuvent plus être modifiés',
     );
-    for (const dto of dtos) this.check(this.newCandidateError(dto));
+    for (const dto of dtos) refuseFieldErrors(this.newCandidateErrors(dto));
     return this.db.transaction(async (m) => {
       const created: Candidate[] = [];
       for (const dto of dtos) {
@@ -84,12 +84,9 @@ export class CandidatesService {
     });
   }
 
-  /** The business rule a new candidate breaks (VAE recevabilité, birth date), or null. */
-  newCandidateError(dto: CreateCandidateDto): string | null {
-    return (
-      pathwayError(dto.pathway ?? 'FORMATION', dto.vaeValidUntil ?? null) ??
-      futureDateError('birthDate', dto.birthDate, this.clock.today())
-    );
+  /** The business rules a new candidate breaks (VAE recevabilité, birth date), each by field. */
+  newCandidateErrors(dto: CreateCandidateDto): FieldError[] {
+    return candidateErrors(dto, this.clock.today());
   }
 
   private async insert(
@@ -150,15 +147,19 @@ export class CandidatesService {
       sessionId,
       'ses candidats ne peuvent plus être modifiés',
     );
-    const today = this.clock.today();
-    this.check(futureDateError('birthDate', dto.birthDate, today));
-    this.check(futureDateError('convocationDate', dto.convocationDate, today));
+    // The pathway is checked below, on the stored values merged with the changes.
+    refuseFieldErrors(
+      candidateErrors(
+        { birthDate: dto.birthDate, convocationDate: dto.convocationDate },
+        this.clock.today(),
+      ),
+    );
     if (dto.results) {
       const ccps = await this.db.read((m) =>
         m.getRepository(Ccp).find({ where: { titreId: session.titreId } }),
       );
-      this.check(
-        resultsError(dto.results, {
+      refuseFieldErrors(
+        resultsErrors(dto.results, {
           titreCcpCodes: ccps.map((c) => c.code),
           nature: session.nature,
           sessionCcpCodes: session.ccpCodes,
@@ -178,7 +179,7 @@ export class CandidatesService {
       if (next.pathway === 'FORMATION' && dto.vaeValidUntil === undefined)
         next.vaeValidUntil = null;
       const merged = { ...current, ...next };
-      this.check(pathwayError(merged.pathway, merged.vaeValidUntil));
+      refuseFieldErrors([pathwayError(merged.pathway, merged.vaeValidUntil)]);
       const changes = diffFields(current, next, AUDITED_FIELDS);
       if (Object.keys(changes).length === 0) return current;
       const values: Partial<Candidate> = {};
@@ -246,9 +247,5 @@ export class CandidatesService {
     const candidate = await m.getRepository(Candidate).findOne({ where: { id, sessionId } });
     if (!candidate) throw notFound('Candidat');
     return candidate;
-  }
-
-  private check(error: string | null): void {
-    if (error) throw new BadRequestException(error);
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields, type Changes } from '../audit/audit-diff.js';
@@ -7,6 +7,7 @@ import type { CalendarDate } from '../common/calendar-date.js';
 import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { notFound, staleWrite } from '../common/errors.js';
+import { FieldErrorsException, refuseFieldErrors } from '../common/validation/field-errors.js';
 import { complianceChecksByTask } from '../compliance/compliance-rules.js';
 import { ComplianceService } from '../compliance/compliance.service.js';
 import { updateIfUnchanged } from '../database/optimistic-update.js';
@@ -30,7 +31,7 @@ import {
   type SessionFacts,
 } from './task-applicability.js';
 import { snapshotTemplate, taskContent, taskDue } from './task-snapshot.js';
-import { failingChecksMessage, nextTick, TICK_FIELDS, type TickFields } from './task-tick.js';
+import { failingChecksError, nextTick, TICK_FIELDS, type TickFields } from './task-tick.js';
 import { toTaskView, type TaskView, type TaskViewContext } from './task-view.js';
 import { planTemplateUpgrade, upgradeTargetError } from './template-upgrade.js';
 import { Database } from '../database/database.js';
@@ -173,7 +174,7 @@ export class ChecklistService implements OnModuleInit {
       { userId: caller.userId, email: caller.email },
       this.clock.today(),
     );
-    if (!outcome.ok) throw new BadRequestException(outcome.message);
+    if (!outcome.ok) throw new FieldErrorsException(outcome.errors);
     const tick = outcome.tick;
     if (
       tick.status === 'done' &&
@@ -188,7 +189,7 @@ export class ChecklistService implements OnModuleInit {
       const failing = (complianceChecksByTask(report).get(current.code) ?? []).filter(
         (check) => check.status === 'fail',
       );
-      if (failing.length > 0) throw new BadRequestException(failingChecksMessage(failing));
+      if (failing.length > 0) throw new FieldErrorsException([failingChecksError(failing)]);
     }
 
     const changes = diffFields(current, tick, TICK_FIELDS);
@@ -230,8 +231,7 @@ export class ChecklistService implements OnModuleInit {
       'sa liste de contrôle ne peut plus être modifiée',
     );
     const from = session.checklistVersion;
-    const error = upgradeTargetError(from, dto.version, this.templates.versions());
-    if (error) throw new BadRequestException(error);
+    refuseFieldErrors([upgradeTargetError(from, dto.version, this.templates.versions())]);
     const template = this.templates.get(dto.version);
 
     const upgrade = await this.db.transaction(async (m) => {

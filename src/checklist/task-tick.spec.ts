@@ -1,5 +1,5 @@
 import type { CheckResult } from '../compliance/compliance-rules.js';
-import { failingChecksMessage, nextTick, type TickFields } from './task-tick.js';
+import { failingChecksError, nextTick, tickRequestErrors, type TickFields } from './task-tick.js';
 
 const TODAY = '2027-03-01';
 const author = { userId: 'u-1', email: 'rs@centre.fr' };
@@ -40,7 +40,12 @@ describe('ticking a task', () => {
     expect(past.ok && past.tick.doneAt).toBe('2027-02-15');
     expect(nextTick(todo, { status: 'done', doneAt: '2027-03-02' }, author, TODAY)).toEqual({
       ok: false,
-      message: "Le champ « doneAt » ne doit pas être postérieur à aujourd'hui (01/03/2027).",
+      errors: [
+        {
+          field: 'doneAt',
+          message: "Le champ « doneAt » ne doit pas être postérieur à aujourd'hui (01/03/2027).",
+        },
+      ],
     });
   });
 
@@ -53,7 +58,12 @@ describe('ticking a task', () => {
     const refused = nextTick(todo, { status: 'not_applicable' }, author, TODAY);
     expect(refused).toEqual({
       ok: false,
-      message: 'Le champ « reason » est obligatoire pour marquer une tâche sans objet.',
+      errors: [
+        {
+          field: 'reason',
+          message: 'Le champ « reason » est obligatoire pour marquer une tâche sans objet.',
+        },
+      ],
     });
     const accepted = nextTick(
       todo,
@@ -84,6 +94,27 @@ describe('ticking a task', () => {
   });
 });
 
+describe('tick request rules', () => {
+  it('reports a future date and a missing reason together', () => {
+    expect(
+      tickRequestErrors({ status: 'not_applicable', doneAt: '2027-03-02', reason: ' ' }, '', TODAY),
+    ).toEqual([
+      {
+        field: 'doneAt',
+        message: "Le champ « doneAt » ne doit pas être postérieur à aujourd'hui (01/03/2027).",
+      },
+      {
+        field: 'reason',
+        message: 'Le champ « reason » est obligatoire pour marquer une tâche sans objet.',
+      },
+    ]);
+  });
+
+  it('keeps the stored reason when none is sent', () => {
+    expect(tickRequestErrors({ status: 'not_applicable' }, 'Aucun incident', TODAY)).toEqual([]);
+  });
+});
+
 describe('failing checks message', () => {
   const check = (n: number): CheckResult => ({
     code: 'JURY_HABILITATIONS',
@@ -99,13 +130,15 @@ describe('failing checks message', () => {
   });
 
   it('names the field, the check and its findings', () => {
-    expect(failingChecksMessage([check(1)])).toBe(
-      "Le champ « reason » est obligatoire : le contrôle « Habilitations des membres du jury valides jusqu'à la fin de la session » échoue (Constat 1.). Indiquez pourquoi la tâche est cochée malgré tout.",
-    );
+    expect(failingChecksError([check(1)])).toEqual({
+      field: 'reason',
+      message:
+        "Le champ « reason » est obligatoire : le contrôle « Habilitations des membres du jury valides jusqu'à la fin de la session » échoue (Constat 1.). Indiquez pourquoi la tâche est cochée malgré tout.",
+    });
   });
 
   it('shows three findings at most', () => {
-    expect(failingChecksMessage([check(5)])).toContain(
+    expect(failingChecksError([check(5)]).message).toContain(
       '(Constat 1. Constat 2. Constat 3. et 2 autres constats)',
     );
   });

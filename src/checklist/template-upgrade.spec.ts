@@ -76,9 +76,10 @@ describe('template upgrade plan', () => {
 
   it('refuses the same, an older or an unknown version', () => {
     expect(upgradeTargetError(1, 2, [1, 2])).toBeNull();
-    expect(upgradeTargetError(2, 2, [1, 2])).toContain('plus récente');
-    expect(upgradeTargetError(2, 1, [1, 2])).toContain('plus récente');
-    expect(upgradeTargetError(1, 3, [1, 2])).toBe(
+    expect(upgradeTargetError(2, 2, [1, 2])?.message).toContain('plus récente');
+    expect(upgradeTargetError(2, 1, [1, 2])?.field).toBe('version');
+    expect(upgradeTargetError(2, 1, [1, 2])?.message).toContain('plus récente');
+    expect(upgradeTargetError(1, 3, [1, 2])?.message).toBe(
       'Le champ « version » désigne un modèle de liste de contrôle inconnu (3) ; versions disponibles : 1, 2.',
     );
   });

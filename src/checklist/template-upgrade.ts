@@ -1,4 +1,5 @@
 /** How a session's checklist moves to a newer template version. */
+import type { FieldError } from '../common/validation/field-errors.js';
 import type { ChecklistTemplate, TemplateTask } from './checklist-template.js';
 import type { TaskStatus } from './session-task.entity.js';
 
@@ -49,17 +50,23 @@ export function planTemplateUpgrade<T extends UpgradeableTask>(
   return { keep, add, remove };
 }
 
-/** Why a requested version cannot be used (French, naming the field), or null when it can. */
+/** Why a requested version cannot be used (the field and a French message), or null when it can. */
 export function upgradeTargetError(
   current: number,
   requested: number,
   available: readonly number[],
-): string | null {
+): FieldError | null {
   if (!available.includes(requested)) {
-    return `Le champ « version » désigne un modèle de liste de contrôle inconnu (${requested}) ; versions disponibles : ${available.join(', ') || 'aucune'}.`;
+    return {
+      field: 'version',
+      message: `Le champ « version » désigne un modèle de liste de contrôle inconnu (${requested}) ; versions disponibles : ${available.join(', ') || 'aucune'}.`,
+    };
   }
   if (requested <= current) {
-    return `Le champ « version » doit désigner une version plus récente que la version actuelle de la liste de contrôle (${current}).`;
+    return {
+      field: 'version',
+      message: `Le champ « version » doit désigner une version plus récente que la version actuelle de la liste de contrôle (${current}).`,
+    };
   }
   return null;
 }

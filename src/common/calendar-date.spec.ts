@@ -7,6 +7,9 @@ import {
   daysBetween,
   formatFrenchDate,
   formatFrenchLongDate,
+  inputDateRangeLabel,
+  isInputCalendarDate,
+  isInputMonth,
   isoDayOfWeek,
   isValidCalendarDate,
   maxDate,
@@ -19,6 +22,43 @@ function utcAddDays(date: string, n: number): string {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
+
+describe('input dates (1900-01-01…2100-12-31)', () => {
+  it.each(['1900-01-01', '2027-06-14', '2100-02-28', '2100-12-31'])('accepts %s', (value) => {
+    expect(isInputCalendarDate(value)).toBe(true);
+  });
+
+  it.each([
+    '1899-12-31',
+    '2101-01-01',
+    '0001-01-01',
+    '9994-12-31',
+    '9995-01-01',
+    '2100-02-29',
+    '2027-6-14',
+    20270614,
+    null,
+  ])('refuses %s', (value) => {
+    expect(isInputCalendarDate(value)).toBe(false);
+  });
+
+  it('accepts the months of that range only', () => {
+    expect(isInputMonth('1900-01')).toBe(true);
+    expect(isInputMonth('2100-12')).toBe(true);
+    for (const month of ['1899-12', '2101-01', '9999-12', '0001-01', '2027-13', '2027-1', 202701]) {
+      expect(isInputMonth(month)).toBe(false);
+    }
+  });
+
+  it('names the range in French', () => {
+    expect(inputDateRangeLabel()).toBe('comprise entre le 01/01/1900 et le 31/12/2100');
+  });
+
+  it('leaves room for dates derived from the bounds', () => {
+    expect(addMonths('2100-12-31', 24)).toBe('2102-12-31');
+    expect(addDays('1900-01-01', -400)).toBe('1898-11-27');
+  });
+});
 
 describe('isValidCalendarDate', () => {
   it.each(['2027-01-01', '2027-12-31', '2028-02-29', '2000-02-29', '0001-01-01', '9999-12-31'])(

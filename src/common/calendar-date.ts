@@ -150,6 +150,37 @@ export function isValidCalendarDate(value: string): boolean {
   return typeof value === 'string' && tryParse(value) !== null;
 }
 
+/**
+ * The dates a user may enter, API and dashboard alike (sessions, birth dates, validity ends,
+ * filters). Arithmetic works on years 0001 to 9999; inputs are kept far inside so that every
+ * date derived from a stored one (deadlines months before a session, calendar grids, feeds) is
+ * still a valid date.
+ */
+export const FIRST_INPUT_DATE: CalendarDate = '1900-01-01';
+export const LAST_INPUT_DATE: CalendarDate = '2100-12-31';
+
+/** True when `value` is a 'YYYY-MM-DD' date that exists and lies within 1900-01-01…2100-12-31. */
+export function isInputCalendarDate(value: unknown): value is CalendarDate {
+  return (
+    typeof value === 'string' &&
+    tryParse(value) !== null &&
+    value >= FIRST_INPUT_DATE &&
+    value <= LAST_INPUT_DATE
+  );
+}
+
+/** « comprise entre le 01/01/1900 et le 31/12/2100 », for the messages refusing a date. */
+export function inputDateRangeLabel(): string {
+  return `comprise entre le ${formatFrenchDate(FIRST_INPUT_DATE)} et le ${formatFrenchDate(LAST_INPUT_DATE)}`;
+}
+
+/** True when `value` is a month 'YYYY-MM' whose days are input dates (1900-01 to 2100-12). */
+export function isInputMonth(value: unknown): value is string {
+  return (
+    typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) && isInputCalendarDate(`${value}-01`)
+  );
+}
+
 export function addDays(date: CalendarDate, n: number): CalendarDate {
   assertInteger(n, 'le nombre de jours');
   return format(fromDayNumber(toDayNumber(parse(date)) + n));

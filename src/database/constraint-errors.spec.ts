@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConflictException, NotFoundException } from '@nestjs/common';
+import { fieldErrorsOf } from '../common/validation/field-errors.js';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { Titre } from '../titres/titre.entity.js';
 import { User } from '../users/user.entity.js';
@@ -95,6 +96,13 @@ describe('ConstraintErrors', () => {
       expect(answer?.message).toBe(
         'Ce titre existe déjà dans cette version (champs « code » et « version »).',
       );
+      // The field travels as data, for the forms to place the message beside it.
+      expect(fieldErrorsOf(answer!)).toEqual([
+        {
+          field: 'code',
+          message: 'Ce titre existe déjà dans cette version (champs « code » et « version »).',
+        },
+      ]);
     });
 
     it('answers 409 for an application-chosen primary key (a calendar feed per user)', () => {
@@ -149,6 +157,7 @@ describe('ConstraintErrors', () => {
       );
       const answer = constraints.toHttpException(error);
       expect(answer).toBeInstanceOf(NotFoundException);
+      expect(fieldErrorsOf(answer!)?.[0].field).toBe('candidateId');
       expect(answer?.message).toBe(
         "Le champ « candidateId » désigne un élément qui n'existe pas ou plus (supprimé entre-temps) : rechargez la page et recommencez.",
       );

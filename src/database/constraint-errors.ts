@@ -21,6 +21,9 @@ export interface ConstraintAnswer {
   message: string;
 }
 
+/** The answer with the request's fields its message is about (the first one carries it). */
+type FieldedAnswer = ConstraintAnswer & { fields?: readonly string[] };
+
 type ColumnMetadata = EntityMetadata['columns'][number];
 type ForeignKeyMetadata = EntityMetadata['foreignKeys'][number];
 
@@ -110,6 +113,11 @@ export class ConstraintErrors {
 
   /** The status and French message for a database error, or null if it broke no constraint. */
   describe(error: unknown): ConstraintAnswer | null {
+    const answer = this.answer(error);
+    return answer === null ? null : { status: answer.status, message: answer.message };
+  }
+
+  private answer(error: unknown): FieldedAnswer | null {
     const violation = constraintViolation(error);
     if (violation === null) return null;
     if (violation.kind === 'unique') {
@@ -117,10 +125,11 @@ export class ConstraintErrors {
       const target = key?.entity.target;
       const declared =
         key && typeof target === 'function' ? uniqueKeyMessage(target, key.properties) : undefined;
-      if (declared) return { status: 409, message: declared.message };
+      if (declared) return { status: 409, message: declared.message, fields: declared.fields };
       const fields = key?.properties ?? violation.columns;
       return {
         status: 409,
+        fields,
         message:
           fields.length > 0
             ? `Cette valeur existe déjà (${fieldList(fields)}).`
@@ -133,6 +142,7 @@ export class ConstraintErrors {
     if (violation.operation === 'insert') {
       return {
         status: 404,
+        fields,
         message:
           fields.length === 0
             ? `Un élément désigné par la demande n'existe pas ou plus (supprimé entre-temps) : ${RELOAD}.`
@@ -157,10 +167,19 @@ export class ConstraintErrors {
 
   /** The HTTP error to answer for a database error, or null if it broke no constraint. */
   toHttpException(error: unknown): HttpException | null {
-    const answer = this.describe(error);
+    const answer = this.answer(error);
     if (answer === null) return null;
-    return answer.status === 404
-      ? new NotFoundException(answer.message)
-      : new ConflictException(answer.message);
+    // The field errors travel as data (`fields`), for the API's clients and the dashboard's forms.
+    const field = answer.fields?.[0];
+    const body =
+      field === undefined
+        ? answer.message
+        : {
+            statusCode: answer.status,
+            error: answer.status === 404 ? 'Not Found' : 'Conflict',
+            message: answer.message,
+            fields: [{ field, message: answer.message }],
+          };
+    return answer.status === 404 ? new NotFoundException(body) : new ConflictException(body);
   }
 }

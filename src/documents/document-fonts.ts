@@ -47,6 +47,19 @@ function fontFace(font: FontFile, dir: string): string | null {
   );
 }
 
+/**
+ * For each weight, the font files Chromium draws a character with, in order: the embedded face
+ * (the shipped subset, else the system's DejaVu Sans), then the system's DejaVu Sans (the CSS's
+ * next family). Files that do not exist are left out.
+ */
+export function documentFontChains(): { weight: 400 | 700; files: string[] }[] {
+  const dir = fontsDir();
+  return FONTS.map((font) => ({
+    weight: font.weight,
+    files: [resolve(dir, font.shipped), font.system].filter((path) => existsSync(path)),
+  }));
+}
+
 let cached: { dir: string; css: string } | null = null;
 
 /**

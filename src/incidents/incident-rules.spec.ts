@@ -9,15 +9,16 @@ describe('occurredOnError', () => {
   });
 
   it('refuses a day outside the session, naming the field and the dates', () => {
-    expect(occurredOnError('2027-06-13', session, '2027-06-20')).toBe(
+    expect(occurredOnError('2027-06-13', session, '2027-06-20')?.message).toBe(
       'Le champ « occurredOn » doit être compris entre le 14/06/2027 et le 18/06/2027 (dates de la session).',
     );
-    expect(occurredOnError('2027-06-19', session, '2027-06-20')).toContain('« occurredOn »');
+    expect(occurredOnError('2027-06-19', session, '2027-06-20')?.field).toBe('occurredOn');
   });
 
   it('refuses a day after today', () => {
-    expect(occurredOnError('2027-06-16', session, '2027-06-15')).toBe(
-      'Le champ « occurredOn » ne doit pas être postérieur à aujourd’hui (15/06/2027).',
-    );
+    expect(occurredOnError('2027-06-16', session, '2027-06-15')).toEqual({
+      field: 'occurredOn',
+      message: 'Le champ « occurredOn » ne doit pas être postérieur à aujourd’hui (15/06/2027).',
+    });
   });
 });

@@ -1,9 +1,10 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Candidate } from '../candidates/candidate.entity.js';
 import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/errors.js';
+import { fieldError, refuseFieldErrors } from '../common/validation/field-errors.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import type { CreateIncidentDto } from './dto/incident.dto.js';
 import { occurredOnError } from './incident-rules.js';
@@ -29,15 +30,15 @@ export class IncidentsService {
       sessionId,
       'ses incidents ne peuvent plus être modifiés',
     );
-    const error = occurredOnError(dto.occurredOn, session, this.clock.today());
-    if (error) throw new BadRequestException(error);
+    refuseFieldErrors([occurredOnError(dto.occurredOn, session, this.clock.today())]);
     const candidateId = dto.candidateId ?? null;
     return this.db.transaction(async (m) => {
       if (
         candidateId !== null &&
         !(await m.getRepository(Candidate).exists({ where: { id: candidateId, sessionId } }))
       ) {
-        throw new BadRequestException(
+        throw fieldError(
+          'candidateId',
           'Le champ « candidateId » doit désigner un candidat de cette session.',
         );
       }

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { In, type FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields } from '../audit/audit-diff.js';
@@ -6,6 +6,7 @@ import { byName } from '../common/person-order.js';
 import { canReadCentre, canWriteCentre, readableCentreIds, type Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { forbidden, notFound } from '../common/errors.js';
+import { fieldError } from '../common/validation/field-errors.js';
 import { CentresService } from '../centres/centres.service.js';
 import { TitresService } from '../titres/titres.service.js';
 import type {
@@ -163,7 +164,8 @@ export class JuryMembersService {
   private async checkHabilitation(dto: HabilitationDto, prefix: string): Promise<NewHabilitation> {
     const titre = await this.titres.get(dto.titreId).catch((error: unknown) => {
       if (error instanceof NotFoundException) {
-        throw new BadRequestException(
+        throw fieldError(
+          `${prefix}titreId`,
           `Le champ « ${prefix}titreId » ne désigne aucun titre professionnel connu.`,
         );
       }
@@ -175,7 +177,8 @@ export class JuryMembersService {
       ccpCodes,
     );
     if (unknown.length > 0) {
-      throw new BadRequestException(
+      throw fieldError(
+        `${prefix}ccpCodes`,
         `Le champ « ${prefix}ccpCodes » contient des codes inconnus pour le titre ${titre.code} : ${unknown.join(', ')}.`,
       );
     }

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields } from '../audit/audit-diff.js';
 import { Candidate } from '../candidates/candidate.entity.js';
@@ -7,6 +7,7 @@ import { futureDateError } from '../common/validation/date-rules.js';
 import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/errors.js';
+import { fieldError, refuseFieldErrors } from '../common/validation/field-errors.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import type { AssignStaffDto, DeclareLinkDto } from './dto/session-jury.dto.js';
 import type { Habilitation } from './habilitation.entity.js';
@@ -44,8 +45,10 @@ export class SessionJuryService {
         .findOne({ where: { id: dto.juryMemberId, centreId: session.centreId } }),
     );
     if (!member) throw notFound('Membre de jury');
-    const duplicate = new ConflictException(
+    const duplicate = fieldError(
+      'juryMemberId',
       `${member.firstName} ${member.lastName} est déjà affecté(e) à cette session (champ « juryMemberId »).`,
+      409,
     );
     const id = await this.db
       .transaction(async (m) => {
@@ -114,8 +117,7 @@ export class SessionJuryService {
       'son jury ne peut plus être modifié',
     );
     const today = this.clock.today();
-    const futureError = futureDateError('declaredOn', dto.declaredOn, today);
-    if (futureError) throw new BadRequestException(futureError);
+    refuseFieldErrors([futureDateError('declaredOn', dto.declaredOn, today)]);
     const next = {
       hasLink: dto.hasLink,
       details: dto.details ?? '',
@@ -126,7 +128,8 @@ export class SessionJuryService {
         .getRepository(SessionStaff)
         .exists({ where: { sessionId, juryMemberId: dto.juryMemberId } });
       if (!assigned) {
-        throw new BadRequestException(
+        throw fieldError(
+          'juryMemberId',
           'Le champ « juryMemberId » doit désigner un membre affecté à la session.',
         );
       }
@@ -134,7 +137,8 @@ export class SessionJuryService {
         .getRepository(Candidate)
         .exists({ where: { sessionId, id: dto.candidateId } });
       if (!enrolled) {
-        throw new BadRequestException(
+        throw fieldError(
+          'candidateId',
           'Le champ « candidateId » doit désigner un candidat de la session.',
         );
       }

@@ -10,6 +10,7 @@ import { afterFailure, type DeliveryFailure } from './delivery-failure.js';
 import { deterministicMessageId, type OutboxKey } from './message-id.js';
 import { OUTBOX_STATUSES, OutboxMessage, type OutboxStatus } from './outbox-message.entity.js';
 import { checkOutboxLease } from './outbox-timing.js';
+import { foldLines } from './mail-templates.js';
 
 export interface NewOutboxMessage extends OutboxKey {
   kind: OutboxMessage['kind'];
@@ -65,7 +66,8 @@ export class OutboxService {
         step: message.step,
         date: message.date,
         messageId: deterministicMessageId(message),
-        subject: message.subject,
+        // One line: user text (a titre's code, a task's label) must not break the header.
+        subject: foldLines(message.subject),
         html: message.html,
         text: message.text,
         status: 'pending',

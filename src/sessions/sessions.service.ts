@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { In, LessThanOrEqual, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields } from '../audit/audit-diff.js';
@@ -6,6 +6,7 @@ import { compareDates } from '../common/calendar-date.js';
 import { canReadCentre, canWriteCentre, readableCentreIds, type Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { forbidden, notFound, staleWrite } from '../common/errors.js';
+import { fieldError, refuseFieldErrors } from '../common/validation/field-errors.js';
 import { CentresService } from '../centres/centres.service.js';
 import { updateIfUnchanged } from '../database/optimistic-update.js';
 import { TitresService } from '../titres/titres.service.js';
@@ -19,6 +20,7 @@ import type {
 } from './dto/session.dto.js';
 import { ExamSession, type SessionNature } from './exam-session.entity.js';
 import { SessionDateChange } from './session-date-change.entity.js';
+import { ccpCodesNatureError, dateOrderError, unknownCcpCodesError } from './session-rules.js';
 import { SessionEvents } from './session-events.js';
 import { Database } from '../database/database.js';
 
@@ -84,23 +86,14 @@ export class SessionsService {
     ccpCodes: string[],
   ): Promise<void> {
     const titre = await this.titres.get(titreId);
-    const known = new Set((titre.ccps ?? []).map((c) => c.code));
-    if (nature === 'TITRE' && ccpCodes.length > 0) {
-      throw new BadRequestException(
-        'Le champ « ccpCodes » doit être vide pour une session de nature TITRE.',
-      );
-    }
-    if (nature !== 'TITRE' && ccpCodes.length === 0) {
-      throw new BadRequestException(
-        `Le champ « ccpCodes » est obligatoire pour une session de nature ${nature}.`,
-      );
-    }
-    const unknown = ccpCodes.filter((c) => !known.has(c));
-    if (unknown.length > 0) {
-      throw new BadRequestException(
-        `Le champ « ccpCodes » contient des codes inconnus pour le titre ${titre.code} : ${unknown.join(', ')}.`,
-      );
-    }
+    refuseFieldErrors([
+      ccpCodesNatureError(nature, ccpCodes) ??
+        unknownCcpCodesError(
+          titre.code,
+          (titre.ccps ?? []).map((c) => c.code),
+          ccpCodes,
+        ),
+    ]);
   }
 
   private async checkManager(field: string, userId: string, centreId: string): Promise<void> {
@@ -116,7 +109,8 @@ export class SessionsService {
           m.getRepository(UserCentre).exists({ where: { userId, centreId } }),
         )));
     if (!member) {
-      throw new BadRequestException(
+      throw fieldError(
+        field,
         `Le champ « ${field} » doit désigner un utilisateur actif (gestionnaire ou administrateur) du centre.`,
       );
     }
@@ -127,7 +121,7 @@ export class SessionsService {
     if (!canWriteCentre(caller, dto.centreId)) throw forbidden();
     const site = await this.centres.getSite(caller, dto.siteId);
     if (site.centreId !== dto.centreId) {
-      throw new BadRequestException('Le champ « siteId » désigne un site d’un autre centre.');
+      throw fieldError('siteId', 'Le champ « siteId » désigne un site d’un autre centre.');
     }
     const ccpCodes = [...new Set(dto.ccpCodes ?? [])];
     await this.checkCcps(dto.titreId, dto.nature, ccpCodes);
@@ -206,15 +200,11 @@ export class SessionsService {
     if (dto.version !== undefined && dto.version !== current.version)
       throw staleWrite('La session');
     const next = { ...current, ...stripUndefined(dto) };
-    if (compareDates(next.endDate, next.startDate) < 0) {
-      throw new BadRequestException(
-        'Le champ « endDate » ne doit pas être antérieur au champ « startDate ».',
-      );
-    }
+    refuseFieldErrors([dateOrderError(next.startDate, next.endDate)]);
     if (dto.siteId && dto.siteId !== current.siteId) {
       const site = await this.centres.getSite(caller, dto.siteId);
       if (site.centreId !== current.centreId) {
-        throw new BadRequestException('Le champ « siteId » désigne un site d’un autre centre.');
+        throw fieldError('siteId', 'Le champ « siteId » désigne un site d’un autre centre.');
       }
     }
     if (dto.nature !== undefined || dto.ccpCodes !== undefined) {

@@ -1,6 +1,7 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/errors.js';
+import { fieldError } from '../common/validation/field-errors.js';
 import { Ccp } from './ccp.entity.js';
 import type { CreateTitreDto } from './dto/create-titre.dto.js';
 import { Titre } from './titre.entity.js';
@@ -16,14 +17,16 @@ export class TitresService {
   async create(dto: CreateTitreDto): Promise<Titre> {
     const codes = dto.ccps.map((c) => c.code);
     if (new Set(codes).size !== codes.length) {
-      throw new BadRequestException('Le champ « ccps » contient deux fois le même code de CCP.');
+      throw fieldError('ccps', 'Le champ « ccps » contient deux fois le même code de CCP.');
     }
     const id = await this.db.transaction(async (m) => {
       if (
         await m.getRepository(Titre).exists({ where: { code: dto.code, version: dto.version } })
       ) {
-        throw new ConflictException(
+        throw fieldError(
+          'code',
           `Le titre ${dto.code} millésime ${dto.version} existe déjà (champs « code » et « version »).`,
+          409,
         );
       }
       const titre = await m.getRepository(Titre).save(

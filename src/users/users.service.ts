@@ -1,9 +1,11 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/errors.js';
 import { Centre } from '../centres/centre.entity.js';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './password.js';
+import { fieldError, refuseFieldErrors } from '../common/validation/field-errors.js';
+import { hashPassword } from './password.js';
+import { centreIdsError, passwordError } from './user-rules.js';
 import { UserCentre } from './user-centre.entity.js';
 import { User, type Role } from './user.entity.js';
 import { Database } from '../database/database.js';
@@ -56,11 +58,7 @@ export class UsersService {
 
   /** Checks the password and hashes it (outside any transaction: argon2id is slow on purpose). */
   async preparePassword(password: string): Promise<string> {
-    if (password.length < MIN_PASSWORD_LENGTH) {
-      throw new BadRequestException(
-        `Le champ « password » doit comporter au moins ${MIN_PASSWORD_LENGTH} caractères.`,
-      );
-    }
+    refuseFieldErrors([passwordError(password)]);
     return hashPassword(password);
   }
 
@@ -73,14 +71,12 @@ export class UsersService {
   async insert(manager: EntityManager, input: NewUser, passwordHash: string): Promise<UserView> {
     const email = input.email.trim().toLowerCase();
     const centreIds = [...new Set(input.centreIds ?? [])];
-    if (input.role !== 'admin' && centreIds.length === 0) {
-      throw new BadRequestException(
-        'Le champ « centreIds » est obligatoire pour un gestionnaire ou un lecteur.',
-      );
-    }
+    refuseFieldErrors([centreIdsError(input.role, centreIds)]);
     if (await manager.getRepository(User).exists({ where: { email } })) {
-      throw new ConflictException(
+      throw fieldError(
+        'email',
         `Un compte existe déjà pour l'adresse ${email} (champ « email »).`,
+        409,
       );
     }
     if (centreIds.length > 0) {

@@ -17,6 +17,7 @@ const TITLES: Record<number, string> = {
   404: 'Page introuvable',
   409: 'Modification impossible',
   413: 'Fichier trop volumineux',
+  415: 'Type de contenu non pris en charge',
   429: 'Trop de tentatives',
 };
 

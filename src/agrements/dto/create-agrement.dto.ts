@@ -1,13 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsUUID, Max, Min } from 'class-validator';
-import { IsCalendarDate, Text } from '../../common/validation/decorators.js';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsCalendarDate, Text, Uuid } from '../../common/validation/decorators.js';
 
 export class CreateAgrementDto {
-  @ApiProperty() @IsUUID('all') centreId!: string;
+  @ApiProperty() @Uuid() centreId!: string;
 
-  @ApiProperty() @IsUUID('all') siteId!: string;
+  @ApiProperty() @Uuid() siteId!: string;
 
-  @ApiProperty() @IsUUID('all') titreId!: string;
+  @ApiProperty() @Uuid() titreId!: string;
 
   @ApiProperty({ example: '2028-06-30' })
   @IsCalendarDate()
@@ -20,7 +20,7 @@ export class CreateAgrementDto {
   maxCandidates!: number;
 
   @ApiProperty({ required: false, description: "Plateau technique de l'agrément" })
-  @Text(2000, { optional: true })
+  @Text(2000, { optional: true, multiline: true })
   technicalPlatform?: string;
 
   @ApiProperty({ required: false, description: 'Référence de la décision' })

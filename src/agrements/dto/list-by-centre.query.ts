@@ -1,7 +1,8 @@
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { Uuid } from '../../common/validation/decorators.js';
 
 export class ListByCentreQuery {
   @IsOptional()
-  @IsUUID('all')
+  @Uuid()
   centreId?: string;
 }

@@ -1,16 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, MaxLength } from 'class-validator';
-import { Text, Trim } from '../../common/validation/decorators.js';
+import { EmailAddress, Password, Text } from '../../common/validation/decorators.js';
 
 export class TokenRequestDto {
   @ApiProperty({ example: 'admin@centre.fr' })
-  @Trim()
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   email!: string;
 
   @ApiProperty()
-  @Text(200)
+  @Password()
   password!: string;
 }
 

@@ -4,19 +4,18 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
-  MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import {
+  EmailAddress,
   IsCalendarDate,
   NotNull,
   PatchText,
   Text,
-  Trim,
 } from '../../common/validation/decorators.js';
 import {
   ATTENDANCES,
@@ -41,14 +40,14 @@ export class CreateCandidateDto {
 
   @ApiProperty({ required: false })
   @IsOptional()
-  @Trim()
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   email?: string | null;
 
   @ApiProperty({ required: false }) @Text(30, { optional: true }) phone?: string | null;
 
-  @ApiProperty({ required: false }) @Text(500, { optional: true }) address?: string | null;
+  @ApiProperty({ required: false })
+  @Text(500, { optional: true, multiline: true })
+  address?: string | null;
 
   @ApiProperty({ enum: PATHWAYS, required: false, default: 'FORMATION' })
   @IsOptional()
@@ -66,7 +65,7 @@ export class CreateCandidateDto {
   @ApiProperty({ required: false }) @IsOptional() @IsBoolean() accommodationRequested?: boolean;
 
   @ApiProperty({ required: false, description: 'Aménagement d’épreuves demandé' })
-  @Text(2000, { optional: true })
+  @Text(2000, { optional: true, multiline: true })
   accommodationDetails?: string | null;
 }
 
@@ -77,26 +76,26 @@ export class CcpResultDto {
 }
 
 export class UpdateCandidateDto {
-  @ApiProperty({ required: false }) @PatchText(100, 1) lastName?: string;
+  @ApiProperty({ required: false }) @PatchText(100, { min: 1 }) lastName?: string;
 
-  @ApiProperty({ required: false }) @PatchText(100, 1) firstName?: string;
+  @ApiProperty({ required: false }) @PatchText(100, { min: 1 }) firstName?: string;
 
   @ApiProperty({ required: false, nullable: true })
   @IsOptional()
   @IsCalendarDate()
   birthDate?: string | null;
 
-  @ApiProperty({ required: false, nullable: true })
+  @ApiProperty({ required: false, nullable: true, description: 'null : efface l’adresse' })
   @IsOptional()
-  @Trim()
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   email?: string | null;
 
   @ApiProperty({ required: false, nullable: true }) @Text(30, { optional: true }) phone?:
     string | null;
 
-  @ApiProperty({ required: false }) @PatchText(500) address?: string;
+  @ApiProperty({ required: false })
+  @PatchText(500, { multiline: true })
+  address?: string;
 
   @ApiProperty({ enum: PATHWAYS, required: false }) @NotNull() @IsIn(PATHWAYS) pathway?: Pathway;
 
@@ -107,7 +106,9 @@ export class UpdateCandidateDto {
 
   @ApiProperty({ required: false }) @NotNull() @IsBoolean() accommodationRequested?: boolean;
 
-  @ApiProperty({ required: false }) @PatchText(2000) accommodationDetails?: string;
+  @ApiProperty({ required: false })
+  @PatchText(2000, { multiline: true })
+  accommodationDetails?: string;
 
   @ApiProperty({ required: false, nullable: true, description: 'Date d’envoi ou de remise' })
   @IsOptional()
@@ -131,7 +132,9 @@ export class UpdateCandidateDto {
 
   @ApiProperty({ required: false }) @NotNull() @IsBoolean() recevabiliteCollected?: boolean;
 
-  @ApiProperty({ required: false }) @PatchText(2000) otherDocuments?: string;
+  @ApiProperty({ required: false })
+  @PatchText(2000, { multiline: true })
+  otherDocuments?: string;
 
   @ApiProperty({ enum: ATTENDANCES, required: false, nullable: true })
   @IsOptional()
@@ -146,8 +149,8 @@ export class UpdateCandidateDto {
   @Type(() => CcpResultDto)
   results?: CcpResultDto[];
 
-  @ApiProperty({ required: false, description: 'La version lue ; une version périmée répond 409' })
-  @IsOptional()
+  @ApiProperty({ description: 'La version lue ; une version périmée répond 409' })
   @IsInt()
-  version?: number | null;
+  @Min(1)
+  version!: number;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { Text } from '../../common/validation/decorators.js';
 
 export class CreateCentreDto {
@@ -9,6 +9,7 @@ export class CreateCentreDto {
 
   @ApiProperty({ required: false, example: '82412345600017' })
   @IsOptional()
+  @IsString()
   @Matches(/^\d{14}$/)
   siret?: string;
 
@@ -18,6 +19,7 @@ export class CreateCentreDto {
 
   @ApiProperty({ required: false })
   @IsOptional()
+  @IsString()
   @Matches(/^\d{5}$/)
   postalCode?: string;
 
@@ -37,6 +39,7 @@ export class CreateSiteDto {
 
   @ApiProperty({ required: false })
   @IsOptional()
+  @IsString()
   @Matches(/^\d{5}$/)
   postalCode?: string;
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
-import { IsCalendarDate, Text } from '../../common/validation/decorators.js';
+import { IsIn, IsInt, Min } from 'class-validator';
+import { IsCalendarDate, NotNull, PatchText } from '../../common/validation/decorators.js';
 import { TASK_STATUSES, type TaskStatus } from '../session-task.entity.js';
 
 export class UpdateTaskDto {
@@ -16,12 +16,12 @@ export class UpdateTaskDto {
     example: '2027-02-20',
     description: "Fait le (par défaut : aujourd'hui) ; jamais dans le futur",
   })
-  @IsOptional()
+  @NotNull()
   @IsCalendarDate()
   doneAt?: string;
 
   @ApiProperty({ required: false, maxLength: 2000 })
-  @Text(2000, { optional: true })
+  @PatchText(2000, { multiline: true })
   observations?: string;
 
   @ApiProperty({
@@ -30,7 +30,7 @@ export class UpdateTaskDto {
     description:
       'Motif : obligatoire pour « sans objet » et pour cocher une tâche dont un contrôle échoue',
   })
-  @Text(1000, { optional: true })
+  @PatchText(1000)
   reason?: string;
 
   @ApiProperty({ description: 'La version lue ; une version périmée répond 409' })

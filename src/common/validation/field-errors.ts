@@ -55,3 +55,12 @@ export function fieldErrorsOf(error: HttpException): FieldError[] | null {
   );
   return valid.length > 0 ? valid : null;
 }
+
+/** Throws the field errors a rule found (nulls ignored); returns when there is none. */
+export function refuseFieldErrors(
+  errors: readonly (FieldError | null | undefined)[],
+  status = 400,
+): void {
+  const found = errors.filter((e): e is FieldError => e !== null && e !== undefined);
+  if (found.length > 0) throw new FieldErrorsException(found, status);
+}

@@ -101,8 +101,12 @@ const DESCRIPTIONS: Record<TextProblemKind, string> = {
 };
 
 /** « Le champ « lastName » contient un caractère invisible (sans chasse) (U+200B) en position 3 : retirez-le. » */
-export function textProblemMessage(field: string, problem: TextProblem): string {
-  return `Le champ « ${field} » contient ${DESCRIPTIONS[problem.kind]} (${codePointLabel(problem.codePoint)}) en position ${problem.index + 1} : retirez-le.`;
+export function textProblemMessage(
+  field: string,
+  problem: TextProblem,
+  noun: 'champ' | 'paramètre' = 'champ',
+): string {
+  return `Le ${noun} « ${field} » contient ${DESCRIPTIONS[problem.kind]} (${codePointLabel(problem.codePoint)}) en position ${problem.index + 1} : retirez-le.`;
 }
 
 /** The French message for `value` in `field`, or null when the text is acceptable. */

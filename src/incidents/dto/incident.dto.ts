@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate, Text } from '../../common/validation/decorators.js';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsCalendarDate, Text, Uuid } from '../../common/validation/decorators.js';
 import { INCIDENT_KINDS, type IncidentKind } from '../session-incident.entity.js';
 
 export class CreateIncidentDto {
@@ -10,16 +10,18 @@ export class CreateIncidentDto {
 
   @ApiProperty({ required: false, nullable: true, description: 'Candidat concerné' })
   @IsOptional()
-  @IsUUID('all')
+  @Uuid()
   candidateId?: string | null;
 
   @ApiProperty({ example: '2027-06-14', description: 'Date des faits (pendant la session)' })
   @IsCalendarDate()
   occurredOn!: string;
 
-  @ApiProperty({ description: 'Description des faits' }) @Text(5000) description!: string;
+  @ApiProperty({ description: 'Description des faits' })
+  @Text(5000, { multiline: true })
+  description!: string;
 
   @ApiProperty({ required: false, description: 'Mesures prises' })
-  @Text(5000, { optional: true })
+  @Text(5000, { optional: true, multiline: true })
   measures?: string | null;
 }

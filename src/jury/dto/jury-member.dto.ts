@@ -4,23 +4,24 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsOptional,
   IsString,
-  IsUUID,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import {
+  EmailAddress,
   IsCalendarDate,
+  IsCleanText,
   NotNull,
   PatchText,
   Text,
   Trim,
+  Uuid,
 } from '../../common/validation/decorators.js';
 
 export class HabilitationDto {
-  @ApiProperty() @IsUUID('all') titreId!: string;
+  @ApiProperty() @Uuid() titreId!: string;
 
   @ApiProperty({ example: '2028-12-31', description: 'Fin de validité de l’habilitation' })
   @IsCalendarDate()
@@ -36,18 +37,19 @@ export class HabilitationDto {
   @ArrayMaxSize(30)
   @Trim()
   @IsString({ each: true })
+  @IsCleanText()
   @MaxLength(30, { each: true })
   ccpCodes?: string[];
 }
 
 export class CreateJuryMemberDto {
-  @ApiProperty() @IsUUID('all') centreId!: string;
+  @ApiProperty() @Uuid() centreId!: string;
 
   @ApiProperty({ example: 'Durand' }) @Text(100) lastName!: string;
 
   @ApiProperty({ example: 'Claire' }) @Text(100) firstName!: string;
 
-  @ApiProperty() @Trim() @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty() @EmailAddress() email!: string;
 
   @ApiProperty({ required: false }) @Text(30, { optional: true }) phone?: string | null;
 
@@ -68,15 +70,13 @@ export class CreateJuryMemberDto {
 }
 
 export class UpdateJuryMemberDto {
-  @ApiProperty({ required: false }) @PatchText(100, 1) lastName?: string;
+  @ApiProperty({ required: false }) @PatchText(100, { min: 1 }) lastName?: string;
 
-  @ApiProperty({ required: false }) @PatchText(100, 1) firstName?: string;
+  @ApiProperty({ required: false }) @PatchText(100, { min: 1 }) firstName?: string;
 
   @ApiProperty({ required: false })
   @NotNull()
-  @Trim()
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   email?: string;
 
   @ApiProperty({ required: false, nullable: true }) @Text(30, { optional: true }) phone?:
@@ -88,5 +88,5 @@ export class UpdateJuryMemberDto {
 }
 
 export class ListJuryMembersQuery {
-  @IsOptional() @IsUUID('all') centreId?: string;
+  @IsOptional() @Uuid() centreId?: string;
 }

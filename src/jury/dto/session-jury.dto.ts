@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate, Text } from '../../common/validation/decorators.js';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsCalendarDate, Text, Uuid } from '../../common/validation/decorators.js';
 import { STAFF_ROLES, type StaffRole } from '../session-staff.entity.js';
 
 export class AssignStaffDto {
-  @ApiProperty() @IsUUID('all') juryMemberId!: string;
+  @ApiProperty() @Uuid() juryMemberId!: string;
 
   @ApiProperty({ enum: STAFF_ROLES, description: 'Juré, surveillant ou comédien' })
   @IsIn(STAFF_ROLES)
@@ -12,15 +12,16 @@ export class AssignStaffDto {
 }
 
 export class DeclareLinkDto {
-  @ApiProperty() @IsUUID('all') juryMemberId!: string;
+  @ApiProperty() @Uuid() juryMemberId!: string;
 
-  @ApiProperty() @IsUUID('all') candidateId!: string;
+  @ApiProperty() @Uuid() candidateId!: string;
 
   @ApiProperty({ description: 'Lien personnel ou professionnel avec le candidat' })
   @IsBoolean()
   hasLink!: boolean;
 
-  @ApiProperty({ required: false }) @Text(2000, { optional: true }) details?: string | null;
+  @ApiProperty({ required: false }) @Text(2000, { optional: true, multiline: true }) details?:
+    string | null;
 
   @ApiProperty({
     required: false,

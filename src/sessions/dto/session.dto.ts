@@ -6,17 +6,20 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
 import {
   IsCalendarDate,
+  IsCleanText,
   IsOnOrAfter,
   IsTimeOfDay,
+  NotNull,
+  PatchText,
   Text,
   Trim,
+  Uuid,
 } from '../../common/validation/decorators.js';
 import {
   SESSION_NATURES,
@@ -26,11 +29,11 @@ import {
 } from '../exam-session.entity.js';
 
 export class CreateSessionDto {
-  @ApiProperty() @IsUUID('all') centreId!: string;
+  @ApiProperty() @Uuid() centreId!: string;
 
-  @ApiProperty() @IsUUID('all') siteId!: string;
+  @ApiProperty() @Uuid() siteId!: string;
 
-  @ApiProperty() @IsUUID('all') titreId!: string;
+  @ApiProperty() @Uuid() titreId!: string;
 
   @ApiProperty({ enum: SESSION_NATURES })
   @IsIn(SESSION_NATURES)
@@ -46,6 +49,7 @@ export class CreateSessionDto {
   @ArrayMaxSize(30)
   @Trim()
   @IsString({ each: true })
+  @IsCleanText()
   @MaxLength(30, { each: true })
   ccpCodes?: string[];
 
@@ -69,81 +73,86 @@ export class CreateSessionDto {
 
   @ApiProperty({ required: false, description: 'Responsable de session (par défaut : vous)' })
   @IsOptional()
-  @IsUUID('all')
+  @Uuid()
   managerId?: string;
 
   @ApiProperty({ required: false, description: 'Responsable de session suppléant' })
   @IsOptional()
-  @IsUUID('all')
+  @Uuid()
   deputyManagerId?: string;
 }
 
 export const EDITABLE_STATUSES = ['PLANNED', 'HELD', 'CLOSED'] as const;
 
+/**
+ * A partial edit: a field left out keeps its value; `null` is refused (« ne peut pas être vide
+ * (null) ») except for `deputyManagerId`, where it removes the deputy. `version` is required.
+ */
 export class UpdateSessionDto {
-  @ApiProperty({ required: false }) @IsOptional() @IsUUID('all') siteId?: string;
+  @ApiProperty({ required: false }) @NotNull() @Uuid() siteId?: string;
 
   @ApiProperty({ enum: SESSION_NATURES, required: false })
-  @IsOptional()
+  @NotNull()
   @IsIn(SESSION_NATURES)
   nature?: SessionNature;
 
   @ApiProperty({ type: [String], required: false })
-  @IsOptional()
+  @NotNull()
   @IsArray()
   @ArrayMaxSize(30)
+  @Trim()
   @IsString({ each: true })
+  @IsCleanText()
   @MaxLength(30, { each: true })
   ccpCodes?: string[];
 
-  @ApiProperty({ required: false }) @IsOptional() @IsCalendarDate() startDate?: string;
+  @ApiProperty({ required: false }) @NotNull() @IsCalendarDate() startDate?: string;
 
   @ApiProperty({ required: false })
-  @IsOptional()
+  @NotNull()
   @IsCalendarDate()
   @IsOnOrAfter('startDate')
   endDate?: string;
 
-  @ApiProperty({ required: false }) @IsOptional() @IsTimeOfDay() startTime?: string;
+  @ApiProperty({ required: false }) @NotNull() @IsTimeOfDay() startTime?: string;
 
-  @ApiProperty({ required: false }) @Text(300, { optional: true }) location?: string;
+  @ApiProperty({ required: false }) @PatchText(300) location?: string;
 
-  @ApiProperty({ required: false }) @IsOptional() @IsUUID('all') managerId?: string;
+  @ApiProperty({ required: false }) @NotNull() @Uuid() managerId?: string;
 
-  @ApiProperty({ required: false, nullable: true })
+  @ApiProperty({ required: false, nullable: true, description: 'null : plus de suppléant' })
   @ValidateIf((_o, v) => v !== null)
   @IsOptional()
-  @IsUUID('all')
+  @Uuid()
   deputyManagerId?: string | null;
 
   @ApiProperty({ enum: EDITABLE_STATUSES, required: false })
-  @IsOptional()
+  @NotNull()
   @IsIn(EDITABLE_STATUSES)
   status?: Exclude<SessionStatus, 'CANCELLED' | 'POSTPONED'>;
 
   @ApiProperty({ required: false, description: 'Motif du changement de dates (report)' })
-  @Text(1000, { optional: true })
+  @PatchText(1000, { multiline: true })
   reason?: string;
 
-  @ApiProperty({ required: false, description: 'La version lue ; une version périmée répond 409' })
-  @IsOptional()
+  @ApiProperty({ description: 'La version lue ; une version périmée répond 409' })
   @IsInt()
   @Min(1)
-  version?: number;
+  version!: number;
 }
 
 export class CancelSessionDto {
   @ApiProperty({ description: "Motif de l'annulation" })
-  @Text(1000)
+  @Text(1000, { multiline: true })
   reason!: string;
 }
 
 export class ListSessionsQuery {
-  @IsOptional() @IsUUID('all') centreId?: string;
+  @IsOptional() @Uuid() centreId?: string;
 
-  @IsOptional() @IsUUID('all') siteId?: string;
+  @IsOptional() @Uuid() siteId?: string;
 
-  @IsOptional() @IsUUID('all') titreId?: string;
+  @IsOptional() @Uuid() titreId?: string;
 
   @IsOptional() @IsIn(SESSION_STATUSES) status?: SessionStatus;
 

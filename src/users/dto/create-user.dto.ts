@@ -1,25 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
-import { Text, Trim } from '../../common/validation/decorators.js';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
+import { EmailAddress, Password, Text, Uuid } from '../../common/validation/decorators.js';
 import { ROLES, type Role } from '../user.entity.js';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'rs@centre.fr' })
-  @Trim()
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   email!: string;
 
   @ApiProperty({ minLength: 12 })
-  @Text(200)
+  @Password()
   password!: string;
 
   @ApiProperty({ enum: ROLES })
@@ -30,7 +20,7 @@ export class CreateUserDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
+  @Uuid({ each: true })
   centreIds?: string[];
 
   @ApiProperty({ required: false })

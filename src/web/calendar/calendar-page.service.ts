@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock.js';
 import { parisDateTime } from '../dashboard/audit-view.js';
 import { CalendarQuery, MAX_DEADLINES } from './calendar.query.js';
 import { calendarDays } from './calendar-view.js';
-import { monthGrid, parseMonth, WEEKDAY_LABELS } from './month-grid.js';
+import { MONTH_ERROR, monthGrid, parseMonth, WEEKDAY_LABELS } from './month-grid.js';
 
 export interface FeedView {
   active: boolean;
@@ -31,9 +31,7 @@ export class CalendarPage {
     const requested = query.month;
     const month = parseMonth(requested);
     const error =
-      requested !== undefined && requested !== '' && month === null
-        ? 'Le paramètre « Mois » doit être au format AAAA-MM : le mois en cours est affiché.'
-        : null;
+      requested !== undefined && requested !== '' && month === null ? MONTH_ERROR : null;
     const grid = monthGrid(month ?? today.slice(0, 7));
     const mine = query.view === 'mine';
     const [deadlines, feed] = await Promise.all([

@@ -9,6 +9,16 @@ describe('calendar month', () => {
     expect(parseMonth(['2027-02'])).toBeNull();
   });
 
+  it('accepts the months of the input range only (1900-01 to 2100-12), whose grids are sane', () => {
+    for (const month of ['9999-12', '0001-01', '1899-12', '2101-01']) {
+      expect(parseMonth(month)).toBeNull();
+    }
+    expect(monthGrid(parseMonth('2100-12')!).next).toBe('2101-01');
+    expect(monthGrid('2100-12').gridEnd).toBe('2101-01-02');
+    expect(monthGrid(parseMonth('1900-01')!).previous).toBe('1899-12');
+    expect(monthGrid('1900-01').gridStart).toBe('1900-01-01');
+  });
+
   it('covers the month with whole weeks from Monday to Sunday', () => {
     const grid = monthGrid('2027-02');
     expect(grid.label).toBe('février 2027');

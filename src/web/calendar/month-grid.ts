@@ -3,8 +3,8 @@ import {
   addDays,
   addMonths,
   FRENCH_MONTH_NAMES,
+  isInputMonth,
   isoDayOfWeek,
-  isValidCalendarDate,
   type CalendarDate,
 } from '../../common/calendar-date.js';
 
@@ -32,11 +32,14 @@ export interface MonthGrid {
   weeks: CalendarDate[][];
 }
 
-/** 'YYYY-MM' when valid, else null. */
+/** 'YYYY-MM' when it is a month of the input range (1900-01 to 2100-12), else null. */
 export function parseMonth(value: unknown): string | null {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}$/.test(value)) return null;
-  return isValidCalendarDate(`${value}-01`) ? value : null;
+  return isInputMonth(value) ? value : null;
 }
+
+/** Why a requested month is not shown (the page shows the current month instead). */
+export const MONTH_ERROR =
+  'Le paramètre « Mois » doit être un mois existant au format AAAA-MM, compris entre 1900-01 et 2100-12 : le mois en cours est affiché.';
 
 export function monthGrid(month: string): MonthGrid {
   const first = `${month}-01`;

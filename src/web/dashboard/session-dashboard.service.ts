@@ -10,9 +10,12 @@ import { DocumentsService } from '../../documents/documents.service.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
 import { SESSION_STATUSES } from '../../sessions/exam-session.entity.js';
 import {
-  exceptionMessage,
-  localizeMessage,
+  addFieldErrors,
+  errorsFromException,
+  EXPIRED_FORM,
+  FORM_ERROR,
   validateForm,
+  type FieldErrors,
   type FormBody,
 } from '../forms/form-input.js';
 import { SessionListQuery } from '../queries/session-list.query.js';
@@ -36,7 +39,7 @@ import {
 import { personLabel, SESSION_NATURE_LABELS, SESSION_STATUS_LABELS } from '../views/labels.js';
 import { auditRowView } from './audit-view.js';
 import { documentGroups } from './session-documents.js';
-import { statusOf, TASK_FORM_LABELS, taskInput, taskPatch } from './task-form.js';
+import { statusOf, TASK_FORM_LABELS, taskInput, taskPatch, taskRuleErrors } from './task-form.js';
 import { TaskRowHtml, type RowPieces } from './task-row-html.js';
 import { Database } from '../../database/database.js';
 
@@ -182,17 +185,19 @@ export class SessionDashboard {
     body: FormBody,
   ): Promise<TickOutcome> {
     const input = taskInput(body);
-    const validated = await validateForm(UpdateTaskDto, taskPatch(body), TASK_FORM_LABELS);
-    if (!validated.dto) {
+    const patch = taskPatch(body);
+    const validated = await validateForm(UpdateTaskDto, patch, TASK_FORM_LABELS);
+    // The tick's rules needing no database are checked with the DTO: every message at once.
+    const errors: FieldErrors = { ...(validated.errors ?? {}) };
+    addFieldErrors(errors, taskRuleErrors(patch, this.clock.today()), TASK_FORM_LABELS);
+    if (errors.version !== undefined || patch.version === undefined) {
+      // The hidden version is missing or altered: nothing is saved, the row is shown again.
+      delete errors.version;
+      errors[FORM_ERROR] = EXPIRED_FORM;
+    }
+    if (!validated.dto || Object.keys(errors).length > 0) {
       const current = await this.currentTask(caller, sessionId, taskId);
-      return this.refused(
-        caller,
-        sessionId,
-        current,
-        400,
-        Object.values(validated.errors).join(' '),
-        input,
-      );
+      return this.refused(caller, sessionId, current, 400, Object.values(errors).join(' '), input);
     }
     try {
       const task = await this.checklist.tick(caller, sessionId, taskId, validated.dto);
@@ -225,7 +230,7 @@ export class SessionDashboard {
         sessionId,
         current,
         status,
-        localizeMessage(exceptionMessage(error), TASK_FORM_LABELS),
+        Object.values(errorsFromException(error, TASK_FORM_LABELS)).join(' '),
         status === HttpStatus.BAD_REQUEST ? input : null,
       );
     }

@@ -1,8 +1,16 @@
 import { auditValue, parisDateTime } from './audit-view.js';
 import { documentGroups } from './session-documents.js';
-import { statusOf, taskInput, taskPatch } from './task-form.js';
+import { statusOf, taskInput, taskPatch, taskRuleErrors } from './task-form.js';
 
 describe('task tick form', () => {
+  it('checks the tick rules on the form patch, all at once', () => {
+    const patch = taskPatch({ notApplicable: '1', doneAt: '2027-03-05', reason: '', version: '2' });
+    expect(taskRuleErrors(patch, '2027-03-01').map((e) => e.field)).toEqual(['doneAt', 'reason']);
+    // A malformed date is the DTO's to report.
+    expect(taskRuleErrors({ ...patch, doneAt: '05/03/2027' }, '2027-03-01')).toEqual([]);
+    expect(taskRuleErrors(taskPatch({ done: '1', version: '2' }), '2027-03-01')).toEqual([]);
+  });
+
   it('maps the boxes to a status: sans objet wins over fait', () => {
     expect(statusOf(taskInput({ done: '1' }))).toBe('done');
     expect(statusOf(taskInput({ done: '1', notApplicable: '1' }))).toBe('not_applicable');

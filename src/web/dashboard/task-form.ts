@@ -1,6 +1,9 @@
 /** The tick form of a checklist task: from the HTML form body to the API's UpdateTaskDto fields. */
 import type { TaskStatus } from '../../checklist/session-task.entity.js';
-import { checked, integer, text, type FormBody } from '../forms/form-input.js';
+import { tickRequestErrors } from '../../checklist/task-tick.js';
+import type { CalendarDate } from '../../common/calendar-date.js';
+import type { FieldError } from '../../common/validation/field-errors.js';
+import { checked, integer, text, wellFormedDate, type FormBody } from '../forms/form-input.js';
 import { labelOf } from '../forms/field-labels.js';
 import type { TaskInput } from '../sessions/session-views.js';
 
@@ -39,4 +42,17 @@ export function taskPatch(body: FormBody): Record<string, unknown> {
   };
   if (status !== 'todo' && input.doneAt !== '') patch.doneAt = input.doneAt;
   return patch;
+}
+
+/**
+ * The tick's rules needing no database (a date only for a task done, never after today; a reason
+ * for « sans objet »), on the form's patch: the form always sends its reason, so the stored one
+ * is not needed. A malformed date is left to the DTO's message.
+ */
+export function taskRuleErrors(patch: Record<string, unknown>, today: CalendarDate): FieldError[] {
+  const status = patch.status as TaskStatus;
+  const doneAt = patch.doneAt === undefined ? undefined : wellFormedDate(patch.doneAt);
+  if (patch.doneAt !== undefined && doneAt === undefined) return [];
+  const reason = typeof patch.reason === 'string' ? patch.reason : '';
+  return tickRequestErrors({ status, doneAt, reason }, '', today);
 }

@@ -11,7 +11,10 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
-import type { Candidate, CcpResult } from '../../candidates/candidate.entity.js';
+import { PATHWAYS, type Candidate, type CcpResult } from '../../candidates/candidate.entity.js';
+import { candidateErrors } from '../../candidates/candidate-rules.js';
+import { Clock } from '../../common/clock.js';
+import type { FieldError } from '../../common/validation/field-errors.js';
 import { CandidatesService } from '../../candidates/candidates.service.js';
 import { CreateCandidateDto, UpdateCandidateDto } from '../../candidates/dto/candidate.dto.js';
 import type { Caller } from '../../common/caller.js';
@@ -32,7 +35,14 @@ import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
 import { formView, withEmpty, type FieldSpec, type FieldValue } from './form-fields.js';
-import { checked, nullableText, optionalText, text, type FormBody } from './form-input.js';
+import {
+  checked,
+  nullableText,
+  optionalText,
+  text,
+  wellFormedDate,
+  type FormBody,
+} from './form-input.js';
 import { FormPages } from './form-pages.js';
 import {
   formVersion,
@@ -157,6 +167,27 @@ function candidateValues(candidate: Candidate): Record<string, FieldValue> {
   return values;
 }
 
+/**
+ * The candidate's rules needing no database (VAE recevabilité, dates not in the future), run with
+ * the DTO on the well-formed values so that the form reports every problem at once.
+ */
+function candidateRules(plain: Record<string, unknown>, today: string): FieldError[] {
+  const pathway = PATHWAYS.find((p) => p === plain.pathway);
+  return candidateErrors(
+    {
+      pathway: pathway ?? 'FORMATION',
+      // A malformed date is the DTO's to report; an empty one is no date.
+      vaeValidUntil:
+        pathway === undefined || (plain.vaeValidUntil && !wellFormedDate(plain.vaeValidUntil))
+          ? undefined
+          : (wellFormedDate(plain.vaeValidUntil) ?? null),
+      birthDate: wellFormedDate(plain.birthDate),
+      convocationDate: wellFormedDate(plain.convocationDate),
+    },
+    today,
+  );
+}
+
 /** The candidates of a session: list, add, edit (convocation, file, attendance, results), delete. */
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
@@ -167,6 +198,7 @@ export class CandidateFormsController {
     private readonly candidates: CandidatesService,
     private readonly titres: TitresService,
     private readonly forms: FormPages,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -223,20 +255,22 @@ export class CandidateFormsController {
   ): Promise<void> {
     const ctx = { req, res, caller };
     const session = await this.sessions.findWritable(caller, id);
+    const plain = {
+      lastName: text(body, 'lastName'),
+      firstName: text(body, 'firstName'),
+      birthDate: optionalText(body, 'birthDate'),
+      email: optionalText(body, 'email'),
+      phone: optionalText(body, 'phone'),
+      address: optionalText(body, 'address'),
+      pathway: optionalText(body, 'pathway'),
+      vaeValidUntil: optionalText(body, 'vaeValidUntil'),
+      accommodationRequested: checked(body, 'accommodationRequested'),
+      accommodationDetails: optionalText(body, 'accommodationDetails'),
+    };
     await this.forms.submit(ctx, {
       dto: CreateCandidateDto,
-      plain: {
-        lastName: text(body, 'lastName'),
-        firstName: text(body, 'firstName'),
-        birthDate: optionalText(body, 'birthDate'),
-        email: optionalText(body, 'email'),
-        phone: optionalText(body, 'phone'),
-        address: optionalText(body, 'address'),
-        pathway: optionalText(body, 'pathway'),
-        vaeValidUntil: optionalText(body, 'vaeValidUntil'),
-        accommodationRequested: checked(body, 'accommodationRequested'),
-        accommodationDetails: optionalText(body, 'accommodationDetails'),
-      },
+      plain,
+      rules: candidateRules(plain, this.clock.today()),
       labels: LABELS,
       work: (dto) => this.candidates.create(caller, id, dto),
       done: { to: `/sessions/${id}/candidates`, flash: 'candidate-created' },
@@ -303,6 +337,8 @@ export class CandidateFormsController {
     await this.forms.submit(ctx, {
       dto: UpdateCandidateDto,
       plain,
+      rules: candidateRules(plain, this.clock.today()),
+      versioned: true,
       labels: LABELS,
       work: (dto) => this.candidates.update(caller, id, cid, dto),
       done: { to: `/sessions/${id}/candidates`, flash: 'candidate-updated' },

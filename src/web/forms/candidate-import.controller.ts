@@ -13,6 +13,7 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
+import { AcceptsBody } from '../../common/http/body-parsing.js';
 import {
   CANDIDATE_CSV_COLUMNS,
   decodeCsv,
@@ -73,6 +74,7 @@ export class CandidateImportController {
 
   /** The preview (multipart: the CSRF token comes in the query, the guard runs before multer). */
   @Post()
+  @AcceptsBody('multipart', 'form')
   @UseInterceptors(CsvUploadInterceptor)
   async preview(
     @Req() req: WebRequest,
@@ -93,7 +95,7 @@ export class CandidateImportController {
     }
     const preview = await previewCandidateImport(
       csv,
-      (dto) => this.candidates.newCandidateError(dto),
+      (dto) => this.candidates.newCandidateErrors(dto),
       await this.candidates.listForSession(id),
     );
     const shown = { preview, csv, pasted: file && file.size > 0 ? '' : pasted, error: null };
@@ -114,7 +116,7 @@ export class CandidateImportController {
     const enrolled = await this.candidates.listForSession(id);
     const preview = await previewCandidateImport(
       csv,
-      (dto) => this.candidates.newCandidateError(dto),
+      (dto) => this.candidates.newCandidateErrors(dto),
       enrolled,
     );
     const dtos = preview.dtos;

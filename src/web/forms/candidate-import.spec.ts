@@ -1,6 +1,6 @@
 import { previewCandidateImport } from './candidate-import.js';
 
-const noRule = () => null;
+const noRule = () => [];
 
 describe('CSV import preview', () => {
   it('gives DTOs only when every row is valid', async () => {
@@ -20,7 +20,12 @@ describe('CSV import preview', () => {
   it('reports the service rule of a row against its column', async () => {
     const preview = await previewCandidateImport(
       'nom;prénom;date_naissance\nMartin;Léa;01/01/2030',
-      () => 'Le champ « birthDate » ne doit pas être postérieur à aujourd’hui (01/03/2027).',
+      () => [
+        {
+          field: 'birthDate',
+          message: 'Le champ « birthDate » ne doit pas être postérieur à aujourd’hui (01/03/2027).',
+        },
+      ],
     );
     expect(preview.rows[0].errors).toEqual([
       {
@@ -52,5 +57,49 @@ describe('CSV import preview', () => {
     expect(preview.fileErrors).toHaveLength(2);
     expect(preview.rows).toEqual([]);
     expect(preview.dtos).toBeNull();
+  });
+
+  it('shows cells as they will be stored: trimmed, in Unicode normal form C', async () => {
+    const preview = await previewCandidateImport('nom;prénom\n  Zoe\u0301 ;Noe\u0308l', noRule);
+    expect(preview.rows[0].cells).toEqual(['Zoé', 'Noël']);
+    expect(preview.dtos).toEqual([expect.objectContaining({ lastName: 'Zoé', firstName: 'Noël' })]);
+  });
+
+  it('refuses, per line and column, a character the documents cannot print', async () => {
+    const preview = await previewCandidateImport(
+      'nom;prénom;adresse\nLi;王;\nMa\u200brtin;Léa;\nPetit;Anne;"3 rue X\r\n69002 Lyon"',
+      noRule,
+    );
+    expect(preview.rows.map((r) => [r.line, r.errors])).toEqual([
+      [
+        2,
+        [
+          {
+            column: 'prénom',
+            message:
+              'Le champ « prénom » contient un caractère que les documents ne peuvent pas imprimer (« 王 », U+738B) en position 1 : remplacez-le.',
+          },
+        ],
+      ],
+      [
+        3,
+        [
+          {
+            column: 'nom',
+            message:
+              'Le champ « nom » contient un caractère invisible (sans chasse) (U+200B) en position 3 : retirez-le.',
+          },
+        ],
+      ],
+      [4, []],
+    ]);
+    expect(preview.invalidRows).toBe(2);
+    expect(preview.dtos).toBeNull();
+  });
+
+  it('gives a column one message even when the DTO refuses it too', async () => {
+    const preview = await previewCandidateImport(`nom;prénom\n${'王'.repeat(101)};Léa`, noRule);
+    expect(preview.rows[0].errors).toHaveLength(1);
+    expect(preview.rows[0].errors[0].column).toBe('nom');
   });
 });

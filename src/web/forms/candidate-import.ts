@@ -14,12 +14,20 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
 import {
+  CANDIDATE_CSV_COLUMNS,
   headerOfField,
   parseCandidateCsv,
   type CsvCellError,
 } from '../../candidates/candidate-csv.js';
+import {
+  documentGlyphCoverage,
+  findPrintProblem,
+  printProblemMessage,
+  type GlyphCoverage,
+} from '../../documents/printable-text.js';
 import { CreateCandidateDto } from '../../candidates/dto/candidate.dto.js';
-import { localizeMessage, validateForm, FORM_ERROR } from './form-input.js';
+import type { FieldError } from '../../common/validation/field-errors.js';
+import { labelLookup, localizeMessage, validateForm, FORM_ERROR } from './form-input.js';
 
 export interface ImportRowView {
   line: number;
@@ -60,13 +68,48 @@ export interface ImportPreview {
   dtos: CreateCandidateDto[] | null;
 }
 
-const columnOf = (field: string): string | undefined => headerOfField(field);
+/** The fields of a new candidate, each read from one column of the file. */
+const CANDIDATE_FIELDS = [
+  'lastName',
+  'firstName',
+  'birthDate',
+  'email',
+  'phone',
+  'address',
+  'pathway',
+  'vaeValidUntil',
+  'accommodationRequested',
+  'accommodationDetails',
+];
+
+const columnOf = labelLookup(headerOfField, CANDIDATE_FIELDS);
+
+/**
+ * The text cells of a row that cannot be printed on the documents (a character refused by the
+ * text policy, or without a glyph in the documents' fonts): one error per cell.
+ */
+export function unprintableCells(
+  cells: Readonly<Record<string, string>>,
+  coverage: GlyphCoverage = documentGlyphCoverage(),
+): CsvCellError[] {
+  const errors: CsvCellError[] = [];
+  for (const column of CANDIDATE_CSV_COLUMNS) {
+    const value = cells[column.header];
+    if (!column.text || value === undefined || value === '') continue;
+    const problem = findPrintProblem(value, { multiline: column.text === 'multiline' }, coverage);
+    if (problem) {
+      errors.push({ column: column.header, message: printProblemMessage(column.header, problem) });
+    }
+  }
+  return errors;
+}
 
 /** Reads and checks a CSV file; `rule` is the service's check of a new candidate. */
 export async function previewCandidateImport(
   text: string,
-  rule: (dto: CreateCandidateDto) => string | null,
+  rule: (dto: CreateCandidateDto) => FieldError[],
   enrolled: readonly EnrolledCandidate[] = [],
+  coverage: GlyphCoverage = documentGlyphCoverage(),
 ): Promise<ImportPreview> {
   const csv = parseCandidateCsv(text);
   const rows: ImportRowView[] = [];
@@ -82,22 +125,29 @@ export async function previewCandidateImport(
       : earlier !== undefined
         ? `Même nom (et même date de naissance) qu’à la ligne ${earlier}.`
         : null;
-    const errors = [...row.errors];
+    const errors = [...row.errors, ...unprintableCells(row.cells, coverage)];
+    // One message per column: the first found (a cell that cannot be printed is not validated
+    // again by the DTO's text rules).
+    const add = (error: CsvCellError) => {
+      if (error.column === null || !errors.some((e) => e.column === error.column)) {
+        errors.push(error);
+      }
+    };
     const validated = await validateForm(CreateCandidateDto, row.plain, columnOf);
     if (validated.dto) {
       const broken = rule(validated.dto);
-      if (broken) {
-        const field = /« ([A-Za-z_][\w.[\]]*) »/.exec(broken)?.[1];
-        errors.push({
-          column: field ? (columnOf(field) ?? null) : null,
-          message: localizeMessage(broken, columnOf),
+      for (const { field, message } of broken) {
+        add({
+          column: columnOf(field) ?? null,
+          message: localizeMessage(message, columnOf, field),
         });
-      } else if (errors.length === 0) {
+      }
+      if (broken.length === 0 && errors.length === 0) {
         dtos.push(validated.dto);
       }
     } else {
       for (const [field, message] of Object.entries(validated.errors)) {
-        errors.push({
+        add({
           column: field === FORM_ERROR ? null : (columnOf(field) ?? null),
           message,
         });

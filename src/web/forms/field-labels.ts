@@ -1,5 +1,5 @@
 /** French labels of the API's field names, used in the dashboard's messages. */
-import type { LabelOf } from './form-input.js';
+import { labelLookup, type LabelOf } from './form-input.js';
 
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   centreId: 'Centre',
@@ -72,7 +72,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
  */
 export function labelOf(overrides: Readonly<Record<string, string>> = {}): LabelOf {
   const find = (field: string): string | undefined => overrides[field] ?? FIELD_LABELS[field];
-  return (field) => {
+  const names = [...new Set([...Object.keys(overrides), ...Object.keys(FIELD_LABELS)])];
+  return labelLookup((field) => {
     const direct = find(field);
     if (direct) return direct;
     const nested = /^([A-Za-z]+)\[(\d+)\]\.([A-Za-z]+)$/.exec(field);
@@ -82,5 +83,5 @@ export function labelOf(overrides: Readonly<Record<string, string>> = {}): Label
     const listLabel = find(list);
     if (!leafLabel || !listLabel) return undefined;
     return `${leafLabel} (${listLabel} n°\u00a0${Number(index) + 1})`;
-  };
+  }, names);
 }

@@ -5,6 +5,8 @@
 import { HttpException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { isValidCalendarDate } from '../../common/calendar-date.js';
+import { fieldErrorsOf, type FieldError } from '../../common/validation/field-errors.js';
 import { frenchFieldErrors } from '../../common/validation/french-messages.js';
 
 export type FormBody = Record<string, unknown>;
@@ -14,12 +16,30 @@ export type FieldErrors = Record<string, string>;
 
 export const FORM_ERROR = '_form';
 
-/** The French label of a field path, or undefined to keep the path. */
-export type LabelOf = (field: string) => string | undefined;
-
-export function labelsFrom(labels: Record<string, string>): LabelOf {
-  return (field) => labels[field];
+/**
+ * The French label of a field path, or undefined to keep the path; `names` are the API field
+ * names the form knows, replaced by their labels where a message quotes them (« startDate »).
+ */
+export interface LabelOf {
+  (field: string): string | undefined;
+  readonly names: readonly string[];
 }
+
+/** A label lookup knowing these field names. */
+export function labelLookup(
+  find: (field: string) => string | undefined,
+  names: readonly string[],
+): LabelOf {
+  return Object.assign((field: string) => find(field), { names: [...names] });
+}
+
+export function labelsFrom(labels: Readonly<Record<string, string>>): LabelOf {
+  return labelLookup((field) => labels[field], Object.keys(labels));
+}
+
+/** The message shown when an edit form comes back without the version it was read at. */
+export const EXPIRED_FORM =
+  'La page a expiré : rechargez-la puis recommencez (rien n’a été enregistré).';
 
 function first(value: unknown): unknown {
   return Array.isArray(value) ? value[0] : value;
@@ -70,6 +90,14 @@ export function integer(body: FormBody, name: string): number | string | undefin
   return /^-?\d{1,9}$/.test(value) ? Number(value) : value;
 }
 
+/**
+ * A value the DTO will accept as a calendar date, else undefined: the service's rules are run
+ * with the DTO on well-formed values only, the DTO reporting the others.
+ */
+export function wellFormedDate(value: unknown): string | undefined {
+  return typeof value === 'string' && isValidCalendarDate(value) ? value : undefined;
+}
+
 /** 'CCP1, CCP2 ;CCP3' → ['CCP1', 'CCP2', 'CCP3']. */
 export function commaList(value: string): string[] {
   return value
@@ -78,16 +106,39 @@ export function commaList(value: string): string[] {
     .filter((v) => v !== '');
 }
 
-/** Replaces the API's field names (« startDate ») with their French labels in a message. */
-export function localizeMessage(message: string, labelOf: LabelOf): string {
-  return message.replace(/« ([A-Za-z_][\w.[\]]*) »/g, (whole, field: string) => {
-    const label = labelOf(field);
-    return label ? `« ${label} »` : whole;
-  });
+/**
+ * Replaces the API's field names (« startDate ») with their French labels in a message: the
+ * field the message is about and the form's known names, each by exact substitution.
+ */
+export function localizeMessage(message: string, labelOf: LabelOf, field?: string): string {
+  const names = field === undefined ? labelOf.names : [field, ...labelOf.names];
+  let localized = message;
+  for (const name of names) {
+    const label = labelOf(name);
+    if (label === undefined || label === name) continue;
+    localized = localized.split(`« ${name} »`).join(`« ${label} »`);
+  }
+  return localized;
 }
 
 function add(errors: FieldErrors, field: string, message: string): void {
   errors[field] = errors[field] ? `${errors[field]} ${message}` : message;
+}
+
+/**
+ * Adds field errors (API names and messages) to a form's errors, localized; a field that already
+ * has a message keeps it alone (one message per field).
+ */
+export function addFieldErrors(
+  errors: FieldErrors,
+  problems: readonly (FieldError | null)[],
+  labelOf: LabelOf,
+): FieldErrors {
+  for (const problem of problems) {
+    if (problem === null || errors[problem.field] !== undefined) continue;
+    errors[problem.field] = localizeMessage(problem.message, labelOf, problem.field);
+  }
+  return errors;
 }
 
 export type Validated<T> = { dto: T; errors: null } | { dto: null; errors: FieldErrors };
@@ -107,7 +158,7 @@ export async function validateForm<T extends object>(
   if (problems.length === 0) return { dto, errors: null };
   const errors: FieldErrors = {};
   for (const problem of frenchFieldErrors(problems)) {
-    add(errors, problem.field, localizeMessage(problem.message, labelOf));
+    add(errors, problem.field, localizeMessage(problem.message, labelOf, problem.field));
   }
   return { dto: null, errors };
 }
@@ -122,14 +173,17 @@ export function exceptionMessage(error: HttpException): string {
 }
 
 /**
- * A service's refusal (400, 409…) as form errors: attached to the field its message names when
- * the form has that field, otherwise to the whole form.
+ * A service's refusal (400, 409…) as form errors: each field error it carries as data goes to its
+ * field (the form shows the ones it has no control for at the top); a refusal naming no field
+ * goes to the whole form.
  */
 export function errorsFromException(error: HttpException, labelOf: LabelOf): FieldErrors {
-  const message = exceptionMessage(error);
-  const named = /« ([A-Za-z_][\w.[\]]*) »/.exec(message)?.[1];
+  const fields = fieldErrorsOf(error);
+  if (fields === null) return { [FORM_ERROR]: localizeMessage(exceptionMessage(error), labelOf) };
   const errors: FieldErrors = {};
-  add(errors, named && labelOf(named) ? named : FORM_ERROR, localizeMessage(message, labelOf));
+  for (const { field, message } of fields) {
+    add(errors, field, localizeMessage(message, labelOf, field));
+  }
   return errors;
 }
 

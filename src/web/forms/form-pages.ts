@@ -6,8 +6,9 @@ import type { ExamSession } from '../../sessions/exam-session.entity.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
 import type { Titre } from '../../titres/titre.entity.js';
 import { WebPages, type Section } from '../web-pages.js';
-import type { FieldErrors, LabelOf } from './form-input.js';
+import type { LabelOf } from './form-input.js';
 import {
+  type FormChecks,
   requireWriter,
   submit,
   type FormContext,
@@ -36,12 +37,10 @@ export interface Redirect {
   flash: string;
 }
 
-export interface FormSubmission<T extends object, R> {
+export interface FormSubmission<T extends object, R> extends FormChecks {
   dto: new () => T;
   plain: object;
   labels: LabelOf;
-  /** The form's own checks, made before the DTO's: any error refuses it (400), no service call. */
-  checks?: FieldErrors;
   work: (dto: T) => Promise<R>;
   done: Redirect | ((value: R) => Redirect);
   /** Shows the form again with what was typed and the refusal. */
@@ -89,14 +88,11 @@ export class FormPages {
   }
 
   /**
-   * A form's POST: the form's checks, the API's DTO (same rules and French messages), the
-   * service call; then the redirect with its message, or the form again with the errors.
+   * A form's POST: the form's checks, the API's DTO (same rules and French messages) and the
+   * service's rules needing no database, all reported at once; then the service call; then the redirect with its message, or the form again with the errors.
    */
   async submit<T extends object, R>(ctx: PageContext, form: FormSubmission<T, R>): Promise<void> {
-    const result =
-      form.checks && Object.keys(form.checks).length > 0
-        ? { ok: false as const, errors: form.checks, status: 400 }
-        : await submit(form.dto, form.plain, form.labels, form.work);
+    const result = await submit(form.dto, form.plain, form.labels, form.work, form);
     if (!result.ok) {
       await form.again({ errors: result.errors, status: result.status });
       return;

@@ -4,9 +4,13 @@ import { forbidden } from '../../common/errors.js';
 import type { Caller } from '../../common/caller.js';
 import type { WebRequest } from '../web-pages.js';
 import type { FieldSpec, FieldValue } from './form-fields.js';
+import type { FieldError } from '../../common/validation/field-errors.js';
 import {
+  addFieldErrors,
   attempt,
   checked,
+  EXPIRED_FORM,
+  FORM_ERROR,
   text,
   texts,
   validateForm,
@@ -72,18 +76,44 @@ export function formVersion(values: FormValues, stored: { version: number }): st
 
 export type Submitted<R> = { ok: true; value: R } | ({ ok: false } & Refusal);
 
+/** What a form checks before calling its service: every problem is reported in one answer. */
+export interface FormChecks {
+  /** The form's own checks (already in French, by field). */
+  checks?: FieldErrors;
+  /** The service's rules that need no database, checked with the DTO (API names and messages). */
+  rules?: readonly (FieldError | null)[];
+  /** An edit form carrying the hidden `version` it was read at: without it, nothing is saved. */
+  versioned?: boolean;
+}
+
 /**
  * Validates a form's plain object with the API's DTO (same rules, French messages naming each
- * field by its label), then runs the service call; its 4xx refusals become form errors too.
+ * field by its label) together with the form's checks and the service's rules, so that every
+ * message comes in one answer; then runs the service call, whose 4xx refusals become form errors.
  */
 export async function submit<T extends object, R>(
   dtoClass: new () => T,
   plain: object,
   labelOf: LabelOf,
   work: (dto: T) => Promise<R>,
+  checks: FormChecks = {},
 ): Promise<Submitted<R>> {
   const validated = await validateForm(dtoClass, plain, labelOf);
-  if (validated.errors !== null) return { ok: false, errors: validated.errors, status: 400 };
+  const errors: FieldErrors = { ...(checks.checks ?? {}) };
+  for (const [field, message] of Object.entries(validated.errors ?? {})) {
+    errors[field] ??= message;
+  }
+  addFieldErrors(errors, checks.rules ?? [], labelOf);
+  if (checks.versioned) {
+    const version = (plain as { version?: unknown }).version;
+    if (errors.version !== undefined || version === undefined || version === null) {
+      delete errors.version;
+      errors[FORM_ERROR] = EXPIRED_FORM;
+    }
+  }
+  if (Object.keys(errors).length > 0 || validated.dto === null) {
+    return { ok: false, errors, status: 400 };
+  }
   const dto = validated.dto;
   return attempt(() => work(dto), labelOf);
 }

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Clock } from '../../common/clock.js';
+import { occurredOnError } from '../../incidents/incident-rules.js';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
 import { CandidatesService } from '../../candidates/candidates.service.js';
 import { formatFrenchDate } from '../../common/calendar-date.js';
@@ -16,7 +18,7 @@ import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
 import { formView, withEmpty, type FieldSpec, type Option } from './form-fields.js';
-import { optionalText, type FormBody } from './form-input.js';
+import { optionalText, type FormBody, wellFormedDate } from './form-input.js';
 import { FormPages } from './form-pages.js';
 import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
 
@@ -43,6 +45,7 @@ export class IncidentFormsController {
     private readonly incidents: IncidentsService,
     private readonly candidates: CandidatesService,
     private readonly forms: FormPages,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -67,15 +70,18 @@ export class IncidentFormsController {
   ): Promise<void> {
     const ctx = { req, res, caller };
     const session = await this.sessions.findWritable(caller, id);
+    const plain = {
+      kind: optionalText(body, 'kind'),
+      candidateId: optionalText(body, 'candidateId'),
+      occurredOn: optionalText(body, 'occurredOn'),
+      description: optionalText(body, 'description'),
+      measures: optionalText(body, 'measures'),
+    };
+    const occurredOn = wellFormedDate(plain.occurredOn);
     await this.forms.submit(ctx, {
       dto: CreateIncidentDto,
-      plain: {
-        kind: optionalText(body, 'kind'),
-        candidateId: optionalText(body, 'candidateId'),
-        occurredOn: optionalText(body, 'occurredOn'),
-        description: optionalText(body, 'description'),
-        measures: optionalText(body, 'measures'),
-      },
+      plain,
+      rules: occurredOn ? [occurredOnError(occurredOn, session, this.clock.today())] : [],
       labels: LABELS,
       work: (dto) => this.incidents.create(caller, id, dto),
       done: { to: `/sessions/${id}/incidents`, flash: 'incident-recorded' },

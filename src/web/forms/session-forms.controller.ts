@@ -11,6 +11,7 @@ import {
   UpdateSessionDto,
 } from '../../sessions/dto/session.dto.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
+import { sessionValuesErrors } from '../../sessions/session-rules.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
 import { SESSION_NATURE_LABELS, SESSION_STATUS_LABELS, optionsOf } from '../views/labels.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
@@ -91,21 +92,23 @@ export class SessionFormsController {
     @Body() body: FormBody,
   ): Promise<void> {
     const ctx = { req, res, caller };
+    const plain = {
+      centreId: optionalText(body, 'centreId'),
+      siteId: optionalText(body, 'siteId'),
+      titreId: optionalText(body, 'titreId'),
+      nature: optionalText(body, 'nature'),
+      ccpCodes: commaList(text(body, 'ccpCodes')),
+      startDate: optionalText(body, 'startDate'),
+      endDate: optionalText(body, 'endDate'),
+      startTime: optionalText(body, 'startTime'),
+      location: optionalText(body, 'location'),
+      managerId: optionalText(body, 'managerId'),
+      deputyManagerId: optionalText(body, 'deputyManagerId'),
+    };
     await this.forms.submit(ctx, {
       dto: CreateSessionDto,
-      plain: {
-        centreId: optionalText(body, 'centreId'),
-        siteId: optionalText(body, 'siteId'),
-        titreId: optionalText(body, 'titreId'),
-        nature: optionalText(body, 'nature'),
-        ccpCodes: commaList(text(body, 'ccpCodes')),
-        startDate: optionalText(body, 'startDate'),
-        endDate: optionalText(body, 'endDate'),
-        startTime: optionalText(body, 'startTime'),
-        location: optionalText(body, 'location'),
-        managerId: optionalText(body, 'managerId'),
-        deputyManagerId: optionalText(body, 'deputyManagerId'),
-      },
+      plain,
+      rules: sessionValuesErrors(plain),
       labels: LABELS,
       work: (dto) => this.sessions.create(caller, dto),
       done: (created) => ({ to: `/sessions/${created.id}`, flash: 'session-created' }),
@@ -137,19 +140,22 @@ export class SessionFormsController {
   ): Promise<void> {
     const ctx = { req, res, caller };
     const session = await this.sessions.findWritable(caller, id);
+    const plain = {
+      siteId: optionalText(body, 'siteId'),
+      nature: optionalText(body, 'nature'),
+      ccpCodes: texts(body, 'ccpCodes'),
+      startTime: optionalText(body, 'startTime'),
+      location: text(body, 'location'),
+      managerId: optionalText(body, 'managerId'),
+      deputyManagerId: nullableText(body, 'deputyManagerId'),
+      status: optionalText(body, 'status'),
+      version: sentVersion(body),
+    };
     await this.forms.submit(ctx, {
       dto: UpdateSessionDto,
-      plain: {
-        siteId: optionalText(body, 'siteId'),
-        nature: optionalText(body, 'nature'),
-        ccpCodes: texts(body, 'ccpCodes'),
-        startTime: optionalText(body, 'startTime'),
-        location: text(body, 'location'),
-        managerId: optionalText(body, 'managerId'),
-        deputyManagerId: nullableText(body, 'deputyManagerId'),
-        status: optionalText(body, 'status'),
-        version: sentVersion(body),
-      },
+      plain,
+      rules: sessionValuesErrors(plain),
+      versioned: true,
       labels: LABELS,
       work: (dto) => this.sessions.update(caller, id, dto),
       done: { to: `/sessions/${id}`, flash: 'session-updated' },
@@ -204,6 +210,8 @@ export class SessionFormsController {
       plain,
       labels: POSTPONE_LABELS,
       checks,
+      rules: sessionValuesErrors(plain),
+      versioned: true,
       work: (dto) => this.sessions.update(caller, id, dto),
       done: { to: `/sessions/${id}`, flash: 'session-postponed' },
       again: (refusal) =>

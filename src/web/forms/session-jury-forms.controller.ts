@@ -2,6 +2,8 @@ import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/commo
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
+import { Clock } from '../../common/clock.js';
+import { futureDateError } from '../../common/validation/date-rules.js';
 import { CandidatesService } from '../../candidates/candidates.service.js';
 import type { Caller } from '../../common/caller.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
@@ -16,7 +18,15 @@ import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
 import { formView, withEmpty, type FieldSpec } from './form-fields.js';
-import { attempt, optionalText, text, validateForm, type FormBody } from './form-input.js';
+import {
+  attempt,
+  localizeMessage,
+  optionalText,
+  text,
+  validateForm,
+  wellFormedDate,
+  type FormBody,
+} from './form-input.js';
 import { FormPages } from './form-pages.js';
 import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
 import { habilitationLines } from './jury-forms.controller.js';
@@ -30,9 +40,18 @@ const LINK_CHOICES = [
   { value: 'link', label: 'Lien déclaré' },
 ];
 
+/** What was chosen and typed for one candidate in a juror's declarations form. */
+interface TypedDeclaration {
+  choice: string;
+  details: string;
+}
+
+/** A juror's declarations refused: the messages, and everything typed, shown again as it was. */
 interface DeclarationProblem {
   juryMemberId: string;
   messages: string[];
+  typed: ReadonlyMap<string, TypedDeclaration>;
+  declaredOn: string;
 }
 
 /** A session's jury: assignments (juré, surveillant, comédien) and link declarations. */
@@ -47,6 +66,7 @@ export class SessionJuryFormsController {
     private readonly candidates: CandidatesService,
     private readonly titres: TitresService,
     private readonly forms: FormPages,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -95,7 +115,7 @@ export class SessionJuryFormsController {
     this.forms.redirect(res, { to: `/sessions/${id}/jury`, flash: 'staff-removed' });
   }
 
-  /** One juror's declarations about every candidate: all checked, then recorded. */
+  /** One juror's declarations about every candidate: all checked at once, then recorded. */
   @Post('declarations/:memberId')
   async declare(
     @Req() req: WebRequest,
@@ -107,21 +127,30 @@ export class SessionJuryFormsController {
   ): Promise<void> {
     const session = await this.sessions.findWritable(caller, id);
     const candidates = await this.candidates.listForSession(id);
+    const declaredOnText = text(body, 'declaredOn');
     const declaredOn = optionalText(body, 'declaredOn');
+    const typed = new Map<string, TypedDeclaration>();
     const dtos: DeclareLinkDto[] = [];
     const messages: string[] = [];
+    // The date is one field of the form: its message is given once, not once per candidate.
+    const dateMessages = new Set<string>();
+    const future = futureDateError('declaredOn', wellFormedDate(declaredOn), this.clock.today());
+    if (future) dateMessages.add(localizeMessage(future.message, DECLARATION_LABELS, future.field));
     for (const candidate of candidates) {
       const choice = text(body, `link_${candidate.id}`);
+      const details = text(body, `details_${candidate.id}`);
+      typed.set(candidate.id, { choice, details });
       if (choice === '') continue;
       const who = `${candidate.firstName} ${candidate.lastName}`;
       if (choice !== 'none' && choice !== 'link') {
         messages.push(`${who} : choisissez « Aucun lien » ou « Lien déclaré ».`);
         continue;
       }
-      const details = text(body, `details_${candidate.id}`);
+      const candidateMessages: string[] = [];
       if (choice === 'link' && details.trim() === '') {
-        messages.push(`${who} : le champ « Précisions » est obligatoire pour un lien déclaré.`);
-        continue;
+        candidateMessages.push(
+          `${who} : le champ « Précisions » est obligatoire pour un lien déclaré.`,
+        );
       }
       const validated = await validateForm(
         DeclareLinkDto,
@@ -134,12 +163,16 @@ export class SessionJuryFormsController {
         },
         DECLARATION_LABELS,
       );
-      if (validated.errors !== null) {
-        messages.push(...Object.values(validated.errors).map((m) => `${who} : ${m}`));
-      } else {
-        dtos.push(validated.dto);
+      for (const [field, message] of Object.entries(validated.errors ?? {})) {
+        if (field === 'declaredOn') dateMessages.add(message);
+        else if (!(field === 'details' && candidateMessages.length > 0)) {
+          candidateMessages.push(`${who} : ${message}`);
+        }
       }
+      messages.push(...candidateMessages);
+      if (validated.dto !== null && candidateMessages.length === 0) dtos.push(validated.dto);
     }
+    messages.push(...dateMessages);
     if (messages.length === 0) {
       const result = await attempt(async () => {
         for (const dto of dtos) await this.jury.declare(caller, id, dto);
@@ -157,10 +190,7 @@ export class SessionJuryFormsController {
       { req, res, caller },
       session,
       { values: { role: 'JURY' }, errors: null, status: 400 },
-      {
-        juryMemberId: memberId,
-        messages,
-      },
+      { juryMemberId: memberId, messages, typed, declaredOn: declaredOnText },
     );
   }
 
@@ -214,22 +244,25 @@ export class SessionJuryFormsController {
           .filter((s) => s.role === 'JURY')
           .map((s) => {
             const name = `${s.juryMember.firstName} ${s.juryMember.lastName}`;
+            const refused =
+              declarationProblem?.juryMemberId === s.juryMemberId ? declarationProblem : null;
             return {
               memberId: s.juryMemberId,
               name,
-              problems:
-                declarationProblem?.juryMemberId === s.juryMemberId
-                  ? declarationProblem.messages
-                  : [],
+              problems: refused?.messages ?? [],
+              declaredOn: refused?.declaredOn ?? '',
               rows: candidates.map((c) => {
                 const declaration = declarationOf.get(`${s.juryMemberId}:${c.id}`);
-                const choice = declaration ? (declaration.hasLink ? 'link' : 'none') : '';
+                const stored = declaration ? (declaration.hasLink ? 'link' : 'none') : '';
+                // After a refusal, the form shows what was typed, not what is stored.
+                const typed = refused?.typed.get(c.id);
+                const choice = typed ? typed.choice : stored;
                 return {
                   candidateId: c.id,
                   candidate: `${c.lastName.toUpperCase()} ${c.firstName}`,
                   selectId: `link-${s.juryMemberId}-${c.id}`,
                   detailsId: `details-${s.juryMemberId}-${c.id}`,
-                  details: declaration?.details ?? '',
+                  details: typed ? typed.details : (declaration?.details ?? ''),
                   choices: LINK_CHOICES.map((option) => ({
                     ...option,
                     selected: option.value === choice,

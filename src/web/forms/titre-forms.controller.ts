@@ -11,7 +11,7 @@ import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
 import { formView, type FieldSpec } from './form-fields.js';
-import { optionalText, rows, type FormBody, type LabelOf } from './form-input.js';
+import { labelLookup, optionalText, rows, type FormBody, type LabelOf } from './form-input.js';
 import { FormPages } from './form-pages.js';
 import { freshForm, typedValues, type FormState, type PageContext } from './form-support.js';
 
@@ -24,8 +24,10 @@ const TITRE_LABELS = labelOf({
 const CCP_LABELS = labelOf({ ccps: 'CCP' });
 
 /** `code` is the titre's « Sigle », `ccps[1].code` the « Code (CCP n° 2) ». */
-const LABELS: LabelOf = (field) =>
-  field.startsWith('ccps[') ? CCP_LABELS(field) : TITRE_LABELS(field);
+const LABELS: LabelOf = labelLookup(
+  (field) => (field.startsWith('ccps[') ? CCP_LABELS(field) : TITRE_LABELS(field)),
+  TITRE_LABELS.names,
+);
 
 const SPECS: FieldSpec[] = [
   { name: 'code', label: 'Sigle', kind: 'text', required: true, hint: 'Par exemple CDA.' },

@@ -6,6 +6,7 @@ import { CentresService } from '../../centres/centres.service.js';
 import type { Caller } from '../../common/caller.js';
 import { CreateUserDto } from '../../users/dto/create-user.dto.js';
 import { MIN_PASSWORD_LENGTH } from '../../users/password.js';
+import { centreIdsError, passwordError } from '../../users/user-rules.js';
 import { UsersService } from '../../users/users.service.js';
 import { ROLE_LABELS, optionsOf } from '../views/labels.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
@@ -47,16 +48,22 @@ export class UserFormsController {
     @Body() body: FormBody,
   ): Promise<void> {
     const ctx = { req, res, caller };
+    const plain = {
+      email: text(body, 'email'),
+      firstName: optionalText(body, 'firstName'),
+      lastName: optionalText(body, 'lastName'),
+      role: optionalText(body, 'role'),
+      centreIds: texts(body, 'centreIds'),
+      password: text(body, 'password'),
+    };
     await this.forms.submit(ctx, {
       dto: CreateUserDto,
-      plain: {
-        email: text(body, 'email'),
-        firstName: optionalText(body, 'firstName'),
-        lastName: optionalText(body, 'lastName'),
-        role: optionalText(body, 'role'),
-        centreIds: texts(body, 'centreIds'),
-        password: text(body, 'password'),
-      },
+      plain,
+      // The service's rules, reported with the DTO's messages (an empty password is the DTO's).
+      rules: [
+        plain.password === '' ? null : passwordError(plain.password),
+        plain.role === undefined ? null : centreIdsError(plain.role, plain.centreIds),
+      ],
       labels: LABELS,
       work: (dto) => this.users.create(dto),
       done: { to: '/users', flash: 'user-created' },

@@ -45,7 +45,7 @@ describe('home page query string', () => {
     expect(errors).toEqual([
       'Le filtre « Site » est invalide : il a été ignoré.',
       'Le filtre « Statut » est invalide : il a été ignoré.',
-      'Le filtre « Du » doit être une date (jj/mm/aaaa) : il a été ignoré.',
+      'Le filtre « Du » doit être une date (jj/mm/aaaa) comprise entre le 01/01/1900 et le 31/12/2100 : il a été ignoré.',
     ]);
   });
 

@@ -2,7 +2,11 @@
  * The home page's query string (filters, view, sort, page) parsed into checked values, and back
  * into links: plain functions, unit-tested without Nest.
  */
-import { isValidCalendarDate, type CalendarDate } from '../../common/calendar-date.js';
+import {
+  inputDateRangeLabel,
+  isInputCalendarDate,
+  type CalendarDate,
+} from '../../common/calendar-date.js';
 import { SESSION_STATUSES, type SessionStatus } from '../../sessions/exam-session.entity.js';
 
 export const PAGE_SIZE = 50;
@@ -91,8 +95,10 @@ export function parseSessionListParams(query: Query): ParsedSessionListParams {
   const date = (name: string, label: string): CalendarDate | null => {
     const value = single(query, name);
     if (value === '') return null;
-    if (isValidCalendarDate(value)) return value;
-    errors.push(`Le filtre « ${label} » doit être une date (jj/mm/aaaa) : il a été ignoré.`);
+    if (isInputCalendarDate(value)) return value;
+    errors.push(
+      `Le filtre « ${label} » doit être une date (jj/mm/aaaa) ${inputDateRangeLabel()} : il a été ignoré.`,
+    );
     return null;
   };
   const centreId = id('centre', 'Centre');
