@@ -554,9 +554,8 @@ export function sweepCases(op: Operation): ApiCase[] {
     });
   }
   if (!op.body) return cases;
-  const optional = Object.keys(op.body.properties ?? {}).filter(
-    (k) => !(op.body?.required ?? []).includes(k),
-  );
+  // Required fields only (plus the one changed), so that nothing else gets refused first.
+  const optional: string[] = [];
   Object.entries(op.body.properties ?? {}).forEach(([name, prop], index) => {
     for (const value of [null, ...worstValues(name, fieldKind(name, prop), index)]) {
       cases.push({
