@@ -1,0 +1,189 @@
+/**
+ * Property-based fuzzing of the dashboard's forms (issue 12).
+ *
+ * The forms are found as a user finds them: by following the dashboard's links from its menu
+ * pages (plus the import confirmation, shown after a preview, and the login form); the test
+ * checks that every POST route of the dashboard has been found. For each form, fast-check posts
+ * what a careless or hostile browser would: the form as rendered with fields dropped, repeated,
+ * unknown or set to hostile text, wrong option values, far or impossible dates, uppercase ids;
+ * bodies that are not URL-encoded (multipart, text/plain, JSON, an empty htmx post), broken
+ * percent-encoding, Latin-1 bytes, a bogus Content-Encoding, a missing or wrong CSRF token.
+ * Properties: no 5xx; a 4xx page shows a French message (next to the field, or naming it, for a
+ * 400 on a field); a rejected post changes no stored data; no post is accepted without its CSRF
+ * token. GET forms (the session filters, the calendar month) get hostile query strings.
+ *
+ * CI (quick, fixed seed):   node --experimental-vm-modules node_modules/jest/bin/jest.js \
+ *                             test/fuzz-forms.e2e-spec.ts --selectProjects e2e --runInBand
+ * Longer, another seed:     FUZZ_RUNS=150 FUZZ_SEED=$RANDOM <same command>
+ * Replay / shrink a failure: FUZZ_SEED=<seed> [FUZZ_SHRINK=1] <same command> -t '<form>'
+ * On PostgreSQL:            JALON_TEST_DB=postgres <same command>
+ * Every distinct failure as JSON: FUZZ_REPORT=/tmp/fuzz <same command>
+ */
+import { jest } from '@jest/globals';
+import fc from 'fast-check';
+import request from 'supertest';
+import { TokenService } from '../src/auth/token.service.js';
+import { csrfTokenFor } from '../src/web/web-session.js';
+import { FUZZ_SHRINK, fuzzRuns, fuzzTimeout, seedFor, writeReport } from './support/fuzz/config.js';
+import { Findings, ServerErrors } from './support/fuzz/findings.js';
+import { Fixtures } from './support/fuzz/fixtures.js';
+import { formCaseArb, runFormCase, type FormContext } from './support/fuzz/form-runner.js';
+import type { IdKind } from './support/fuzz/hostile.js';
+import { crawlForms, formsOf, pattern, type HtmlForm } from './support/fuzz/html-forms.js';
+import { DataSnapshots } from './support/fuzz/snapshot.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import type { WebClient } from './support/web-form-client.js';
+
+const RUNS = fuzzRuns(20);
+jest.setTimeout(fuzzTimeout(RUNS, 3_000));
+
+/** The dashboard's forms, by `METHOD /action/pattern` (ids as `:id`). */
+const FORMS = [
+  'POST /login',
+  'POST /logout',
+  'POST /sessions/new',
+  'POST /sessions/:id/edit',
+  'POST /sessions/:id/postpone',
+  'POST /sessions/:id/cancel',
+  'POST /sessions/:id/candidates/import',
+  'POST /sessions/:id/candidates/import/confirm',
+  'POST /sessions/:id/candidates/new',
+  'POST /sessions/:id/candidates/:id',
+  'POST /sessions/:id/candidates/:id/delete',
+  'POST /sessions/:id/jury',
+  'POST /sessions/:id/jury/:id/remove',
+  'POST /sessions/:id/jury/declarations/:id',
+  'POST /sessions/:id/incidents',
+  'POST /sessions/:id/incidents/:id/delete',
+  'POST /sessions/:id/tasks/:id',
+  'POST /jury/new',
+  'POST /jury/:id',
+  'POST /jury/:id/habilitations',
+  'POST /agrements',
+  'POST /titres',
+  'POST /centres',
+  'POST /centres/sites',
+  'POST /users',
+  'POST /calendar/feed/rotate',
+  'POST /calendar/feed/revoke',
+  'GET /sessions',
+  'GET /calendar',
+];
+
+describe('dashboard forms fuzzing', () => {
+  let t: TestApp;
+  let ctx: FormContext;
+  let forms: Map<string, HtmlForm>;
+  const all = new Findings();
+  const errors = new ServerErrors();
+
+  beforeAll(async () => {
+    errors.install();
+    t = await startTestApp({ now: '2027-03-01T09:00:00Z' });
+    const f = await Fixtures.seed(t);
+    // The administrator's web session is an API token (see web-session.ts): no argon2 login.
+    const idKinds = new Map<string, IdKind>(
+      Object.entries(f.ids).map(([kind, id]) => [id.toLowerCase(), kind as IdKind]),
+    );
+    ctx = { t, f, snapshots: new DataSnapshots(t.app), errors, idKinds };
+    const session = (await t.app.get(TokenService).issue(f.userIds.admin)).token;
+    const cookie = `jalon_session=${encodeURIComponent(session)}`;
+    const admin: WebClient = {
+      cookie,
+      get: (path) =>
+        request(t.http)
+          .get(path)
+          .set('Cookie', cookie)
+          .then((r) => r),
+      post: () => Promise.reject(new Error('not used')),
+      csrf: () => Promise.resolve(csrfTokenFor(session)),
+    };
+    const s = f.ids.session;
+    // With a calendar feed, the calendar page also shows the form that revokes it.
+    await f.as('admin').post('/api/me/calendar-feed');
+    forms = await crawlForms(admin, [
+      '/sessions',
+      `/sessions/${s}`,
+      `/sessions/${s}/jury`,
+      `/sessions/${s}/incidents`,
+      `/sessions/${s}/candidates/import`,
+      '/calendar',
+      '/jury',
+      '/agrements',
+      '/titres',
+      '/centres',
+      '/users',
+    ]);
+    // The confirmation form appears after a preview of a valid CSV.
+    const example = await admin.get(`/sessions/${s}/candidates/import/exemple.csv`);
+    const preview = await request(t.http)
+      .post(`/sessions/${s}/candidates/import?_csrf=${encodeURIComponent(csrfTokenFor(session))}`)
+      .set('Cookie', cookie)
+      .field('csv', example.text);
+    for (const form of formsOf(preview.text, `/sessions/${s}/candidates/import`)) {
+      forms.set(`${form.method.toUpperCase()} ${pattern(form.action)}`, form);
+    }
+    const login = await request(t.http).get('/login');
+    for (const form of formsOf(login.text, '/login'))
+      forms.set(`POST ${pattern(form.action)}`, form);
+    // The calendar's month is chosen by links, not a form: the same query as a GET form.
+    forms.set('GET /calendar', {
+      method: 'get',
+      action: '/calendar',
+      enctype: '',
+      page: '/calendar',
+      fields: [
+        { name: 'month', kind: 'text', value: '2027-06', options: [], checked: false, label: null },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    writeReport(`forms-${process.env.JALON_TEST_DB ?? 'sqlite'}`, all.list());
+    await t?.close();
+  });
+
+  it('finds a form for every POST route of the dashboard', () => {
+    const router = (
+      t.app.getHttpAdapter().getInstance() as {
+        router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+      }
+    ).router;
+    const routes = router.stack
+      .filter(
+        (l) =>
+          l.route?.methods.post && !l.route.path.startsWith('/api') && l.route.path !== '/setup',
+      )
+      .map((l) => `POST ${l.route!.path.replace(/:\w+/g, ':id')}`);
+    expect(routes.length).toBeGreaterThan(20);
+    expect(routes.filter((r) => !forms.has(r))).toEqual([]);
+    expect(FORMS.filter((k) => !forms.has(k))).toEqual([]);
+  });
+
+  it.each(FORMS)('%s', async (key) => {
+    const form = forms.get(key);
+    if (!form) throw new Error(`no form ${key} found on the dashboard's pages`);
+    const seed = seedFor(key);
+    const findings = new Findings();
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(formCaseArb(form), async (c) => {
+        run++;
+        const problems = await runFormCase(ctx, form, c);
+        for (const p of problems) {
+          const finding = { ...p, target: key, run, seed };
+          findings.add(finding);
+          all.add(finding);
+        }
+        return !FUZZ_SHRINK || problems.length === 0;
+      }),
+      { seed, numRuns: RUNS, endOnFailure: !FUZZ_SHRINK },
+    );
+    if (findings.size > 0) {
+      throw new Error(
+        `${findings.size} distinct failure(s) on ${key} (FUZZ_SEED base ${process.env.FUZZ_SEED ?? 'default'}, ` +
+          `form seed ${seed}, FUZZ_RUNS ${RUNS}):\n${findings.report()}`,
+      );
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Database } from '../../../src/database/database.js';
+import { sqlRows } from '../../../src/database/sql-rows.js';
+
+/**
+ * Tables a rejected request may legitimately change: the audit trail, the login limit (a failed
+ * login counts), and the API tokens (a login, or a logout, is their whole purpose).
+ */
+const VOLATILE_TABLES = new Set(['audit_entry', 'login_throttle', 'api_token']);
+
+/** A digest of every table of the application, row by row, to see what a request changed. */
+export class DataSnapshots {
+  private readonly db: Database;
+  private last: Map<string, string> | null = null;
+
+  constructor(app: INestApplication) {
+    this.db = app.get(Database);
+  }
+
+  async take(): Promise<Map<string, string>> {
+    return this.db.read(async (m) => {
+      const tables = m.connection.entityMetadatas
+        .filter((e) => e.tableType === 'regular' && !VOLATILE_TABLES.has(e.tableName))
+        .map((e) => e.tableName)
+        .sort();
+      const digests = new Map<string, string>();
+      for (const table of tables) {
+        const rows = await sqlRows<Record<string, unknown>>(m, `SELECT * FROM "${table}"`);
+        const lines = rows.map((row) => stableJson(row)).sort();
+        digests.set(
+          table,
+          `${rows.length}:${createHash('sha256').update(lines.join('\n')).digest('hex')}`,
+        );
+      }
+      return digests;
+    });
+  }
+
+  /** The state before the next request: the last one taken, unless something may have changed. */
+  async before(): Promise<Map<string, string>> {
+    this.last ??= await this.take();
+    return this.last;
+  }
+
+  /** Forget the last state (a request was accepted, or failed, or the fixtures were refreshed). */
+  invalidate(): void {
+    this.last = null;
+  }
+
+  /** The tables that differ from `before` (and remembers the new state). */
+  async changedSince(before: Map<string, string>): Promise<string[]> {
+    const after = await this.take();
+    this.last = after;
+    return [...after.keys()].filter((table) => after.get(table) !== before.get(table));
+  }
+}
+
+function stableJson(row: Record<string, unknown>): string {
+  return JSON.stringify(
+    Object.keys(row)
+      .sort()
+      .map((k) => [k, row[k] instanceof Date ? (row[k] as Date).toISOString() : row[k]]),
+  );
+}
