@@ -10,7 +10,6 @@ import { CalendarService } from './calendar.service.js';
 const ICS = 'text/calendar; charset=utf-8';
 
 @ApiTags('calendriers')
-@ApiBearerAuth()
 @Controller()
 export class CalendarController {
   constructor(
@@ -19,6 +18,7 @@ export class CalendarController {
   ) {}
 
   @Get('api/sessions/:id/calendar.ics')
+  @ApiBearerAuth()
   @Header('Content-Type', ICS)
   @Header('Content-Disposition', 'attachment; filename="session.ics"')
   @ApiProduces('text/calendar')
@@ -27,24 +27,28 @@ export class CalendarController {
   }
 
   @Get('api/me/calendar-feed')
+  @ApiBearerAuth()
   current(@CurrentCaller() caller: Caller): Promise<CalendarFeedView> {
     return this.feeds.current(caller);
   }
 
   /** Creates the personal feed or gives it a new secret URL (the previous one stops working). */
   @Post('api/me/calendar-feed')
+  @ApiBearerAuth()
   @AllowViewer()
   rotate(@CurrentCaller() caller: Caller): Promise<CalendarFeedView> {
     return this.feeds.rotate(caller);
   }
 
   @Delete('api/me/calendar-feed')
+  @ApiBearerAuth()
   @AllowViewer()
   @HttpCode(204)
   revoke(@CurrentCaller() caller: Caller): Promise<void> {
     return this.feeds.revoke(caller);
   }
 
+  // A secret URL, no bearer token (calendar applications cannot send one).
   @Get('calendar/feed/:file')
   @Public()
   @Header('Content-Type', ICS)

@@ -243,12 +243,7 @@ export async function runApiCase(
 
   // Accepted.
   snapshots.invalidate();
-  // The personal calendar feed is a secret URL, not a bearer route (whatever the document says).
-  if (
-    op.secured &&
-    op.path !== '/calendar/feed/{file}' &&
-    (c.auth === 'none' || c.auth === 'garbage')
-  )
+  if (op.secured && (c.auth === 'none' || c.auth === 'garbage'))
     add('accepted without authentication', show(res.text).slice(0, 120));
   if (
     op.body &&
