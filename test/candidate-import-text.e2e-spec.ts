@@ -81,6 +81,9 @@ describe('CSV import: the preview shows what is stored and what cannot be printe
     expect(text).toContain('Zoë d’Arc');
     expect(text).toContain('Tiers temps… 20 € de frais');
     expect(refused.text).not.toMatch(/L\u009cvenbruck|\u0092Arc/);
+    // The refused character is shown by its code point, not printed raw.
+    expect(text).toContain('<td>Dupont⟦U+0081⟧</td>');
+    expect(refused.text).not.toContain('\u0081');
     expect(await candidates()).toEqual([]);
 
     const preview = await upload(windows1252(`${header}\r\n${good.join('\r\n')}\r\n`));
@@ -116,6 +119,7 @@ describe('CSV import: the preview shows what is stored and what cannot be printe
     // Shown as stored: « é » one character, not e + combining accent.
     expect(text).toContain('<td>Zoé</td><td>Noël</td>');
     expect(text).not.toContain('Zoe\u0301');
+    expect(text).toContain('<td>Ma⟦U+200B⟧rtin</td>');
     expect(text).toContain('2 ligne(s) sur 3 contiennent des erreurs');
   });
 });

@@ -1,6 +1,7 @@
 import {
   findTextProblem,
   normalizeText,
+  revealRefusedCharacters,
   textPolicyError,
   textProblemMessage,
 } from './text-policy.js';
@@ -67,5 +68,13 @@ describe('text policy', () => {
   it('normalises to NFC', () => {
     expect(normalizeText('Ame\u0301lie')).toBe('Amélie');
     expect(normalizeText('Amélie')).toBe('Amélie');
+  });
+
+  it('shows every refused character of a value by its code point', () => {
+    expect(revealRefusedCharacters('L\u0081venbruck\u200b')).toBe('L⟦U+0081⟧venbruck⟦U+200B⟧');
+    expect(revealRefusedCharacters('a\nb', { multiline: true })).toBe('a\nb');
+    expect(revealRefusedCharacters('a\nb')).toBe('a⟦U+000A⟧b');
+    expect(revealRefusedCharacters('x\u{e0041}y\ud800')).toBe('x⟦U+E0041⟧y⟦U+D800⟧');
+    expect(revealRefusedCharacters('Zoë 👩‍🔧')).toBe('Zoë 👩‍🔧');
   });
 });

@@ -126,3 +126,22 @@ export function textPolicyError(
 export function normalizeText(value: string): string {
   return value.normalize('NFC');
 }
+
+/**
+ * The text with every character the policy refuses shown as « ⟦U+200B⟧ », to display a refused
+ * value (a CSV preview) without printing what cannot be seen.
+ */
+export function revealRefusedCharacters(value: string, options: TextPolicyOptions = {}): string {
+  let out = '';
+  let rest = value;
+  for (
+    let problem = findTextProblem(rest, options);
+    problem;
+    problem = findTextProblem(rest, options)
+  ) {
+    const width = problem.codePoint > 0xffff ? 2 : 1;
+    out += `${rest.slice(0, problem.index)}⟦${codePointLabel(problem.codePoint)}⟧`;
+    rest = rest.slice(problem.index + width);
+  }
+  return out + rest;
+}

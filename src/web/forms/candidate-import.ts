@@ -27,6 +27,7 @@ import {
 } from '../../documents/printable-text.js';
 import { CreateCandidateDto } from '../../candidates/dto/candidate.dto.js';
 import type { FieldError } from '../../common/validation/field-errors.js';
+import { revealRefusedCharacters } from '../../common/validation/text-policy.js';
 import { labelLookup, localizeMessage, validateForm, FORM_ERROR } from './form-input.js';
 
 export interface ImportRowView {
@@ -155,7 +156,12 @@ export async function previewCandidateImport(
     }
     rows.push({
       line: row.line,
-      cells: csv.headers.map((header) => row.cells[header] ?? ''),
+      // As stored; a character that will not be (the row is refused) is shown by its code point.
+      cells: csv.headers.map((header) =>
+        revealRefusedCharacters(row.cells[header] ?? '', {
+          multiline: CANDIDATE_CSV_COLUMNS.find((c) => c.header === header)?.text !== 'line',
+        }),
+      ),
       errors,
       invalid: errors.length > 0,
       warning,
