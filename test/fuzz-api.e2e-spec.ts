@@ -40,7 +40,7 @@ import {
 import { DataSnapshots } from './support/fuzz/snapshot.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const RUNS = fuzzRuns(6);
+const RUNS = fuzzRuns(4);
 jest.setTimeout(fuzzTimeout(RUNS, 2_000));
 
 /** The operations of the OpenAPI document (read from the running app before the tests). */

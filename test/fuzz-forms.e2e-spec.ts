@@ -34,7 +34,7 @@ import { DataSnapshots } from './support/fuzz/snapshot.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import type { WebClient } from './support/web-form-client.js';
 
-const RUNS = fuzzRuns(20);
+const RUNS = fuzzRuns(12);
 jest.setTimeout(fuzzTimeout(RUNS, 3_000));
 
 /** The dashboard's forms, by `METHOD /action/pattern` (ids as `:id`). */

@@ -1,7 +1,7 @@
 /**
  * Seed and size of the fuzz suites, from the environment:
  * - FUZZ_SEED (default 20270301): the fast-check seed; printed with every failure to replay it;
- * - FUZZ_RUNS (default 12 for the API, 8 for forms): generated cases per route or per form;
+ * - FUZZ_RUNS (default 4 for the API, 12 for forms, after a fixed sweep of each field's worst values): generated cases per route or per form;
  * - FUZZ_SHRINK=1: stop at the first failure and shrink it to a minimal case (fast-check's own
  *   report), instead of collecting every distinct failure of the run;
  * - FUZZ_REPORT=FILE: also write the distinct failures as JSON to FILE (for the findings list).
