@@ -98,6 +98,31 @@ describe('dashboard forms in a real browser (Debian chromium)', () => {
     await expectAccessible('forms-import-errors');
   });
 
+  it('reports a character the documents cannot print, shown by its code point, at 1366 and 768 px', async () => {
+    await page.goto(`${base}/sessions/${sessionId}/candidates/import`);
+    await uploadCsv(
+      'candidats-invisibles.csv',
+      'nom;prénom;adresse\r\n' +
+        'Lœvenbruck;Zoë;"12 rue d’Alsace\r\n67000 Strasbourg"\r\n' +
+        'Mar\u200btin;Léa;\r\n',
+    );
+    const errors = await text('#import-errors');
+    expect(errors).toContain(
+      'Ligne 4, colonne « nom » : Le champ « nom » contient un caractère invisible (sans chasse) (U+200B) en position 4 : retirez-le.',
+    );
+    expect(await text('main table')).toContain('Mar⟦U+200B⟧tin');
+    expect(await text('main table')).toContain('Lœvenbruck');
+    expect(await exists('#confirm-import')).toBe(false);
+    await expectAccessible('forms-import-unprintable');
+    await page.setViewport({ width: 768, height: 1024 });
+    try {
+      await screenshot(page, 'forms-import-unprintable-768');
+    } finally {
+      await page.setViewport({ width: 1366, height: 900 });
+    }
+    expect(await candidates()).toEqual([]);
+  });
+
   it('imports every row of a corrected file after the preview', async () => {
     await page.goto(`${base}/sessions/${sessionId}/candidates/import`);
     await uploadCsv(
