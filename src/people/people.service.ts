@@ -101,6 +101,29 @@ export class PeopleService {
     return people.sort(byName).slice(0, PEOPLE_PAGE_SIZE);
   }
 
+  /**
+   * The match keys of the centre's people, and of those enrolled in the session (for the CSV
+   * import's preview); no access check: the caller checked the session.
+   */
+  async keysForImport(
+    centreId: string,
+    sessionId: string,
+  ): Promise<{ known: Set<string>; enrolled: Set<string> }> {
+    return this.db.read(async (m) => {
+      const people = await m
+        .getRepository(Person)
+        .find({ where: { centreId }, select: { id: true, matchKey: true } });
+      const candidates = await m
+        .getRepository(Candidate)
+        .find({ where: { sessionId }, select: { id: true, personId: true } });
+      const enrolledIds = new Set(candidates.map((c) => c.personId));
+      return {
+        known: new Set(people.map((p) => p.matchKey)),
+        enrolled: new Set(people.filter((p) => enrolledIds.has(p.id)).map((p) => p.matchKey)),
+      };
+    });
+  }
+
   /** A person the caller may read, with their enrolments (oldest session first). */
   async get(caller: Caller, id: string): Promise<PersonView> {
     return this.db.read(async (m) => {
