@@ -41,7 +41,7 @@ export class CreateCandidateDto {
     description:
       'Inscrit une personne déjà connue du centre : son identité est reprise de sa fiche (ne pas envoyer alors les champs d’identité)',
   })
-  @IsOptional()
+  @NotNull()
   @Uuid()
   personId?: string;
 

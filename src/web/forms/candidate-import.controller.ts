@@ -122,7 +122,7 @@ export class CandidateImportController {
       await this.people.keysForImport(session.centreId, id),
     );
     const dtos = preview.dtos;
-    if (!dtos || dtos.length === 0) {
+    if (!dtos) {
       await this.render(ctx, session, { preview, csv, pasted: '', error: null }, 400);
       return;
     }
@@ -131,6 +131,12 @@ export class CandidateImportController {
       const error =
         'La liste des candidats de la session a changé depuis l’aperçu : rien n’a été importé. Vérifiez l’aperçu ci-dessous puis confirmez à nouveau.';
       await this.render(ctx, session, { preview, csv, pasted: '', error }, 409);
+      return;
+    }
+    if (dtos.length === 0) {
+      const error =
+        'Aucune ligne à importer : toutes les personnes du fichier sont déjà inscrites à la session.';
+      await this.render(ctx, session, { preview, csv, pasted: '', error }, 400);
       return;
     }
     const result = await attempt(() => this.candidates.createMany(caller, id, dtos), labelOf());
