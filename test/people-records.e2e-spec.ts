@@ -164,6 +164,36 @@ describe(`people followed across sessions (${testDbKind()})`, () => {
     expect((unknown.body.fields as Fields)[0].field).toBe('personId');
   });
 
+  it('creates one person when the same identity is sent several times at once (409 for the others)', async () => {
+    const body = { centreId, lastName: 'Simultané', firstName: 'Léon', birthDate: '1970-01-01' };
+    const answers = await Promise.all([1, 2, 3, 4].map(() => manager.post('/api/people', body)));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    for (const r of answers.filter((a) => a.status === 409)) {
+      expect((r.body.fields as Fields)[0].field).toBe('lastName');
+    }
+    const found = await manager.get(`/api/people?centreId=${centreId}&q=simultane`);
+    expect(found.body).toHaveLength(1);
+  });
+
+  it('enrols a person once when several enrolments of them arrive at once', async () => {
+    const person = await manager.post('/api/people', {
+      centreId,
+      lastName: 'Concurrent',
+      firstName: 'Jules',
+    });
+    const personId = String(person.body.id);
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map((i) =>
+        i % 2 === 0
+          ? enrol(manager, second, { personId })
+          : enrol(manager, second, { lastName: 'CONCURRENT', firstName: 'jules' }),
+      ),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    const listed = (await manager.get(`/api/sessions/${second}/candidates`)).body as Body[];
+    expect(listed.filter((c) => c.personId === personId)).toHaveLength(1);
+  });
+
   it('keeps another centre’s people out of reach (404, absent from lists)', async () => {
     const mine = await manager.post('/api/people', {
       centreId,

@@ -132,17 +132,14 @@ export class CandidatesService {
             phone: dto.phone || null,
             address: dto.address ?? '',
           });
-    if (
-      resolved.known &&
-      (await m
-        .getRepository(Candidate)
-        .exists({ where: { sessionId, personId: resolved.person.id } }))
-    ) {
+    if (!resolved.known) return resolved;
+    const person = await this.people.claimForEnrolment(m, resolved.person);
+    if (await m.getRepository(Candidate).exists({ where: { sessionId, personId: person.id } })) {
       throw dto.personId !== undefined
         ? fieldError('personId', ALREADY_ENROLLED_BY_ID, 409)
         : fieldError('lastName', ALREADY_ENROLLED_BY_IDENTITY, 409);
     }
-    return resolved;
+    return { person, known: true };
   }
 
   private async insert(

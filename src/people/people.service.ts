@@ -206,6 +206,17 @@ export class PeopleService {
     return person;
   }
 
+  /**
+   * Marks a new enrolment of a known person on their row (version + 1): two enrolments of one
+   * person at the same time are then serialised by the row lock, and the later one, whose read is
+   * stale, answers 409 instead of enrolling the person twice in one session (PostgreSQL; SQLite
+   * runs transactions one at a time).
+   */
+  async claimForEnrolment(m: EntityManager, person: Person): Promise<Person> {
+    await updateIfUnchanged(m, Person, person, {}, 'La fiche de la personne');
+    return { ...person, version: person.version + 1 };
+  }
+
   /** Brings the person's identity to the values given (a candidate's edit), audited. */
   async applyIdentity(
     m: EntityManager,
