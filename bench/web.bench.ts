@@ -20,6 +20,7 @@ import { ChecklistTemplates } from '../src/checklist/checklist-templates.js';
 import { SessionTask } from '../src/checklist/session-task.entity.js';
 import { snapshotTemplate } from '../src/checklist/task-snapshot.js';
 import { Candidate } from '../src/candidates/candidate.entity.js';
+import { Person } from '../src/people/person.entity.js';
 import { addDays, compareDates } from '../src/common/calendar-date.js';
 import { FixedClock } from '../src/common/clock.js';
 import { JsonLogger } from '../src/common/http/json-logger.js';
@@ -151,6 +152,7 @@ async function seed(databaseUrl: string, file: string): Promise<void> {
     session: m.connection.getMetadata(ExamSession),
     task: m.connection.getMetadata(SessionTask),
     candidate: m.connection.getMetadata(Candidate),
+    person: m.connection.getMetadata(Person),
   }));
   const template = app.get(ChecklistTemplates).latest();
   await app.close();
@@ -160,6 +162,7 @@ async function seed(databaseUrl: string, file: string): Promise<void> {
   const insertSession = insertFor(db, metas.session);
   const insertTask = insertFor(db, metas.task);
   const insertCandidate = insertFor(db, metas.candidate);
+  const insertPerson = insertFor(db, metas.person);
   const createdAt = new Date(NOW).toISOString();
   db.transaction(() => {
     for (let i = 0; i < SESSIONS; i++) {
@@ -204,9 +207,20 @@ async function seed(databaseUrl: string, file: string): Promise<void> {
       });
       for (let k = 0; k < CANDIDATES_PER_SESSION; k++) {
         const vae = k === 0;
+        // One person per enrolment: each bench candidate is someone else (the key says so).
+        const personId = randomUUID();
+        insertPerson({
+          id: personId,
+          centreId: place.centreId,
+          lastName: `Candidat ${k + 1}`,
+          firstName: 'Élise',
+          matchKey: `bench|${personId}`,
+          createdAt,
+        });
         insertCandidate({
           id: randomUUID(),
           sessionId: session.id,
+          personId,
           lastName: `Candidat ${k + 1}`,
           firstName: 'Élise',
           pathway: vae ? 'VAE' : 'FORMATION',

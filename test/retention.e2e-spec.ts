@@ -21,6 +21,7 @@ interface CandidateView {
   attendance: string | null;
   results: { ccpCode: string; outcome: string }[];
   purgedAt: string | null;
+  personId: string;
 }
 
 const cli = resolve('dist/src/cli.js');
@@ -134,6 +135,22 @@ describe('retention of candidates’ personal data', () => {
         true,
       );
     }
+    // The person of a purged enrolment, enrolled nowhere else, is anonymised too.
+    for (const c of old) {
+      const person = (await admin.get(`/api/people/${c.personId}`)).body as CandidateView;
+      expect(person).toMatchObject({
+        lastName: 'Personne anonymisée',
+        birthDate: null,
+        email: null,
+        phone: null,
+        address: '',
+      });
+    }
+    const young = (await candidates('young'))[0];
+    expect((await admin.get(`/api/people/${young.personId}`)).body).toMatchObject({
+      lastName: young.lastName,
+      email: 'huong.nguyen@example.fr',
+    });
   });
 
   it('audits the purge and leaves no personal value in the audit log', async () => {

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { PersonRecords1796181189852 } from './1796181189852-PersonRecords.js';
 import { LoginThrottle1796166555756 } from './1796166555756-LoginThrottle.js';
 import { DashboardIndexes1795435541089 } from './1795435541089-DashboardIndexes.js';
 import { RemindersOutboxCalendar1795430857212 } from './1795430857212-RemindersOutboxCalendar.js';
@@ -11,4 +12,5 @@ export const postgresMigrations: (new () => MigrationInterface)[] = [
   RemindersOutboxCalendar1795430857212,
   DashboardIndexes1795435541089,
   LoginThrottle1796166555756,
+  PersonRecords1796181189852,
 ];

@@ -9,6 +9,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { DateColumn, InstantColumn, JsonColumn } from '../database/columns.js';
+import { Person } from '../people/person.entity.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
 
 export const PATHWAYS = ['FORMATION', 'VAE'] as const;
@@ -39,6 +40,15 @@ export class Candidate {
   @ManyToOne(() => ExamSession, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'sessionId' })
   session?: Relation<ExamSession>;
+
+  /** The person enrolled; the identity columns below are the identity at enrolment. */
+  @Index()
+  @Column('uuid')
+  personId!: string;
+
+  @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'personId' })
+  person?: Relation<Person>;
 
   @Column({ type: 'varchar', length: 100 }) lastName!: string;
 

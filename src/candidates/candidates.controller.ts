@@ -4,7 +4,7 @@ import { CurrentCaller } from '../auth/auth.decorators.js';
 import type { Caller } from '../common/caller.js';
 import { UuidParam } from '../common/validation/uuid-param.js';
 import { Candidate } from './candidate.entity.js';
-import { CandidatesService } from './candidates.service.js';
+import { CandidatesService, type CreatedCandidate } from './candidates.service.js';
 import { CreateCandidateDto, UpdateCandidateDto } from './dto/candidate.dto.js';
 
 @ApiTags('candidats')
@@ -18,7 +18,7 @@ export class CandidatesController {
     @CurrentCaller() caller: Caller,
     @UuidParam('id') sessionId: string,
     @Body() dto: CreateCandidateDto,
-  ): Promise<Candidate> {
+  ): Promise<CreatedCandidate> {
     return this.candidates.create(caller, sessionId, dto);
   }
 

@@ -14,6 +14,10 @@ import { refuseFieldErrors, type FieldError } from '../common/validation/field-e
 import { candidateErrors, pathwayError, resultsErrors } from './candidate-rules.js';
 import type { CreateCandidateDto, UpdateCandidateDto } from './dto/candidate.dto.js';
 import { Database } from '../database/database.js';
+import { PeopleService } from '../people/people.service.js';
+import { identityBesidePersonIdErrors, IDENTITY_FIELDS } from '../people/person-rules.js';
+import { fieldError } from '../common/validation/field-errors.js';
+import type { Person } from '../people/person.entity.js';
 
 const AUDITED_FIELDS = [
   'lastName',
@@ -41,6 +45,14 @@ const AUDITED_FIELDS = [
 
 type AuditedField = (typeof AUDITED_FIELDS)[number];
 
+/** A new enrolment: the candidate, and whether its person was already known to the centre. */
+export type CreatedCandidate = Candidate & { personKnown: boolean };
+
+const ALREADY_ENROLLED_BY_IDENTITY =
+  'Une personne de même nom, prénom et date de naissance est déjà inscrite à cette session (champs « lastName », « firstName » et « birthDate »).';
+const ALREADY_ENROLLED_BY_ID =
+  'Le champ « personId » désigne une personne déjà inscrite à cette session.';
+
 @Injectable()
 export class CandidatesService {
   constructor(
@@ -48,9 +60,14 @@ export class CandidatesService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly people: PeopleService,
   ) {}
 
-  async create(caller: Caller, sessionId: string, dto: CreateCandidateDto): Promise<Candidate> {
+  async create(
+    caller: Caller,
+    sessionId: string,
+    dto: CreateCandidateDto,
+  ): Promise<CreatedCandidate> {
     const session = await this.sessions.findWritable(
       caller,
       sessionId,
@@ -68,7 +85,7 @@ export class CandidatesService {
     caller: Caller,
     sessionId: string,
     dtos: readonly CreateCandidateDto[],
-  ): Promise<Candidate[]> {
+  ): Promise<CreatedCandidate[]> {
     const session = await this.sessions.findWritable(
       caller,
       sessionId,
@@ -76,7 +93,7 @@ export class CandidatesService {
     );
     for (const dto of dtos) refuseFieldErrors(this.newCandidateErrors(dto));
     return this.db.transaction(async (m) => {
-      const created: Candidate[] = [];
+      const created: CreatedCandidate[] = [];
       for (const dto of dtos) {
         created.push(await this.insert(m, caller, session.centreId, sessionId, dto));
       }
@@ -84,9 +101,45 @@ export class CandidatesService {
     });
   }
 
-  /** The business rules a new candidate breaks (VAE recevabilité, birth date), each by field. */
+  /**
+   * The business rules a new candidate breaks (VAE recevabilité, birth date; identity beside a
+   * `personId`), each by field.
+   */
   newCandidateErrors(dto: CreateCandidateDto): FieldError[] {
-    return candidateErrors(dto, this.clock.today());
+    const identity = dto.personId !== undefined ? identityBesidePersonIdErrors({ ...dto }) : [];
+    return [...identity, ...candidateErrors(dto, this.clock.today())];
+  }
+
+  /**
+   * The person a new enrolment designates: the one named by `personId`, or the centre's person
+   * with the same identity (the duplicate guard), or a new person. A person enrols once per session.
+   */
+  private async enrolledPerson(
+    m: EntityManager,
+    caller: Caller,
+    centreId: string,
+    sessionId: string,
+    dto: CreateCandidateDto,
+  ): Promise<{ person: Person; known: boolean }> {
+    const resolved =
+      dto.personId !== undefined
+        ? { person: await this.people.personForEnrolment(m, centreId, dto.personId), known: true }
+        : await this.people.personForIdentity(m, caller, centreId, sessionId, {
+            lastName: dto.lastName,
+            firstName: dto.firstName,
+            birthDate: dto.birthDate ?? null,
+            email: dto.email || null,
+            phone: dto.phone || null,
+            address: dto.address ?? '',
+          });
+    if (!resolved.known) return resolved;
+    const person = await this.people.claimForEnrolment(m, resolved.person);
+    if (await m.getRepository(Candidate).exists({ where: { sessionId, personId: person.id } })) {
+      throw dto.personId !== undefined
+        ? fieldError('personId', ALREADY_ENROLLED_BY_ID, 409)
+        : fieldError('lastName', ALREADY_ENROLLED_BY_IDENTITY, 409);
+    }
+    return { person, known: true };
   }
 
   private async insert(
@@ -95,17 +148,20 @@ export class CandidatesService {
     centreId: string,
     sessionId: string,
     dto: CreateCandidateDto,
-  ): Promise<Candidate> {
+  ): Promise<CreatedCandidate> {
+    const { person, known } = await this.enrolledPerson(m, caller, centreId, sessionId, dto);
     const repository = m.getRepository(Candidate);
     const candidate = await repository.save(
       repository.create({
         sessionId,
-        lastName: dto.lastName,
-        firstName: dto.firstName,
-        birthDate: dto.birthDate ?? null,
-        email: dto.email || null,
-        phone: dto.phone || null,
-        address: dto.address ?? '',
+        personId: person.id,
+        // The identity at enrolment, from the person (who now has the latest one).
+        lastName: person.lastName,
+        firstName: person.firstName,
+        birthDate: person.birthDate,
+        email: person.email,
+        phone: person.phone,
+        address: person.address,
         pathway: dto.pathway ?? 'FORMATION',
         vaeValidUntil: dto.vaeValidUntil ?? null,
         accommodationRequested: dto.accommodationRequested ?? false,
@@ -123,7 +179,7 @@ export class CandidatesService {
       action: 'create',
       snapshot: candidate,
     });
-    return candidate;
+    return { ...candidate, personKnown: known };
   }
 
   async list(caller: Caller, sessionId: string): Promise<Candidate[]> {
@@ -187,6 +243,13 @@ export class CandidatesService {
         Object.assign(values, { [field]: next[field] });
       }
       await updateIfUnchanged(m, Candidate, current, values, 'Le candidat');
+      // The person's identity follows the latest identity of their enrolments.
+      if (IDENTITY_FIELDS.some((field) => field in values)) {
+        const person = await this.people.personForEnrolment(m, session.centreId, current.personId);
+        await this.people.applyIdentity(m, caller, person, sessionId, values, {
+          keepKnownContacts: false,
+        });
+      }
       await this.audit.record(m, caller, {
         sessionId,
         centreId: session.centreId,

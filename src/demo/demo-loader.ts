@@ -21,6 +21,7 @@ import { JuryMember } from '../jury/jury-member.entity.js';
 import { LinkDeclaration } from '../jury/link-declaration.entity.js';
 import { SessionStaff, type StaffRole } from '../jury/session-staff.entity.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
+import { PeopleService } from '../people/people.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { Titre } from '../titres/titre.entity.js';
 import { TitresService } from '../titres/titres.service.js';
@@ -82,6 +83,7 @@ export class DemoLoader {
     private readonly titres: TitresService,
     private readonly agrements: AgrementsService,
     private readonly sessions: SessionsService,
+    private readonly peopleRecords: PeopleService,
   ) {}
 
   async load(): Promise<string> {
@@ -399,15 +401,26 @@ export class DemoLoader {
     return this.db.transaction(async (m) => {
       const candidates: Candidate[] = [];
       for (const c of CANDIDATES.slice(0, count)) {
+        const identity = {
+          lastName: c.lastName,
+          firstName: c.firstName,
+          birthDate: '1991-03-17',
+          email: null,
+          phone: null,
+          address: '8 rue Mercière, 69002 Lyon',
+        };
+        const { person } = await this.peopleRecords.personForIdentity(
+          m,
+          caller,
+          centreId,
+          sessionId,
+          identity,
+        );
         const candidate = await m.getRepository(Candidate).save(
           m.getRepository(Candidate).create({
             sessionId,
-            lastName: c.lastName,
-            firstName: c.firstName,
-            birthDate: '1991-03-17',
-            email: null,
-            phone: null,
-            address: '8 rue Mercière, 69002 Lyon',
+            personId: person.id,
+            ...identity,
             pathway: c.pathway,
             vaeValidUntil: c.pathway === 'VAE' ? addYears(this.clock.today(), 1) : null,
             accommodationRequested: Boolean(c.accommodation),

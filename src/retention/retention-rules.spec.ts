@@ -1,4 +1,6 @@
 import {
+  anonymisedPerson,
+  PURGED_PERSON_FIELDS,
   anonymisedCandidate,
   isPastRetention,
   PURGED_FIELDS,
@@ -25,5 +27,15 @@ describe('retention rules', () => {
     expect(replaced.email).toBeNull();
     expect(replaced.phone).toBeNull();
     expect(replaced.address).toBe('');
+  });
+
+  it('replaces every personal field of a person, with a key that matches nobody else', () => {
+    const replaced = anonymisedPerson('p-1');
+    const { matchKey, ...fields } = replaced;
+    expect(Object.keys(fields).sort()).toEqual([...PURGED_PERSON_FIELDS].sort());
+    expect(replaced.lastName).toBe('Personne anonymisée');
+    expect(replaced.drivingLicenceNumber).toBeNull();
+    expect(matchKey).toBe('anonymised|p-1');
+    expect(anonymisedPerson('p-2').matchKey).not.toBe(matchKey);
   });
 });

@@ -44,3 +44,40 @@ export function anonymisedCandidate(rank: number): PurgedFields {
     otherDocuments: '',
   };
 }
+
+/** The person fields a purge clears once none of their enrolments is kept any more. */
+export const PURGED_PERSON_FIELDS = [
+  'lastName',
+  'firstName',
+  'birthDate',
+  'email',
+  'phone',
+  'address',
+  'drivingLicenceNumber',
+] as const;
+
+/**
+ * What replaces the personal data of a person whose every enrolment was purged; the key becomes
+ * unique to them, so that nobody is ever matched with an anonymised person.
+ */
+export function anonymisedPerson(personId: string): {
+  lastName: string;
+  firstName: string;
+  birthDate: null;
+  email: null;
+  phone: null;
+  address: string;
+  drivingLicenceNumber: null;
+  matchKey: string;
+} {
+  return {
+    lastName: 'Personne anonymisée',
+    firstName: '—',
+    birthDate: null,
+    email: null,
+    phone: null,
+    address: '',
+    drivingLicenceNumber: null,
+    matchKey: `anonymised|${personId}`,
+  };
+}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Brackets, In, IsNull } from 'typeorm';
+import { Brackets, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Candidate } from '../candidates/candidate.entity.js';
@@ -8,7 +8,14 @@ import { SYSTEM_CALLER } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
-import { anonymisedCandidate, PURGED_FIELDS, retentionCutoff } from './retention-rules.js';
+import { Person } from '../people/person.entity.js';
+import {
+  anonymisedCandidate,
+  anonymisedPerson,
+  PURGED_FIELDS,
+  PURGED_PERSON_FIELDS,
+  retentionCutoff,
+} from './retention-rules.js';
 import { Database } from '../database/database.js';
 
 export interface RetentionSession {
@@ -79,6 +86,47 @@ export class RetentionService {
     return rows.map((row) => ({ ...row, candidates: Number(row.candidates) }));
   }
 
+  /**
+   * Anonymises the people none of whose enrolments keeps personal data any more (a person still
+   * enrolled in a more recent session keeps their record), and erases their personal values from
+   * the audit trail. Returns how many were anonymised.
+   */
+  private async purgePeople(m: EntityManager, personIds: readonly string[]): Promise<number> {
+    const candidates = [...new Set(personIds)];
+    if (candidates.length === 0) return 0;
+    const kept = await m.getRepository(Candidate).find({
+      where: { personId: In(candidates), purgedAt: IsNull() },
+      select: { id: true, personId: true },
+    });
+    const keep = new Set(kept.map((c) => c.personId));
+    const erased = candidates.filter((id) => !keep.has(id));
+    for (const id of erased) {
+      await m
+        .getRepository(Person)
+        .update({ id }, { ...anonymisedPerson(id), version: () => '"version" + 1' });
+    }
+    if (erased.length === 0) return 0;
+    await m
+      .getRepository(AuditEntry)
+      .createQueryBuilder()
+      .update()
+      .set({
+        before: () => 'CASE WHEN "before" IS NULL THEN NULL ELSE :erased END',
+        after: () => 'CASE WHEN "after" IS NULL THEN NULL ELSE :erased END',
+      })
+      .setParameter('erased', ERASED)
+      .where({ entity: 'person', entityId: In(erased) })
+      .andWhere(
+        new Brackets((qb) =>
+          qb
+            .where('field IS NULL')
+            .orWhere('field IN (:...fields)', { fields: [...PURGED_PERSON_FIELDS] }),
+        ),
+      )
+      .execute();
+    return erased.length;
+  }
+
   private purgeSession(session: RetentionSession, cutoff: CalendarDate): Promise<number> {
     return this.db.transaction(async (m) => {
       const fresh = await m
@@ -87,7 +135,7 @@ export class RetentionService {
       if (!fresh || fresh.endDate >= cutoff) return 0;
       const all = await m.getRepository(Candidate).find({
         where: { sessionId: session.sessionId },
-        select: { id: true, purgedAt: true, createdAt: true },
+        select: { id: true, personId: true, purgedAt: true, createdAt: true },
         order: { createdAt: 'ASC', id: 'ASC' },
       });
       const now = this.clock.nowIso();
@@ -103,6 +151,10 @@ export class RetentionService {
         purged.push(candidate.id);
       }
       if (purged.length === 0) return 0;
+      const erasedPeople = await this.purgePeople(
+        m,
+        all.filter((c) => purged.includes(c.id)).map((c) => c.personId),
+      );
       await m
         .getRepository(AuditEntry)
         .createQueryBuilder()
@@ -130,6 +182,7 @@ export class RetentionService {
         snapshot: {
           motif: `Durée de conservation de ${this.config.retentionYears} ans écoulée (fin de session avant le ${cutoff})`,
           candidatsAnonymises: purged.length,
+          personnesAnonymisees: erasedPeople,
           champsEffaces: PURGED_FIELDS,
         },
       });

@@ -39,6 +39,8 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'session-cancelled': 'La session a été annulée.',
   'task-saved': 'La tâche a été enregistrée.',
   'candidate-created': 'Le candidat a été ajouté.',
+  'candidate-enrolled-known-person':
+    'Le candidat a été ajouté (personne déjà connue : rattachée à sa fiche).',
   'candidate-updated': 'Le candidat a été modifié.',
   'candidate-deleted': 'Le candidat a été supprimé.',
   'candidates-imported': 'Les candidats du fichier ont été importés.',

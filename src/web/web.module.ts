@@ -22,6 +22,8 @@ import { WEB_FORM_CONTROLLERS, WEB_FORM_PROVIDERS } from './forms/web-forms.js';
 import { SessionListQuery } from './queries/session-list.query.js';
 import { SessionPageQuery } from './queries/session-page.query.js';
 import { WebAuthController } from './web-auth.controller.js';
+import { PeopleModule } from '../people/people.module.js';
+import { WebPeopleController } from './people/web-people.controller.js';
 import { WebAuthService } from './web-auth.service.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 import { WebPages } from './web-pages.js';
@@ -40,6 +42,7 @@ import { WebPages } from './web-pages.js';
     AgrementsModule,
     SessionsModule,
     CandidatesModule,
+    PeopleModule,
     JuryModule,
     ChecklistModule,
     ComplianceModule,
@@ -53,6 +56,7 @@ import { WebPages } from './web-pages.js';
     ...WEB_FORM_CONTROLLERS,
     WebSessionsController,
     WebCalendarController,
+    WebPeopleController,
   ],
   providers: [
     WebPages,

@@ -8,6 +8,7 @@ import {
   IsInt,
   IsOptional,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -16,6 +17,7 @@ import {
   NotNull,
   PatchText,
   Text,
+  Uuid,
 } from '../../common/validation/decorators.js';
 import {
   ATTENDANCES,
@@ -28,10 +30,34 @@ import {
   type Pathway,
 } from '../candidate.entity.js';
 
-export class CreateCandidateDto {
-  @ApiProperty({ example: 'Dupont' }) @Text(100) lastName!: string;
+/** Identity fields are required unless the candidate enrols an existing person (`personId`). */
+const unlessPersonId = ValidateIf(
+  (dto: CreateCandidateDto, value: unknown) => dto.personId === undefined || value !== undefined,
+);
 
-  @ApiProperty({ example: 'Camille' }) @Text(100) firstName!: string;
+export class CreateCandidateDto {
+  @ApiProperty({
+    required: false,
+    description:
+      'Inscrit une personne déjà connue du centre : son identité est reprise de sa fiche (ne pas envoyer alors les champs d’identité)',
+  })
+  @NotNull()
+  @Uuid()
+  personId?: string;
+
+  @ApiProperty({ required: false, example: 'Dupont', description: 'Obligatoire sans « personId »' })
+  @unlessPersonId
+  @Text(100)
+  lastName!: string;
+
+  @ApiProperty({
+    required: false,
+    example: 'Camille',
+    description: 'Obligatoire sans « personId »',
+  })
+  @unlessPersonId
+  @Text(100)
+  firstName!: string;
 
   @ApiProperty({ required: false, example: '1990-05-12' })
   @IsOptional()

@@ -219,6 +219,7 @@ export class CandidateFormsController {
         count: candidates.length,
         candidates: candidates.map((c) => ({
           id: c.id,
+          personId: c.personId,
           name: `${c.lastName.toUpperCase()} ${c.firstName}`,
           birthDate: c.birthDate ? formatFrenchDate(c.birthDate) : '—',
           pathway: PATHWAY_LABELS[c.pathway],
@@ -273,7 +274,10 @@ export class CandidateFormsController {
       rules: candidateRules(plain, this.clock.today()),
       labels: LABELS,
       work: (dto) => this.candidates.create(caller, id, dto),
-      done: { to: `/sessions/${id}/candidates`, flash: 'candidate-created' },
+      done: (created) => ({
+        to: `/sessions/${id}/candidates`,
+        flash: created.personKnown ? 'candidate-enrolled-known-person' : 'candidate-created',
+      }),
       again: (refusal) =>
         this.renderNew(ctx, session, { values: typedValues(IDENTITY_SPECS, body), ...refusal }),
     });
@@ -396,7 +400,7 @@ export class CandidateFormsController {
         const results = resultSpecs(sessionCcps(session, titre));
         const form = formView([...PROFILE_SPECS, ...results], state.values, state.errors);
         return {
-          candidate: { id: candidate.id, name },
+          candidate: { id: candidate.id, personId: candidate.personId, name },
           writable: summary.editable,
           version: formVersion(state.values, candidate),
           form,

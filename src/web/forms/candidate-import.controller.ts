@@ -24,6 +24,7 @@ import { CandidatesService } from '../../candidates/candidates.service.js';
 import type { Caller } from '../../common/caller.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
+import { PeopleService } from '../../people/people.service.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
@@ -50,6 +51,7 @@ export class CandidateImportController {
     private readonly sessions: SessionsService,
     private readonly candidates: CandidatesService,
     private readonly forms: FormPages,
+    private readonly people: PeopleService,
   ) {}
 
   @Get()
@@ -96,7 +98,7 @@ export class CandidateImportController {
     const preview = await previewCandidateImport(
       csv,
       (dto) => this.candidates.newCandidateErrors(dto),
-      await this.candidates.listForSession(id),
+      await this.people.keysForImport(session.centreId, id),
     );
     const shown = { preview, csv, pasted: file && file.size > 0 ? '' : pasted, error: null };
     await this.render(ctx, session, shown, preview.dtos ? 200 : 400);
@@ -117,7 +119,7 @@ export class CandidateImportController {
     const preview = await previewCandidateImport(
       csv,
       (dto) => this.candidates.newCandidateErrors(dto),
-      enrolled,
+      await this.people.keysForImport(session.centreId, id),
     );
     const dtos = preview.dtos;
     if (!dtos) {
@@ -129,6 +131,12 @@ export class CandidateImportController {
       const error =
         'La liste des candidats de la session a changé depuis l’aperçu : rien n’a été importé. Vérifiez l’aperçu ci-dessous puis confirmez à nouveau.';
       await this.render(ctx, session, { preview, csv, pasted: '', error }, 409);
+      return;
+    }
+    if (dtos.length === 0) {
+      const error =
+        'Aucune ligne à importer : toutes les personnes du fichier sont déjà inscrites à la session.';
+      await this.render(ctx, session, { preview, csv, pasted: '', error }, 400);
       return;
     }
     const result = await attempt(() => this.candidates.createMany(caller, id, dtos), labelOf());
@@ -166,8 +174,10 @@ export class CandidateImportController {
               fileErrors: preview.fileErrors,
               invalidRows: preview.invalidRows,
               warnings: preview.warnings,
+              knownPeople: preview.knownPeople,
               total: preview.rows.length,
-              ready: preview.dtos !== null,
+              ready: preview.dtos !== null && preview.dtos.length > 0,
+              nothingToImport: preview.dtos !== null && preview.dtos.length === 0,
               count: preview.dtos?.length ?? 0,
             }
           : null,

@@ -37,19 +37,33 @@ describe('CSV import preview', () => {
     expect(preview.dtos).toBeNull();
   });
 
-  it('warns, without refusing, about people already enrolled or repeated in the file', async () => {
+  it('skips, without refusing the file, people already enrolled or repeated in it', async () => {
     const preview = await previewCandidateImport(
       'nom;prénom;date_naissance\nMartin;Léa;12/05/1990\nMARTIN;Lea;1990-05-12\nPetit;Anne;',
       noRule,
-      [{ lastName: 'Petit', firstName: 'Anne', birthDate: null }],
+      { known: new Set(['petit|anne|']), enrolled: new Set(['petit|anne|']) },
     );
     expect(preview.rows.map((r) => r.warning)).toEqual([
       null,
-      'Même nom (et même date de naissance) qu’à la ligne 2.',
-      'Un candidat du même nom (et de même date de naissance) est déjà inscrit à la session.',
+      'Même nom (et même date de naissance) qu’à la ligne 2 : la ligne ne sera pas importée.',
+      'Un candidat du même nom (et de même date de naissance) est déjà inscrit à la session : la ligne ne sera pas importée.',
     ]);
     expect(preview.warnings).toBe(2);
-    expect(preview.dtos).toHaveLength(3);
+    expect(preview.dtos).toEqual([expect.objectContaining({ lastName: 'Martin' })]);
+  });
+
+  it('says which rows enrol a person the centre already knows', async () => {
+    const preview = await previewCandidateImport(
+      'nom;prénom;date_naissance\nLŒVENBRUCK;jean luc;03/02/1990\nPetit;Anne;',
+      noRule,
+      { known: new Set(['loevenbruck|jeanluc|1990-02-03']), enrolled: new Set() },
+    );
+    expect(preview.rows.map((r) => r.note)).toEqual([
+      'Personne déjà connue : rattachée à sa fiche.',
+      null,
+    ]);
+    expect(preview.knownPeople).toBe(1);
+    expect(preview.dtos).toHaveLength(2);
   });
 
   it('keeps the file errors and no row when the headers are wrong', async () => {

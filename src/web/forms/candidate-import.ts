@@ -26,6 +26,7 @@ import {
   type GlyphCoverage,
 } from '../../documents/printable-text.js';
 import { CreateCandidateDto } from '../../candidates/dto/candidate.dto.js';
+import { personMatchKey } from '../../certification/person-key.js';
 import type { FieldError } from '../../common/validation/field-errors.js';
 import { revealRefusedCharacters } from '../../common/validation/text-policy.js';
 import { labelLookup, localizeMessage, validateForm, FORM_ERROR } from './form-input.js';
@@ -35,37 +36,38 @@ export interface ImportRowView {
   cells: string[];
   errors: CsvCellError[];
   invalid: boolean;
-  /** Not an error: the person may already be enrolled, or appear twice in the file. */
+  /** Not an error: the person is already enrolled, or appears twice in the file (row skipped). */
   warning: string | null;
+  /** The person is already known to the centre: the row enrols them (« personne déjà connue »). */
+  note: string | null;
 }
 
-/** A candidate already enrolled, to warn about a file imported twice. */
-export interface EnrolledCandidate {
-  lastName: string;
-  firstName: string;
-  birthDate: string | null;
+/**
+ * The people the import meets, by `personMatchKey`: those of the centre (a row of one of them is
+ * enrolled as that person) and those already enrolled in the session (such a row is skipped).
+ */
+export interface ImportPeople {
+  known: ReadonlySet<string>;
+  enrolled: ReadonlySet<string>;
 }
 
-function personKey(c: { lastName?: unknown; firstName?: unknown; birthDate?: unknown }): string {
-  const part = (v: unknown) =>
-    typeof v === 'string'
-      ? v
-          .trim()
-          .toLowerCase()
-          .normalize('NFD')
-          .replace(/[\u0300-\u036f]/g, '')
-      : '';
-  return `${part(c.lastName)}|${part(c.firstName)}|${part(c.birthDate)}`;
-}
+export const KNOWN_PERSON_NOTE = 'Personne déjà connue : rattachée à sa fiche.';
+
+const NO_PEOPLE: ImportPeople = { known: new Set(), enrolled: new Set() };
 
 export interface ImportPreview {
   headers: string[];
   rows: ImportRowView[];
   fileErrors: string[];
   invalidRows: number;
-  /** Rows that look like a candidate already enrolled or repeated in the file. */
+  /** Rows of a person already enrolled or repeated in the file: they are not imported. */
   warnings: number;
-  /** Every row as a validated DTO, or null when the file or a row has an error. */
+  /** Rows of a person the centre already knows: enrolled as that person. */
+  knownPeople: number;
+  /**
+   * The rows to import as validated DTOs (rows with a warning left out), or null when the file
+   * or a row has an error.
+   */
   dtos: CreateCandidateDto[] | null;
 }
 
@@ -109,23 +111,16 @@ export function unprintableCells(
 export async function previewCandidateImport(
   text: string,
   rule: (dto: CreateCandidateDto) => FieldError[],
-  enrolled: readonly EnrolledCandidate[] = [],
+  people: ImportPeople = NO_PEOPLE,
   coverage: GlyphCoverage = documentGlyphCoverage(),
 ): Promise<ImportPreview> {
   const csv = parseCandidateCsv(text);
   const rows: ImportRowView[] = [];
   const dtos: CreateCandidateDto[] = [];
-  const known = new Set(enrolled.map(personKey));
   const firstLineOf = new Map<string, number>();
   for (const row of csv.rows) {
-    const key = personKey(row.plain);
-    const earlier = firstLineOf.get(key);
-    if (earlier === undefined) firstLineOf.set(key, row.line);
-    const warning = known.has(key)
-      ? 'Un candidat du même nom (et de même date de naissance) est déjà inscrit à la session.'
-      : earlier !== undefined
-        ? `Même nom (et même date de naissance) qu’à la ligne ${earlier}.`
-        : null;
+    let warning: string | null = null;
+    let note: string | null = null;
     const errors = [...row.errors, ...unprintableCells(row.cells, coverage)];
     // One message per column: the first found (a cell that cannot be printed is not validated
     // again by the DTO's text rules).
@@ -144,7 +139,23 @@ export async function previewCandidateImport(
         });
       }
       if (broken.length === 0 && errors.length === 0) {
-        dtos.push(validated.dto);
+        const dto = validated.dto;
+        const key = personMatchKey({
+          lastName: dto.lastName,
+          firstName: dto.firstName,
+          birthDate: dto.birthDate ?? null,
+        });
+        const earlier = firstLineOf.get(key);
+        if (people.enrolled.has(key)) {
+          warning =
+            'Un candidat du même nom (et de même date de naissance) est déjà inscrit à la session : la ligne ne sera pas importée.';
+        } else if (earlier !== undefined) {
+          warning = `Même nom (et même date de naissance) qu’à la ligne ${earlier} : la ligne ne sera pas importée.`;
+        } else {
+          firstLineOf.set(key, row.line);
+          if (people.known.has(key)) note = KNOWN_PERSON_NOTE;
+          dtos.push(dto);
+        }
       }
     } else {
       for (const [field, message] of Object.entries(validated.errors)) {
@@ -165,6 +176,7 @@ export async function previewCandidateImport(
       errors,
       invalid: errors.length > 0,
       warning,
+      note,
     });
   }
   const invalidRows = rows.filter((r) => r.invalid).length;
@@ -175,6 +187,7 @@ export async function previewCandidateImport(
     fileErrors: csv.fileErrors,
     invalidRows,
     warnings: rows.filter((r) => r.warning !== null).length,
+    knownPeople: rows.filter((r) => r.note !== null).length,
     dtos: usable ? dtos : null,
   };
 }

@@ -124,9 +124,11 @@ export class Fixtures {
   }
 
   async refreshCandidate(): Promise<void> {
-    this.ids.candidate = String(
-      (await aCandidate(this.as('manager'), this.ids.session, { lastName: 'Nguyễn' })).id,
-    );
+    const candidate = await aCandidate(this.as('manager'), this.ids.session, {
+      lastName: 'Nguyễn',
+    });
+    this.ids.candidate = String(candidate.id);
+    this.ids.person = String(candidate.personId);
     await this.declareLink();
   }
 

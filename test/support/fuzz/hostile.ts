@@ -12,6 +12,7 @@ export type IdKind =
   | 'titre'
   | 'session'
   | 'candidate'
+  | 'person'
   | 'juryMember'
   | 'assignment'
   | 'task'

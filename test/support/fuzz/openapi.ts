@@ -102,6 +102,7 @@ const ID_FIELDS: Record<string, IdKind> = {
   titreId: 'titre',
   juryMemberId: 'juryMember',
   candidateId: 'candidate',
+  personId: 'person',
   managerId: 'manager',
   deputyManagerId: 'admin',
 };
@@ -239,6 +240,7 @@ function pathParamKind(op: Operation, name: string): IdKind | 'file' {
   if (op.path.startsWith('/api/centres')) return 'centre';
   if (op.path.startsWith('/api/titres')) return 'titre';
   if (op.path.startsWith('/api/jury-members')) return 'juryMember';
+  if (op.path.startsWith('/api/people')) return 'person';
   return 'session';
 }
 
