@@ -173,6 +173,7 @@ describe('dashboard forms in a real browser (Debian chromium)', () => {
     });
     const [candidate] = (await manager.get(`/api/sessions/${sessionId}/candidates`)).body as {
       id: string;
+      personId: string;
     }[];
     const pages: [string, string][] = [
       [`/sessions/${sessionId}/candidates/${candidate.id}`, 'forms-candidate-edit'],
@@ -186,6 +187,7 @@ describe('dashboard forms in a real browser (Debian chromium)', () => {
       ['/agrements', 'forms-agrements'],
       ['/titres', 'forms-titres'],
       ['/centres', 'forms-centres'],
+      [`/people/${candidate.personId}`, 'person-page'],
     ];
     for (const [path, name] of pages) {
       const response = await page.goto(`${base}${path}`);
