@@ -41,6 +41,31 @@ const ERASED = JSON.stringify('[effacé : durée de conservation écoulée]');
  * Purges the personal data of candidates of sessions that ended more than RETENTION_YEARS ago,
  * one session per transaction, audited. Younger sessions are never read for writing.
  */
+/** Erases the personal values the audit trail kept for these rows (the entry itself stays). */
+async function eraseAuditValues(
+  m: EntityManager,
+  entity: string,
+  ids: readonly string[],
+  fields: readonly string[],
+): Promise<void> {
+  await m
+    .getRepository(AuditEntry)
+    .createQueryBuilder()
+    .update()
+    .set({
+      before: () => 'CASE WHEN "before" IS NULL THEN NULL ELSE :erased END',
+      after: () => 'CASE WHEN "after" IS NULL THEN NULL ELSE :erased END',
+    })
+    .setParameter('erased', ERASED)
+    .where({ entity, entityId: In([...ids]) })
+    .andWhere(
+      new Brackets((qb) =>
+        qb.where('field IS NULL').orWhere('field IN (:...fields)', { fields: [...fields] }),
+      ),
+    )
+    .execute();
+}
+
 @Injectable()
 export class RetentionService {
   constructor(
@@ -106,24 +131,7 @@ export class RetentionService {
         .update({ id }, { ...anonymisedPerson(id), version: () => '"version" + 1' });
     }
     if (erased.length === 0) return 0;
-    await m
-      .getRepository(AuditEntry)
-      .createQueryBuilder()
-      .update()
-      .set({
-        before: () => 'CASE WHEN "before" IS NULL THEN NULL ELSE :erased END',
-        after: () => 'CASE WHEN "after" IS NULL THEN NULL ELSE :erased END',
-      })
-      .setParameter('erased', ERASED)
-      .where({ entity: 'person', entityId: In(erased) })
-      .andWhere(
-        new Brackets((qb) =>
-          qb
-            .where('field IS NULL')
-            .orWhere('field IN (:...fields)', { fields: [...PURGED_PERSON_FIELDS] }),
-        ),
-      )
-      .execute();
+    await eraseAuditValues(m, 'person', erased, PURGED_PERSON_FIELDS);
     return erased.length;
   }
 
@@ -151,28 +159,12 @@ export class RetentionService {
         purged.push(candidate.id);
       }
       if (purged.length === 0) return 0;
+      const purgedIds = new Set(purged);
       const erasedPeople = await this.purgePeople(
         m,
-        all.filter((c) => purged.includes(c.id)).map((c) => c.personId),
+        all.filter((c) => purgedIds.has(c.id)).map((c) => c.personId),
       );
-      await m
-        .getRepository(AuditEntry)
-        .createQueryBuilder()
-        .update()
-        .set({
-          before: () => 'CASE WHEN "before" IS NULL THEN NULL ELSE :erased END',
-          after: () => 'CASE WHEN "after" IS NULL THEN NULL ELSE :erased END',
-        })
-        .setParameter('erased', ERASED)
-        .where({ entity: 'candidate', entityId: In(purged) })
-        .andWhere(
-          new Brackets((qb) =>
-            qb
-              .where('field IS NULL')
-              .orWhere('field IN (:...fields)', { fields: [...PURGED_FIELDS] }),
-          ),
-        )
-        .execute();
+      await eraseAuditValues(m, 'candidate', purged, PURGED_FIELDS);
       await this.audit.record(m, SYSTEM_CALLER, {
         sessionId: session.sessionId,
         centreId: session.centreId,
