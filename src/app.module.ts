@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { CandidatesModule } from './candidates/candidates.module.js';
+import { CertificationModule } from './certification/certification.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { CentresModule } from './centres/centres.module.js';
 import { ChecklistModule } from './checklist/checklist.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         TitresModule,
         AgrementsModule,
         SessionsModule,
+        CertificationModule,
         PeopleModule,
         CandidatesModule,
         JuryModule,

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { CertificationPathways1796188611429 } from './1796188611429-CertificationPathways.js';
 import { PersonRecords1796181189852 } from './1796181189852-PersonRecords.js';
 import { LoginThrottle1796166555756 } from './1796166555756-LoginThrottle.js';
 import { DashboardIndexes1795435541089 } from './1795435541089-DashboardIndexes.js';
@@ -13,4 +14,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   DashboardIndexes1795435541089,
   LoginThrottle1796166555756,
   PersonRecords1796181189852,
+  CertificationPathways1796188611429,
 ];

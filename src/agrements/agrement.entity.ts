@@ -36,6 +36,12 @@ export class Agrement {
   @JoinColumn({ name: 'titreId' })
   titre?: Relation<Titre>;
 
+  /**
+   * Null: the agrément of the titre (its CCP). A code: the agrément of that CCS of the titre,
+   * which a CCS session needs on its own.
+   */
+  @Column({ type: 'varchar', length: 30, nullable: true }) ccsCode!: string | null;
+
   @Column({ type: 'varchar', length: 50, default: '' }) reference!: string;
 
   @DateColumn() validUntil!: string;

@@ -12,8 +12,34 @@ import { DateColumn, InstantColumn, JsonColumn } from '../database/columns.js';
 import { Person } from '../people/person.entity.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
 
-export const PATHWAYS = ['FORMATION', 'VAE'] as const;
+/**
+ * How the candidate comes to the session: after training (formation), by VAE, or with a livret
+ * de certification (suite de parcours after a partial success, parcours progressif CCP by CCP,
+ * CCP obtained by équivalence or correspondance) — guide de la session, « livret de certification ».
+ */
+export const PATHWAYS = [
+  'FORMATION',
+  'VAE',
+  'SUITE_PARCOURS',
+  'PARCOURS_PROGRESSIF',
+  'EQUIVALENCE',
+] as const;
 export type Pathway = (typeof PATHWAYS)[number];
+
+/** The pathways whose candidates hold a livret de certification. */
+export const CERTIFICATION_RECORD_PATHWAYS: readonly Pathway[] = [
+  'SUITE_PARCOURS',
+  'PARCOURS_PROGRESSIF',
+  'EQUIVALENCE',
+];
+
+export const PATHWAY_LABELS: Readonly<Record<Pathway, string>> = {
+  FORMATION: 'Formation',
+  VAE: 'VAE',
+  SUITE_PARCOURS: 'Suite de parcours',
+  PARCOURS_PROGRESSIF: 'Parcours progressif',
+  EQUIVALENCE: 'Équivalence ou correspondance',
+};
 
 export const CONVOCATION_MODES = ['HAND_DELIVERED', 'REGISTERED_MAIL'] as const;
 export type ConvocationMode = (typeof CONVOCATION_MODES)[number];
@@ -62,9 +88,25 @@ export class Candidate {
 
   @Column({ type: 'varchar', length: 500, default: '' }) address!: string;
 
-  @Column({ type: 'varchar', length: 10, default: 'FORMATION' }) pathway!: Pathway;
+  @Column({ type: 'varchar', length: 20, default: 'FORMATION' }) pathway!: Pathway;
 
+  /** First day of the training (formation), for the titre's prolongation year. */
+  @DateColumn({ nullable: true }) trainingStartDate!: string | null;
+
+  /** Date the VAE recevabilité was notified to the candidate. */
+  @DateColumn({ nullable: true }) vaeNotifiedOn!: string | null;
+
+  /** The session natures the recevabilité allows (TITRE, CCP, CCS); empty: not stated. */
+  @JsonColumn({ default: '[]' }) vaeAllowedNatures!: string[];
+
+  /**
+   * Last day of validity of the VAE recevabilité: one year from notification, or the date
+   * entered by hand with `vaeOverrideReason` (or entered before the notification date was kept).
+   */
   @DateColumn({ nullable: true }) vaeValidUntil!: string | null;
+
+  /** Why `vaeValidUntil` differs from the computed one; empty when computed. */
+  @Column({ type: 'varchar', length: 500, default: '' }) vaeOverrideReason!: string;
 
   @Column({ type: 'boolean', default: false }) accommodationRequested!: boolean;
 

@@ -18,12 +18,17 @@ export const APPLICABILITIES = [
   'ALWAYS',
   'CCP_SESSION',
   'VAE_CANDIDATES',
+  'TRAINING_CANDIDATES',
+  'DP_CANDIDATES',
+  'LIVRET_CANDIDATES',
   'ACCOMMODATION_REQUESTS',
   'INCIDENT',
 ] as const;
 /**
  * When a task applies to a session: always; only for a CCP session; only when the session
- * has VAE candidates; only when a candidate asked for an accommodation (handicap); only if
+ * has VAE candidates; only when it has candidates trained for the titre (ECF); candidates with a
+ * DP (formation or VAE); candidates with a livret de certification (suite de parcours, parcours
+ * progressif, équivalence); only when a candidate asked for an accommodation (handicap); only if
  * the incident it describes happens (otherwise the task can be marked « sans objet »).
  */
 export type Applicability = (typeof APPLICABILITIES)[number];
@@ -32,6 +37,10 @@ export const APPLICABILITY_LABELS: Record<Applicability, string> = {
   ALWAYS: 'Toujours',
   CCP_SESSION: 'Session CCP uniquement',
   VAE_CANDIDATES: 'Si la session compte des candidats VAE',
+  TRAINING_CANDIDATES: 'Si la session compte des candidats issus de formation',
+  DP_CANDIDATES: 'Si la session compte des candidats issus de formation ou de VAE',
+  LIVRET_CANDIDATES:
+    'Si la session compte des candidats en suite de parcours, en parcours progressif ou par équivalence',
   ACCOMMODATION_REQUESTS: "En cas de demande d'aménagement des épreuves",
   INCIDENT: "Seulement si l'incident se produit (sinon sans objet)",
 };

@@ -1,3 +1,4 @@
+import { CERTIFICATION_RECORD_PATHWAYS, type Pathway } from '../candidates/candidate.entity.js';
 import type { SessionNature } from '../sessions/exam-session.entity.js';
 import type { Applicability } from './checklist-template.js';
 
@@ -5,6 +6,10 @@ import type { Applicability } from './checklist-template.js';
 export interface SessionFacts {
   nature: SessionNature;
   hasVaeCandidates: boolean;
+  /** Candidates trained for the titre (formation): ECF and DP. */
+  hasTrainingCandidates: boolean;
+  /** Candidates with a livret de certification (suite de parcours, parcours progressif, équivalence). */
+  hasLivretCandidates: boolean;
   hasAccommodationRequests: boolean;
 }
 
@@ -15,6 +20,10 @@ export function sessionFacts(
   return {
     nature,
     hasVaeCandidates: candidates.some((c) => c.pathway === 'VAE'),
+    hasTrainingCandidates: candidates.some((c) => c.pathway === 'FORMATION'),
+    hasLivretCandidates: candidates.some((c) =>
+      CERTIFICATION_RECORD_PATHWAYS.includes(c.pathway as Pathway),
+    ),
     hasAccommodationRequests: candidates.some((c) => c.accommodationRequested),
   };
 }
@@ -26,6 +35,12 @@ export function isTaskApplicable(applicability: Applicability, facts: SessionFac
       return facts.nature === 'CCP' || facts.nature === 'CCS';
     case 'VAE_CANDIDATES':
       return facts.hasVaeCandidates;
+    case 'TRAINING_CANDIDATES':
+      return facts.hasTrainingCandidates;
+    case 'DP_CANDIDATES':
+      return facts.hasTrainingCandidates || facts.hasVaeCandidates;
+    case 'LIVRET_CANDIDATES':
+      return facts.hasLivretCandidates;
     case 'ACCOMMODATION_REQUESTS':
       return facts.hasAccommodationRequests;
     case 'INCIDENT':

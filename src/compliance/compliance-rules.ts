@@ -25,7 +25,8 @@ export type Severity = 'blocking' | 'warning';
 export type SessionNature = 'TITRE' | 'CCP' | 'CCS';
 export type SessionStatus = 'PLANNED' | 'HELD' | 'CLOSED' | 'CANCELLED';
 export type SessionStaffRole = 'JURY' | 'SURVEILLANT' | 'COMEDIEN';
-export type CandidatePathway = 'FORMATION' | 'VAE';
+export type CandidatePathway =
+  'FORMATION' | 'VAE' | 'SUITE_PARCOURS' | 'PARCOURS_PROGRESSIF' | 'EQUIVALENCE';
 export type ConvocationMode = 'HAND_DELIVERED' | 'REGISTERED_MAIL';
 export type ComplianceTaskStatus = 'todo' | 'done' | 'not_applicable';
 

@@ -11,6 +11,7 @@ import { Habilitation } from '../jury/habilitation.entity.js';
 import { JuryMember } from '../jury/jury-member.entity.js';
 import { LinkDeclaration } from '../jury/link-declaration.entity.js';
 import { SessionStaff } from '../jury/session-staff.entity.js';
+import { ResitNotice } from '../certification/resit-notice.entity.js';
 import { Person } from '../people/person.entity.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
 import { SessionDateChange } from '../sessions/session-date-change.entity.js';
@@ -47,6 +48,7 @@ export const ENTITIES = [
   AuditEntry,
   ReminderPolicyEntity,
   ReminderNotice,
+  ResitNotice,
   OutboxMessage,
   CalendarFeed,
   LoginThrottle,

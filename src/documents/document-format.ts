@@ -1,5 +1,5 @@
 /** French wording shared by the documents: names, times, date ranges, addresses and labels. */
-import type { Attendance, CcpOutcome, Pathway } from '../candidates/candidate.entity.js';
+import type { Attendance, CcpOutcome } from '../candidates/candidate.entity.js';
 import {
   addDays,
   compareDates,
@@ -22,10 +22,7 @@ export const NATURE_LABELS: Record<SessionNature, string> = {
   CCS: 'Certificat complémentaire de spécialisation (CCS)',
 };
 
-export const PATHWAY_LABELS: Record<Pathway, string> = {
-  FORMATION: 'Formation',
-  VAE: 'VAE',
-};
+export { PATHWAY_LABELS } from '../candidates/candidate.entity.js';
 
 export const ATTENDANCE_LABELS: Record<Attendance, string> = {
   PRESENT: 'Présent(e)',

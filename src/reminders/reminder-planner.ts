@@ -10,6 +10,7 @@ import {
   type SessionFacts,
 } from '../checklist/task-applicability.js';
 import { addDays, type CalendarDate } from '../common/calendar-date.js';
+import { chunks } from '../common/chunks.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { MailTemplates } from '../mail/mail-templates.js';
@@ -61,14 +62,6 @@ export interface PlanReport {
   /** Tasks whose current reminder step has not been sent yet, per recipient. */
   itemsQueued: number;
   messagesQueued: number;
-}
-
-const CHUNK = 500;
-
-function chunks<T>(values: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
-  return out;
 }
 
 function noticeKey(n: { recipientId: string; taskId: string; step: string; stepDate: string }) {

@@ -53,6 +53,9 @@ export class ExamSession {
 
   @DateColumn() endDate!: string;
 
+  /** Date the session was created in CERES (needed for a session in the prolongation year). */
+  @DateColumn({ nullable: true }) ceresCreatedOn!: string | null;
+
   @Column({ type: 'varchar', length: 5, default: '09:00' }) startTime!: string;
 
   @Column({ type: 'varchar', length: 300, default: '' }) location!: string;

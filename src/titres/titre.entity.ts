@@ -20,7 +20,14 @@ export class Titre {
 
   @Column({ type: 'varchar', length: 30 }) version!: string;
 
+  /** Last day of validity of the titre version (its end date). */
   @DateColumn() validUntil!: string;
+
+  /**
+   * Last day of the prolongation year when set by hand; null: validUntil + 1 year
+   * (`PROLONGATION_PERIOD` and its source in certification-sources.ts).
+   */
+  @DateColumn({ nullable: true }) prolongationUntil!: string | null;
 
   @InstantColumn() createdAt!: string;
 

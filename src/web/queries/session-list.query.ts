@@ -257,6 +257,11 @@ export class SessionListQuery {
             m."firstName" AS "managerFirstName", m."lastName" AS "managerLastName", m."email" AS "managerEmail",
             CASE WHEN EXISTS (SELECT 1 FROM "candidate" k WHERE k."sessionId" = s."id" AND k."pathway" = 'VAE')
               THEN 1 ELSE 0 END AS "hasVae",
+            CASE WHEN EXISTS (SELECT 1 FROM "candidate" k WHERE k."sessionId" = s."id" AND k."pathway" = 'FORMATION')
+              THEN 1 ELSE 0 END AS "hasTraining",
+            CASE WHEN EXISTS (SELECT 1 FROM "candidate" k WHERE k."sessionId" = s."id"
+              AND k."pathway" IN ('SUITE_PARCOURS', 'PARCOURS_PROGRESSIF', 'EQUIVALENCE'))
+              THEN 1 ELSE 0 END AS "hasLivret",
             CASE WHEN EXISTS (SELECT 1 FROM "candidate" k WHERE k."sessionId" = s."id" AND k."accommodationRequested")
               THEN 1 ELSE 0 END AS "hasAccommodation"
           FROM "exam_session" s
@@ -289,6 +294,8 @@ export class SessionListQuery {
         {
           nature: row.nature as SessionNature,
           hasVaeCandidates: bool(row.hasVae),
+          hasTrainingCandidates: bool(row.hasTraining),
+          hasLivretCandidates: bool(row.hasLivret),
           hasAccommodationRequests: bool(row.hasAccommodation),
         },
       ]),

@@ -44,6 +44,8 @@ export interface SessionHeader {
   deputyEmail: string | null;
   formationCount: number;
   vaeCount: number;
+  /** Candidates with a livret de certification (suite de parcours, progressif, équivalence). */
+  livretCount: number;
   accommodationCount: number;
 }
 
@@ -98,11 +100,13 @@ export class SessionPageQuery {
           ti."code" AS "titreCode", ti."label" AS "titreLabel", ti."version" AS "titreVersion",
           m."firstName" AS "managerFirstName", m."lastName" AS "managerLastName", m."email" AS "managerEmail",
           d."firstName" AS "deputyFirstName", d."lastName" AS "deputyLastName", d."email" AS "deputyEmail",
-          k."formationCount", k."vaeCount", k."accommodationCount"
+          k."formationCount", k."vaeCount", k."livretCount", k."accommodationCount"
         FROM "exam_session" s
         CROSS JOIN (
           SELECT COUNT(CASE WHEN "pathway" = 'FORMATION' THEN 1 END) AS "formationCount",
             COUNT(CASE WHEN "pathway" = 'VAE' THEN 1 END) AS "vaeCount",
+            COUNT(CASE WHEN "pathway" IN ('SUITE_PARCOURS', 'PARCOURS_PROGRESSIF', 'EQUIVALENCE')
+              THEN 1 END) AS "livretCount",
             COUNT(CASE WHEN "accommodationRequested" THEN 1 END) AS "accommodationCount"
           FROM "candidate" WHERE "sessionId" = :id
         ) k
@@ -153,6 +157,7 @@ export class SessionPageQuery {
         deputyEmail: str(row.deputyEmail),
         formationCount: num(row.formationCount),
         vaeCount: num(row.vaeCount),
+        livretCount: num(row.livretCount),
         accommodationCount: num(row.accommodationCount),
       },
     };
@@ -168,6 +173,8 @@ export class SessionPageQuery {
     const facts: SessionFacts = {
       nature: session.nature,
       hasVaeCandidates: header.vaeCount > 0,
+      hasTrainingCandidates: header.formationCount > 0,
+      hasLivretCandidates: header.livretCount > 0,
       hasAccommodationRequests: header.accommodationCount > 0,
     };
     const phases = this.phases(session.checklistVersion);

@@ -44,7 +44,13 @@ const aCheck = (status: CheckResult['status']): CheckResult => ({
 function aContext(changes: Partial<TaskViewContext> = {}): TaskViewContext {
   return {
     today: '2027-03-01',
-    facts: { nature: 'TITRE', hasVaeCandidates: false, hasAccommodationRequests: false },
+    facts: {
+      nature: 'TITRE',
+      hasVaeCandidates: false,
+      hasTrainingCandidates: true,
+      hasLivretCandidates: false,
+      hasAccommodationRequests: false,
+    },
     phaseLabels: new Map([['JURY', 'Jury']]),
     checksByTask: new Map([['JURY_CONVENE', [aCheck('pass')]]]),
     ...changes,

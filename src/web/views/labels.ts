@@ -1,10 +1,5 @@
 /** French labels of the domain's codes, as the dashboard shows them. */
-import type {
-  Attendance,
-  CcpOutcome,
-  ConvocationMode,
-  Pathway,
-} from '../../candidates/candidate.entity.js';
+import type { Attendance, CcpOutcome, ConvocationMode } from '../../candidates/candidate.entity.js';
 import type { StaffRole } from '../../jury/session-staff.entity.js';
 import type { CcpKind } from '../../titres/ccp.entity.js';
 import type { Role } from '../../users/user.entity.js';
@@ -13,10 +8,7 @@ import type { Option } from '../forms/form-fields.js';
 export { SESSION_NATURE_LABELS, SESSION_STATUS_LABELS } from '../../planning/planning-csv.js';
 export { TASK_STATUS_LABELS } from '../../checklist/task-view.js';
 
-export const PATHWAY_LABELS: Record<Pathway, string> = {
-  FORMATION: 'Formation',
-  VAE: 'VAE',
-};
+export { PATHWAY_LABELS } from '../../candidates/candidate.entity.js';
 
 export const CONVOCATION_MODE_LABELS: Record<ConvocationMode, string> = {
   HAND_DELIVERED: 'Remise en main propre contre décharge',
