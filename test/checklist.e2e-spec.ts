@@ -214,15 +214,23 @@ describe('checklist, compliance and annual planning', () => {
       expect(byCode.get('PACK_PRINT_SEAL_CCP_DTE')).toMatchObject({ applicable: false });
       expect(byCode.get('JURY_CHECK_VAE_RECEVABILITE')).toMatchObject({ applicable: false });
       expect(byCode.get('PLAN_ACCOMMODATION_REQUESTS')).toMatchObject({ applicable: false });
+      // No candidate yet: the ECF and DP tasks (training), the livret de certification too.
+      for (const code of [
+        'PLAN_ECF_ASSESSMENTS',
+        'FILES_COLLECT_DP',
+        'FILES_COLLECT_CERTIFICATION_RECORD',
+      ]) {
+        expect(byCode.get(code)).toMatchObject({ applicable: false });
+      }
 
       const summary = await manager.get(`/api/sessions/${sessionId}/checklist`);
       expect(summary.status).toBe(200);
       expect(summary.body).toMatchObject({
         templateVersion: 1,
         latestTemplateVersion: 1,
-        counts: { done: 0, todo: 99, notApplicable: 0, overdue: 14, dueWithin14Days: 0 },
+        counts: { done: 0, todo: 99, notApplicable: 0, overdue: 11, dueWithin14Days: 0 },
         progress: {
-          overall: { done: 0, total: 93, percent: 0 },
+          overall: { done: 0, total: 85, percent: 0 },
           regulatory: { done: 0 },
         },
         nextDeadline: { code: 'JURY_SEND_PLANNING_UD', dueDate: '2027-04-30', daysLeft: 60 },
@@ -238,7 +246,7 @@ describe('checklist, compliance and annual planning', () => {
       ]);
       expect(byPhase[0]).toMatchObject({
         label: 'Programmation et déclarations',
-        overall: { done: 0, total: 12 },
+        overall: { done: 0, total: 9 },
       });
     });
 

@@ -173,3 +173,55 @@ describe(`migration PersonRecords (${testDbKind()})`, () => {
     }
   });
 });
+
+describe(`migration CertificationPathways (${testDbKind()})`, () => {
+  it('keeps every pathway and recevabilité, and gives open sessions the pathway applicabilities', async () => {
+    const scratch = await scratchDatabaseUrl();
+    const options = typeOrmOptions(loadAppConfig({ DATABASE_URL: scratch.url }).database);
+    const t = await startTestApp({ databaseUrl: scratch.url });
+    const ds = new DataSource(options);
+    try {
+      const admin = t.as(await t.login(ADMIN.email, ADMIN.password));
+      const a = await aCentre(admin);
+      const titre = await aTitre(admin);
+      const sessionId = String(
+        (
+          await aSession(admin, {
+            centreId: String(a.centre.id),
+            siteId: String(a.site.id),
+            titreId: String(titre.id),
+          })
+        ).id,
+      );
+      await aCandidate(admin, sessionId, { pathway: 'VAE', vaeValidUntil: '2027-12-31' });
+      await aCandidate(admin, sessionId, { lastName: 'Martin', firstName: 'Léa' });
+      await t.close();
+
+      await ds.initialize();
+      const migrations = ds.migrations.map((m) => m.name ?? m.constructor.name);
+      const at = migrations.findIndex((name) => name?.startsWith('CertificationPathways'));
+      expect(at).toBeGreaterThan(0);
+      const candidates = `SELECT "lastName", "pathway", "vaeValidUntil" FROM "candidate" ORDER BY "lastName"`;
+      const task = `SELECT "applicability" FROM "session_task" WHERE "code" = 'PLAN_ECF_ASSESSMENTS'`;
+      const expected = [
+        { lastName: 'Martin', pathway: 'FORMATION', vaeValidUntil: null },
+        { lastName: 'Nguyễn', pathway: 'VAE', vaeValidUntil: '2027-12-31' },
+      ];
+      expect(await ds.query(candidates)).toEqual(expected);
+      expect(await ds.query(task)).toEqual([{ applicability: 'TRAINING_CANDIDATES' }]);
+
+      for (let i = at; i < migrations.length; i++)
+        await ds.undoLastMigration({ transaction: 'each' });
+      expect(await ds.query(candidates)).toEqual(expected);
+      expect(await ds.query(task)).toEqual([{ applicability: 'ALWAYS' }]);
+
+      await ds.runMigrations({ transaction: 'each' });
+      expect(await pendingSchemaQueries(ds)).toEqual([]);
+      expect(await ds.query(candidates)).toEqual(expected);
+      expect(await ds.query(task)).toEqual([{ applicability: 'TRAINING_CANDIDATES' }]);
+    } finally {
+      if (ds.isInitialized) await ds.destroy();
+      await scratch.drop();
+    }
+  });
+});

@@ -152,6 +152,21 @@ describe('candidate CSV', () => {
     const csv = parseCandidateCsv(example);
     expect(csv.fileErrors).toEqual([]);
     expect(csv.rows.every((r) => r.errors.length === 0)).toBe(true);
-    expect(csv.rows).toHaveLength(2);
+    expect(csv.rows).toHaveLength(3);
+  });
+
+  it('reads the pathway written in words and the VAE session types as codes', () => {
+    const csv = parseCandidateCsv(
+      'nom;prénom;parcours;notification_recevabilite_vae;session_autorisee_vae\r\n' +
+        'Lefèvre;Inès;Suite de parcours;;\r\n' +
+        'Nguyen;Lan;équivalence;;\r\n' +
+        'Roux;Paul;vae;15/06/2026;titre, ccp\r\n',
+    );
+    expect(csv.rows.map((r) => r.cells.parcours)).toEqual(['SUITE_PARCOURS', 'EQUIVALENCE', 'VAE']);
+    expect(csv.rows[2]?.plain).toMatchObject({
+      pathway: 'VAE',
+      vaeNotifiedOn: '2026-06-15',
+      vaeAllowedNatures: ['TITRE', 'CCP'],
+    });
   });
 });

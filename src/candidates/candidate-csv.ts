@@ -56,13 +56,15 @@ export const CANDIDATE_CSV_COLUMNS: readonly CandidateCsvColumn[] = [
   {
     header: 'parcours',
     required: false,
-    description: 'FORMATION ou VAE (FORMATION si vide)',
+    description:
+      'FORMATION, VAE, SUITE_PARCOURS (suite de parcours), PARCOURS_PROGRESSIF ou EQUIVALENCE (FORMATION si vide)',
     example: 'FORMATION',
   },
   {
     header: 'fin_recevabilite_vae',
     required: false,
-    description: 'Fin de validité de la recevabilité, obligatoire en VAE (jj/mm/aaaa)',
+    description:
+      'VAE : fin de validité de la recevabilité (jj/mm/aaaa) ; vide, elle est calculée à un an de la notification',
     example: '',
   },
   {
@@ -73,7 +75,34 @@ export const CANDIDATE_CSV_COLUMNS: readonly CandidateCsvColumn[] = [
       'Aménagement des épreuves demandé : vide ou « non » s’il n’y en a pas, sinon sa description (« oui » suffit)',
     example: 'non',
   },
+  {
+    header: 'debut_formation',
+    required: false,
+    description: 'Début de la formation (jj/mm/aaaa), pour l’année de prolongation du titre',
+    example: '05/10/2026',
+  },
+  {
+    header: 'notification_recevabilite_vae',
+    required: false,
+    description: 'VAE : date de notification de la recevabilité (jj/mm/aaaa)',
+    example: '',
+  },
+  {
+    header: 'session_autorisee_vae',
+    required: false,
+    description:
+      'VAE : type(s) de session autorisé(s) par la recevabilité, TITRE, CCP ou CCS (séparés par des virgules)',
+    example: '',
+  },
 ];
+
+/** The columns holding a date. */
+const DATE_HEADERS = new Set([
+  'date_naissance',
+  'fin_recevabilite_vae',
+  'debut_formation',
+  'notification_recevabilite_vae',
+]);
 
 /** The DTO field each column fills. */
 const FIELD_OF_HEADER: Readonly<Record<string, string>> = {
@@ -86,6 +115,9 @@ const FIELD_OF_HEADER: Readonly<Record<string, string>> = {
   parcours: 'pathway',
   fin_recevabilite_vae: 'vaeValidUntil',
   amenagement: 'accommodationDetails',
+  debut_formation: 'trainingStartDate',
+  notification_recevabilite_vae: 'vaeNotifiedOn',
+  session_autorisee_vae: 'vaeAllowedNatures',
 };
 
 /** Other spellings of the headers, after normalisation (lower case, no accents, `_`). */
@@ -109,6 +141,14 @@ const ALIASES: Readonly<Record<string, string>> = {
   fin_de_validite_recevabilite: 'fin_recevabilite_vae',
   amenagement: 'amenagement',
   amenagements: 'amenagement',
+  debut_formation: 'debut_formation',
+  debut_de_formation: 'debut_formation',
+  date_debut_formation: 'debut_formation',
+  notification_recevabilite_vae: 'notification_recevabilite_vae',
+  notification_recevabilite: 'notification_recevabilite_vae',
+  date_notification_recevabilite: 'notification_recevabilite_vae',
+  session_autorisee_vae: 'session_autorisee_vae',
+  session_autorisee: 'session_autorisee_vae',
 };
 
 export const MAX_IMPORT_ROWS = 500;
@@ -214,7 +254,11 @@ function rowPlain(cells: Record<string, string>): {
       continue;
     }
     if (value === '') continue;
-    if (header === 'date_naissance' || header === 'fin_recevabilite_vae') {
+    if (header === 'session_autorisee_vae') {
+      plain[field] = value.split(/[\s,;/]+/).filter((n) => n !== '');
+      continue;
+    }
+    if (DATE_HEADERS.has(header)) {
       const date = csvDate(value);
       if (date === null) {
         errors.push({
@@ -231,13 +275,22 @@ function rowPlain(cells: Record<string, string>): {
   return { plain, errors };
 }
 
+/** The pathway as written in words (« suite de parcours », « Équivalence ») → its code. */
+const PATHWAY_SPELLINGS: Readonly<Record<string, string>> = {
+  SUITE_DE_PARCOURS: 'SUITE_PARCOURS',
+};
+
 /**
  * A cell as Jalon stores it: trimmed, in Unicode normal form C (« é » typed as e + accent is
- * stored as « é »), the pathway in capitals. The preview shows cells this way.
+ * stored as « é »), the pathway as its code (capitals, no accents, `_` between words) and the
+ * session types in capitals. The preview shows cells this way.
  */
 export function storedCell(header: string, raw: string): string {
   const value = normalizeText(raw.trim());
-  return header === 'parcours' ? value.toUpperCase() : value;
+  if (header === 'session_autorisee_vae') return value.toUpperCase();
+  if (header !== 'parcours') return value;
+  const code = normaliseHeader(value).toUpperCase();
+  return PATHWAY_SPELLINGS[code] ?? code;
 }
 
 /** Reads the file: headers checked, each record turned into a DTO-shaped object. */
@@ -331,7 +384,8 @@ export function exampleCandidateCsv(): string {
   const lines = [
     CANDIDATE_CSV_COLUMNS.map((c) => c.header).join(';'),
     CANDIDATE_CSV_COLUMNS.map((c) => c.example).join(';'),
-    'Rousseau;Jérôme;03/11/1985;jerome.rousseau@example.fr;07 98 76 54 32;"12 rue des Lilas, 69100 Villeurbanne";VAE;31/12/2027;Tiers temps',
+    'Rousseau;Jérôme;03/11/1985;jerome.rousseau@example.fr;07 98 76 54 32;"12 rue des Lilas, 69100 Villeurbanne";VAE;;Tiers temps;;15/06/2026;TITRE',
+    'Lefèvre;Inès;21/02/1992;;;;suite de parcours;;non;06/09/2025;;',
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -1,19 +1,105 @@
 import { byName } from '../common/person-order.js';
 import { futureDateError } from '../common/validation/date-rules.js';
-import { candidateErrors, pathwayError, resultsErrors } from './candidate-rules.js';
+import {
+  candidateErrors,
+  pathwayErrors,
+  resolveRecevabilite,
+  resultsErrors,
+  type PathwayValues,
+} from './candidate-rules.js';
 
-describe('pathway rule', () => {
-  it('requires the end of validity of the recevabilité for a VAE candidate', () => {
-    expect(pathwayError('VAE', null)).toEqual({
-      field: 'vaeValidUntil',
-      message: expect.stringContaining('« vaeValidUntil » est obligatoire') as unknown,
-    });
-    expect(pathwayError('VAE', '2027-12-31')).toBeNull();
+const NO_PATHWAY_VALUES: PathwayValues = {
+  pathway: 'FORMATION',
+  trainingStartDate: null,
+  vaeNotifiedOn: null,
+  vaeAllowedNatures: [],
+  vaeValidUntil: null,
+  vaeOverrideReason: '',
+};
+
+function vae(changes: Partial<PathwayValues>): PathwayValues {
+  return { ...NO_PATHWAY_VALUES, pathway: 'VAE', ...changes };
+}
+
+const TODAY = '2027-03-01';
+
+describe('pathway rules', () => {
+  it('requires a notification date or an end of validity for a VAE candidate', () => {
+    expect(pathwayErrors(vae({}), TODAY)).toEqual([
+      {
+        field: 'vaeValidUntil',
+        message: expect.stringContaining('« vaeValidUntil » est obligatoire') as unknown,
+      },
+    ]);
+    expect(pathwayErrors(vae({ vaeValidUntil: '2027-12-31' }), TODAY)).toEqual([]);
   });
 
-  it('refuses an end of validity for a FORMATION candidate', () => {
-    expect(pathwayError('FORMATION', '2027-12-31')?.message).toContain('« vaeValidUntil »');
-    expect(pathwayError('FORMATION', null)).toBeNull();
+  it('refuses every VAE field off the VAE pathway, each under its name', () => {
+    const errors = pathwayErrors(
+      {
+        ...NO_PATHWAY_VALUES,
+        pathway: 'SUITE_PARCOURS',
+        vaeNotifiedOn: '2026-05-01',
+        vaeAllowedNatures: ['TITRE'],
+        vaeValidUntil: '2027-12-31',
+        vaeOverrideReason: 'prolongée',
+      },
+      TODAY,
+    );
+    expect(errors.map((e) => e.field)).toEqual([
+      'vaeNotifiedOn',
+      'vaeAllowedNatures',
+      'vaeValidUntil',
+      'vaeOverrideReason',
+    ]);
+    expect(errors[0]?.message).toContain('parcours SUITE_PARCOURS');
+    expect(pathwayErrors(NO_PATHWAY_VALUES, TODAY)).toEqual([]);
+  });
+
+  it('with a notification: needs the session type, computes one year, and a reason for another date', () => {
+    expect(pathwayErrors(vae({ vaeNotifiedOn: '2026-05-01' }), TODAY).map((e) => e.field)).toEqual([
+      'vaeAllowedNatures',
+    ]);
+    const computed = vae({ vaeNotifiedOn: '2026-05-01', vaeAllowedNatures: ['TITRE'] });
+    expect(pathwayErrors(computed, TODAY)).toEqual([]);
+    expect(resolveRecevabilite(computed)).toEqual({
+      vaeValidUntil: '2027-05-01',
+      vaeOverrideReason: '',
+    });
+    // The computed date typed in again is no override.
+    expect(pathwayErrors({ ...computed, vaeValidUntil: '2027-05-01' }, TODAY)).toEqual([]);
+    const byHand = { ...computed, vaeValidUntil: '2027-09-30' };
+    expect(pathwayErrors(byHand, TODAY).map((e) => e.field)).toEqual(['vaeOverrideReason']);
+    const withReason = { ...byHand, vaeOverrideReason: ' Prorogation accordée par la DREETS ' };
+    expect(pathwayErrors(withReason, TODAY)).toEqual([]);
+    expect(resolveRecevabilite(withReason)).toEqual({
+      vaeValidUntil: '2027-09-30',
+      vaeOverrideReason: 'Prorogation accordée par la DREETS',
+    });
+  });
+
+  it('refuses a notification or a training start in the future', () => {
+    expect(
+      pathwayErrors(
+        vae({
+          vaeNotifiedOn: '2027-03-02',
+          vaeAllowedNatures: ['CCP'],
+          trainingStartDate: '2027-04-01',
+        }),
+        TODAY,
+      ).map((e) => e.field),
+    ).toEqual(['trainingStartDate', 'vaeNotifiedOn']);
+  });
+
+  it('keeps the end of validity alone of an older record, and drops everything off VAE', () => {
+    expect(resolveRecevabilite(vae({ vaeValidUntil: '2027-12-31' }))).toEqual({
+      vaeValidUntil: '2027-12-31',
+      vaeOverrideReason: '',
+    });
+    expect(resolveRecevabilite(NO_PATHWAY_VALUES)).toEqual({
+      vaeValidUntil: null,
+      vaeOverrideReason: '',
+    });
   });
 });
 
@@ -110,16 +196,10 @@ describe('order by name', () => {
 describe('every rule of a candidate at once', () => {
   it('reports each broken rule under its own field', () => {
     expect(
-      candidateErrors(
-        {
-          pathway: 'VAE',
-          vaeValidUntil: null,
-          birthDate: '2030-01-01',
-          convocationDate: '2027-03-01',
-        },
-        '2027-03-01',
-      ).map((e) => e.field),
-    ).toEqual(['vaeValidUntil', 'birthDate']);
+      candidateErrors({ birthDate: '2030-01-01', convocationDate: '2027-03-02' }, '2027-03-01').map(
+        (e) => e.field,
+      ),
+    ).toEqual(['birthDate', 'convocationDate']);
     expect(candidateErrors({}, '2027-03-01')).toEqual([]);
   });
 });

@@ -11,7 +11,13 @@ import { Ccp } from '../titres/ccp.entity.js';
 import { Candidate } from './candidate.entity.js';
 import { byName } from '../common/person-order.js';
 import { refuseFieldErrors, type FieldError } from '../common/validation/field-errors.js';
-import { candidateErrors, pathwayError, resultsErrors } from './candidate-rules.js';
+import {
+  candidateErrors,
+  pathwayErrors,
+  resolveRecevabilite,
+  resultsErrors,
+  type PathwayValues,
+} from './candidate-rules.js';
 import type { CreateCandidateDto, UpdateCandidateDto } from './dto/candidate.dto.js';
 import { Database } from '../database/database.js';
 import { PeopleService } from '../people/people.service.js';
@@ -27,7 +33,11 @@ const AUDITED_FIELDS = [
   'phone',
   'address',
   'pathway',
+  'trainingStartDate',
+  'vaeNotifiedOn',
+  'vaeAllowedNatures',
   'vaeValidUntil',
+  'vaeOverrideReason',
   'accommodationRequested',
   'accommodationDetails',
   'convocationDate',
@@ -107,7 +117,12 @@ export class CandidatesService {
    */
   newCandidateErrors(dto: CreateCandidateDto): FieldError[] {
     const identity = dto.personId !== undefined ? identityBesidePersonIdErrors({ ...dto }) : [];
-    return [...identity, ...candidateErrors(dto, this.clock.today())];
+    const today = this.clock.today();
+    return [
+      ...identity,
+      ...candidateErrors(dto, today),
+      ...pathwayErrors(newPathwayValues(dto), today),
+    ];
   }
 
   /**
@@ -162,8 +177,8 @@ export class CandidatesService {
         email: person.email,
         phone: person.phone,
         address: person.address,
-        pathway: dto.pathway ?? 'FORMATION',
-        vaeValidUntil: dto.vaeValidUntil ?? null,
+        ...newPathwayValues(dto),
+        ...resolveRecevabilite(newPathwayValues(dto)),
         accommodationRequested: dto.accommodationRequested ?? false,
         accommodationDetails: dto.accommodationDetails ?? '',
         results: [],
@@ -231,11 +246,9 @@ export class CandidatesService {
       }
       if (next.email === '') next.email = null;
       if (next.phone === '') next.phone = null;
-      // Leaving the VAE pathway drops the recevabilité's end of validity unless it is given.
-      if (next.pathway === 'FORMATION' && dto.vaeValidUntil === undefined)
-        next.vaeValidUntil = null;
-      const merged = { ...current, ...next };
-      refuseFieldErrors([pathwayError(merged.pathway, merged.vaeValidUntil)]);
+      const pathway = mergedPathwayValues(current, dto);
+      refuseFieldErrors(pathwayErrors(pathway, this.clock.today()));
+      Object.assign(next, pathway, resolveRecevabilite(pathway));
       const changes = diffFields(current, next, AUDITED_FIELDS);
       if (Object.keys(changes).length === 0) return current;
       const values: Partial<Candidate> = {};
@@ -311,4 +324,40 @@ export class CandidatesService {
     if (!candidate) throw notFound('Candidat');
     return candidate;
   }
+}
+
+/** The pathway values of a new enrolment (FORMATION when not given). */
+function newPathwayValues(dto: CreateCandidateDto): PathwayValues {
+  return {
+    pathway: dto.pathway ?? 'FORMATION',
+    trainingStartDate: dto.trainingStartDate ?? null,
+    vaeNotifiedOn: dto.vaeNotifiedOn ?? null,
+    vaeAllowedNatures: dto.vaeAllowedNatures ?? [],
+    vaeValidUntil: dto.vaeValidUntil ?? null,
+    vaeOverrideReason: dto.vaeOverrideReason ?? '',
+  };
+}
+
+/**
+ * The pathway values of an edit: the stored ones with the changes. Leaving the VAE pathway drops
+ * the recevabilité unless it is given (then refused); a changed notification date recomputes the
+ * end of validity unless it was set by hand (with its reason) or is given.
+ */
+export function mergedPathwayValues(current: Candidate, dto: UpdateCandidateDto): PathwayValues {
+  const pathway = dto.pathway ?? current.pathway;
+  const leavingVae = pathway !== 'VAE';
+  const pick = <T>(given: T | undefined, stored: T, cleared: T): T =>
+    given !== undefined ? given : leavingVae ? cleared : stored;
+  const vaeNotifiedOn = pick(dto.vaeNotifiedOn, current.vaeNotifiedOn, null);
+  const overridden = current.vaeOverrideReason !== '';
+  const keepsStoredEnd = overridden || vaeNotifiedOn === null;
+  return {
+    pathway,
+    trainingStartDate:
+      dto.trainingStartDate !== undefined ? dto.trainingStartDate : current.trainingStartDate,
+    vaeNotifiedOn,
+    vaeAllowedNatures: pick(dto.vaeAllowedNatures, current.vaeAllowedNatures, []),
+    vaeValidUntil: pick(dto.vaeValidUntil, keepsStoredEnd ? current.vaeValidUntil : null, null),
+    vaeOverrideReason: pick(dto.vaeOverrideReason ?? undefined, current.vaeOverrideReason, ''),
+  };
 }

@@ -146,12 +146,12 @@ describe('vaeRecevabiliteErrors', () => {
   it('requires the notification date and a known session type', () => {
     expect(
       vaeRecevabiliteErrors({ ...valid, notifiedOn: null, allowedNatures: [] }).map((e) => e.field),
-    ).toEqual(['vaeNotifiedOn', 'vaeSessionNatures']);
+    ).toEqual(['vaeNotifiedOn', 'vaeAllowedNatures']);
     expect(vaeRecevabiliteErrors({ ...valid, notifiedOn: '2025-02-30' })[0]?.message).toBe(
       'Le champ « vaeNotifiedOn » doit être une date valide au format AAAA-MM-JJ.',
     );
     expect(vaeRecevabiliteErrors({ ...valid, allowedNatures: ['TITRE', 'VAE'] })[0]?.message).toBe(
-      'Le champ « vaeSessionNatures » contient un type de session inconnu (VAE) : valeurs possibles TITRE, CCP, CCS.',
+      'Le champ « vaeAllowedNatures » contient un type de session inconnu (VAE) : valeurs possibles TITRE, CCP, CCS.',
     );
   });
 
@@ -160,14 +160,14 @@ describe('vaeRecevabiliteErrors', () => {
       vaeRecevabiliteErrors({ ...valid, overrideValidUntil: '2026-06-30', overrideReason: '  ' }),
     ).toEqual([
       {
-        field: 'vaeValidUntilOverrideReason',
+        field: 'vaeOverrideReason',
         message:
-          'Le champ « vaeValidUntilOverrideReason » est obligatoire quand la fin de validité de la recevabilité est fixée à la main.',
+          'Le champ « vaeOverrideReason » est obligatoire quand la fin de validité de la recevabilité est fixée à la main.',
       },
     ]);
     expect(
       vaeRecevabiliteErrors({ ...valid, overrideReason: 'Prorogation' }).map((e) => e.field),
-    ).toEqual(['vaeValidUntilOverrideReason']);
+    ).toEqual(['vaeOverrideReason']);
   });
 
   it('refuses an override before the notification, and names custom fields', () => {

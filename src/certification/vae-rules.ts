@@ -80,11 +80,12 @@ export interface VaeFieldNames {
   readonly overrideReason: string;
 }
 
+/** The names of an enrolment's fields (API bodies and the candidate form). */
 export const DEFAULT_VAE_FIELD_NAMES: VaeFieldNames = {
   notifiedOn: 'vaeNotifiedOn',
-  allowedNatures: 'vaeSessionNatures',
-  overrideValidUntil: 'vaeValidUntilOverride',
-  overrideReason: 'vaeValidUntilOverrideReason',
+  allowedNatures: 'vaeAllowedNatures',
+  overrideValidUntil: 'vaeValidUntil',
+  overrideReason: 'vaeOverrideReason',
 };
 
 /** The values entered for a recevabilité, before they are trusted. */

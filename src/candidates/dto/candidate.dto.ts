@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -29,6 +30,7 @@ import {
   type ConvocationMode,
   type Pathway,
 } from '../candidate.entity.js';
+import { SESSION_NATURES, type SessionNature } from '../../sessions/exam-session.entity.js';
 
 /** Identity fields are required unless the candidate enrols an existing person (`personId`). */
 const unlessPersonId = ValidateIf(
@@ -82,11 +84,45 @@ export class CreateCandidateDto {
 
   @ApiProperty({
     required: false,
-    description: 'Fin de validité de la recevabilité (obligatoire en VAE, refusée en FORMATION)',
+    description: 'Premier jour de la formation (année de prolongation du titre)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  trainingStartDate?: string | null;
+
+  @ApiProperty({ required: false, description: 'Date de notification de la recevabilité (VAE)' })
+  @IsOptional()
+  @IsCalendarDate()
+  vaeNotifiedOn?: string | null;
+
+  @ApiProperty({
+    required: false,
+    enum: SESSION_NATURES,
+    isArray: true,
+    description: 'Types de session que la recevabilité autorise (VAE)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsIn(SESSION_NATURES, { each: true })
+  @ArrayUnique()
+  vaeAllowedNatures?: SessionNature[];
+
+  @ApiProperty({
+    required: false,
+    description:
+      'Fin de validité de la recevabilité (VAE) : calculée à un an de la notification ; une autre date demande « vaeOverrideReason ». Sans date de notification, obligatoire.',
   })
   @IsOptional()
   @IsCalendarDate()
   vaeValidUntil?: string | null;
+
+  @ApiProperty({
+    required: false,
+    description: 'Motif d’une fin de validité fixée à la main (VAE)',
+  })
+  @Text(500, { optional: true })
+  vaeOverrideReason?: string | null;
 
   @ApiProperty({ required: false }) @IsOptional() @IsBoolean() accommodationRequested?: boolean;
 
@@ -128,7 +164,29 @@ export class UpdateCandidateDto {
   @ApiProperty({ required: false, nullable: true })
   @IsOptional()
   @IsCalendarDate()
+  trainingStartDate?: string | null;
+
+  @ApiProperty({ required: false, nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  vaeNotifiedOn?: string | null;
+
+  @ApiProperty({ required: false, enum: SESSION_NATURES, isArray: true })
+  @NotNull()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsIn(SESSION_NATURES, { each: true })
+  @ArrayUnique()
+  vaeAllowedNatures?: SessionNature[];
+
+  @ApiProperty({ required: false, nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
   vaeValidUntil?: string | null;
+
+  @ApiProperty({ required: false, nullable: true })
+  @Text(500, { optional: true })
+  vaeOverrideReason?: string | null;
 
   @ApiProperty({ required: false }) @NotNull() @IsBoolean() accommodationRequested?: boolean;
 

@@ -12,7 +12,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
 import { PATHWAYS, type Candidate, type CcpResult } from '../../candidates/candidate.entity.js';
-import { candidateErrors } from '../../candidates/candidate-rules.js';
+import { candidateErrors, pathwayErrors } from '../../candidates/candidate-rules.js';
 import { Clock } from '../../common/clock.js';
 import type { FieldError } from '../../common/validation/field-errors.js';
 import { CandidatesService } from '../../candidates/candidates.service.js';
@@ -29,6 +29,7 @@ import {
   CONVOCATION_MODE_LABELS,
   OUTCOME_LABELS,
   PATHWAY_LABELS,
+  SESSION_NATURE_LABELS,
   optionsOf,
 } from '../views/labels.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
@@ -40,6 +41,7 @@ import {
   nullableText,
   optionalText,
   text,
+  texts,
   wellFormedDate,
   type FormBody,
 } from './form-input.js';
@@ -70,10 +72,34 @@ const IDENTITY_SPECS: FieldSpec[] = [
     options: optionsOf(PATHWAY_LABELS),
   },
   {
+    name: 'trainingStartDate',
+    label: 'Début de la formation',
+    kind: 'date',
+    hint: 'Sert à l’année de prolongation d’un titre arrivé à échéance.',
+  },
+  {
+    name: 'vaeNotifiedOn',
+    label: 'Notification de la recevabilité VAE',
+    kind: 'date',
+    hint: 'VAE seulement : la recevabilité vaut un an à compter de cette date.',
+  },
+  {
+    name: 'vaeAllowedNatures',
+    label: 'Session autorisée par la recevabilité',
+    kind: 'checkboxes',
+    options: optionsOf(SESSION_NATURE_LABELS),
+    hint: 'VAE seulement : le type de session indiqué dans la décision.',
+  },
+  {
     name: 'vaeValidUntil',
     label: 'Fin de validité de la recevabilité',
     kind: 'date',
-    hint: 'Obligatoire en VAE ; laissez vide pour un candidat en formation.',
+    hint: 'VAE seulement : laissez vide pour la calculer (un an après la notification) ; une autre date demande un motif.',
+  },
+  {
+    name: 'vaeOverrideReason',
+    label: 'Motif de la fin de validité fixée à la main',
+    kind: 'text',
   },
   { name: 'accommodationRequested', label: 'Aménagement des épreuves demandé', kind: 'checkbox' },
   { name: 'accommodationDetails', label: 'Aménagement des épreuves', kind: 'textarea' },
@@ -154,7 +180,15 @@ function candidateValues(candidate: Candidate): Record<string, FieldValue> {
     phone: candidate.phone,
     address: candidate.address,
     pathway: candidate.pathway,
-    vaeValidUntil: candidate.vaeValidUntil,
+    trainingStartDate: candidate.trainingStartDate,
+    vaeNotifiedOn: candidate.vaeNotifiedOn,
+    vaeAllowedNatures: candidate.vaeAllowedNatures,
+    // A computed end of validity is shown empty: it follows the notification date.
+    vaeValidUntil:
+      candidate.vaeNotifiedOn !== null && candidate.vaeOverrideReason === ''
+        ? null
+        : candidate.vaeValidUntil,
+    vaeOverrideReason: candidate.vaeOverrideReason,
     accommodationRequested: candidate.accommodationRequested,
     accommodationDetails: candidate.accommodationDetails,
     convocationDate: candidate.convocationDate,
@@ -169,23 +203,38 @@ function candidateValues(candidate: Candidate): Record<string, FieldValue> {
 
 /**
  * The candidate's rules needing no database (VAE recevabilité, dates not in the future), run with
- * the DTO on the well-formed values so that the form reports every problem at once.
+ * the DTO on the well-formed values so that the form reports every problem at once. A malformed
+ * value is the DTO's to report: the rule then reads it as not given.
  */
 function candidateRules(plain: Record<string, unknown>, today: string): FieldError[] {
-  const pathway = PATHWAYS.find((p) => p === plain.pathway);
-  return candidateErrors(
+  const date = (value: unknown) => wellFormedDate(value) ?? null;
+  const natures = Array.isArray(plain.vaeAllowedNatures)
+    ? plain.vaeAllowedNatures.filter((n): n is string => typeof n === 'string')
+    : [];
+  const dateErrors = candidateErrors(
     {
-      pathway: pathway ?? 'FORMATION',
-      // A malformed date is the DTO's to report; an empty one is no date.
-      vaeValidUntil:
-        pathway === undefined || (plain.vaeValidUntil && !wellFormedDate(plain.vaeValidUntil))
-          ? undefined
-          : (wellFormedDate(plain.vaeValidUntil) ?? null),
       birthDate: wellFormedDate(plain.birthDate),
       convocationDate: wellFormedDate(plain.convocationDate),
     },
     today,
   );
+  const pathway = PATHWAYS.find((p) => p === plain.pathway);
+  if (pathway === undefined) return dateErrors;
+  const reason = typeof plain.vaeOverrideReason === 'string' ? plain.vaeOverrideReason : '';
+  return [
+    ...dateErrors,
+    ...pathwayErrors(
+      {
+        pathway,
+        trainingStartDate: date(plain.trainingStartDate),
+        vaeNotifiedOn: date(plain.vaeNotifiedOn),
+        vaeAllowedNatures: natures,
+        vaeValidUntil: date(plain.vaeValidUntil),
+        vaeOverrideReason: reason,
+      },
+      today,
+    ),
+  ];
 }
 
 /** The candidates of a session: list, add, edit (convocation, file, attendance, results), delete. */
@@ -264,7 +313,11 @@ export class CandidateFormsController {
       phone: optionalText(body, 'phone'),
       address: optionalText(body, 'address'),
       pathway: optionalText(body, 'pathway'),
+      trainingStartDate: optionalText(body, 'trainingStartDate'),
+      vaeNotifiedOn: optionalText(body, 'vaeNotifiedOn'),
+      vaeAllowedNatures: texts(body, 'vaeAllowedNatures'),
       vaeValidUntil: optionalText(body, 'vaeValidUntil'),
+      vaeOverrideReason: optionalText(body, 'vaeOverrideReason'),
       accommodationRequested: checked(body, 'accommodationRequested'),
       accommodationDetails: optionalText(body, 'accommodationDetails'),
     };
@@ -327,7 +380,11 @@ export class CandidateFormsController {
       phone: nullableText(body, 'phone'),
       address: text(body, 'address'),
       pathway: optionalText(body, 'pathway'),
+      trainingStartDate: nullableText(body, 'trainingStartDate'),
+      vaeNotifiedOn: nullableText(body, 'vaeNotifiedOn'),
+      vaeAllowedNatures: texts(body, 'vaeAllowedNatures'),
       vaeValidUntil: nullableText(body, 'vaeValidUntil'),
+      vaeOverrideReason: text(body, 'vaeOverrideReason'),
       accommodationRequested: checked(body, 'accommodationRequested'),
       accommodationDetails: text(body, 'accommodationDetails'),
       convocationDate: nullableText(body, 'convocationDate'),
