@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AgrementsService } from '../agrements/agrements.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { randomSecret } from '../auth/token.service.js';
-import { Candidate, type Pathway } from '../candidates/candidate.entity.js';
+import { Candidate, type CcpResult, type Pathway } from '../candidates/candidate.entity.js';
 import { Centre } from '../centres/centre.entity.js';
 import { CentresService } from '../centres/centres.service.js';
 import {
@@ -182,6 +182,8 @@ export class DemoLoader {
       candidates: number;
       convened: boolean;
       cancel?: string;
+      /** Results entered after the session, per candidate (in the order of CANDIDATES). */
+      results?: CcpResult[][];
     }[] = [
       {
         titre: cda,
@@ -222,6 +224,14 @@ export class DemoLoader {
         ccps: [],
         candidates: 5,
         convened: true,
+        // Two partial successes (re-sits): one already enrolled in the CCP2 session, one not.
+        results: [
+          [acquired('CCP1'), notAcquired('CCP2')],
+          [acquired('CCP1'), acquired('CCP2')],
+          [acquired('CCP1'), acquired('CCP2')],
+          [notAcquired('CCP1'), acquired('CCP2')],
+          [acquired('CCP1'), acquired('CCP2')],
+        ],
       },
       {
         titre: cda,
@@ -260,6 +270,7 @@ export class DemoLoader {
         plan.convened ? addMonths(plan.start, -1) : null,
         jurors,
         plan.titre.id,
+        { trainingStart: addMonths(plan.start, -9), results: plan.results ?? [] },
       );
       await this.progress(
         managerCaller,
@@ -397,10 +408,13 @@ export class DemoLoader {
     convocationDate: CalendarDate | null,
     jurors: JuryMember[],
     titreId: string,
+    after: { trainingStart: CalendarDate; results: CcpResult[][] },
   ): Promise<void> {
+    const vaeNotifiedOn = addMonths(this.clock.today(), -2);
     return this.db.transaction(async (m) => {
       const candidates: Candidate[] = [];
-      for (const c of CANDIDATES.slice(0, count)) {
+      for (const [index, c] of CANDIDATES.slice(0, count).entries()) {
+        const results = after.results[index] ?? [];
         const identity = {
           lastName: c.lastName,
           firstName: c.firstName,
@@ -422,7 +436,10 @@ export class DemoLoader {
             personId: person.id,
             ...identity,
             pathway: c.pathway,
-            vaeValidUntil: c.pathway === 'VAE' ? addYears(this.clock.today(), 1) : null,
+            trainingStartDate: c.pathway === 'FORMATION' ? after.trainingStart : null,
+            vaeNotifiedOn: c.pathway === 'VAE' ? vaeNotifiedOn : null,
+            vaeAllowedNatures: c.pathway === 'VAE' ? ['TITRE'] : [],
+            vaeValidUntil: c.pathway === 'VAE' ? addYears(vaeNotifiedOn, 1) : null,
             accommodationRequested: Boolean(c.accommodation),
             accommodationDetails: c.accommodation ?? '',
             convocationDate,
@@ -432,7 +449,8 @@ export class DemoLoader {
             ecfSignedByCandidate: c.pathway === 'FORMATION' && c.lastName !== 'Benali',
             dpSigned: true,
             recevabiliteCollected: c.pathway === 'VAE',
-            results: [],
+            attendance: results.length > 0 ? 'PRESENT' : null,
+            results,
             createdAt: this.clock.nowIso(),
           }),
         );
@@ -494,4 +512,12 @@ export class DemoLoader {
       }
     });
   }
+}
+
+function acquired(ccpCode: string): CcpResult {
+  return { ccpCode, outcome: 'ACQUIRED' };
+}
+
+function notAcquired(ccpCode: string): CcpResult {
+  return { ccpCode, outcome: 'NOT_ACQUIRED' };
 }
