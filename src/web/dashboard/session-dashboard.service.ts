@@ -366,6 +366,7 @@ export function headerView(session: ExamSession, header: SessionHeader) {
     location: session.location || '—',
     formationCount: header.formationCount,
     vaeCount: header.vaeCount,
+    livretCount: header.livretCount,
     manager: person(header.managerFirstName, header.managerLastName, header.managerEmail),
     deputy: person(header.deputyFirstName, header.deputyLastName, header.deputyEmail),
     status: SESSION_STATUS_LABELS[session.status],
