@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
 import { PATHWAYS } from '../../candidates/candidate.entity.js';
-import { candidateErrors } from '../../candidates/candidate-rules.js';
+import { pathwayErrors } from '../../candidates/candidate-rules.js';
 import { CandidatesService } from '../../candidates/candidates.service.js';
 import { CreateCandidateDto } from '../../candidates/dto/candidate.dto.js';
 import { canWriteCentre, type Caller } from '../../common/caller.js';
@@ -21,6 +21,7 @@ import {
   nullableText,
   optionalText,
   text,
+  texts,
   wellFormedDate,
   type FieldErrors,
   type FormBody,
@@ -85,10 +86,28 @@ function enrolSpecs(sessions: readonly Option[]): FieldSpec[] {
       options: optionsOf(PATHWAY_LABELS),
     },
     {
+      name: 'vaeNotifiedOn',
+      label: 'Notification de la recevabilité VAE',
+      kind: 'date',
+      hint: 'VAE seulement : la recevabilité vaut un an à compter de cette date.',
+    },
+    {
+      name: 'vaeAllowedNatures',
+      label: 'Session autorisée par la recevabilité',
+      kind: 'checkboxes',
+      options: optionsOf(SESSION_NATURE_LABELS),
+      hint: 'VAE seulement : le type de session indiqué dans la décision.',
+    },
+    {
       name: 'vaeValidUntil',
       label: 'Fin de validité de la recevabilité',
       kind: 'date',
-      hint: 'Obligatoire en VAE ; laissez vide pour les autres parcours.',
+      hint: 'VAE seulement : laissez vide pour la calculer (un an après la notification) ; une autre date demande un motif.',
+    },
+    {
+      name: 'vaeOverrideReason',
+      label: 'Motif de la fin de validité fixée à la main',
+      kind: 'text',
     },
   ];
 }
@@ -197,21 +216,27 @@ export class WebPeopleController {
     const plain = {
       personId: id,
       pathway: optionalText(body, 'pathway') ?? '',
+      vaeNotifiedOn: optionalText(body, 'vaeNotifiedOn'),
+      vaeAllowedNatures: texts(body, 'vaeAllowedNatures'),
       vaeValidUntil: optionalText(body, 'vaeValidUntil'),
+      vaeOverrideReason: optionalText(body, 'vaeOverrideReason'),
     };
     const pathway = PATHWAYS.find((p) => p === plain.pathway);
+    const date = (value: unknown) => wellFormedDate(value) ?? null;
     await this.forms.submit(ctx, {
       dto: CreateCandidateDto,
       plain,
       checks,
+      // The pathway's rules (VAE recevabilité) on the well-formed values, with the DTO's.
       rules: pathway
-        ? candidateErrors(
+        ? pathwayErrors(
             {
               pathway,
-              vaeValidUntil:
-                plain.vaeValidUntil && !wellFormedDate(plain.vaeValidUntil)
-                  ? undefined
-                  : (wellFormedDate(plain.vaeValidUntil) ?? null),
+              trainingStartDate: null,
+              vaeNotifiedOn: date(plain.vaeNotifiedOn),
+              vaeAllowedNatures: plain.vaeAllowedNatures,
+              vaeValidUntil: date(plain.vaeValidUntil),
+              vaeOverrideReason: plain.vaeOverrideReason ?? '',
             },
             this.clock.today(),
           )
