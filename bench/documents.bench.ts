@@ -32,6 +32,7 @@ const LAST = [
 function candidates(count: number): DossierCandidate[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `c${i}`,
+    personId: `p${i}`,
     lastName: `${LAST[i % LAST.length]} ${i + 1}`,
     firstName: FIRST[i % FIRST.length],
     birthDate: '1990-04-12',
@@ -94,6 +95,7 @@ function dossier(candidateCount: number): SessionDossier {
     agrementReference: 'AGR-69-2027-014',
     manager: { firstName: 'Bérénice', lastName: 'Œhlenschläger', email: 'rs@centre.test' },
     deputyManager: null,
+    records: {},
     candidates: candidates(candidateCount),
     staff: ['JURY', 'JURY', 'JURY', 'SURVEILLANT'].map((role, i) => ({
       assignmentId: `a${i}`,

@@ -195,4 +195,59 @@ describe('dashboard forms in a real browser (Debian chromium)', () => {
       await expectAccessible(name);
     }
   });
+  it('keeps the person page accessible with its record, its forms and their errors', async () => {
+    const session = (await manager.get(`/api/sessions/${sessionId}`)).body as {
+      centreId: string;
+      siteId: string;
+      titreId: string;
+    };
+    const later = String(
+      (
+        await aSession(
+          manager,
+          { centreId: session.centreId, siteId: session.siteId, titreId: session.titreId },
+          { nature: 'CCP', ccpCodes: ['CCP2'], startDate: '2027-11-08', endDate: '2027-11-09' },
+        )
+      ).id,
+    );
+    const [candidate] = (await manager.get(`/api/sessions/${sessionId}/candidates`)).body as {
+      id: string;
+      personId: string;
+      version: number;
+    }[];
+    const patched = await manager.patch(`/api/sessions/${sessionId}/candidates/${candidate.id}`, {
+      version: candidate.version,
+      attendance: 'PRESENT',
+      results: [
+        { ccpCode: 'CCP1', outcome: 'ACQUIRED' },
+        { ccpCode: 'CCP2', outcome: 'NOT_ACQUIRED' },
+        { ccpCode: 'CCP3', outcome: 'NOT_ACQUIRED' },
+      ],
+    });
+    expect(patched.status).toBe(200);
+    await page.goto(`${base}/people/${candidate.personId}`);
+    expect(await text('main')).toContain('Réussite partielle');
+    expect(await text('main')).toContain('CCP manquants : CCP2, CCP3');
+    await expectAccessible('person-page-record');
+
+    await page.evaluate(`document.querySelector('#p-lastName').value = ''`);
+    await page.evaluate(`document.querySelector('#p-birthDate').value = '2031-05-05'`);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('#identity-form button[type="submit"]'),
+    ]);
+    expect(await text('#p-lastName-error')).toBe('Le champ « Nom » est obligatoire.');
+    expect(await text('#p-birthDate-error')).toContain('ne doit pas être postérieur');
+    expect(await page.evaluate(`document.querySelector('#p-birthDate').value`)).toBe('2031-05-05');
+    await expectAccessible('person-page-errors');
+
+    await page.goto(`${base}/people/${candidate.personId}`);
+    await page.select('#e-sessionId', later);
+    await page.select('#e-pathway', 'SUITE_PARCOURS');
+    await Promise.all([page.waitForNavigation(), page.click('#enrol-form button[type="submit"]')]);
+    expect(page.url()).toBe(`${base}/people/${candidate.personId}?ok=person-enrolled`);
+    expect(await text('.flash')).toContain('La personne a été inscrite à la session.');
+    expect(await text('#enrolments')).toContain('Suite de parcours');
+    await expectAccessible('person-page-enrolled');
+  });
 });

@@ -83,6 +83,7 @@ const OPERATIONS = [
   'POST /api/people',
   'GET /api/people',
   'GET /api/people/{id}',
+  'PATCH /api/people/{id}',
   'POST /api/jury-members',
   'GET /api/jury-members',
   'GET /api/jury-members/{id}',

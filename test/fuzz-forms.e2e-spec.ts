@@ -25,6 +25,7 @@ import request from 'supertest';
 import { TokenService } from '../src/auth/token.service.js';
 import { csrfTokenFor } from '../src/web/web-session.js';
 import { FUZZ_SHRINK, fuzzRuns, fuzzTimeout, seedFor, writeReport } from './support/fuzz/config.js';
+import { aSession } from './support/factories.js';
 import { Findings, ServerErrors } from './support/fuzz/findings.js';
 import { Fixtures } from './support/fuzz/fixtures.js';
 import { formCaseArb, runFormCase, type FormContext } from './support/fuzz/form-runner.js';
@@ -56,6 +57,8 @@ const FORMS = [
   'POST /sessions/:id/incidents',
   'POST /sessions/:id/incidents/:id/delete',
   'POST /sessions/:id/tasks/:id',
+  'POST /people/:id',
+  'POST /people/:id/enrol',
   'POST /jury/new',
   'POST /jury/:id',
   'POST /jury/:id/habilitations',
@@ -101,6 +104,12 @@ describe('dashboard forms fuzzing', () => {
     const s = f.ids.session;
     // With a calendar feed, the calendar page also shows the form that revokes it.
     await f.as('admin').post('/api/me/calendar-feed');
+    // With another planned session of the centre, the person page shows its enrolment form.
+    await aSession(
+      f.as('manager'),
+      { centreId: f.ids.centre, siteId: f.ids.site, titreId: f.ids.titre },
+      { startDate: '2027-09-06', endDate: '2027-09-06' },
+    );
     forms = await crawlForms(admin, [
       '/sessions',
       `/sessions/${s}`,

@@ -268,6 +268,9 @@ describe(`people followed across sessions (${testDbKind()})`, () => {
           { ccpCode: 'CCP1', outcome: 'ACQUIRED' },
           { ccpCode: 'CCP2', outcome: 'NOT_ACQUIRED' },
         ],
+        // CCP3 has no result yet.
+        outcome: 'PENDING',
+        outcomeLabel: 'Résultats non saisis',
       },
       {
         candidateId: b.body.id,
@@ -279,7 +282,13 @@ describe(`people followed across sessions (${testDbKind()})`, () => {
         status: 'PLANNED',
         pathway: 'FORMATION',
         results: [],
+        outcome: 'PENDING',
+        outcomeLabel: 'Résultats non saisis',
       },
+    ]);
+    expect(view.body).not.toHaveProperty('matchKey');
+    expect(view.body.records).toMatchObject([
+      { status: 'IN_PROGRESS', missingCcpCodes: ['CCP2', 'CCP3'] },
     ]);
     // Renaming one enrolment into another known person of the centre is refused, by field.
     const clash = await manager.patch(`/api/sessions/${second}/candidates/${String(b.body.id)}`, {

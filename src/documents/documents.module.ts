@@ -12,9 +12,11 @@ import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 import { PDF_RENDERER_OPTIONS, PdfRenderer, pdfRendererOptions } from './pdf-renderer.js';
 import { SessionDossierLoader } from './session-dossier.loader.js';
+import { CertificationModule } from '../certification/certification.module.js';
 
 @Module({
   imports: [
+    CertificationModule,
     SessionsModule,
     TitresModule,
     CandidatesModule,

@@ -12,6 +12,7 @@ import type { DossierCandidate, SessionDossier } from './session-dossier.js';
 function candidate(id: string, overrides: Partial<DossierCandidate> = {}): DossierCandidate {
   return {
     id,
+    personId: `p-${id}`,
     lastName: 'Lefèvre-Müller',
     firstName: 'Zoé',
     birthDate: '1990-04-12',
@@ -65,6 +66,7 @@ function dossier(overrides: Partial<SessionDossier> = {}): SessionDossier {
     manager: null,
     deputyManager: null,
     candidates: [],
+    records: {},
     staff: [],
     declarations: [],
     incidents: [],
@@ -142,6 +144,61 @@ describe('session documents from plain data', () => {
     expect(laureates.laureates.map((l) => l.achievements)).toEqual([
       ['Titre professionnel Concepteur développeur d’applications (CDA)'],
       ['CCP CCP1 — Développer'],
+    ]);
+  });
+
+  it('gives the titre at a CCP session that completes it, in the PV and the lauréats list', () => {
+    const base = dossier();
+    const d = dossier({
+      session: { ...base.session, id: 's2', nature: 'CCP', ccpCodes: ['CCP2'] },
+      candidates: [
+        candidate('c1', {
+          attendance: 'PRESENT',
+          results: [{ ccpCode: 'CCP2', outcome: 'ACQUIRED' }],
+        }),
+      ],
+      records: {
+        c1: {
+          titreObtained: true,
+          acquisitions: [
+            {
+              code: 'CCP1',
+              acquiredOn: '2027-03-05',
+              sessionId: 's1',
+              sessionStartDate: '2027-03-01',
+              sessionEndDate: '2027-03-05',
+            },
+            {
+              code: 'CCP2',
+              acquiredOn: '2027-06-18',
+              sessionId: 's2',
+              sessionStartDate: '2027-06-14',
+              sessionEndDate: '2027-06-18',
+            },
+          ],
+          missingCcpCodes: [],
+        },
+      },
+    });
+    const pv = sessionMinutes(d);
+    expect(pv.candidates[0]).toMatchObject({
+      decision: 'Titre professionnel CDA obtenu',
+      record: [
+        'CCP1 acquis le 05/03/2027 (session du 01/03/2027 au 05/03/2027)',
+        'CCP2 acquis à cette session',
+      ],
+    });
+    expect(pv.summary).toContain('1 titre obtenu');
+    expect(individualMinutes(d).minutes[0].record).toEqual(pv.candidates[0].record);
+    expect(laureatesList(d).laureates).toEqual([
+      {
+        name: 'Lefèvre-Müller Zoé',
+        achievements: [
+          'Titre professionnel Concepteur développeur d’applications (CDA)',
+          'CCP1 acquis le 05/03/2027 (session du 01/03/2027 au 05/03/2027)',
+          'CCP2 acquis à cette session',
+        ],
+      },
     ]);
   });
 

@@ -3,7 +3,12 @@
  * successful candidates to display.
  */
 import { formatFrenchDate } from '../common/calendar-date.js';
-import { candidateResult, evaluatorsOf, type ResultCell } from './candidate-results.js';
+import {
+  candidateResult,
+  evaluatorsOf,
+  type CandidateResult,
+  type ResultCell,
+} from './candidate-results.js';
 import { PATHWAY_LABELS, personName, ROLE_LABELS } from './document-format.js';
 import type { DossierIncident, DossierStaff, SessionDossier } from './session-dossier.js';
 import {
@@ -45,6 +50,8 @@ export interface SessionMinutesView extends DocumentBase {
     attendance: string;
     cells: ResultCell[];
     decision: string;
+    /** The session (date) that gave each CCP when the titre is obtained, else the CCP acquired earlier. */
+    record: string[];
   }[];
   summary: string;
   absences: string[];
@@ -64,6 +71,8 @@ export interface IndividualMinutesView extends DocumentBase {
     attendance: string;
     results: { code: string; label: string; outcome: string }[];
     decision: string;
+    /** The session (date) that gave each CCP when the titre is obtained, else the CCP acquired earlier. */
+    record: string[];
     evaluators: Signatory[];
     withLink: string[];
     evaluatorsNotice: string | null;
@@ -131,6 +140,19 @@ function incidentsOf(dossier: SessionDossier, kind: DossierIncident['kind']): In
     .map((incident) => incidentLine(dossier, incident));
 }
 
+/** Each candidate with their result at the session, read with their record as of the session. */
+function resultsOf(dossier: SessionDossier, scope: ReturnType<typeof sessionCcps>) {
+  return dossier.candidates.map((c) => ({
+    candidate: c,
+    result: candidateResult(c, dossier, scope, dossier.records[c.id] ?? null),
+  }));
+}
+
+/** What a document says of the record beside the decision. */
+function recordLines(result: CandidateResult): string[] {
+  return result.titreObtained ? result.ccpSessions : result.earlier;
+}
+
 function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count > 1 ? pluralForm : singular}`;
 }
@@ -138,10 +160,7 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
 export function sessionMinutes(dossier: SessionDossier): SessionMinutesView {
   const document = base(dossier, 'Procès-verbal de session d’examen');
   const scope = sessionCcps(dossier);
-  const results = dossier.candidates.map((c) => ({
-    candidate: c,
-    result: candidateResult(c, dossier, scope),
-  }));
+  const results = resultsOf(dossier, scope);
   const jury = jurors(dossier);
   const absent = results.filter((r) => r.result.absent);
   const present = results.filter((r) => r.candidate.attendance !== null && !r.result.absent);
@@ -151,7 +170,7 @@ export function sessionMinutes(dossier: SessionDossier): SessionMinutesView {
     plural(present.length, 'présent', 'présents'),
     plural(absent.length, 'absent', 'absents'),
   ];
-  if (dossier.session.nature === 'TITRE') {
+  if (dossier.session.nature === 'TITRE' || titres > 0) {
     summaryParts.push(`${titres} titre${titres > 1 ? 's' : ''} obtenu${titres > 1 ? 's' : ''}`);
   }
   return {
@@ -172,6 +191,7 @@ export function sessionMinutes(dossier: SessionDossier): SessionMinutesView {
       attendance: result.attendance,
       cells: result.cells,
       decision: result.decision,
+      record: recordLines(result),
     })),
     summary: `${summaryParts.join(' ; ')}.`,
     absences: absent.map(
@@ -204,7 +224,12 @@ export function individualMinutes(
   return {
     ...document,
     minutes: candidates.map((candidate) => {
-      const result = candidateResult(candidate, dossier, scope);
+      const result = candidateResult(
+        candidate,
+        dossier,
+        scope,
+        dossier.records[candidate.id] ?? null,
+      );
       const { evaluators, withLink } = evaluatorsOf(
         candidate.id,
         dossier.staff,
@@ -225,6 +250,7 @@ export function individualMinutes(
           outcome: result.cells[index].outcome,
         })),
         decision: result.decision,
+        record: recordLines(result),
         evaluators: evaluators.map((s) => ({ name: personName(s), role: ROLE_LABELS.JURY })),
         withLink: withLink.map(personName),
         evaluatorsNotice:
@@ -278,16 +304,16 @@ export function laureatesList(dossier: SessionDossier): LaureatesView {
     'Liste des candidats ayant validé un titre professionnel, un CCP ou un CCS',
   );
   const scope = sessionCcps(dossier);
-  const results = dossier.candidates.map((c) => ({
-    candidate: c,
-    result: candidateResult(c, dossier, scope),
-  }));
+  const results = resultsOf(dossier, scope);
   const laureates = results
     .filter(({ result }) => result.titreObtained || result.acquired.length > 0)
     .map(({ candidate, result }) => ({
       name: personName(candidate),
       achievements: result.titreObtained
-        ? [`Titre professionnel ${dossier.titre.label} (${dossier.titre.code})`]
+        ? [
+            `Titre professionnel ${dossier.titre.label} (${dossier.titre.code})`,
+            ...result.ccpSessions,
+          ]
         : result.acquired.map((ccp) => `${ccp.kind} ${ccp.code} — ${ccp.label}`),
     }));
   const pending = results.filter(

@@ -1,7 +1,10 @@
 /** Reads everything the documents of a session are made from, in one go. */
 import { Injectable } from '@nestjs/common';
 import { Agrement } from '../agrements/agrement.entity.js';
+import type { Candidate } from '../candidates/candidate.entity.js';
 import { CandidatesService } from '../candidates/candidates.service.js';
+import { CertificationRecords } from '../certification/certification-records.service.js';
+import { certificationRecord } from '../certification/record-rules.js';
 import { Centre } from '../centres/centre.entity.js';
 import { Site } from '../centres/site.entity.js';
 import type { Caller } from '../common/caller.js';
@@ -11,7 +14,14 @@ import { SessionJuryService } from '../jury/session-jury.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { TitresService } from '../titres/titres.service.js';
 import { User } from '../users/user.entity.js';
-import type { DossierPlace, DossierUser, SessionDossier } from './session-dossier.js';
+import type { ExamSession } from '../sessions/exam-session.entity.js';
+import { dossierRecord } from './candidate-results.js';
+import type {
+  DossierPlace,
+  DossierRecord,
+  DossierUser,
+  SessionDossier,
+} from './session-dossier.js';
 import { Database } from '../database/database.js';
 
 function place(row: Centre | Site | null): DossierPlace {
@@ -37,7 +47,32 @@ export class SessionDossierLoader {
     private readonly candidates: CandidatesService,
     private readonly jury: SessionJuryService,
     private readonly incidents: IncidentsService,
+    private readonly records: CertificationRecords,
   ) {}
+
+  /**
+   * The record of each candidate's person for the session's titre version as of this session
+   * (`asOfSessionId`: later sessions left out), read for all the candidates at once. None for a
+   * cancelled session, which gives nothing to the record.
+   */
+  private async recordsAsOf(
+    session: ExamSession,
+    candidates: readonly Candidate[],
+  ): Promise<Record<string, DossierRecord>> {
+    const result: Record<string, DossierRecord> = {};
+    if (session.status === 'CANCELLED' || candidates.length === 0) return result;
+    const byPerson = await this.records.forPeople(candidates.map((c) => c.personId));
+    for (const candidate of candidates) {
+      const found = byPerson.get(candidate.personId)?.find((r) => r.titre.id === session.titreId);
+      if (!found?.enrolments.some((e) => e.attempt.sessionId === session.id)) continue;
+      const attempts = found.enrolments.map((e) => e.attempt);
+      const record = certificationRecord(found.titre.scope, attempts, {
+        asOfSessionId: session.id,
+      });
+      result[candidate.id] = dossierRecord(record, session.id, attempts);
+    }
+    return result;
+  }
 
   /** The session's dossier; another centre's session answers 404. */
   async load(caller: Caller, sessionId: string): Promise<SessionDossier> {
@@ -72,6 +107,7 @@ export class SessionDossierLoader {
       this.jury.listDeclarations(sessionId),
       this.incidents.listForSession(sessionId),
     ]);
+    const records = await this.recordsAsOf(session, candidates);
     return {
       today: this.clock.today(),
       session,
@@ -87,6 +123,7 @@ export class SessionDossierLoader {
       manager: user(manager),
       deputyManager: user(deputy),
       candidates,
+      records,
       staff: staff.map((s) => ({
         assignmentId: s.id,
         role: s.role,

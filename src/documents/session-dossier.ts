@@ -43,6 +43,7 @@ export type DossierSession = Pick<
 export type DossierCandidate = Pick<
   Candidate,
   | 'id'
+  | 'personId'
   | 'lastName'
   | 'firstName'
   | 'birthDate'
@@ -85,6 +86,29 @@ export interface DossierIncident {
   reportedBy: string;
 }
 
+/** A CCP of the titre acquired by the person, with the session that gave it. */
+export interface DossierAcquisition {
+  code: string;
+  /** End date of the session that gave it. */
+  acquiredOn: CalendarDate;
+  sessionId: string;
+  sessionStartDate: CalendarDate;
+  sessionEndDate: CalendarDate;
+}
+
+/**
+ * The certification record of a candidate's person for the session's titre version, as it stood
+ * at the end of this session (later sessions left out: an old PV does not change).
+ */
+export interface DossierRecord {
+  /** The titre was completed at this session (its last missing CCP acquired here). */
+  titreObtained: boolean;
+  /** Each CCP (not CCS) of the titre acquired so far, in the titre's order. */
+  acquisitions: DossierAcquisition[];
+  /** CCP of the titre still missing after this session. */
+  missingCcpCodes: string[];
+}
+
 export interface SessionDossier {
   /** The day the documents are issued (Europe/Paris). */
   today: CalendarDate;
@@ -97,6 +121,8 @@ export interface SessionDossier {
   deputyManager: DossierUser | null;
   /** By name. */
   candidates: DossierCandidate[];
+  /** The certification record of each candidate as of this session, by candidate id. */
+  records: Readonly<Record<string, DossierRecord>>;
   /** By name. */
   staff: DossierStaff[];
   declarations: DossierDeclaration[];

@@ -4,10 +4,12 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Changes } from '../audit/audit-diff.js';
 import { Candidate, type CcpResult, type Pathway } from '../candidates/candidate.entity.js';
 import { CentresService } from '../centres/centres.service.js';
+import { CertificationRecords } from '../certification/certification-records.service.js';
 import { foldName, personMatchKey } from '../certification/person-key.js';
+import type { SessionOutcome } from '../certification/record-rules.js';
 import { canReadCentre, canWriteCentre, readableCentreIds, type Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
-import { forbidden, notFound } from '../common/errors.js';
+import { forbidden, notFound, staleWrite } from '../common/errors.js';
 import { byName } from '../common/person-order.js';
 import { futureDateError } from '../common/validation/date-rules.js';
 import { fieldError, refuseFieldErrors } from '../common/validation/field-errors.js';
@@ -19,8 +21,14 @@ import {
   type SessionStatus,
 } from '../sessions/exam-session.entity.js';
 import { Titre } from '../titres/titre.entity.js';
-import type { CreatePersonDto, ListPeopleQuery } from './dto/person.dto.js';
+import type { CreatePersonDto, ListPeopleQuery, UpdatePersonDto } from './dto/person.dto.js';
 import { DUPLICATE_PERSON_MESSAGE, Person } from './person.entity.js';
+import {
+  enrolmentOutcomes,
+  sessionOutcomeLabel,
+  titreRecordView,
+  type TitreRecordView,
+} from './person-record-view.js';
 import { identityChanges, type IdentityValues } from './person-rules.js';
 
 /** At most this many people in one answer of `GET /api/people` (refine with `q`). */
@@ -36,9 +44,33 @@ export interface Enrolment {
   status: SessionStatus;
   pathway: Pathway;
   results: CcpResult[];
+  /** The overall outcome of the session for the person; null for a cancelled session. */
+  outcome: SessionOutcome | null;
+  outcomeLabel: string | null;
 }
 
-export type PersonView = Person & { enrolments: Enrolment[] };
+/** A person as the API answers: without the internal duplicate-guard key. */
+export type PublicPerson = Omit<Person, 'matchKey' | 'centre'>;
+
+/** A person with their enrolments and their certification record per titre version. */
+export type PersonView = PublicPerson & { enrolments: Enrolment[]; records: TitreRecordView[] };
+
+/** The person without the internal `matchKey` (never part of an answer). */
+export function publicPerson(person: Person): PublicPerson {
+  return {
+    id: person.id,
+    centreId: person.centreId,
+    lastName: person.lastName,
+    firstName: person.firstName,
+    birthDate: person.birthDate,
+    email: person.email,
+    phone: person.phone,
+    address: person.address,
+    drivingLicenceNumber: person.drivingLicenceNumber,
+    createdAt: person.createdAt,
+    version: person.version,
+  };
+}
 
 /** The person a new enrolment designates, and whether the centre already knew them. */
 export interface EnrolledPerson {
@@ -62,9 +94,10 @@ export class PeopleService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly centres: CentresService,
+    private readonly records: CertificationRecords,
   ) {}
 
-  async create(caller: Caller, dto: CreatePersonDto): Promise<Person> {
+  async create(caller: Caller, dto: CreatePersonDto): Promise<PublicPerson> {
     await this.centres.get(caller, dto.centreId);
     if (!canWriteCentre(caller, dto.centreId)) throw forbidden();
     refuseFieldErrors([futureDateError('birthDate', dto.birthDate, this.clock.today())]);
@@ -78,17 +111,49 @@ export class PeopleService {
       if (await m.getRepository(Person).exists({ where: { centreId: dto.centreId, matchKey } })) {
         throw fieldError('lastName', DUPLICATE_PERSON_MESSAGE, 409);
       }
-      return this.insert(m, caller, dto.centreId, null, {
+      const person = await this.insert(m, caller, dto.centreId, null, {
         ...identity,
         email: dto.email || null,
         phone: dto.phone || null,
         address: dto.address ?? '',
         drivingLicenceNumber: dto.drivingLicenceNumber || null,
       });
+      return publicPerson(person);
     });
   }
 
-  async list(caller: Caller, query: ListPeopleQuery): Promise<Person[]> {
+  /**
+   * Changes a person's identity and contacts (not those of their enrolments): 404 out of the
+   * caller's centres, 403 read-only, 409 on a stale version or when the new identity is another
+   * person's of the centre; audited.
+   */
+  async update(caller: Caller, id: string, dto: UpdatePersonDto): Promise<PublicPerson> {
+    refuseFieldErrors([futureDateError('birthDate', dto.birthDate, this.clock.today())]);
+    return this.db.transaction(async (m) => {
+      const person = await m.getRepository(Person).findOne({ where: { id } });
+      if (!person || !canReadCentre(caller, person.centreId)) throw notFound('Personne');
+      if (!canWriteCentre(caller, person.centreId)) throw forbidden();
+      if (dto.version !== person.version) throw staleWrite('La fiche de la personne');
+      const given: Partial<IdentityValues> = {
+        lastName: dto.lastName,
+        firstName: dto.firstName,
+        birthDate: dto.birthDate,
+        email: dto.email === undefined ? undefined : dto.email || null,
+        phone: dto.phone === undefined ? undefined : dto.phone || null,
+        address: dto.address,
+      };
+      const changes: Partial<Person> = identityChanges(person, given, {
+        keepKnownContacts: false,
+      });
+      if (dto.drivingLicenceNumber !== undefined) {
+        const licence = dto.drivingLicenceNumber || null;
+        if (licence !== person.drivingLicenceNumber) changes.drivingLicenceNumber = licence;
+      }
+      return publicPerson(await this.write(m, caller, person, null, changes));
+    });
+  }
+
+  async list(caller: Caller, query: ListPeopleQuery): Promise<PublicPerson[]> {
     const readable = readableCentreIds(caller);
     if (query.centreId && readable !== null && !readable.includes(query.centreId)) return [];
     const where: FindOptionsWhere<Person> = {};
@@ -98,7 +163,7 @@ export class PeopleService {
     const q = query.q ? foldName(query.q) : '';
     if (q !== '') where.matchKey = Like(`%${q}%`);
     const people = await this.db.read((m) => m.getRepository(Person).find({ where }));
-    return people.sort(byName).slice(0, PEOPLE_PAGE_SIZE);
+    return people.sort(byName).slice(0, PEOPLE_PAGE_SIZE).map(publicPerson);
   }
 
   /**
@@ -124,16 +189,28 @@ export class PeopleService {
     });
   }
 
-  /** A person the caller may read, with their enrolments (oldest session first). */
+  /**
+   * A person the caller may read, with their enrolments (oldest session first, each with its
+   * outcome) and their certification record per titre version (titres by their first session).
+   */
   async get(caller: Caller, id: string): Promise<PersonView> {
     return this.db.read(async (m) => {
       const person = await m.getRepository(Person).findOne({ where: { id } });
       if (!person || !canReadCentre(caller, person.centreId)) throw notFound('Personne');
-      return { ...person, enrolments: await this.enrolments(m, id) };
+      const records = (await this.records.forPeople([id], m)).get(id) ?? [];
+      const outcomes = enrolmentOutcomes(records);
+      const enrolments = (await this.enrolments(m, id)).map((e) => {
+        const outcome = outcomes.get(e.candidateId) ?? null;
+        return { ...e, outcome, outcomeLabel: sessionOutcomeLabel(outcome) };
+      });
+      return { ...publicPerson(person), enrolments, records: records.map(titreRecordView) };
     });
   }
 
-  private async enrolments(m: EntityManager, personId: string): Promise<Enrolment[]> {
+  private async enrolments(
+    m: EntityManager,
+    personId: string,
+  ): Promise<Omit<Enrolment, 'outcome' | 'outcomeLabel'>[]> {
     const candidates = await m.getRepository(Candidate).find({ where: { personId } });
     if (candidates.length === 0) return [];
     const sessions = await m
@@ -144,7 +221,7 @@ export class PeopleService {
       .find({ where: { id: In([...new Set(sessions.map((s) => s.titreId))]) } });
     const sessionById = new Map(sessions.map((s) => [s.id, s]));
     const titreById = new Map(titres.map((t) => [t.id, t]));
-    const enrolments: Enrolment[] = [];
+    const enrolments: Omit<Enrolment, 'outcome' | 'outcomeLabel'>[] = [];
     for (const candidate of candidates) {
       const session = sessionById.get(candidate.sessionId);
       const titre = session && titreById.get(session.titreId);
@@ -226,7 +303,20 @@ export class PeopleService {
     given: Partial<IdentityValues>,
     options: { keepKnownContacts: boolean },
   ): Promise<Person> {
-    const changes: Partial<Person> = identityChanges(person, given, options);
+    return this.write(m, caller, person, sessionId, identityChanges(person, given, options));
+  }
+
+  /**
+   * Writes changes of identity or contacts (version + 1, 409 when stale), refusing an identity
+   * that is another person's of the centre (409 naming the fields), audited.
+   */
+  private async write(
+    m: EntityManager,
+    caller: Caller,
+    person: Person,
+    sessionId: string | null,
+    changes: Partial<Person>,
+  ): Promise<Person> {
     if (Object.keys(changes).length === 0) return person;
     const next = { ...person, ...changes };
     const matchKey = personMatchKey(next);

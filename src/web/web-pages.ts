@@ -44,6 +44,8 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'candidate-updated': 'Le candidat a été modifié.',
   'candidate-deleted': 'Le candidat a été supprimé.',
   'candidates-imported': 'Les candidats du fichier ont été importés.',
+  'person-updated': 'La fiche de la personne a été modifiée.',
+  'person-enrolled': 'La personne a été inscrite à la session.',
   'staff-assigned': 'Le membre a été affecté à la session.',
   'staff-removed': "L'affectation a été retirée.",
   'declarations-saved': 'Les déclarations de liens ont été enregistrées.',

@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { EmailAddress, IsCalendarDate, Text, Uuid } from '../../common/validation/decorators.js';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import {
+  EmailAddress,
+  IsCalendarDate,
+  PatchText,
+  Text,
+  Uuid,
+} from '../../common/validation/decorators.js';
 
 export class CreatePersonDto {
   @ApiProperty({ description: 'Centre de la personne' }) @Uuid() centreId!: string;
@@ -42,4 +48,42 @@ export class ListPeopleQuery {
   @ApiProperty({ required: false, description: 'Début du nom ou du prénom (accents ignorés)' })
   @Text(100, { optional: true })
   q?: string;
+}
+
+/** A change of a person's identity and contacts (each enrolment keeps its own identity). */
+export class UpdatePersonDto {
+  @ApiProperty({ required: false }) @PatchText(100, { min: 1 }) lastName?: string;
+
+  @ApiProperty({ required: false }) @PatchText(100, { min: 1 }) firstName?: string;
+
+  @ApiProperty({ required: false, nullable: true, description: 'null : efface la date' })
+  @IsOptional()
+  @IsCalendarDate()
+  birthDate?: string | null;
+
+  @ApiProperty({ required: false, nullable: true, description: 'null : efface l’adresse' })
+  @IsOptional()
+  @EmailAddress()
+  email?: string | null;
+
+  @ApiProperty({ required: false, nullable: true })
+  @Text(30, { optional: true })
+  phone?: string | null;
+
+  @ApiProperty({ required: false })
+  @PatchText(500, { multiline: true })
+  address?: string;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    description: 'Numéro de permis de conduire (NEPH), pour la CQC',
+  })
+  @Text(30, { optional: true })
+  drivingLicenceNumber?: string | null;
+
+  @ApiProperty({ description: 'La version lue ; une version périmée répond 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
 }
