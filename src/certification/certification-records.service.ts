@@ -62,7 +62,10 @@ export class CertificationRecords {
     return manager ? work(manager) : this.db.read(work);
   }
 
-  /** The record of one person for one titre version, read at a session (see `asOfSessionId`). */
+  /**
+   * The record of one person for one titre version, read at a session (see `asOfSessionId`):
+   * null when the person has no enrolment in that titre version, or none in that session.
+   */
   async forPersonAndTitre(
     personId: string,
     titreId: string,
@@ -71,7 +74,8 @@ export class CertificationRecords {
     const records = await this.forPeople([personId], options.manager);
     const found = records.get(personId)?.find((r) => r.titre.id === titreId) ?? null;
     if (found === null || options.asOfSessionId === undefined) return found;
-    if (!found.enrolments.some((e) => e.attempt.sessionId === options.asOfSessionId)) return found;
+    // Not enrolled in that session (or it was cancelled): no record as of it.
+    if (!found.enrolments.some((e) => e.attempt.sessionId === options.asOfSessionId)) return null;
     return {
       ...found,
       record: certificationRecord(
