@@ -7,11 +7,13 @@ import {
   loadChecklistTemplate,
   loadTemplateVersion,
   resolveTaskDue,
+  templateResitPeriod,
   validateChecklistTemplate,
   type ChecklistTemplate,
   type PhaseCode,
   type TemplateTask,
 } from './checklist-template.js';
+import { RESIT_PERIOD } from '../certification/certification-sources.js';
 
 /*
  * How the guide (seeds/003) is read.
@@ -562,6 +564,77 @@ describe('validateChecklistTemplate', () => {
       `Tâche « ${t.tasks[2].code} » : libellé vide.`,
       `Tâche « ${t.tasks[2].code} » : référence inconnue « NOPE ».`,
     ]);
+  });
+});
+
+describe('the rules settings of the template', () => {
+  const valid = loadChecklistTemplate();
+  type Loose = Record<string, unknown> & { rules: { resitPeriod: Record<string, unknown> } };
+  const loose = (): Loose => cloneTemplate(valid) as unknown as Loose;
+
+  it('sets the re-sit period to one year with the text it rests on, as the certification rules', () => {
+    expect(templateResitPeriod(valid)).toEqual(RESIT_PERIOD);
+    expect(templateResitPeriod(valid).source).toMatchObject({
+      code: 'RESIT_ONE_YEAR',
+      article: 'Article 10 (procès-verbal de session : réussite, réussite partielle, échec)',
+      date: '2015-12-22',
+      referenceCode: 'DELIVRANCE-2015',
+    });
+  });
+
+  it('refuses a template without the rules or without the re-sit period', () => {
+    const t = loose();
+    delete (t as Record<string, unknown>).rules;
+    expect(validateChecklistTemplate(t)).toEqual([
+      'Champ « rules » : un objet est attendu, avec le délai de rattrapage « resitPeriod » (reçu absent).',
+    ]);
+    const u = loose();
+    u.rules = {} as Loose['rules'];
+    expect(validateChecklistTemplate(u)).toEqual([
+      'Champ « rules.resitPeriod » : le délai de rattrapage { years, source } est attendu (reçu absent).',
+    ]);
+  });
+
+  it.each([0, -1, 1.5, 6, '1', null])('refuses %p years', (years) => {
+    const t = loose();
+    t.rules.resitPeriod.years = years;
+    expect(validateChecklistTemplate(t)).toEqual([
+      `Champ « rules.resitPeriod.years » : un nombre entier d'années de 1 à 5 est attendu (reçu ${typeof years === 'string' ? `« ${years} »` : String(years)}).`,
+    ]);
+  });
+
+  it('refuses a source without its text, with a bad date, address or reference, all at once', () => {
+    const t = loose();
+    t.rules.resitPeriod.source = {
+      ...(t.rules.resitPeriod.source as object),
+      text: ' ',
+      date: '2015-02-30',
+      url: 'ftp://example.fr',
+      referenceCode: 'NOPE',
+    };
+    expect(validateChecklistTemplate(t)).toEqual([
+      'Champ « rules.resitPeriod.source.text » : un texte non vide est attendu (reçu «   »).',
+      'Champ « rules.resitPeriod.source.date » : date du texte au format AAAA-MM-JJ ou null attendue (reçu « 2015-02-30 »).',
+      'Champ « rules.resitPeriod.source.url » : adresse http(s) ou null attendue (reçu « ftp://example.fr »).',
+      "Champ « rules.resitPeriod.source.referenceCode » : code d'une des « references » du modèle ou null attendu (reçu « NOPE »).",
+    ]);
+    const u = loose();
+    u.rules.resitPeriod.source = 'RESIT_ONE_YEAR';
+    expect(validateChecklistTemplate(u)).toEqual([
+      'Champ « rules.resitPeriod.source » : un objet est attendu (code, text, article, date, url, summary, referenceCode).',
+    ]);
+  });
+
+  it('accepts a source without date, address or reference (null)', () => {
+    const t = loose();
+    t.rules.resitPeriod.source = {
+      ...(t.rules.resitPeriod.source as object),
+      date: null,
+      url: null,
+      referenceCode: null,
+    };
+    t.rules.resitPeriod.years = 2;
+    expect(validateChecklistTemplate(t)).toEqual([]);
   });
 });
 

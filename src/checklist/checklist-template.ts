@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { YearsRule } from '../certification/certification-sources.js';
 import { isValidCalendarDate } from '../common/calendar-date.js';
 import { validateDueRule, type DueRule } from './due-date.js';
 
@@ -81,12 +82,22 @@ export interface TemplateTask {
   notes?: string;
 }
 
+/**
+ * Settings of the certification rules kept with the guide's data, each with the text it rests
+ * on (see `src/certification/certification-sources.ts`).
+ */
+export interface TemplateRules {
+  /** Time to re-sit after a failure or a partial success, from the end of the session. */
+  resitPeriod: YearsRule;
+}
+
 export interface ChecklistTemplate {
   version: number;
   title: string;
   source: string;
   /** 'YYYY-MM-DD' from which the template applies. */
   effectiveFrom: string;
+  rules: TemplateRules;
   phases: TemplatePhase[];
   references: TemplateReference[];
   tasks: TemplateTask[];
@@ -136,6 +147,83 @@ function show(value: unknown): string {
 
 const CODE_PATTERN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 const REFERENCE_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]*$/;
+
+/** The longest re-sit period the template may set, in years. */
+export const MAX_RESIT_PERIOD_YEARS = 5;
+
+function validateRuleSource(
+  source: unknown,
+  where: string,
+  referenceCodes: Set<string>,
+  errors: string[],
+): void {
+  if (!isObject(source)) {
+    errors.push(
+      `Champ « ${where} » : un objet est attendu (code, text, article, date, url, summary, referenceCode).`,
+    );
+    return;
+  }
+  for (const field of ['code', 'text', 'article', 'summary'] as const) {
+    if (!isNonEmptyString(source[field])) {
+      errors.push(
+        `Champ « ${where}.${field} » : un texte non vide est attendu (reçu ${show(source[field])}).`,
+      );
+    }
+  }
+  if (
+    source.date !== null &&
+    (typeof source.date !== 'string' || !isValidCalendarDate(source.date))
+  ) {
+    errors.push(
+      `Champ « ${where}.date » : date du texte au format AAAA-MM-JJ ou null attendue (reçu ${show(source.date)}).`,
+    );
+  }
+  if (
+    source.url !== null &&
+    (typeof source.url !== 'string' || !/^https?:\/\/\S+$/.test(source.url))
+  ) {
+    errors.push(
+      `Champ « ${where}.url » : adresse http(s) ou null attendue (reçu ${show(source.url)}).`,
+    );
+  }
+  const referenceCode = source.referenceCode;
+  if (
+    referenceCode !== null &&
+    (typeof referenceCode !== 'string' || !referenceCodes.has(referenceCode))
+  ) {
+    errors.push(
+      `Champ « ${where}.referenceCode » : code d'une des « references » du modèle ou null attendu (reçu ${show(referenceCode)}).`,
+    );
+  }
+}
+
+function validateRules(rules: unknown, referenceCodes: Set<string>, errors: string[]): void {
+  if (!isObject(rules)) {
+    errors.push(
+      `Champ « rules » : un objet est attendu, avec le délai de rattrapage « resitPeriod » (reçu ${show(rules)}).`,
+    );
+    return;
+  }
+  const period = rules.resitPeriod;
+  if (!isObject(period)) {
+    errors.push(
+      `Champ « rules.resitPeriod » : le délai de rattrapage { years, source } est attendu (reçu ${show(period)}).`,
+    );
+    return;
+  }
+  const years = period.years;
+  if (
+    typeof years !== 'number' ||
+    !Number.isInteger(years) ||
+    years < 1 ||
+    years > MAX_RESIT_PERIOD_YEARS
+  ) {
+    errors.push(
+      `Champ « rules.resitPeriod.years » : un nombre entier d'années de 1 à ${MAX_RESIT_PERIOD_YEARS} est attendu (reçu ${show(years)}).`,
+    );
+  }
+  validateRuleSource(period.source, 'rules.resitPeriod.source', referenceCodes, errors);
+}
 
 function validatePhases(phases: unknown, errors: string[]): Set<string> {
   const declared = new Set<string>();
@@ -285,6 +373,7 @@ export function validateChecklistTemplate(t: unknown): string[] {
 
   const phases = validatePhases(t.phases, errors);
   const referenceCodes = validateReferences(t.references, errors);
+  validateRules(t.rules, referenceCodes, errors);
 
   if (!Array.isArray(t.tasks) || t.tasks.length === 0) {
     errors.push('Champ « tasks » : une liste non vide de tâches est attendue.');
@@ -375,6 +464,11 @@ export function loadChecklistTemplate(filePath: string = defaultTemplatePath()):
     );
   }
   return parsed as ChecklistTemplate;
+}
+
+/** The re-sit period a template sets, with its source (a validated template has one). */
+export function templateResitPeriod(template: ChecklistTemplate): YearsRule {
+  return template.rules.resitPeriod;
 }
 
 /** Every `guide-session.v<N>.json` file of the directory, by increasing version. */

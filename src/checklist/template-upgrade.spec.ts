@@ -1,3 +1,4 @@
+import { RESIT_PERIOD } from '../certification/certification-sources.js';
 import type { ChecklistTemplate, TemplateTask } from './checklist-template.js';
 import {
   planTemplateUpgrade,
@@ -39,6 +40,7 @@ const template = (tasks: TemplateTask[]): ChecklistTemplate => ({
   title: 'Guide',
   source: 'test',
   effectiveFrom: '2027-01-01',
+  rules: { resitPeriod: RESIT_PERIOD },
   phases: [],
   references: [],
   tasks,

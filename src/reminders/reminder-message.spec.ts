@@ -1,8 +1,10 @@
+import { RESIT_REMINDER_STEPS } from '../certification/resit-rules.js';
 import {
   digestMessage,
   immediateMessage,
   urgencyLabel,
   type DueItem,
+  type ResitDueItem,
   type SessionSummary,
 } from './reminder-message.js';
 
@@ -84,5 +86,59 @@ describe('reminder messages', () => {
     expect(subject).toBe('[Réglementaire] Échéance demain : Tâche x – CDA le 03/04/2027');
     expect(view.greeting).toBe('Bonjour Camille Martin,');
     expect(view.urgency).toBe('demain');
+  });
+
+  const resit = (candidateId: string, lastName: string, deadline: string): ResitDueItem => ({
+    candidateId,
+    centreId: 'c1',
+    centreName: 'Centre Éléonore Dupré',
+    personId: `p-${candidateId}`,
+    lastName,
+    firstName: 'Zoé',
+    titreCode: 'CDA',
+    titreLabel: 'Concepteur développeur d’applications',
+    missingCcpCodes: ['CCP2', 'CCP3'],
+    deadline,
+    daysLeft: 92,
+    step: RESIT_REMINDER_STEPS[0],
+  });
+
+  it('adds the re-sits to plan, soonest deadline first, and says so in the subject', () => {
+    const { subject, view } = digestMessage({
+      appUrl: 'https://jalon.example.fr',
+      today: '2028-03-18',
+      recipientName: 'Camille Martin',
+      items: [],
+      sessions: new Map(),
+      resits: [resit('b', 'Bernard', '2028-06-20'), resit('a', 'Zola', '2028-06-18')],
+    });
+    expect(subject).toBe('Jalon – 2 rattrapages à programmer (18/03/2028)');
+    expect(view.resitsLabel).toBe('2 rattrapages à programmer');
+    expect(view.resits.map((r) => r.name)).toEqual(['Zoé Zola', 'Zoé Bernard']);
+    expect(view.resits[0]).toEqual({
+      name: 'Zoé Zola',
+      centre: 'Centre Éléonore Dupré',
+      titre: 'CDA – Concepteur développeur d’applications',
+      missing: 'CCP2, CCP3',
+      deadline: '18/06/2028',
+      urgency: 'dans 92 jours',
+      stepLabel: '3 mois avant l’échéance',
+      url: 'https://jalon.example.fr/centres/c1/resits#resit-a',
+      personUrl: 'https://jalon.example.fr/people/p-a',
+    });
+  });
+
+  it('names both the tasks and the re-sits in the subject', () => {
+    const { subject } = digestMessage({
+      appUrl: 'https://jalon.example.fr',
+      today: '2027-03-02',
+      recipientName: '',
+      items: [item('b', 's2', '2027-02-20', -10)],
+      sessions: new Map([['s2', session('s2', '2027-05-03')]]),
+      resits: [resit('a', 'Zola', '2028-06-18')],
+    });
+    expect(subject).toBe(
+      'Jalon – 1 échéance à suivre dont 1 en retard et 1 rattrapage à programmer (02/03/2027)',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { formatFrenchDate, type CalendarDate } from '../common/calendar-date.js';
 import type { ReminderStep } from './reminder-policy.js';
+import type { ResitReminderStep } from '../certification/resit-rules.js';
 
 /** What an e-mail says about a session. */
 export interface SessionSummary {
@@ -21,6 +22,36 @@ export interface DueItem {
   regulatory: boolean;
   dueDate: CalendarDate;
   reminder: ReminderStep;
+}
+
+/** A re-sit with no session planned, at a reminder step, for one of the centre's managers. */
+export interface ResitDueItem {
+  /** The enrolment whose outcome opened the re-sit. */
+  candidateId: string;
+  centreId: string;
+  centreName: string;
+  personId: string;
+  lastName: string;
+  firstName: string;
+  titreCode: string;
+  titreLabel: string;
+  missingCcpCodes: readonly string[];
+  deadline: CalendarDate;
+  daysLeft: number;
+  step: ResitReminderStep;
+}
+
+export interface ResitLine {
+  name: string;
+  centre: string;
+  titre: string;
+  missing: string;
+  deadline: string;
+  urgency: string;
+  stepLabel: string;
+  /** The centre's re-sit list, at the person's line. */
+  url: string;
+  personUrl: string;
 }
 
 export interface TaskLine {
@@ -48,6 +79,9 @@ export interface DigestView {
   total: number;
   totalLabel: string;
   sessions: SessionBlock[];
+  /** Re-sits to plan, soonest deadline first (empty when none). */
+  resits: ResitLine[];
+  resitsLabel: string;
   appUrl: string;
 }
 
@@ -118,14 +152,48 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** The daily digest: everything due for one person, grouped by session, most urgent first. */
+/** The line of the centre's re-sit list for this item: `/centres/:id/resits#resit-<candidate>`. */
+export function resitUrl(appUrl: string, item: Pick<ResitDueItem, 'centreId' | 'candidateId'>) {
+  return `${appUrl}/centres/${item.centreId}/resits#resit-${item.candidateId}`;
+}
+
+function resitLine(appUrl: string, item: ResitDueItem): ResitLine {
+  return {
+    name: `${item.firstName} ${item.lastName}`,
+    centre: item.centreName,
+    titre: `${item.titreCode} – ${item.titreLabel}`,
+    missing: item.missingCcpCodes.join(', '),
+    deadline: formatFrenchDate(item.deadline),
+    urgency: urgencyLabel(item.daysLeft),
+    stepLabel: item.step.label,
+    url: resitUrl(appUrl, item),
+    personUrl: `${appUrl}/people/${item.personId}`,
+  };
+}
+
+/** Soonest deadline first, then by name. */
+function compareResitItems(a: ResitDueItem, b: ResitDueItem): number {
+  return (
+    a.deadline.localeCompare(b.deadline) ||
+    a.lastName.localeCompare(b.lastName, 'fr') ||
+    a.firstName.localeCompare(b.firstName, 'fr') ||
+    a.candidateId.localeCompare(b.candidateId)
+  );
+}
+
+/**
+ * The daily digest: everything due for one person, grouped by session, most urgent first; then
+ * the re-sits of their centres with no session planned (`resits`), soonest deadline first.
+ */
 export function digestMessage(input: {
   appUrl: string;
   today: CalendarDate;
   recipientName: string;
   items: DueItem[];
   sessions: ReadonlyMap<string, SessionSummary>;
+  resits?: readonly ResitDueItem[];
 }): { subject: string; view: DigestView } {
+  const resits = [...(input.resits ?? [])].sort(compareResitItems);
   const bySession = new Map<string, DueItem[]>();
   for (const item of [...input.items].sort(compareItems)) {
     const list = bySession.get(item.sessionId) ?? [];
@@ -140,10 +208,14 @@ export function digestMessage(input: {
   const total = input.items.length;
   const overdue = input.items.filter((item) => item.reminder.daysLeft < 0).length;
   const totalLabel = plural(total, 'échéance à suivre', 'échéances à suivre');
-  const subject =
-    `Jalon – ${totalLabel}` +
-    (overdue > 0 ? ` dont ${plural(overdue, 'en retard', 'en retard')}` : '') +
-    ` (${formatFrenchDate(input.today)})`;
+  const resitsLabel = plural(resits.length, 'rattrapage à programmer', 'rattrapages à programmer');
+  const parts = [
+    ...(total > 0 || resits.length === 0
+      ? [totalLabel + (overdue > 0 ? ` dont ${plural(overdue, 'en retard', 'en retard')}` : '')]
+      : []),
+    ...(resits.length > 0 ? [resitsLabel] : []),
+  ];
+  const subject = `Jalon – ${parts.join(' et ')} (${formatFrenchDate(input.today)})`;
   return {
     subject,
     view: {
@@ -152,6 +224,8 @@ export function digestMessage(input: {
       total,
       totalLabel,
       sessions,
+      resits: resits.map((item) => resitLine(input.appUrl, item)),
+      resitsLabel,
       appUrl: input.appUrl,
     },
   };

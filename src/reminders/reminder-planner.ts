@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { Candidate } from '../candidates/candidate.entity.js';
+import { dueResitReminder } from '../certification/resit-rules.js';
+import { ResitNotice } from '../certification/resit-notice.entity.js';
+import { ResitsService } from '../certification/resits.service.js';
+import { Centre } from '../centres/centre.entity.js';
 import type { Applicability } from '../checklist/checklist-template.js';
 import { SessionTask } from '../checklist/session-task.entity.js';
 import {
@@ -16,12 +20,14 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { MailTemplates } from '../mail/mail-templates.js';
 import { OutboxService } from '../mail/outbox.service.js';
 import { ExamSession, type SessionNature } from '../sessions/exam-session.entity.js';
-import { User } from '../users/user.entity.js';
+import { UserCentre } from '../users/user-centre.entity.js';
+import { User, type Role } from '../users/user.entity.js';
 import { ReminderNotice } from './reminder-notice.entity.js';
 import {
   digestMessage,
   immediateMessage,
   type DueItem,
+  type ResitDueItem,
   type SessionSummary,
 } from './reminder-message.js';
 import { ReminderPolicyService } from './reminder-policy.service.js';
@@ -58,8 +64,13 @@ interface Pending extends DueItem {
   recipientId: string;
 }
 
+/** A re-sit at a reminder step, for one recipient. */
+interface PendingResit extends ResitDueItem {
+  recipientId: string;
+}
+
 export interface PlanReport {
-  /** Tasks whose current reminder step has not been sent yet, per recipient. */
+  /** Tasks and re-sits whose current reminder step has not been sent yet, per recipient. */
   itemsQueued: number;
   messagesQueued: number;
 }
@@ -67,6 +78,24 @@ export interface PlanReport {
 function noticeKey(n: { recipientId: string; taskId: string; step: string; stepDate: string }) {
   return `${n.recipientId}|${n.taskId}|${n.step}|${n.stepDate}`;
 }
+
+function resitNoticeKey(n: {
+  recipientId: string;
+  candidateId: string;
+  step: string;
+  deadline: string;
+}) {
+  return `${n.recipientId}|${n.candidateId}|${n.step}|${n.deadline}`;
+}
+
+/**
+ * Who is reminded of a centre's re-sits: its active accounts with the manager or administrator
+ * role that are attached to the centre (`user_centre`). Planning a re-sit session is the centre's
+ * duty, not one session's: the session managers of the failed session may have left, and a
+ * re-sit session does not exist yet. Read-only accounts cannot enrol anyone; administrators not
+ * attached to the centre oversee every centre and would get every centre's re-sits.
+ */
+export const RESIT_REMINDER_ROLES: readonly Role[] = ['manager', 'admin'];
 
 /**
  * Selects what is due today and writes it to the outbox: one immediate e-mail per réglementaire
@@ -82,19 +111,24 @@ export class ReminderPlanner {
     private readonly policies: ReminderPolicyService,
     private readonly outbox: OutboxService,
     private readonly templates: MailTemplates,
+    private readonly resits: ResitsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async plan(): Promise<PlanReport> {
     const today = this.clock.today();
     const pending = await this.pendingItems(today);
-    if (pending.length === 0) return { itemsQueued: 0, messagesQueued: 0 };
+    const resits = await this.pendingResits(today);
+    if (pending.length === 0 && resits.length === 0) return { itemsQueued: 0, messagesQueued: 0 };
     const sessions = await this.sessionSummaries([...new Set(pending.map((p) => p.sessionId))]);
-    const recipients = await this.recipients([...new Set(pending.map((p) => p.recipientId))]);
+    const recipients = await this.recipients([
+      ...new Set([...pending, ...resits].map((p) => p.recipientId)),
+    ]);
     const report: PlanReport = { itemsQueued: 0, messagesQueued: 0 };
     for (const recipient of recipients.values()) {
       const mine = pending.filter((p) => p.recipientId === recipient.id);
-      const queued = await this.queueFor(recipient, mine, sessions, today);
+      const myResits = resits.filter((p) => p.recipientId === recipient.id);
+      const queued = await this.queueFor(recipient, mine, myResits, sessions, today);
       report.itemsQueued += queued.items;
       report.messagesQueued += queued.messages;
     }
@@ -147,6 +181,86 @@ export class ReminderPlanner {
           }),
         ),
     );
+  }
+
+  /**
+   * The open re-sits (no session planned, deadline not passed) at a reminder step (3 months,
+   * 1 month, 1 week before the deadline) not yet sent to each of their centre's managers.
+   */
+  private async pendingResits(today: CalendarDate): Promise<PendingResit[]> {
+    const due = (await this.resits.open(today)).flatMap((item) => {
+      const step = dueResitReminder(item, today);
+      return step ? [{ item, step }] : [];
+    });
+    if (due.length === 0) return [];
+    const centreIds = [...new Set(due.map((d) => d.item.centreId))];
+    const managers = await this.centreManagers(centreIds);
+    const centres = await this.centreNames(centreIds);
+    const candidates: PendingResit[] = due.flatMap(({ item, step }) =>
+      (managers.get(item.centreId) ?? []).map((recipientId) => ({
+        recipientId,
+        candidateId: item.candidateId,
+        centreId: item.centreId,
+        centreName: centres.get(item.centreId) ?? '',
+        personId: item.personId,
+        lastName: item.lastName,
+        firstName: item.firstName,
+        titreCode: item.titreCode,
+        titreLabel: item.titreLabel,
+        missingCcpCodes: item.missingCcpCodes,
+        deadline: item.deadline,
+        daysLeft: item.daysLeft,
+        step,
+      })),
+    );
+    const sent = await this.existingResitNotices([
+      ...new Set(candidates.map((c) => c.candidateId)),
+    ]);
+    return candidates.filter((c) => !sent.has(resitNoticeKey({ ...c, step: c.step.code })));
+  }
+
+  /** The ids of the managers of each centre (see `RESIT_REMINDER_ROLES`). */
+  private async centreManagers(centreIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const ids of chunks(centreIds)) {
+      const links = await this.db.read((m) =>
+        m.getRepository(UserCentre).find({
+          where: {
+            centreId: In(ids),
+            user: { active: true, role: In([...RESIT_REMINDER_ROLES]) },
+          },
+          relations: { user: true },
+        }),
+      );
+      for (const link of links)
+        out.set(link.centreId, [...(out.get(link.centreId) ?? []), link.userId]);
+    }
+    return out;
+  }
+
+  private async centreNames(centreIds: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const ids of chunks(centreIds)) {
+      const centres = await this.db.read((m) =>
+        m.getRepository(Centre).find({ select: { id: true, name: true }, where: { id: In(ids) } }),
+      );
+      for (const centre of centres) out.set(centre.id, centre.name);
+    }
+    return out;
+  }
+
+  private async existingResitNotices(candidateIds: string[]): Promise<Set<string>> {
+    const keys = new Set<string>();
+    for (const ids of chunks(candidateIds)) {
+      const rows = await this.db.read((m) =>
+        m.getRepository(ResitNotice).find({
+          select: { recipientId: true, candidateId: true, step: true, deadline: true },
+          where: { candidateId: In(ids) },
+        }),
+      );
+      for (const row of rows) keys.add(resitNoticeKey(row));
+    }
+    return keys;
   }
 
   /** Uses the (status, dueDate) index: only open tasks due by the horizon are read. */
@@ -248,6 +362,7 @@ export class ReminderPlanner {
   private async queueFor(
     recipient: Recipient,
     items: Pending[],
+    resits: PendingResit[],
     sessions: ReadonlyMap<string, SessionSummary>,
     today: CalendarDate,
   ): Promise<{ items: number; messages: number }> {
@@ -279,13 +394,14 @@ export class ReminderPlanner {
           messages++;
         }
       }
-      if (digest.length > 0) {
+      if (digest.length > 0 || resits.length > 0) {
         const { subject, view } = digestMessage({
           appUrl: this.config.appUrl,
           today,
           recipientName: recipient.name,
           items: digest,
           sessions,
+          resits,
         });
         const id = await this.outbox.enqueue(m, {
           recipientId: recipient.id,
@@ -300,6 +416,7 @@ export class ReminderPlanner {
         // Today's digest already went (an earlier pass): these items wait for tomorrow's.
         if (id) {
           queuedItems += await this.recordNotices(m, recipient.id, digest, id);
+          queuedItems += await this.recordResitNotices(m, recipient.id, resits, id);
           messages++;
         }
       }
@@ -325,6 +442,34 @@ export class ReminderPlanner {
             taskId: item.taskId,
             step: item.reminder.step,
             stepDate: item.reminder.stepDate,
+            outboxId,
+            createdAt,
+          })),
+        )
+        .orIgnore()
+        .execute();
+    }
+    return items.length;
+  }
+
+  private async recordResitNotices(
+    m: EntityManager,
+    recipientId: string,
+    items: PendingResit[],
+    outboxId: string,
+  ): Promise<number> {
+    const createdAt = this.clock.nowIso();
+    for (const chunk of chunks(items, 100)) {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(ResitNotice)
+        .values(
+          chunk.map((item) => ({
+            recipientId,
+            candidateId: item.candidateId,
+            step: item.step.code,
+            deadline: item.deadline,
             outboxId,
             createdAt,
           })),

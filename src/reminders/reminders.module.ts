@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { CentresModule } from '../centres/centres.module.js';
+import { CertificationModule } from '../certification/certification.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { RetentionModule } from '../retention/retention.module.js';
 import { ReminderPassService } from './reminder-pass.service.js';
@@ -10,7 +11,13 @@ import { ReminderPolicyService } from './reminder-policy.service.js';
 import { ReminderScheduler } from './reminder-scheduler.js';
 
 @Module({
-  imports: [ScheduleModule.forRoot(), CentresModule, MailModule, RetentionModule],
+  imports: [
+    ScheduleModule.forRoot(),
+    CentresModule,
+    CertificationModule,
+    MailModule,
+    RetentionModule,
+  ],
   controllers: [ReminderPolicyController],
   providers: [ReminderPolicyService, ReminderPlanner, ReminderPassService, ReminderScheduler],
   exports: [ReminderPolicyService, ReminderPassService],

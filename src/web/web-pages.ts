@@ -11,7 +11,15 @@ import { csrfTokenFor } from './web-session.js';
 export type WebRequest = Request & AuthenticatedRequest;
 
 export type Section =
-  'sessions' | 'calendar' | 'jury' | 'agrements' | 'titres' | 'centres' | 'users' | 'none';
+  | 'sessions'
+  | 'calendar'
+  | 'resits'
+  | 'jury'
+  | 'agrements'
+  | 'titres'
+  | 'centres'
+  | 'users'
+  | 'none';
 
 export interface NavItem {
   label: string;
@@ -59,6 +67,8 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'user-created': 'Le compte a été créé.',
   'incident-recorded': "L'incident a été enregistré.",
   'incident-deleted': "L'incident a été supprimé.",
+  'resit-enrolled':
+    'La personne a été inscrite à la session CCP (suite de parcours) : son rattrapage est prévu. Pensez à l’en informer.',
   'feed-revoked': 'Le lien de votre flux iCalendar a été révoqué : il ne fonctionne plus.',
   logout: 'Vous êtes déconnecté(e).',
 };
@@ -66,6 +76,7 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
 const NAV: { section: Section; label: string; href: string; adminOnly?: boolean }[] = [
   { section: 'sessions', label: 'Sessions', href: '/sessions' },
   { section: 'calendar', label: 'Calendrier', href: '/calendar' },
+  { section: 'resits', label: 'Rattrapages', href: '/resits' },
   { section: 'jury', label: 'Jury', href: '/jury' },
   { section: 'agrements', label: 'Agréments', href: '/agrements' },
   { section: 'titres', label: 'Titres', href: '/titres' },

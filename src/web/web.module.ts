@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { CandidatesModule } from '../candidates/candidates.module.js';
 import { CentresModule } from '../centres/centres.module.js';
+import { CertificationModule } from '../certification/certification.module.js';
 import { ChecklistModule } from '../checklist/checklist.module.js';
 import { ComplianceModule } from '../compliance/compliance.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
@@ -24,6 +25,7 @@ import { SessionPageQuery } from './queries/session-page.query.js';
 import { WebAuthController } from './web-auth.controller.js';
 import { PeopleModule } from '../people/people.module.js';
 import { WebPeopleController } from './people/web-people.controller.js';
+import { WebResitsController } from './resits/web-resits.controller.js';
 import { WebAuthService } from './web-auth.service.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 import { WebPages } from './web-pages.js';
@@ -43,6 +45,7 @@ import { WebPages } from './web-pages.js';
     SessionsModule,
     CandidatesModule,
     PeopleModule,
+    CertificationModule,
     JuryModule,
     ChecklistModule,
     ComplianceModule,
@@ -57,6 +60,7 @@ import { WebPages } from './web-pages.js';
     WebSessionsController,
     WebCalendarController,
     WebPeopleController,
+    WebResitsController,
   ],
   providers: [
     WebPages,
