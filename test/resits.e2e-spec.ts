@@ -309,9 +309,31 @@ describe(`re-sits (rattrapages) of a centre (${testDbKind()})`, () => {
     );
     expect(patched.status).toBe(200);
     expect(await resits(m)).toEqual([]);
+    // The record: the titre obtained at the CCP2 session, CCP1 kept from the titre session.
+    const person = await m.get(`/api/people/${personId}`);
+    expect(person.status).toBe(200);
+    const [record] = person.body.records as Body[];
+    expect(record).toMatchObject({
+      status: 'OBTAINED',
+      statusLabel: 'Titre obtenu',
+      obtainedInSessionId: ccp2Session,
+      missingCcpCodes: [],
+      ccpSessions: [
+        { code: 'CCP1', sessionId: titreSession },
+        { code: 'CCP2', sessionId: ccp2Session },
+        { code: 'CCP3', sessionId: titreSession },
+      ],
+    });
+    const ccps = record.ccps as Body[];
+    expect(ccps.find((c) => c.code === 'CCP1')).toMatchObject({
+      acquired: { sessionId: titreSession, carriedOver: true },
+    });
     const web = await webLogin(t.http, manager.email, manager.password);
     expect(htmlText((await web.get(`/centres/${centreId}/resits`)).text)).toContain(
       'Aucun rattrapage en cours dans ce centre.',
     );
+    const page = htmlText((await web.get(`/people/${personId}`)).text);
+    expect(page).toContain('Titre obtenu');
+    expect(page).toMatch(/CCP1 .*Acquis.*18\/06\/2027/s);
   });
 });
