@@ -273,7 +273,7 @@ describe(`a person's certification record across sessions (${testDbKind()})`, ()
     expect(page.status).toBe(200);
     const text = htmlText(page.text);
     expect(text).toContain(
-      'CDA-REC — Concepteur développeur d’applications (version 2023) : Titre obtenu',
+      'CDA-REC — Concepteur développeur d’applications (version 2023) — Titre obtenu',
     );
     expect(text).toContain('Titre obtenu le 09/11/2027 à la session du 08/11/2027 au 09/11/2027.');
     expect(text).toContain('18/06/2027 (session du 14/06/2027 au 18/06/2027)');

@@ -122,7 +122,7 @@ describe('titreRecordView', () => {
     const view = titreRecordView(found([FIRST]));
     expect(view).toMatchObject({
       status: 'IN_PROGRESS',
-      statusLabel: 'En cours : CCP manquants',
+      statusLabel: 'En cours (CCP manquants)',
       obtainedOn: null,
       ccpSessions: [],
       missingCcpCodes: ['CCP2'],

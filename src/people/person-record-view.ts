@@ -19,8 +19,8 @@ import type { CcpKind } from '../titres/ccp.entity.js';
 
 export const TITRE_STATUS_LABELS: Readonly<Record<TitreStatus, string>> = {
   OBTAINED: 'Titre obtenu',
-  IN_PROGRESS: 'En cours : CCP manquants',
-  OUT_OF_VALIDITY: 'Hors validité : dernier CCP acquis après la fin de la prolongation',
+  IN_PROGRESS: 'En cours (CCP manquants)',
+  OUT_OF_VALIDITY: 'Hors validité (dernier CCP acquis après la fin de la prolongation)',
 };
 
 export const ATTEMPT_OUTCOME_LABELS: Readonly<Record<AttemptOutcome, string>> = {

@@ -163,7 +163,7 @@ export class WebResitsController {
       {
         centre: { id: centre.id, name: centre.name },
         writable,
-        periodText: `${period.years} an${period.years > 1 ? 's' : ''}`,
+        periodText: period.years === 1 ? 'd’un an' : `de ${period.years} ans`,
         source: period.source,
         error: onItsLine ? null : error,
         items: rows,
