@@ -173,7 +173,7 @@ export class ComplianceService {
         endDate: session.endDate,
         // A postponed session is still to be held: the checks treat it as planned.
         status: session.status === 'POSTPONED' ? 'PLANNED' : session.status,
-        ceresCreatedOn: session.ceresCreatedOn,
+        ceresCreatedOn: session.ceresCreatedOn ?? null,
       },
       titre: {
         id: titre.id,
