@@ -68,6 +68,7 @@ const OPERATIONS = [
   'POST /api/titres',
   'GET /api/titres',
   'GET /api/titres/{id}',
+  'PATCH /api/titres/{id}',
   'POST /api/agrements',
   'GET /api/agrements',
   'POST /api/sessions',

@@ -26,11 +26,24 @@ export class AgrementsService {
       throw fieldError('siteId', 'Le champ « siteId » désigne un site d’un autre centre.');
     }
     if (!canWriteCentre(caller, dto.centreId)) throw forbidden();
-    await this.titres.get(dto.titreId);
+    const titre = await this.titres.get(dto.titreId);
+    const ccsCode = dto.ccsCode === undefined || dto.ccsCode === '' ? null : dto.ccsCode;
+    if (ccsCode !== null) {
+      const ccs = (titre.ccps ?? []).filter((c) => c.kind === 'CCS').map((c) => c.code);
+      if (!ccs.includes(ccsCode)) {
+        throw fieldError(
+          'ccsCode',
+          ccs.length === 0
+            ? `Le champ « ccsCode » (${ccsCode}) doit être vide : le titre ${titre.code} n’a pas de CCS.`
+            : `Le champ « ccsCode » (${ccsCode}) n’est pas un CCS du titre ${titre.code} : ${ccs.join(', ')}.`,
+        );
+      }
+    }
     return this.db.transaction((m) =>
       m.getRepository(Agrement).save(
         m.getRepository(Agrement).create({
           ...dto,
+          ccsCode,
           technicalPlatform: dto.technicalPlatform ?? '',
           reference: dto.reference ?? '',
           createdAt: this.clock.nowIso(),

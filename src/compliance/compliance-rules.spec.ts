@@ -38,10 +38,16 @@ function aJuror(overrides: Partial<ComplianceJuryMember> = {}): ComplianceJuryMe
 function aCandidate(overrides: Partial<ComplianceCandidate> = {}): ComplianceCandidate {
   return {
     id: 'c1',
+    personId: `p-${overrides.id ?? 'c1'}`,
     lastName: 'Martin',
     firstName: 'Paul',
     pathway: 'FORMATION',
+    trainingStartDate: null,
+    vaeNotifiedOn: null,
+    vaeAllowedNatures: [],
     vaeValidUntil: null,
+    vaeOverrideReason: '',
+    titreSessions: [],
     convocationDate: '2027-05-03',
     convocationMode: 'HAND_DELIVERED',
     files: {
@@ -106,6 +112,7 @@ function anInput(overrides: Partial<ComplianceInput> = {}): ComplianceInput {
       startDate: '2027-06-14',
       endDate: '2027-06-18',
       status: 'PLANNED',
+      ceresCreatedOn: null,
     },
     titre: {
       id: 't-cda',
@@ -113,16 +120,19 @@ function anInput(overrides: Partial<ComplianceInput> = {}): ComplianceInput {
       label: "Concepteur développeur d'applications",
       version: '2023',
       validUntil: '2028-12-31',
+      prolongationUntil: null,
       ccps: [
-        { code: 'CCP1', label: 'Développer une application sécurisée' },
+        { code: 'CCP1', label: 'Développer une application sécurisée', kind: 'CCP' },
         {
           code: 'CCP2',
           label: 'Concevoir et développer une application sécurisée organisée en couches',
+          kind: 'CCP',
         },
-        { code: 'CCP3', label: 'Préparer le déploiement d’une application sécurisée' },
+        { code: 'CCP3', label: 'Préparer le déploiement d’une application sécurisée', kind: 'CCP' },
+        { code: 'CCS1', label: 'Développer une application mobile', kind: 'CCS' },
       ],
     },
-    agrement: { id: 'a-1', validUntil: '2029-06-30', maxCandidates: 12 },
+    agrements: [{ id: 'a-1', ccsCode: null, validUntil: '2029-06-30', maxCandidates: 12 }],
     linkDeclarations: declarationsFor(jury, candidates),
     tasks: [
       { code: 'PLAN_INFORM_UD_SESSION', status: 'done', doneAt: '2027-03-01' },
@@ -171,7 +181,7 @@ describe('runComplianceChecks', () => {
   it('flattens findings into blocking and warnings', () => {
     const report = runComplianceChecks(
       anInput({
-        agrement: null,
+        agrements: [],
         titre: { ...anInput().titre, validUntil: '2027-06-16' },
       }),
     );
@@ -184,7 +194,7 @@ describe('runComplianceChecks', () => {
   it('makes every check not applicable for a cancelled session', () => {
     const base = anInput();
     const report = runComplianceChecks(
-      anInput({ session: { ...base.session, status: 'CANCELLED' }, agrement: null, jury: [] }),
+      anInput({ session: { ...base.session, status: 'CANCELLED' }, agrements: [], jury: [] }),
     );
     expect(report.checks).toHaveLength(COMPLIANCE_CHECKS.length);
     expect(report.checks.every((c) => c.status === 'not_applicable')).toBe(true);
@@ -248,7 +258,7 @@ describe('AGREMENT_VALID', () => {
   });
 
   it('blocks when there is no agrément', () => {
-    const check = checkAgrementValid(anInput({ agrement: null }));
+    const check = checkAgrementValid(anInput({ agrements: [] }));
     expect(check.status).toBe('fail');
     expect(messages(check)).toEqual([
       "blocking: Aucun agrément n'est enregistré pour le centre, le site et le titre CDA de la session.",
@@ -258,7 +268,9 @@ describe('AGREMENT_VALID', () => {
 
   it('blocks when the agrément ends before the session end date', () => {
     const check = checkAgrementValid(
-      anInput({ agrement: { id: 'a-1', validUntil: '2027-06-15', maxCandidates: 12 } }),
+      anInput({
+        agrements: [{ id: 'a-1', ccsCode: null, validUntil: '2027-06-15', maxCandidates: 12 }],
+      }),
     );
     expect(check.status).toBe('fail');
     expect(check.findings[0]).toEqual({
@@ -272,14 +284,18 @@ describe('AGREMENT_VALID', () => {
 
   it('accepts an agrément ending on the session end date', () => {
     const check = checkAgrementValid(
-      anInput({ agrement: { id: 'a-1', validUntil: '2027-06-18', maxCandidates: 12 } }),
+      anInput({
+        agrements: [{ id: 'a-1', ccsCode: null, validUntil: '2027-06-18', maxCandidates: 12 }],
+      }),
     );
     expect(check.status).toBe('pass');
   });
 
   it('blocks when there are more candidates than allowed, naming the numbers', () => {
     const check = checkAgrementValid(
-      anInput({ agrement: { id: 'a-1', validUntil: '2029-06-30', maxCandidates: 1 } }),
+      anInput({
+        agrements: [{ id: 'a-1', ccsCode: null, validUntil: '2029-06-30', maxCandidates: 1 }],
+      }),
     );
     expect(messages(check)).toEqual([
       "blocking: La session compte 2 candidats inscrits alors que l'agrément en autorise au plus 1.",
@@ -296,15 +312,23 @@ describe('TITRE_VALID', () => {
     ]);
   });
 
-  it('blocks when the titre version has ended before the start date', () => {
+  it('blocks when the prolongation year has ended before the start date, naming its end', () => {
     const check = checkTitreValid(
-      anInput({ titre: { ...anInput().titre, validUntil: '2027-06-13' } }),
+      anInput({ titre: { ...anInput().titre, validUntil: '2026-06-13' } }),
     );
     expect(check.status).toBe('fail');
     expect(messages(check)).toEqual([
-      "blocking: Le titre CDA (version 2023) n'est valable que jusqu'au 13/06/2027, avant le début de la session le 14/06/2027.",
+      "blocking: Le titre CDA (version 2023) n'est valable que jusqu'au 13/06/2026 et son délai de prolongation a pris fin le 13/06/2027, avant le début de la session le 14/06/2027 : aucune session ne peut plus être organisée sur cette version du titre.",
     ]);
     expect(check.findings[0].subject).toEqual({ type: 'titre', id: 't-cda' });
+  });
+
+  it('counts the prolongation year to the prolongation end set by hand', () => {
+    const titre = { ...anInput().titre, validUntil: '2027-01-31', prolongationUntil: '2027-05-31' };
+    const check = checkTitreValid(anInput({ titre }));
+    expect(messages(check)).toEqual([
+      "blocking: Le titre CDA (version 2023) n'est valable que jusqu'au 31/01/2027 et son délai de prolongation a pris fin le 31/05/2027, avant le début de la session le 14/06/2027 : aucune session ne peut plus être organisée sur cette version du titre.",
+    ]);
   });
 
   it('warns when the titre version ends during the session', () => {
@@ -315,6 +339,246 @@ describe('TITRE_VALID', () => {
     expect(messages(check)).toEqual([
       'warning: Le titre CDA (version 2023) prend fin le 14/06/2027, pendant la session (du 14/06/2027 au 18/06/2027).',
     ]);
+  });
+});
+
+// The titre CDA ended on 31/03/2027: the session of 14–18/06/2027 is in its prolongation year
+// (to 31/03/2028). Paul MARTIN partly succeeded at a titre session in January 2027.
+describe('prolongation year', () => {
+  const partial: ComplianceCandidate['titreSessions'] = [
+    {
+      sessionId: 's-0',
+      nature: 'TITRE',
+      startDate: '2027-01-11',
+      endDate: '2027-01-15',
+      ccpCodes: [],
+      attendance: 'PRESENT',
+      results: [
+        { ccpCode: 'CCP1', outcome: 'ACQUIRED' },
+        { ccpCode: 'CCP2', outcome: 'NOT_ACQUIRED' },
+        { ccpCode: 'CCP3', outcome: 'ACQUIRED' },
+      ],
+    },
+  ];
+  const failedPaul = aCandidate({ titreSessions: partial });
+  const trainedLea = aCandidate({
+    id: 'c2',
+    lastName: 'Bernard',
+    firstName: 'Léa',
+    trainingStartDate: '2027-02-01',
+  });
+  const newcomer = aCandidate({
+    id: 'c3',
+    lastName: 'Roux',
+    firstName: 'Inès',
+    trainingStartDate: '2027-04-03',
+  });
+
+  function inProlongation(overrides: Partial<ComplianceInput> = {}): ComplianceInput {
+    const base = anInput();
+    return anInput({
+      titre: { ...base.titre, validUntil: '2027-03-31' },
+      session: { ...base.session, nature: 'CCP', ccpCodes: ['CCP2'], ceresCreatedOn: '2027-03-15' },
+      candidates: [failedPaul, trainedLea],
+      agrements: [{ id: 'a-1', ccsCode: null, validUntil: '2027-03-31', maxCandidates: 12 }],
+      ...overrides,
+    });
+  }
+
+  it('allows the session when every candidate is eligible and CERES was on time, with evidence', () => {
+    const check = checkTitreValid(inProlongation());
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      "Session du délai de prolongation du titre CDA (version 2023) : fin de validité le 31/03/2027, prolongation jusqu'au 31/03/2028.",
+      'Session créée dans CERES le 15/03/2027, au plus tard à la fin de validité du titre le 31/03/2027.',
+      'Paul MARTIN : en réussite partielle lors d’une session précédente (session TITRE du 11/01/2027 au 15/01/2027).',
+      'Léa BERNARD : formation commencée avant la fin de validité du titre (le 01/02/2027).',
+    ]);
+  });
+
+  it('accepts a session created in CERES on the titre’s last day', () => {
+    const base = inProlongation();
+    const check = checkTitreValid(
+      inProlongation({ session: { ...base.session, ceresCreatedOn: '2027-03-31' } }),
+    );
+    expect(check.status).toBe('pass');
+  });
+
+  it('blocks a candidate who is not eligible, naming them and why', () => {
+    const check = checkTitreValid(inProlongation({ candidates: [failedPaul, newcomer] }));
+    expect(check.status).toBe('fail');
+    expect(check.findings).toEqual([
+      {
+        code: 'TITRE_VALID',
+        severity: 'blocking',
+        message:
+          'Inès ROUX ne peut pas être présenté(e) pendant le délai de prolongation du titre CDA (fin de validité le 31/03/2027) : aucune session précédente de cette version du titre ne l’a vu(e) échouer ou réussir partiellement, et sa formation a commencé le 03/04/2027, après la fin de validité du titre.',
+        subject: { type: 'candidate', id: 'c3' },
+      },
+    ]);
+  });
+
+  it('ignores the checked session itself in the candidate’s history', () => {
+    const own = { ...partial[0], sessionId: 's-1' };
+    const check = checkTitreValid(
+      inProlongation({ candidates: [aCandidate({ titreSessions: [own] })] }),
+    );
+    expect(messages(check)).toEqual([
+      expect.stringContaining('Paul MARTIN ne peut pas être présenté(e) pendant le délai'),
+    ]);
+  });
+
+  it('blocks a session whose CERES creation date is missing or after the titre’s end', () => {
+    const base = inProlongation();
+    const missing = checkTitreValid(
+      inProlongation({ session: { ...base.session, ceresCreatedOn: null } }),
+    );
+    expect(messages(missing)).toEqual([
+      'blocking: La session commence le 14/06/2027, pendant le délai de prolongation du titre CDA (fin de validité le 31/03/2027) : la date de création de la session dans CERES n’est pas renseignée ; elle devait être créée au plus tard le 31/03/2027.',
+    ]);
+    expect(missing.findings[0].subject).toEqual({ type: 'titre', id: 't-cda' });
+    const late = checkTitreValid(
+      inProlongation({ session: { ...base.session, ceresCreatedOn: '2027-04-01' } }),
+    );
+    expect(messages(late)).toEqual([
+      'blocking: La session commence le 14/06/2027, pendant le délai de prolongation du titre CDA : elle a été créée dans CERES le 01/04/2027, après la fin de validité du titre le 31/03/2027 ; une session du délai de prolongation doit être créée dans CERES au plus tard ce jour-là.',
+    ]);
+  });
+
+  it('is pending without candidates, saying who may be enrolled', () => {
+    const check = checkTitreValid(inProlongation({ candidates: [] }));
+    expect(check.status).toBe('pending');
+    expect(check.findings).toEqual([]);
+    expect(check.note).toBe(
+      "Session du délai de prolongation du titre CDA (fin de validité le 31/03/2027) : aucun candidat n'est encore inscrit ; chacun devra avoir échoué ou réussi partiellement à une session précédente de cette version du titre, ou avoir commencé sa formation au plus tard le 31/03/2027.",
+    );
+  });
+
+  it('lets an agrément ending with the titre cover an allowed session, saying so', () => {
+    const check = checkAgrementValid(inProlongation());
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      "Agrément valable jusqu'au 31/03/2027, fin de validité du titre CDA : il couvre la session, qui se tient pendant le délai de prolongation du titre (jusqu'au 31/03/2028) et y est admise.",
+      "2 candidats inscrits pour un maximum de 12 autorisé par l'agrément.",
+    ]);
+  });
+
+  it('blocks the agrément ending with the titre when the prolongation year does not allow the session', () => {
+    const check = checkAgrementValid(inProlongation({ candidates: [failedPaul, newcomer] }));
+    expect(messages(check)).toEqual([
+      "blocking: L'agrément n'est valable que jusqu'au 31/03/2027, avant la fin de la session le 18/06/2027 : il ne couvre une session du délai de prolongation du titre CDA (jusqu'au 31/03/2028) que si celle-ci y est admise, ce qui n'est pas le cas (voir la vérification de la version du titre).",
+    ]);
+  });
+
+  it('still blocks an agrément ending before the titre', () => {
+    const check = checkAgrementValid(
+      inProlongation({
+        agrements: [{ id: 'a-1', ccsCode: null, validUntil: '2027-03-30', maxCandidates: 12 }],
+      }),
+    );
+    expect(messages(check)).toEqual([
+      "blocking: L'agrément n'est valable que jusqu'au 30/03/2027, avant la fin de la session le 18/06/2027.",
+    ]);
+  });
+
+  it('names the prolongation end once it is over', () => {
+    const base = inProlongation();
+    const check = checkAgrementValid(
+      inProlongation({ titre: { ...base.titre, prolongationUntil: '2027-05-31' } }),
+    );
+    expect(messages(check)).toEqual([
+      "blocking: L'agrément n'est valable que jusqu'au 31/03/2027, avant la fin de la session le 18/06/2027 ; le délai de prolongation du titre CDA a pris fin le 31/05/2027.",
+    ]);
+  });
+
+  it('puts both checks in the report’s blocking findings for a new candidate', () => {
+    const report = runComplianceChecks(inProlongation({ candidates: [newcomer] }));
+    expect(report.blocking.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['AGREMENT_VALID', 'TITRE_VALID']),
+    );
+    const allowed = runComplianceChecks(inProlongation());
+    expect(allowed.blocking.filter((f) => f.code.match(/AGREMENT|TITRE/))).toEqual([]);
+  });
+});
+
+describe('CCS agrément', () => {
+  const ccsSession = (): Partial<ComplianceInput> => ({
+    session: { ...anInput().session, nature: 'CCS', ccpCodes: ['CCS1'] },
+  });
+
+  it('blocks a CCS session with only the titre’s agrément, naming the CCS', () => {
+    const check = checkAgrementValid(anInput(ccsSession()));
+    expect(check.status).toBe('fail');
+    expect(check.findings).toEqual([
+      {
+        code: 'AGREMENT_VALID',
+        severity: 'blocking',
+        message:
+          "Aucun agrément n'est enregistré pour le CCS CCS1 du titre CDA au centre et au site de la session : une session CCS nécessite l'agrément de chacun de ses CCS, celui du titre ne suffit pas.",
+        subject: { type: 'session', id: 's-1' },
+      },
+    ]);
+  });
+
+  it('passes with the CCS’s own agrément valid to the session end', () => {
+    const check = checkAgrementValid(
+      anInput({
+        ...ccsSession(),
+        agrements: [
+          { id: 'a-1', ccsCode: null, validUntil: '2029-06-30', maxCandidates: 12 },
+          { id: 'a-2', ccsCode: 'CCS1', validUntil: '2027-06-18', maxCandidates: 4 },
+        ],
+      }),
+    );
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      "Agrément du CCS CCS1 valable jusqu'au 18/06/2027, au-delà de la fin de la session le 18/06/2027.",
+      "2 candidats inscrits pour un maximum de 4 autorisé par l'agrément du CCS CCS1.",
+    ]);
+  });
+
+  it('checks the CCS agrément’s own end date and capacity', () => {
+    const check = checkAgrementValid(
+      anInput({
+        ...ccsSession(),
+        agrements: [{ id: 'a-2', ccsCode: 'CCS1', validUntil: '2027-06-15', maxCandidates: 1 }],
+      }),
+    );
+    expect(messages(check)).toEqual([
+      "blocking: L'agrément du CCS CCS1 n'est valable que jusqu'au 15/06/2027, avant la fin de la session le 18/06/2027.",
+      "blocking: La session compte 2 candidats inscrits alors que l'agrément du CCS CCS1 en autorise au plus 1.",
+    ]);
+    expect(check.findings[0].subject).toEqual({ type: 'agrement', id: 'a-2' });
+  });
+
+  it('does not take a CCS agrément for the titre’s on a TITRE or CCP session', () => {
+    const base = anInput();
+    for (const session of [
+      base.session,
+      { ...base.session, nature: 'CCP' as const, ccpCodes: ['CCP1'] },
+    ]) {
+      const check = checkAgrementValid(
+        anInput({
+          session,
+          agrements: [{ id: 'a-2', ccsCode: 'CCS1', validUntil: '2029-06-30', maxCandidates: 12 }],
+        }),
+      );
+      expect(messages(check)).toEqual([
+        "blocking: Aucun agrément n'est enregistré pour le centre, le site et le titre CDA de la session.",
+      ]);
+    }
+  });
+
+  it('uses the most durable agrément of each kind', () => {
+    const check = checkAgrementValid(
+      anInput({
+        agrements: [
+          { id: 'a-old', ccsCode: null, validUntil: '2027-01-31', maxCandidates: 12 },
+          { id: 'a-new', ccsCode: null, validUntil: '2029-06-30', maxCandidates: 12 },
+        ],
+      }),
+    );
+    expect(check.status).toBe('pass');
   });
 });
 
@@ -491,6 +755,25 @@ describe('JURY_HABILITATIONS', () => {
     ]);
   });
 
+  it('does not ask a TITRE session juror to be habilitated for the CCS', () => {
+    const check = checkJuryHabilitations(
+      anInput({
+        jury: [
+          aJuror({
+            habilitations: [
+              { titreId: 't-cda', validUntil: '2028-12-31', ccpCodes: ['CCP1', 'CCP2', 'CCP3'] },
+            ],
+          }),
+          aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo' }),
+        ],
+      }),
+    );
+    expect(check.status).toBe('pass');
+    expect(check.evidence[0]).toBe(
+      "Camille DURAND : habilitation pour le titre CDA valable jusqu'au 31/12/2028, couvrant tous les CCP du titre.",
+    );
+  });
+
   it('is pending while no juror is assigned', () => {
     expect(checkJuryHabilitations(anInput({ jury: [] })).status).toBe('pending');
   });
@@ -609,6 +892,91 @@ describe('VAE_RECEVABILITE', () => {
     expect(messages(check)).toEqual([
       "blocking: La date de fin de validité de la recevabilité VAE de Léa BERNARD n'est pas renseignée.",
     ]);
+  });
+
+  it('blocks a session nature the recevabilité does not allow, naming both', () => {
+    const base = anInput();
+    const check = checkVaeRecevabilite(
+      anInput({ candidates: [{ ...base.candidates[1], vaeAllowedNatures: ['CCP', 'CCS'] }] }),
+    );
+    expect(messages(check)).toEqual([
+      'blocking: La recevabilité VAE de Léa BERNARD autorise une session CCP ou CCS ; la session est une session TITRE.',
+    ]);
+    const allowed = checkVaeRecevabilite(
+      anInput({ candidates: [{ ...base.candidates[1], vaeAllowedNatures: ['TITRE'] }] }),
+    );
+    expect(allowed.evidence).toEqual([
+      "Léa BERNARD : recevabilité VAE valable jusqu'au 31/12/2027, pour une session TITRE.",
+    ]);
+  });
+
+  it('checks a notified recevabilité with the VAE rules: nature, notification and one year', () => {
+    const base = anInput();
+    const notified = {
+      ...base.candidates[1],
+      vaeNotifiedOn: '2026-07-01',
+      vaeValidUntil: '2027-07-01',
+      vaeAllowedNatures: ['TITRE' as const],
+    };
+    const ok = checkVaeRecevabilite(anInput({ candidates: [notified] }));
+    expect(ok.status).toBe('pass');
+    expect(ok.evidence).toEqual([
+      "Léa BERNARD : recevabilité VAE notifiée le 01/07/2026, pour une session TITRE, valable jusqu'au 01/07/2027.",
+    ]);
+    const wrong = checkVaeRecevabilite(
+      anInput({
+        candidates: [
+          {
+            ...notified,
+            vaeNotifiedOn: '2026-05-01',
+            vaeValidUntil: '2027-05-01',
+            vaeAllowedNatures: ['CCP'],
+          },
+        ],
+      }),
+    );
+    expect(messages(wrong)).toEqual([
+      'blocking: La recevabilité VAE de Léa BERNARD (notifiée le 01/05/2026) autorise une session CCP ; la session est une session TITRE.',
+      'blocking: La recevabilité VAE de Léa BERNARD n’est valable que jusqu’au 01/05/2027 (un an après sa notification le 01/05/2026), avant le début de la session le 14/06/2027.',
+    ]);
+    const early = checkVaeRecevabilite(
+      anInput({ candidates: [{ ...notified, vaeNotifiedOn: '2027-06-20', vaeValidUntil: null }] }),
+    );
+    expect(messages(early)).toEqual([
+      'blocking: La session commence le 14/06/2027, avant la notification de la recevabilité VAE de Léa BERNARD (20/06/2027).',
+    ]);
+  });
+
+  it('reads a validity set by hand with its reason', () => {
+    const base = anInput();
+    const check = checkVaeRecevabilite(
+      anInput({
+        candidates: [
+          {
+            ...base.candidates[1],
+            vaeNotifiedOn: '2026-05-01',
+            vaeValidUntil: '2027-06-01',
+            vaeOverrideReason: 'Prorogation accordée par la DREETS',
+          },
+        ],
+      }),
+    );
+    expect(messages(check)).toEqual([
+      'blocking: La recevabilité VAE de Léa BERNARD n’est valable que jusqu’au 01/06/2027 (date fixée à la main : Prorogation accordée par la DREETS), avant le début de la session le 14/06/2027.',
+    ]);
+    const extended = checkVaeRecevabilite(
+      anInput({
+        candidates: [
+          {
+            ...base.candidates[1],
+            vaeNotifiedOn: '2026-05-01',
+            vaeValidUntil: '2027-06-30',
+            vaeOverrideReason: 'Prorogation',
+          },
+        ],
+      }),
+    );
+    expect(extended.status).toBe('pass');
   });
 
   it('is not applicable without VAE candidates', () => {

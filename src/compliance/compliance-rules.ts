@@ -13,12 +13,21 @@
 import {
   addDays,
   addMonths,
+  addYears,
   compareDates,
   daysBetween,
   formatFrenchDate,
   LAST_CALENDAR_DATE,
   type CalendarDate,
 } from '../common/calendar-date.js';
+import {
+  ELIGIBILITY_GROUND_LABELS,
+  prolongationVerdict,
+  titrePhaseOn,
+  type ProlongationVerdict,
+} from '../certification/prolongation-rules.js';
+import type { SessionAttempt, TitreScope } from '../certification/record-rules.js';
+import { checkVaeRecevabilite as checkVaeDecision } from '../certification/vae-rules.js';
 
 export type Severity = 'blocking' | 'warning';
 
@@ -40,10 +49,26 @@ export interface ComplianceJuryMember {
 
 export interface ComplianceCandidate {
   id: string;
+  /** The person enrolled (a candidate is a person's enrolment in the session). */
+  personId: string;
   lastName: string;
   firstName: string;
   pathway: CandidatePathway;
+  /** First day of their training, null when unknown (prolongation year). */
+  trainingStartDate: CalendarDate | null;
+  /** Day the VAE recevabilité was notified, null when not recorded. */
+  vaeNotifiedOn: CalendarDate | null;
+  /** The session natures the recevabilité allows; empty: not stated (no nature check). */
+  vaeAllowedNatures: SessionNature[];
+  /** Effective last day of validity of the VAE recevabilité (computed or set by hand). */
   vaeValidUntil: CalendarDate | null;
+  /** Why `vaeValidUntil` was set by hand; empty when computed. */
+  vaeOverrideReason: string;
+  /**
+   * Their other sessions of this titre version (the checked session left out), with their results.
+   * Only read for a session of the titre's prolongation year: the service fills it only then.
+   */
+  titreSessions: SessionAttempt[];
   convocationDate: CalendarDate | null;
   convocationMode: ConvocationMode | null;
   files: {
@@ -64,6 +89,8 @@ export interface ComplianceInput {
     startDate: CalendarDate;
     endDate: CalendarDate;
     status: SessionStatus;
+    /** Day the session was recorded as created in CERES, null when not recorded. */
+    ceresCreatedOn: CalendarDate | null;
   };
   titre: {
     id: string;
@@ -71,14 +98,27 @@ export interface ComplianceInput {
     label: string;
     version: string;
     validUntil: CalendarDate;
-    ccps: { code: string; label: string }[];
+    /** End of the prolongation year when set by hand; null: validUntil + 1 year. */
+    prolongationUntil: CalendarDate | null;
+    ccps: { code: string; label: string; kind: 'CCP' | 'CCS' }[];
   };
-  /** The agrément of the session's centre + site + titre, null if none. */
-  agrement: { id: string; validUntil: CalendarDate; maxCandidates: number } | null;
+  /**
+   * Every agrément of the session's centre + site + titre: the titre's own (`ccsCode` null) and
+   * those of its CCS (a CCS session needs the agrément of each of its CCS).
+   */
+  agrements: ComplianceAgrement[];
   jury: ComplianceJuryMember[];
   candidates: ComplianceCandidate[];
   linkDeclarations: { juryMemberId: string; candidateId: string; hasLink: boolean }[];
   tasks: { code: string; status: ComplianceTaskStatus; doneAt: CalendarDate | null }[];
+}
+
+export interface ComplianceAgrement {
+  id: string;
+  /** Null: the agrément of the titre; a code: the agrément of that CCS. */
+  ccsCode: string | null;
+  validUntil: CalendarDate;
+  maxCandidates: number;
 }
 
 export interface Finding {
@@ -314,75 +354,218 @@ export function pvDeadline(endDate: CalendarDate): CalendarDate {
 }
 
 // ---------------------------------------------------------------------------
+// Titre lifecycle (prolongation year)
+// ---------------------------------------------------------------------------
+
+/** The titre version as the certification rules read it. */
+export function titreScopeOf(titre: ComplianceInput['titre']): TitreScope {
+  return {
+    code: titre.code,
+    validUntil: titre.validUntil,
+    prolongationUntil: titre.prolongationUntil,
+    ccps: titre.ccps.map((ccp) => ({ code: ccp.code, kind: ccp.kind })),
+  };
+}
+
+/**
+ * Where the session falls in the life of its titre version, and whether the prolongation year
+ * allows it for its candidates (`prolongationVerdict` of the certification rules).
+ */
+export function titreVerdict(input: ComplianceInput): ProlongationVerdict {
+  const { session } = input;
+  return prolongationVerdict(
+    titreScopeOf(input.titre),
+    {
+      sessionId: session.id,
+      nature: session.nature,
+      startDate: session.startDate,
+      endDate: session.endDate,
+      ceresCreatedOn: session.ceresCreatedOn,
+    },
+    input.candidates.map((candidate) => ({
+      personId: candidate.personId,
+      lastName: candidate.lastName,
+      firstName: candidate.firstName,
+      trainingStartDate: candidate.trainingStartDate,
+      sessions: candidate.titreSessions,
+    })),
+  );
+}
+
+/** The evidence of a session allowed in the prolongation year: CERES date, each candidate's ground. */
+function prolongationEvidence(input: ComplianceInput, verdict: ProlongationVerdict): string[] {
+  const { titre, session } = input;
+  const lines = [
+    `Session du délai de prolongation du titre ${titre.code} (version ${titre.version}) : fin de validité le ${fr(titre.validUntil)}, prolongation jusqu'au ${fr(verdict.prolongationEnd)}.`,
+  ];
+  if (session.ceresCreatedOn !== null) {
+    lines.push(
+      `Session créée dans CERES le ${fr(session.ceresCreatedOn)}, au plus tard à la fin de validité du titre le ${fr(titre.validUntil)}.`,
+    );
+  }
+  for (const eligibility of verdict.candidates) {
+    const candidate = input.candidates.find((c) => c.personId === eligibility.personId);
+    if (!candidate || eligibility.ground === null) continue;
+    const ground = ELIGIBILITY_GROUND_LABELS[eligibility.ground];
+    const earlier = candidate.titreSessions.find(
+      (s) => s.sessionId === eligibility.groundSessionId,
+    );
+    const detail = earlier
+      ? ` (session ${earlier.nature} du ${fr(earlier.startDate)} au ${fr(earlier.endDate)})`
+      : candidate.trainingStartDate !== null
+        ? ` (le ${fr(candidate.trainingStartDate)})`
+        : '';
+    lines.push(`${personName(candidate)} : ${ground}${detail}.`);
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------
 // Checks
 // ---------------------------------------------------------------------------
 
+/** The most durable of these agréments, null if none. */
+function mostDurable(agrements: readonly ComplianceAgrement[]): ComplianceAgrement | null {
+  return agrements.reduce<ComplianceAgrement | null>(
+    (best, a) => (best === null || isAfter(a.validUntil, best.validUntil) ? a : best),
+    null,
+  );
+}
+
+/**
+ * A TITRE or CCP session needs the titre's agrément (`ccsCode` null); a CCS session needs the
+ * agrément of each of its CCS. Each one covers the session's end — or, when it ends with the
+ * titre, a session of the prolongation year that the titre's lifecycle allows — and its capacity.
+ */
 export function checkAgrementValid(input: ComplianceInput): CheckResult {
-  const { agrement, session, titre, candidates } = input;
-  if (agrement === null) {
-    return result('AGREMENT_VALID', {
-      findings: [
+  const { session, titre, candidates } = input;
+  const ccsCodes = session.nature === 'CCS' ? [...new Set(session.ccpCodes)] : [];
+  const scopes: (string | null)[] = ccsCodes.length > 0 ? ccsCodes : [null];
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  let verdict: ProlongationVerdict | null = null;
+  const lifecycle = () => (verdict ??= titreVerdict(input));
+
+  for (const ccsCode of scopes) {
+    const agrement = mostDurable(input.agrements.filter((a) => a.ccsCode === ccsCode));
+    if (agrement === null) {
+      const titreAgrement = input.agrements.some((a) => a.ccsCode === null);
+      findings.push(
         finding(
           'AGREMENT_VALID',
           'blocking',
-          `Aucun agrément n'est enregistré pour le centre, le site et le titre ${titre.code} de la session.`,
+          ccsCode === null
+            ? `Aucun agrément n'est enregistré pour le centre, le site et le titre ${titre.code} de la session.`
+            : `Aucun agrément n'est enregistré pour le CCS ${ccsCode} du titre ${titre.code} au centre et au site de la session : une session CCS nécessite l'agrément de chacun de ses CCS${titreAgrement ? ', celui du titre ne suffit pas' : ''}.`,
           sessionSubject(input),
         ),
-      ],
-      evidence: [],
-    });
-  }
-  const findings: Finding[] = [];
-  const evidence: string[] = [];
-  const subject: Finding['subject'] = { type: 'agrement', id: agrement.id };
-  if (isBefore(agrement.validUntil, session.endDate)) {
-    findings.push(
-      finding(
-        'AGREMENT_VALID',
-        'blocking',
-        `L'agrément n'est valable que jusqu'au ${fr(agrement.validUntil)}, avant la fin de la session le ${fr(session.endDate)}.`,
-        subject,
-      ),
-    );
-  } else {
-    evidence.push(
-      `Agrément valable jusqu'au ${fr(agrement.validUntil)}, au-delà de la fin de la session le ${fr(session.endDate)}.`,
-    );
-  }
-  const registered = candidates.length;
-  if (registered > agrement.maxCandidates) {
-    findings.push(
-      finding(
-        'AGREMENT_VALID',
-        'blocking',
-        `La session compte ${count(registered, 'candidat inscrit', 'candidats inscrits')} alors que l'agrément en autorise au plus ${agrement.maxCandidates}.`,
-        subject,
-      ),
-    );
-  } else {
-    evidence.push(
-      `${count(registered, 'candidat inscrit', 'candidats inscrits')} pour un maximum de ${agrement.maxCandidates} autorisé par l'agrément.`,
-    );
+      );
+      continue;
+    }
+    const subject: Finding['subject'] = { type: 'agrement', id: agrement.id };
+    const capitalised = ccsCode === null ? "L'agrément" : `L'agrément du CCS ${ccsCode}`;
+    const named = ccsCode === null ? 'Agrément' : `Agrément du CCS ${ccsCode}`;
+    const ofIt = ccsCode === null ? "l'agrément" : `l'agrément du CCS ${ccsCode}`;
+    if (!isBefore(agrement.validUntil, session.endDate)) {
+      evidence.push(
+        `${named} valable jusqu'au ${fr(agrement.validUntil)}, au-delà de la fin de la session le ${fr(session.endDate)}.`,
+      );
+    } else {
+      const tooShort = `${capitalised} n'est valable que jusqu'au ${fr(agrement.validUntil)}, avant la fin de la session le ${fr(session.endDate)}`;
+      const { phase, allowed, prolongationEnd } = lifecycle();
+      const endsWithTitre = !isBefore(agrement.validUntil, titre.validUntil);
+      if (phase === 'PROLONGATION' && endsWithTitre && allowed) {
+        evidence.push(
+          `${named} valable jusqu'au ${fr(agrement.validUntil)}, fin de validité du titre ${titre.code} : il couvre la session, qui se tient pendant le délai de prolongation du titre (jusqu'au ${fr(prolongationEnd)}) et y est admise.`,
+        );
+      } else if (phase === 'PROLONGATION' && endsWithTitre) {
+        findings.push(
+          finding(
+            'AGREMENT_VALID',
+            'blocking',
+            `${tooShort} : il ne couvre une session du délai de prolongation du titre ${titre.code} (jusqu'au ${fr(prolongationEnd)}) que si celle-ci y est admise, ce qui n'est pas le cas (voir la vérification de la version du titre).`,
+            subject,
+          ),
+        );
+      } else if (phase === 'CLOSED') {
+        findings.push(
+          finding(
+            'AGREMENT_VALID',
+            'blocking',
+            `${tooShort} ; le délai de prolongation du titre ${titre.code} a pris fin le ${fr(prolongationEnd)}.`,
+            subject,
+          ),
+        );
+      } else {
+        findings.push(finding('AGREMENT_VALID', 'blocking', `${tooShort}.`, subject));
+      }
+    }
+    const registered = candidates.length;
+    if (registered > agrement.maxCandidates) {
+      findings.push(
+        finding(
+          'AGREMENT_VALID',
+          'blocking',
+          `La session compte ${count(registered, 'candidat inscrit', 'candidats inscrits')} alors que ${ofIt} en autorise au plus ${agrement.maxCandidates}.`,
+          subject,
+        ),
+      );
+    } else {
+      evidence.push(
+        `${count(registered, 'candidat inscrit', 'candidats inscrits')} pour un maximum de ${agrement.maxCandidates} autorisé par ${ofIt}.`,
+      );
+    }
   }
   return result('AGREMENT_VALID', { findings, evidence });
 }
 
+/**
+ * The titre version is valid at the session's start; after its end date, the prolongation year
+ * allows the session only for eligible candidates and a session created in CERES by the end date
+ * (`prolongationVerdict`); after the prolongation end, no session.
+ */
 export function checkTitreValid(input: ComplianceInput): CheckResult {
   const { titre, session } = input;
   const name = `Le titre ${titre.code} (version ${titre.version})`;
   const subject: Finding['subject'] = { type: 'titre', id: titre.id };
-  if (isBefore(titre.validUntil, session.startDate)) {
+  const phase = titrePhaseOn(titreScopeOf(titre), session.startDate);
+  if (phase === 'CLOSED') {
+    const verdict = titreVerdict(input);
     return result('TITRE_VALID', {
       findings: [
         finding(
           'TITRE_VALID',
           'blocking',
-          `${name} n'est valable que jusqu'au ${fr(titre.validUntil)}, avant le début de la session le ${fr(session.startDate)}.`,
+          `${name} n'est valable que jusqu'au ${fr(titre.validUntil)} et son délai de prolongation a pris fin le ${fr(verdict.prolongationEnd)}, avant le début de la session le ${fr(session.startDate)} : aucune session ne peut plus être organisée sur cette version du titre.`,
           subject,
         ),
       ],
       evidence: [],
     });
+  }
+  if (phase === 'PROLONGATION') {
+    const verdict = titreVerdict(input);
+    const findings = verdict.reasons.map((reason) => {
+      const candidate =
+        reason.personId === undefined
+          ? undefined
+          : input.candidates.find((c) => c.personId === reason.personId);
+      return finding(
+        'TITRE_VALID',
+        reason.severity,
+        reason.message,
+        candidate ? candidateSubject(candidate) : subject,
+      );
+    });
+    if (input.candidates.length === 0) {
+      return result('TITRE_VALID', {
+        findings,
+        evidence: [],
+        pending: true,
+        note: `Session du délai de prolongation du titre ${titre.code} (fin de validité le ${fr(titre.validUntil)}) : aucun candidat n'est encore inscrit ; chacun devra avoir échoué ou réussi partiellement à une session précédente de cette version du titre, ou avoir commencé sa formation au plus tard le ${fr(titre.validUntil)}.`,
+      });
+    }
+    return result('TITRE_VALID', { findings, evidence: prolongationEvidence(input, verdict) });
   }
   if (isBefore(titre.validUntil, session.endDate)) {
     return result('TITRE_VALID', {
@@ -455,7 +638,8 @@ export function checkJuryHabilitations(input: ComplianceInput): CheckResult {
   }
   const findings: Finding[] = [];
   const evidence: string[] = [];
-  const titreCcpCodes = titre.ccps.map((ccp) => ccp.code);
+  // A TITRE session evaluates the titre's CCP, not its CCS.
+  const titreCcpCodes = titre.ccps.filter((ccp) => ccp.kind === 'CCP').map((ccp) => ccp.code);
 
   for (const member of assigned) {
     const name = personName(member);
@@ -624,6 +808,12 @@ export function checkJuryNoLink(input: ComplianceInput): CheckResult {
   return result('JURY_NO_LINK', { findings: [...findings, ...linkedFindings], evidence });
 }
 
+/**
+ * Each VAE candidate's recevabilité: valid at the session's start (`vaeValidUntil`, the effective
+ * end of validity) and, when the decision names the session types it allows, for this nature.
+ * With the notification date recorded, the decision is checked by `checkVaeRecevabilite` of the
+ * certification rules (start not before the notification either).
+ */
 export function checkVaeRecevabilite(input: ComplianceInput): CheckResult {
   const { session } = input;
   const vaeCandidates = input.candidates.filter((c) => c.pathway === 'VAE');
@@ -639,13 +829,56 @@ export function checkVaeRecevabilite(input: ComplianceInput): CheckResult {
   const evidence: string[] = [];
   for (const candidate of vaeCandidates) {
     const name = personName(candidate);
+    const subject = candidateSubject(candidate);
+    const natures = candidate.vaeAllowedNatures;
+    const forNatures = natures.length > 0 ? `, pour une session ${natures.join(' ou ')}` : '';
+    if (candidate.vaeNotifiedOn !== null) {
+      const notifiedOn = candidate.vaeNotifiedOn;
+      const computed = addYears(notifiedOn, 1);
+      const stored = candidate.vaeValidUntil;
+      const override =
+        stored === null || stored === computed
+          ? null
+          : {
+              validUntil: stored,
+              reason:
+                candidate.vaeOverrideReason.trim() ||
+                'date de fin de validité enregistrée pour le candidat',
+            };
+      const check = checkVaeDecision(
+        candidate,
+        // No nature stated: the decision is not checked against the session's nature.
+        { notifiedOn, allowedNatures: natures.length > 0 ? natures : [session.nature], override },
+        session,
+      );
+      for (const message of check.messages) {
+        findings.push(finding('VAE_RECEVABILITE', 'blocking', message, subject));
+      }
+      if (check.ok) {
+        evidence.push(
+          `${name} : recevabilité VAE notifiée le ${fr(notifiedOn)}${forNatures}, valable jusqu'au ${fr(check.validity.validUntil)}.`,
+        );
+      }
+      continue;
+    }
+    const before = findings.length;
+    if (natures.length > 0 && !natures.includes(session.nature)) {
+      findings.push(
+        finding(
+          'VAE_RECEVABILITE',
+          'blocking',
+          `La recevabilité VAE de ${name} autorise une session ${natures.join(' ou ')} ; la session est une session ${session.nature}.`,
+          subject,
+        ),
+      );
+    }
     if (candidate.vaeValidUntil === null) {
       findings.push(
         finding(
           'VAE_RECEVABILITE',
           'blocking',
           `La date de fin de validité de la recevabilité VAE de ${name} n'est pas renseignée.`,
-          candidateSubject(candidate),
+          subject,
         ),
       );
     } else if (isBefore(candidate.vaeValidUntil, session.startDate)) {
@@ -654,11 +887,14 @@ export function checkVaeRecevabilite(input: ComplianceInput): CheckResult {
           'VAE_RECEVABILITE',
           'blocking',
           `La recevabilité VAE de ${name} n'est valable que jusqu'au ${fr(candidate.vaeValidUntil)}, avant le début de la session le ${fr(session.startDate)}.`,
-          candidateSubject(candidate),
+          subject,
         ),
       );
-    } else {
-      evidence.push(`${name} : recevabilité VAE valable jusqu'au ${fr(candidate.vaeValidUntil)}.`);
+    }
+    if (findings.length === before && candidate.vaeValidUntil !== null) {
+      evidence.push(
+        `${name} : recevabilité VAE valable jusqu'au ${fr(candidate.vaeValidUntil)}${forNatures}.`,
+      );
     }
   }
   return result('VAE_RECEVABILITE', { findings, evidence });

@@ -7,7 +7,12 @@ import { Clock } from '../common/clock.js';
 import type { SessionTask } from '../checklist/session-task.entity.js';
 import type { SessionStaff } from '../jury/session-staff.entity.js';
 import type { ExamSession } from '../sessions/exam-session.entity.js';
+import { SESSION_NATURES, type SessionNature } from '../sessions/exam-session.entity.js';
 import { SessionsService } from '../sessions/sessions.service.js';
+import { CertificationRecords } from '../certification/certification-records.service.js';
+import { titrePhaseOn } from '../certification/prolongation-rules.js';
+import type { SessionAttempt } from '../certification/record-rules.js';
+import type { CcpKind } from '../titres/ccp.entity.js';
 import { Titre } from '../titres/titre.entity.js';
 import { bool, json, num, sqlRows } from '../database/sql-rows.js';
 import {
@@ -31,6 +36,7 @@ export class ComplianceService {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly sessions: SessionsService,
+    private readonly records: CertificationRecords,
   ) {}
 
   async forSession(caller: Caller, sessionId: string): Promise<ComplianceView> {
@@ -56,26 +62,34 @@ export class ComplianceService {
     const [titres, ccps, agrements, staff, candidates, declarations, storedTasks] =
       await Promise.all([
         this.db.read((m) =>
-          sqlRows<Pick<Titre, 'id' | 'code' | 'label' | 'version' | 'validUntil'>>(
+          sqlRows<
+            Pick<Titre, 'id' | 'code' | 'label' | 'version' | 'validUntil' | 'prolongationUntil'>
+          >(
             m,
-            `SELECT "id", "code", "label", "version", "validUntil" FROM "titre" WHERE "id" = :id`,
+            `SELECT "id", "code", "label", "version", "validUntil", "prolongationUntil"
+            FROM "titre" WHERE "id" = :id`,
             { id: session.titreId },
           ),
         ),
         this.db.read((m) =>
-          sqlRows<{ code: string; label: string }>(
+          sqlRows<{ code: string; label: string; kind: CcpKind }>(
             m,
-            `SELECT "code", "label" FROM "ccp" WHERE "titreId" = :id ORDER BY "position" ASC, "id" ASC`,
+            `SELECT "code", "label", "kind" FROM "ccp" WHERE "titreId" = :id ORDER BY "position" ASC, "id" ASC`,
             { id: session.titreId },
           ),
         ),
-        // The most durable agrément of the session's site for its titre, if any.
+        // The agréments of the session's site for its titre: the titre's own and its CCS'.
         this.db.read((m) =>
-          sqlRows<{ id: string; validUntil: string; maxCandidates: unknown }>(
+          sqlRows<{
+            id: string;
+            ccsCode: string | null;
+            validUntil: string;
+            maxCandidates: unknown;
+          }>(
             m,
-            `SELECT "id", "validUntil", "maxCandidates" FROM "agrement"
+            `SELECT "id", "ccsCode", "validUntil", "maxCandidates" FROM "agrement"
             WHERE "centreId" = :centreId AND "siteId" = :siteId AND "titreId" = :titreId
-            ORDER BY "validUntil" DESC LIMIT 1`,
+            ORDER BY "validUntil" DESC, "id" ASC`,
             { centreId: session.centreId, siteId: session.siteId, titreId: session.titreId },
           ),
         ),
@@ -90,7 +104,9 @@ export class ComplianceService {
         this.db.read((m) =>
           sqlRows<Record<string, unknown>>(
             m,
-            `SELECT "id", "lastName", "firstName", "pathway", "vaeValidUntil", "convocationDate",
+            `SELECT "id", "personId", "lastName", "firstName", "pathway", "trainingStartDate",
+              "vaeNotifiedOn", "vaeAllowedNatures", "vaeValidUntil", "vaeOverrideReason",
+              "convocationDate",
               "convocationMode", "ecfSignedByTrainingManager", "ecfSignedByTrainer",
               "ecfSignedByCandidate", "dpSigned", "recevabiliteCollected"
             FROM "candidate" WHERE "sessionId" = :sessionId
@@ -145,6 +161,7 @@ export class ComplianceService {
             ),
           ]);
     const membersById = new Map(members.map((m) => [m.id, m]));
+    const titreSessions = await this.titreSessions(session, titre, candidates);
 
     return {
       today: this.clock.today(),
@@ -156,6 +173,7 @@ export class ComplianceService {
         endDate: session.endDate,
         // A postponed session is still to be held: the checks treat it as planned.
         status: session.status === 'POSTPONED' ? 'PLANNED' : session.status,
+        ceresCreatedOn: session.ceresCreatedOn ?? null,
       },
       titre: {
         id: titre.id,
@@ -163,15 +181,15 @@ export class ComplianceService {
         label: titre.label,
         version: titre.version,
         validUntil: titre.validUntil,
-        ccps: ccps.map((c) => ({ code: c.code, label: c.label })),
+        prolongationUntil: titre.prolongationUntil ?? null,
+        ccps: ccps.map((c) => ({ code: c.code, label: c.label, kind: c.kind })),
       },
-      agrement: agrements[0]
-        ? {
-            id: agrements[0].id,
-            validUntil: agrements[0].validUntil,
-            maxCandidates: num(agrements[0].maxCandidates),
-          }
-        : null,
+      agrements: agrements.map((a) => ({
+        id: a.id,
+        ccsCode: a.ccsCode ?? null,
+        validUntil: a.validUntil,
+        maxCandidates: num(a.maxCandidates),
+      })),
       jury: staff.flatMap((assignment) => {
         const member = membersById.get(assignment.juryMemberId);
         if (!member) return [];
@@ -193,10 +211,16 @@ export class ComplianceService {
       }),
       candidates: candidates.map((c) => ({
         id: String(c.id),
+        personId: String(c.personId),
         lastName: String(c.lastName),
         firstName: String(c.firstName),
         pathway: c.pathway as Candidate['pathway'],
+        trainingStartDate: (c.trainingStartDate ?? null) as string | null,
+        vaeNotifiedOn: (c.vaeNotifiedOn ?? null) as string | null,
+        vaeAllowedNatures: sessionNatures(c.vaeAllowedNatures),
         vaeValidUntil: (c.vaeValidUntil ?? null) as string | null,
+        vaeOverrideReason: String(c.vaeOverrideReason ?? ''),
+        titreSessions: titreSessions.get(String(c.personId)) ?? [],
         convocationDate: (c.convocationDate ?? null) as string | null,
         convocationMode: (c.convocationMode ?? null) as Candidate['convocationMode'],
         files: {
@@ -219,4 +243,43 @@ export class ComplianceService {
       })),
     };
   }
+
+  /**
+   * Each enrolled person's other sessions of this titre version, with their results: only for a
+   * session starting in the titre's prolongation year, the only check that reads them (the other
+   * session pages are not slowed down by reading every candidate's history).
+   */
+  private async titreSessions(
+    session: ExamSession,
+    titre: Pick<Titre, 'validUntil' | 'prolongationUntil'>,
+    candidates: readonly Record<string, unknown>[],
+  ): Promise<Map<string, SessionAttempt[]>> {
+    const byPerson = new Map<string, SessionAttempt[]>();
+    const phase = titrePhaseOn(
+      { validUntil: titre.validUntil, prolongationUntil: titre.prolongationUntil ?? null },
+      session.startDate,
+    );
+    if (phase !== 'PROLONGATION' || candidates.length === 0) return byPerson;
+    const records = await this.records.forPeople(candidates.map((c) => String(c.personId)));
+    for (const [personId, list] of records) {
+      const record = list.find((r) => r.titre.id === session.titreId);
+      if (!record) continue;
+      byPerson.set(
+        personId,
+        record.enrolments
+          .map((e) => e.attempt)
+          .filter((attempt) => attempt.sessionId !== session.id),
+      );
+    }
+    return byPerson;
+  }
+}
+
+/** The stored session natures of a VAE recevabilité, unknown values left out. */
+function sessionNatures(value: unknown): SessionNature[] {
+  const known: readonly string[] = SESSION_NATURES;
+  const list = value === null || value === undefined ? [] : json<unknown[]>(value);
+  return Array.isArray(list)
+    ? list.filter((n): n is SessionNature => typeof n === 'string' && known.includes(n))
+    : [];
 }

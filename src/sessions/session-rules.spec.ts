@@ -1,5 +1,6 @@
 import {
   ccpCodesNatureError,
+  ceresCreatedOnError,
   dateOrderError,
   sessionValuesErrors,
   unknownCcpCodesError,
@@ -45,5 +46,23 @@ describe('session rules', () => {
     expect(
       sessionValuesErrors({ nature: 'X', ccpCodes: [], startDate: '2027-02-30', endDate: '' }),
     ).toEqual([]);
+  });
+
+  it('wants the CERES creation date on or before today and the session start', () => {
+    expect(ceresCreatedOnError('2027-02-01', '2027-06-14', '2027-03-01')).toBeNull();
+    expect(ceresCreatedOnError('2027-03-01', '2027-03-01', '2027-03-01')).toBeNull();
+    expect(ceresCreatedOnError(null, '2027-06-14', '2027-03-01')).toBeNull();
+    expect(ceresCreatedOnError('2027-03-02', '2027-06-14', '2027-03-01')).toEqual({
+      field: 'ceresCreatedOn',
+      message:
+        'Le champ « ceresCreatedOn » (02/03/2027) ne peut pas être postérieur à aujourd’hui (01/03/2027).',
+    });
+    expect(ceresCreatedOnError('2027-02-15', '2027-02-14', '2027-03-01')).toEqual({
+      field: 'ceresCreatedOn',
+      message:
+        'Le champ « ceresCreatedOn » (15/02/2027) ne peut pas être postérieur au début de la session (14/02/2027).',
+    });
+    // Malformed values are the DTO's to refuse.
+    expect(ceresCreatedOnError('2027-02-30', '2027-02-14', '2027-03-01')).toBeNull();
   });
 });

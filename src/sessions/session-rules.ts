@@ -1,5 +1,5 @@
 /** Rules of a session's values that need no database: plain functions returning field errors. */
-import { compareDates, isValidCalendarDate } from '../common/calendar-date.js';
+import { compareDates, formatFrenchDate, isValidCalendarDate } from '../common/calendar-date.js';
 import type { FieldError } from '../common/validation/field-errors.js';
 import { SESSION_NATURES, type SessionNature } from './exam-session.entity.js';
 
@@ -45,6 +45,35 @@ export function dateOrderError(startDate: string, endDate: string): FieldError |
     field: 'endDate',
     message: 'Le champ « endDate » ne doit pas être antérieur au champ « startDate ».',
   };
+}
+
+/**
+ * The day the session was created in CERES is a past day (today at the latest) and not after the
+ * session's first day. Values that are not well-formed dates are left to the DTO's messages.
+ */
+export function ceresCreatedOnError(
+  ceresCreatedOn: unknown,
+  startDate: unknown,
+  today: string,
+): FieldError | null {
+  if (typeof ceresCreatedOn !== 'string' || !isValidCalendarDate(ceresCreatedOn)) return null;
+  if (compareDates(ceresCreatedOn, today) > 0) {
+    return {
+      field: 'ceresCreatedOn',
+      message: `Le champ « ceresCreatedOn » (${formatFrenchDate(ceresCreatedOn)}) ne peut pas être postérieur à aujourd’hui (${formatFrenchDate(today)}).`,
+    };
+  }
+  if (
+    typeof startDate === 'string' &&
+    isValidCalendarDate(startDate) &&
+    compareDates(ceresCreatedOn, startDate) > 0
+  ) {
+    return {
+      field: 'ceresCreatedOn',
+      message: `Le champ « ceresCreatedOn » (${formatFrenchDate(ceresCreatedOn)}) ne peut pas être postérieur au début de la session (${formatFrenchDate(startDate)}).`,
+    };
+  }
+  return null;
 }
 
 /** What a session form sends, before validation: only well-formed values are checked. */

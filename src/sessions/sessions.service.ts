@@ -20,7 +20,12 @@ import type {
 } from './dto/session.dto.js';
 import { ExamSession, type SessionNature } from './exam-session.entity.js';
 import { SessionDateChange } from './session-date-change.entity.js';
-import { ccpCodesNatureError, dateOrderError, unknownCcpCodesError } from './session-rules.js';
+import {
+  ccpCodesNatureError,
+  ceresCreatedOnError,
+  dateOrderError,
+  unknownCcpCodesError,
+} from './session-rules.js';
 import { SessionEvents } from './session-events.js';
 import { Database } from '../database/database.js';
 
@@ -30,6 +35,7 @@ const AUDITED_FIELDS = [
   'ccpCodes',
   'startDate',
   'endDate',
+  'ceresCreatedOn',
   'startTime',
   'location',
   'managerId',
@@ -123,6 +129,7 @@ export class SessionsService {
     if (site.centreId !== dto.centreId) {
       throw fieldError('siteId', 'Le champ « siteId » désigne un site d’un autre centre.');
     }
+    refuseFieldErrors([ceresCreatedOnError(dto.ceresCreatedOn, dto.startDate, this.clock.today())]);
     const ccpCodes = [...new Set(dto.ccpCodes ?? [])];
     await this.checkCcps(dto.titreId, dto.nature, ccpCodes);
     const managerId = dto.managerId ?? caller.userId;
@@ -140,6 +147,7 @@ export class SessionsService {
           ccpCodes,
           startDate: dto.startDate,
           endDate: dto.endDate,
+          ceresCreatedOn: dto.ceresCreatedOn ?? null,
           startTime: dto.startTime ?? '09:00',
           location: dto.location ?? '',
           managerId,
@@ -200,7 +208,13 @@ export class SessionsService {
     if (dto.version !== undefined && dto.version !== current.version)
       throw staleWrite('La session');
     const next = { ...current, ...stripUndefined(dto) };
-    refuseFieldErrors([dateOrderError(next.startDate, next.endDate)]);
+    refuseFieldErrors([
+      dateOrderError(next.startDate, next.endDate),
+      // Checked when entered (a date recorded earlier stays what CERES says).
+      dto.ceresCreatedOn === undefined
+        ? null
+        : ceresCreatedOnError(dto.ceresCreatedOn, next.startDate, this.clock.today()),
+    ]);
     if (dto.siteId && dto.siteId !== current.siteId) {
       const site = await this.centres.getSite(caller, dto.siteId);
       if (site.centreId !== current.centreId) {

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators.js';
+import { CurrentCaller, Roles } from '../auth/auth.decorators.js';
+import type { Caller } from '../common/caller.js';
 import { UuidParam } from '../common/validation/uuid-param.js';
-import { CreateTitreDto } from './dto/create-titre.dto.js';
+import { CreateTitreDto, UpdateTitreDto } from './dto/create-titre.dto.js';
 import { Titre } from './titre.entity.js';
 import { TitresService } from './titres.service.js';
 
@@ -21,6 +22,16 @@ export class TitresController {
   @Get()
   list(): Promise<Titre[]> {
     return this.titres.list();
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'manager')
+  update(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() dto: UpdateTitreDto,
+  ): Promise<Titre> {
+    return this.titres.update(caller, id, dto);
   }
 
   @Get(':id')

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import { diffFields } from '../audit/audit-diff.js';
+import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/errors.js';
-import { fieldError } from '../common/validation/field-errors.js';
+import { fieldError, refuseFieldErrors } from '../common/validation/field-errors.js';
 import { Ccp } from './ccp.entity.js';
-import type { CreateTitreDto } from './dto/create-titre.dto.js';
+import type { CreateTitreDto, UpdateTitreDto } from './dto/create-titre.dto.js';
+import { prolongationUntilError } from './titre-rules.js';
 import { Titre } from './titre.entity.js';
 import { Database } from '../database/database.js';
 
@@ -12,9 +16,11 @@ export class TitresService {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async create(dto: CreateTitreDto): Promise<Titre> {
+    refuseFieldErrors([prolongationUntilError(dto.validUntil, dto.prolongationUntil)]);
     const codes = dto.ccps.map((c) => c.code);
     if (new Set(codes).size !== codes.length) {
       throw fieldError('ccps', 'Le champ « ccps » contient deux fois le même code de CCP.');
@@ -35,6 +41,7 @@ export class TitresService {
           label: dto.label,
           version: dto.version,
           validUntil: dto.validUntil,
+          prolongationUntil: dto.prolongationUntil ?? null,
           createdAt: this.clock.nowIso(),
         }),
       );
@@ -48,6 +55,31 @@ export class TitresService {
         })),
       );
       return titre.id;
+    });
+    return this.get(id);
+  }
+
+  /** Changes the end of validity or of the prolongation year of a titre version (audited). */
+  async update(caller: Caller, id: string, dto: UpdateTitreDto): Promise<Titre> {
+    const current = await this.get(id);
+    const next = {
+      validUntil: dto.validUntil ?? current.validUntil,
+      prolongationUntil:
+        dto.prolongationUntil === undefined ? current.prolongationUntil : dto.prolongationUntil,
+    };
+    refuseFieldErrors([prolongationUntilError(next.validUntil, next.prolongationUntil)]);
+    const changes = diffFields(current, next, ['validUntil', 'prolongationUntil'] as const);
+    if (Object.keys(changes).length === 0) return current;
+    await this.db.transaction(async (m) => {
+      await m.getRepository(Titre).update({ id }, next);
+      await this.audit.record(m, caller, {
+        sessionId: null,
+        centreId: null,
+        entity: 'titre',
+        entityId: id,
+        action: 'update',
+        changes,
+      });
     });
     return this.get(id);
   }

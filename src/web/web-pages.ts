@@ -62,6 +62,7 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'habilitation-added': "L'habilitation a été ajoutée.",
   'agrement-created': "L'agrément a été enregistré.",
   'titre-created': 'Le titre a été créé.',
+  'titre-updated': 'Les dates du titre ont été enregistrées.',
   'centre-created': 'Le centre a été créé.',
   'site-created': 'Le site a été ajouté.',
   'user-created': 'Le compte a été créé.',

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import { IsCalendarDate, Text, Uuid } from '../../common/validation/decorators.js';
 
 export class CreateAgrementDto {
@@ -8,6 +8,18 @@ export class CreateAgrementDto {
   @ApiProperty() @Uuid() siteId!: string;
 
   @ApiProperty() @Uuid() titreId!: string;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    example: 'CCS1',
+    description:
+      'Code d’un CCS du titre : l’agrément de ce CCS (une session CCS en a besoin) ; absent ou null : l’agrément du titre',
+  })
+  @ValidateIf((_o, v) => v !== null)
+  @IsOptional()
+  @Text(30)
+  ccsCode?: string | null;
 
   @ApiProperty({ example: '2028-06-30' })
   @IsCalendarDate()

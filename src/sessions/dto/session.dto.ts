@@ -62,6 +62,18 @@ export class CreateSessionDto {
   @IsOnOrAfter('startDate')
   endDate!: string;
 
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    example: '2027-02-01',
+    description:
+      'Date de création de la session dans CERES (AAAA-MM-JJ), au plus tard aujourd’hui et le premier jour de la session',
+  })
+  @ValidateIf((_o, v) => v !== null)
+  @IsOptional()
+  @IsCalendarDate()
+  ceresCreatedOn?: string | null;
+
   @ApiProperty({ required: false, example: '08:30' })
   @IsOptional()
   @IsTimeOfDay()
@@ -113,6 +125,16 @@ export class UpdateSessionDto {
   @IsCalendarDate()
   @IsOnOrAfter('startDate')
   endDate?: string;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    description: 'Date de création de la session dans CERES ; null : non renseignée',
+  })
+  @ValidateIf((_o, v) => v !== null)
+  @IsOptional()
+  @IsCalendarDate()
+  ceresCreatedOn?: string | null;
 
   @ApiProperty({ required: false }) @NotNull() @IsTimeOfDay() startTime?: string;
 

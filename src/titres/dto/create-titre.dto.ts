@@ -1,7 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { IsCalendarDate, Text } from '../../common/validation/decorators.js';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  Matches,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate, NotNull, Text } from '../../common/validation/decorators.js';
 import { CCP_KINDS, type CcpKind } from '../ccp.entity.js';
 
 export class CcpDto {
@@ -37,10 +45,48 @@ export class CreateTitreDto {
   @IsCalendarDate()
   validUntil!: string;
 
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    example: '2029-12-31',
+    description:
+      'Fin du délai de prolongation (AAAA-MM-JJ), postérieure à la fin de validité ; absente ou null : fin de validité + 1 an',
+  })
+  @ValidateIf((_o, v) => v !== null)
+  @IsOptional()
+  @IsCalendarDate()
+  prolongationUntil?: string | null;
+
   @ApiProperty({ type: [CcpDto] })
   @IsArray()
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
   @Type(() => CcpDto)
   ccps!: CcpDto[];
+}
+
+/**
+ * The lifecycle dates of a titre version: a field left out keeps its value; `prolongationUntil`
+ * null goes back to the default (end of validity + 1 year).
+ */
+export class UpdateTitreDto {
+  @ApiProperty({
+    required: false,
+    example: '2028-12-31',
+    description: 'Fin de validité (AAAA-MM-JJ)',
+  })
+  @NotNull()
+  @IsCalendarDate()
+  validUntil?: string;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    example: '2029-12-31',
+    description: 'Fin du délai de prolongation ; null : fin de validité + 1 an',
+  })
+  @ValidateIf((_o, v) => v !== null)
+  @IsOptional()
+  @IsCalendarDate()
+  prolongationUntil?: string | null;
 }

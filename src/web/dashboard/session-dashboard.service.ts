@@ -8,6 +8,7 @@ import { UpdateTaskDto } from '../../checklist/dto/update-task.dto.js';
 import type { TaskCoreView } from '../../checklist/task-view.js';
 import { DocumentsService } from '../../documents/documents.service.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
+import { prolongationEnd } from '../../certification/prolongation-rules.js';
 import { SESSION_STATUSES } from '../../sessions/exam-session.entity.js';
 import {
   addFieldErrors,
@@ -358,6 +359,13 @@ export function headerView(session: ExamSession, header: SessionHeader) {
     titre: header.titreLabel,
     sigle: header.titreCode,
     millesime: header.titreVersion,
+    titreValidity: `jusqu’au ${frDate(header.titreValidUntil)}, délai de prolongation jusqu’au ${frDate(
+      prolongationEnd({
+        validUntil: header.titreValidUntil,
+        prolongationUntil: header.titreProlongationUntil,
+      }),
+    )}`,
+    ceresCreatedOn: session.ceresCreatedOn ? frDate(session.ceresCreatedOn) : 'Non renseignée',
     nature: SESSION_NATURE_LABELS[session.nature],
     ccp: session.ccpCodes.length > 0 ? session.ccpCodes.join(', ') : '—',
     startDate: frDate(session.startDate),

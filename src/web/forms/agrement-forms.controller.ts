@@ -24,13 +24,22 @@ import { integer, optionalText, type FormBody } from './form-input.js';
 import { FormPages } from './form-pages.js';
 import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
 
-const LABELS = labelOf({ validUntil: 'Fin de validité de l’agrément' });
+const LABELS = labelOf({
+  validUntil: 'Fin de validité de l’agrément',
+  ccsCode: 'CCS de l’agrément',
+});
 
 function specs(caller: Caller, lists: ChoiceLists): FieldSpec[] {
   return [
     centreField(caller, lists.centres),
     siteField(caller, lists.centres),
     titreField(lists.titres),
+    {
+      name: 'ccsCode',
+      label: 'CCS de l’agrément',
+      kind: 'text',
+      hint: 'Code d’un CCS du titre (par exemple CCS1) pour l’agrément de ce CCS, nécessaire à une session CCS ; vide pour l’agrément du titre.',
+    },
     { name: 'reference', label: 'Référence de la décision', kind: 'text' },
     { name: 'validUntil', label: 'Fin de validité de l’agrément', kind: 'date', required: true },
     {
@@ -80,6 +89,7 @@ export class AgrementFormsController {
         centreId: optionalText(body, 'centreId'),
         siteId: optionalText(body, 'siteId'),
         titreId: optionalText(body, 'titreId'),
+        ccsCode: optionalText(body, 'ccsCode'),
         reference: optionalText(body, 'reference'),
         validUntil: optionalText(body, 'validUntil'),
         maxCandidates: integer(body, 'maxCandidates'),
@@ -118,6 +128,7 @@ export class AgrementFormsController {
             centre: centre?.name ?? '',
             site: centre?.sites?.find((s) => s.id === a.siteId)?.name ?? '',
             titre: titre ? titreLabel(titre) : '',
+            scope: a.ccsCode === null ? 'Titre' : `CCS ${a.ccsCode}`,
             reference: a.reference,
             validUntil: formatFrenchDate(a.validUntil),
             expired: a.validUntil < today,

@@ -68,6 +68,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   details: 'Précisions',
   declaredOn: 'Date de la déclaration',
   token: 'Jeton',
+  prolongationUntil: 'Fin du délai de prolongation',
+  ccsCode: 'CCS de l’agrément',
+  ceresCreatedOn: 'Date de création dans CERES',
 };
 
 /**

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
 import type { Caller } from '../../common/caller.js';
+import { Clock } from '../../common/clock.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
 import {
   CancelSessionDto,
@@ -11,7 +12,7 @@ import {
   UpdateSessionDto,
 } from '../../sessions/dto/session.dto.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
-import { sessionValuesErrors } from '../../sessions/session-rules.js';
+import { ceresCreatedOnError, sessionValuesErrors } from '../../sessions/session-rules.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
 import { SESSION_NATURE_LABELS, SESSION_STATUS_LABELS, optionsOf } from '../views/labels.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
@@ -59,6 +60,7 @@ const LABELS = labelOf({
   reason: 'Motif',
   titreId: 'Titre professionnel',
   location: 'Lieu des épreuves',
+  ceresCreatedOn: 'Créée dans CERES le',
 });
 
 const NATURES = optionsOf(SESSION_NATURE_LABELS);
@@ -72,6 +74,7 @@ export class SessionFormsController {
     private readonly sessions: SessionsService,
     private readonly options: FormOptions,
     private readonly forms: FormPages,
+    private readonly clock: Clock,
   ) {}
 
   @Get('new')
@@ -100,6 +103,7 @@ export class SessionFormsController {
       ccpCodes: commaList(text(body, 'ccpCodes')),
       startDate: optionalText(body, 'startDate'),
       endDate: optionalText(body, 'endDate'),
+      ceresCreatedOn: optionalText(body, 'ceresCreatedOn'),
       startTime: optionalText(body, 'startTime'),
       location: optionalText(body, 'location'),
       managerId: optionalText(body, 'managerId'),
@@ -108,7 +112,10 @@ export class SessionFormsController {
     await this.forms.submit(ctx, {
       dto: CreateSessionDto,
       plain,
-      rules: sessionValuesErrors(plain),
+      rules: [
+        ...sessionValuesErrors(plain),
+        ceresCreatedOnError(plain.ceresCreatedOn, plain.startDate, this.clock.today()),
+      ],
       labels: LABELS,
       work: (dto) => this.sessions.create(caller, dto),
       done: (created) => ({ to: `/sessions/${created.id}`, flash: 'session-created' }),
@@ -144,6 +151,7 @@ export class SessionFormsController {
       siteId: optionalText(body, 'siteId'),
       nature: optionalText(body, 'nature'),
       ccpCodes: texts(body, 'ccpCodes'),
+      ceresCreatedOn: nullableText(body, 'ceresCreatedOn'),
       startTime: optionalText(body, 'startTime'),
       location: text(body, 'location'),
       managerId: optionalText(body, 'managerId'),
@@ -154,7 +162,10 @@ export class SessionFormsController {
     await this.forms.submit(ctx, {
       dto: UpdateSessionDto,
       plain,
-      rules: sessionValuesErrors(plain),
+      rules: [
+        ...sessionValuesErrors(plain),
+        ceresCreatedOnError(plain.ceresCreatedOn, session.startDate, this.clock.today()),
+      ],
       versioned: true,
       labels: LABELS,
       work: (dto) => this.sessions.update(caller, id, dto),
@@ -339,6 +350,14 @@ export class SessionFormsController {
   }
 }
 
+/** The day the session was created in CERES: needed for a session of a titre's prolongation year. */
+const CERES_SPEC: FieldSpec = {
+  name: 'ceresCreatedOn',
+  label: 'Créée dans CERES le',
+  kind: 'date',
+  hint: 'Obligatoire pour une session du délai de prolongation d’un titre : elle doit avoir été créée dans CERES au plus tard à la fin de validité du titre.',
+};
+
 function createSpecs(caller: Caller, lists: ChoiceLists): FieldSpec[] {
   return [
     centreField(caller, lists.centres),
@@ -360,6 +379,7 @@ function createSpecs(caller: Caller, lists: ChoiceLists): FieldSpec[] {
     { name: 'startDate', label: 'Date de début', kind: 'date', required: true },
     { name: 'endDate', label: 'Date de fin', kind: 'date', required: true },
     { name: 'startTime', label: 'Heure de début', kind: 'time' },
+    CERES_SPEC,
     {
       name: 'location',
       label: 'Lieu des épreuves',
@@ -397,6 +417,7 @@ function editSpecs(
       hint: 'Pour une session CCP ou CCS ; aucun pour un titre complet.',
     },
     { name: 'startTime', label: 'Heure de début', kind: 'time' },
+    CERES_SPEC,
     { name: 'location', label: 'Lieu des épreuves', kind: 'text', wide: true },
     {
       name: 'managerId',
@@ -458,6 +479,7 @@ function editValues(session: ExamSession): Record<string, FieldValue> {
     nature: session.nature,
     ccpCodes: session.ccpCodes,
     startTime: session.startTime,
+    ceresCreatedOn: session.ceresCreatedOn ?? '',
     location: session.location,
     managerId: session.managerId,
     deputyManagerId: session.deputyManagerId ?? '',

@@ -3,7 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../../auth/auth.decorators.js';
 import { formatFrenchDate } from '../../common/calendar-date.js';
-import { CreateTitreDto } from '../../titres/dto/create-titre.dto.js';
+import { UuidParam } from '../../common/validation/uuid-param.js';
+import { prolongationEnd } from '../../certification/prolongation-rules.js';
+import { CreateTitreDto, UpdateTitreDto } from '../../titres/dto/create-titre.dto.js';
+import type { Titre } from '../../titres/titre.entity.js';
+import { prolongationUntilError } from '../../titres/titre-rules.js';
 import { CCP_KINDS } from '../../titres/ccp.entity.js';
 import { TitresService } from '../../titres/titres.service.js';
 import { CCP_KIND_LABELS } from '../views/labels.js';
@@ -11,14 +15,30 @@ import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
 import { formView, type FieldSpec } from './form-fields.js';
-import { labelLookup, optionalText, rows, type FormBody, type LabelOf } from './form-input.js';
+import {
+  labelLookup,
+  nullableText,
+  optionalText,
+  rows,
+  type FormBody,
+  type LabelOf,
+} from './form-input.js';
 import { FormPages } from './form-pages.js';
-import { freshForm, typedValues, type FormState, type PageContext } from './form-support.js';
+import {
+  freshForm,
+  requireWriter,
+  typedValues,
+  type FormState,
+  type PageContext,
+} from './form-support.js';
+import { CurrentCaller } from '../../auth/auth.decorators.js';
+import type { Caller } from '../../common/caller.js';
 
 const TITRE_LABELS = labelOf({
   code: 'Sigle',
   version: 'Millésime',
   validUntil: 'Fin de validité du titre',
+  prolongationUntil: 'Fin du délai de prolongation',
   ccps: 'CCP',
 });
 const CCP_LABELS = labelOf({ ccps: 'CCP' });
@@ -29,11 +49,25 @@ const LABELS: LabelOf = labelLookup(
   TITRE_LABELS.names,
 );
 
+const PROLONGATION_SPEC: FieldSpec = {
+  name: 'prolongationUntil',
+  label: 'Fin du délai de prolongation',
+  kind: 'date',
+  hint: 'À renseigner seulement si elle diffère d’un an après la fin de validité du titre.',
+};
+
+/** The lifecycle dates of an existing titre version. */
+const EDIT_SPECS: FieldSpec[] = [
+  { name: 'validUntil', label: 'Fin de validité du titre', kind: 'date', required: true },
+  PROLONGATION_SPEC,
+];
+
 const SPECS: FieldSpec[] = [
   { name: 'code', label: 'Sigle', kind: 'text', required: true, hint: 'Par exemple CDA.' },
   { name: 'version', label: 'Millésime', kind: 'text', required: true, hint: 'Par exemple 2023.' },
   { name: 'label', label: 'Intitulé', kind: 'text', required: true, wide: true },
   { name: 'validUntil', label: 'Fin de validité du titre', kind: 'date', required: true },
+  PROLONGATION_SPEC,
 ];
 
 /** Blank CCP rows offered below the typed ones. */
@@ -98,17 +132,83 @@ export class TitreFormsController {
       version: optionalText(body, 'version'),
       label: optionalText(body, 'label'),
       validUntil: optionalText(body, 'validUntil'),
+      prolongationUntil: optionalText(body, 'prolongationUntil'),
       ccps,
     };
     const ctx = { req, res };
     await this.forms.submit(ctx, {
       dto: CreateTitreDto,
       plain,
+      rules: [prolongationUntilError(plain.validUntil, plain.prolongationUntil)],
       labels: LABELS,
       work: (dto) => this.titres.create(dto),
       done: { to: '/titres', flash: 'titre-created' },
       again: (refusal) => this.render(ctx, { values: typedValues(SPECS, body), ...refusal }, typed),
     });
+  }
+
+  @Get(':id/edit')
+  async editForm(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+  ): Promise<void> {
+    requireWriter(caller);
+    const titre = await this.titres.get(id);
+    await this.renderEdit(
+      { req, res },
+      titre,
+      freshForm({ validUntil: titre.validUntil, prolongationUntil: titre.prolongationUntil ?? '' }),
+    );
+  }
+
+  @Post(':id/edit')
+  @Roles('admin', 'manager')
+  async update(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const titre = await this.titres.get(id);
+    const plain = {
+      validUntil: optionalText(body, 'validUntil'),
+      prolongationUntil: nullableText(body, 'prolongationUntil'),
+    };
+    const ctx = { req, res };
+    await this.forms.submit(ctx, {
+      dto: UpdateTitreDto,
+      plain,
+      checks:
+        plain.validUntil === undefined
+          ? { validUntil: 'Le champ « Fin de validité du titre » est obligatoire.' }
+          : {},
+      rules: [prolongationUntilError(plain.validUntil, plain.prolongationUntil)],
+      labels: LABELS,
+      work: (dto) => this.titres.update(caller, id, dto),
+      done: { to: '/titres', flash: 'titre-updated' },
+      again: (refusal) =>
+        this.renderEdit(ctx, titre, { values: typedValues(EDIT_SPECS, body), ...refusal }),
+    });
+  }
+
+  private renderEdit(ctx: PageContext, titre: Titre, state: FormState): Promise<void> {
+    this.forms.render(
+      ctx,
+      {
+        view: 'reference/titre-edit',
+        title: `Dates du titre ${titre.code} (${titre.version})`,
+        section: 'titres',
+      },
+      {
+        titre: { id: titre.id, code: titre.code, version: titre.version, label: titre.label },
+        form: formView(EDIT_SPECS, state.values, state.errors),
+      },
+      state.status,
+    );
+    return Promise.resolve();
   }
 
   private async render(
@@ -128,7 +228,10 @@ export class TitreFormsController {
           code: t.code,
           version: t.version,
           label: t.label,
+          id: t.id,
           validUntil: formatFrenchDate(t.validUntil),
+          prolongationUntil: formatFrenchDate(prolongationEnd(t)),
+          prolongationByDefault: t.prolongationUntil === null,
           ccps: (t.ccps ?? []).map(
             (c) => `${c.code} — ${c.label}${c.kind === 'CCS' ? ' (CCS)' : ''}`,
           ),

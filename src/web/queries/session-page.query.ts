@@ -36,6 +36,9 @@ export interface SessionHeader {
   titreCode: string;
   titreLabel: string;
   titreVersion: string;
+  /** The titre version's end of validity and prolongation end set by hand (null: default). */
+  titreValidUntil: CalendarDate;
+  titreProlongationUntil: CalendarDate | null;
   managerFirstName: string | null;
   managerLastName: string | null;
   managerEmail: string | null;
@@ -94,10 +97,11 @@ export class SessionPageQuery {
       sqlRows<Record<string, unknown>>(
         m,
         `SELECT s."id", s."centreId", s."siteId", s."titreId", s."nature", s."ccpCodes", s."startDate",
-          s."endDate", s."startTime", s."location", s."managerId", s."deputyManagerId", s."status",
+          s."endDate", s."ceresCreatedOn", s."startTime", s."location", s."managerId", s."deputyManagerId", s."status",
           s."cancelReason", s."checklistVersion", s."createdAt", s."updatedAt", s."version",
           c."name" AS "centreName", si."name" AS "siteName", si."city" AS "siteCity",
           ti."code" AS "titreCode", ti."label" AS "titreLabel", ti."version" AS "titreVersion",
+          ti."validUntil" AS "titreValidUntil", ti."prolongationUntil" AS "titreProlongationUntil",
           m."firstName" AS "managerFirstName", m."lastName" AS "managerLastName", m."email" AS "managerEmail",
           d."firstName" AS "deputyFirstName", d."lastName" AS "deputyLastName", d."email" AS "deputyEmail",
           k."formationCount", k."vaeCount", k."livretCount", k."accommodationCount"
@@ -129,6 +133,7 @@ export class SessionPageQuery {
       ccpCodes: json<string[]>(row.ccpCodes),
       startDate: String(row.startDate),
       endDate: String(row.endDate),
+      ceresCreatedOn: str(row.ceresCreatedOn),
       startTime: String(row.startTime),
       location: String(row.location),
       managerId: str(row.managerId),
@@ -149,6 +154,8 @@ export class SessionPageQuery {
         titreCode: String(row.titreCode),
         titreLabel: String(row.titreLabel),
         titreVersion: String(row.titreVersion),
+        titreValidUntil: String(row.titreValidUntil),
+        titreProlongationUntil: str(row.titreProlongationUntil),
         managerFirstName: str(row.managerFirstName),
         managerLastName: str(row.managerLastName),
         managerEmail: str(row.managerEmail),
