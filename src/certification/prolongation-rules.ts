@@ -10,7 +10,7 @@ import {
   formatFrenchDate,
   type CalendarDate,
 } from '../common/calendar-date.js';
-import { personName } from '../compliance/compliance-rules.js';
+import { personName } from '../common/person-order.js';
 import type { SessionNature } from '../sessions/exam-session.entity.js';
 import { PROLONGATION_PERIOD, type RuleSource, type YearsRule } from './certification-sources.js';
 import {

@@ -12,7 +12,7 @@ import {
   type CalendarDate,
 } from '../common/calendar-date.js';
 import type { FieldError } from '../common/validation/field-errors.js';
-import { personName } from '../compliance/compliance-rules.js';
+import { personName } from '../common/person-order.js';
 import { SESSION_NATURES, type SessionNature } from '../sessions/exam-session.entity.js';
 import {
   VAE_RECEVABILITE_VALIDITY,

@@ -11,3 +11,8 @@ export function byName<T extends { lastName: string; firstName: string; id: stri
     a.id.localeCompare(b.id)
   );
 }
+
+/** A person as the compliance findings name them: « Camille DUPONT ». */
+export function personName(person: { firstName: string; lastName: string }): string {
+  return `${person.firstName.trim()} ${person.lastName.trim().toLocaleUpperCase('fr-FR')}`;
+}

@@ -56,6 +56,7 @@ function aCandidate(overrides: Partial<ComplianceCandidate> = {}): ComplianceCan
       ecfSignedByCandidate: true,
       dpSigned: true,
       recevabiliteCollected: false,
+      certificationBooklet: false,
     },
     ...overrides,
   };
@@ -100,6 +101,7 @@ function anInput(overrides: Partial<ComplianceInput> = {}): ComplianceInput {
         ecfSignedByCandidate: false,
         dpSigned: true,
         recevabiliteCollected: true,
+        certificationBooklet: false,
       },
     }),
   ];
@@ -217,7 +219,12 @@ describe('runComplianceChecks', () => {
       ['CANDIDATES_CONVENED', ['PACK_CONVENE_CANDIDATES']],
       [
         'CANDIDATE_FILES',
-        ['FILES_CHECK_ECF_SIGNATURES', 'FILES_CHECK_DP_SIGNATURE', 'DAY_CHECK_CANDIDATE_FILES'],
+        [
+          'FILES_CHECK_ECF_SIGNATURES',
+          'FILES_CHECK_DP_SIGNATURE',
+          'FILES_COLLECT_CERTIFICATION_RECORD',
+          'DAY_CHECK_CANDIDATE_FILES',
+        ],
       ],
       ['UD_INFORMED', ['PLAN_INFORM_UD_SESSION']],
       ['PV_SENT', ['AFTER_SEND_PV_UD']],
@@ -1092,8 +1099,29 @@ describe('CANDIDATE_FILES', () => {
     const check = checkCandidateFiles(anInput());
     expect(check.status).toBe('pass');
     expect(check.evidence).toEqual([
-      'Paul MARTIN : livret ECF signé par le responsable de formation, le formateur évaluateur et le candidat ; DP signé.',
-      'Léa BERNARD (VAE) : DP signé et décision de recevabilité versée au dossier.',
+      'Paul MARTIN (formation) : livret ECF signé par le responsable de formation, le formateur évaluateur et le candidat ; DP signé.',
+      'Léa BERNARD (VAE) : DP signé ; décision de recevabilité versée au dossier.',
+    ]);
+  });
+
+  it('asks a livret de certification, not a DP, of a candidate in suite de parcours', () => {
+    const base = anInput();
+    const livret = (certificationBooklet: boolean) =>
+      checkCandidateFiles(
+        anInput({
+          candidates: [
+            aCandidate({
+              pathway: 'SUITE_PARCOURS',
+              files: { ...base.candidates[0].files, dpSigned: false, certificationBooklet },
+            }),
+          ],
+        }),
+      );
+    expect(messages(livret(false))).toEqual([
+      "warning: Le livret de certification de Paul MARTIN (suite de parcours) n'est pas versé au dossier.",
+    ]);
+    expect(livret(true).evidence).toEqual([
+      'Paul MARTIN (suite de parcours) : livret de certification versé au dossier.',
     ]);
   });
 

@@ -10,6 +10,7 @@
  *   it may carry warnings (e.g. a deadline within 14 days);
  * - 'not_applicable': the rule does not concern this session (no VAE candidate, cancelled session).
  */
+import { personName } from '../common/person-order.js';
 import {
   addDays,
   addMonths,
@@ -77,6 +78,8 @@ export interface ComplianceCandidate {
     ecfSignedByCandidate: boolean;
     dpSigned: boolean;
     recevabiliteCollected: boolean;
+    /** Livret de certification collected (suite de parcours, parcours progressif, équivalence). */
+    certificationBooklet: boolean;
   };
 }
 
@@ -225,10 +228,12 @@ const META: Record<ComplianceCheckCode, CheckMeta> = {
   },
   CANDIDATE_FILES: {
     code: 'CANDIDATE_FILES',
-    label: 'Dossiers des candidats complets (livret ECF, DP, recevabilité VAE)',
+    label:
+      'Dossiers des candidats complets (livret ECF, DP, recevabilité VAE, livret de certification)',
     taskCodes: [
       'FILES_CHECK_ECF_SIGNATURES',
       'FILES_CHECK_DP_SIGNATURE',
+      'FILES_COLLECT_CERTIFICATION_RECORD',
       'DAY_CHECK_CANDIDATE_FILES',
     ],
   },
@@ -287,9 +292,7 @@ function finding(
 }
 
 /** "Prénom NOM": we have no civility field. */
-export function personName(person: { firstName: string; lastName: string }): string {
-  return `${person.firstName.trim()} ${person.lastName.trim().toLocaleUpperCase('fr-FR')}`;
-}
+export { personName };
 
 const fr = formatFrenchDate;
 
@@ -1005,6 +1008,15 @@ const ECF_SIGNATORIES: {
   { key: 'ecfSignedByCandidate', label: 'le candidat' },
 ];
 
+/** The pathways as the findings name them. */
+const PATHWAY_WORDS: Readonly<Record<CandidatePathway, string>> = {
+  FORMATION: 'formation',
+  VAE: 'VAE',
+  SUITE_PARCOURS: 'suite de parcours',
+  PARCOURS_PROGRESSIF: 'parcours progressif',
+  EQUIVALENCE: 'équivalence',
+};
+
 export function checkCandidateFiles(input: ComplianceInput): CheckResult {
   const { today, session, candidates } = input;
   if (candidates.length === 0) {
@@ -1024,6 +1036,7 @@ export function checkCandidateFiles(input: ComplianceInput): CheckResult {
     const subject = candidateSubject(candidate);
     const { files } = candidate;
     const before = findings.length;
+    const proofs: string[] = [];
     if (candidate.pathway === 'FORMATION') {
       const missing = ECF_SIGNATORIES.filter((s) => !files[s.key]).map((s) => s.label);
       if (missing.length > 0) {
@@ -1036,33 +1049,50 @@ export function checkCandidateFiles(input: ComplianceInput): CheckResult {
           ),
         );
       }
+      proofs.push(
+        'livret ECF signé par le responsable de formation, le formateur évaluateur et le candidat',
+      );
     }
-    if (!files.dpSigned) {
+    // The DP comes with the training or the VAE; a livret de certification for the others.
+    if (candidate.pathway === 'FORMATION' || candidate.pathway === 'VAE') {
+      if (!files.dpSigned) {
+        findings.push(
+          finding(
+            'CANDIDATE_FILES',
+            severity,
+            `Le dossier professionnel (DP) de ${name} n'est pas signé.`,
+            subject,
+          ),
+        );
+      }
+      proofs.push('DP signé');
+    } else if (!files.certificationBooklet) {
       findings.push(
         finding(
           'CANDIDATE_FILES',
           severity,
-          `Le dossier professionnel (DP) de ${name} n'est pas signé.`,
+          `Le livret de certification de ${name} (${PATHWAY_WORDS[candidate.pathway]}) n'est pas versé au dossier.`,
           subject,
         ),
       );
+    } else {
+      proofs.push('livret de certification versé au dossier');
     }
-    if (candidate.pathway === 'VAE' && !files.recevabiliteCollected) {
-      findings.push(
-        finding(
-          'CANDIDATE_FILES',
-          severity,
-          `La décision de recevabilité VAE de ${name} n'est pas versée au dossier.`,
-          subject,
-        ),
-      );
+    if (candidate.pathway === 'VAE') {
+      if (!files.recevabiliteCollected) {
+        findings.push(
+          finding(
+            'CANDIDATE_FILES',
+            severity,
+            `La décision de recevabilité VAE de ${name} n'est pas versée au dossier.`,
+            subject,
+          ),
+        );
+      }
+      proofs.push('décision de recevabilité versée au dossier');
     }
     if (findings.length === before) {
-      evidence.push(
-        candidate.pathway === 'FORMATION'
-          ? `${name} : livret ECF signé par le responsable de formation, le formateur évaluateur et le candidat ; DP signé.`
-          : `${name} (VAE) : DP signé et décision de recevabilité versée au dossier.`,
-      );
+      evidence.push(`${name} (${PATHWAY_WORDS[candidate.pathway]}) : ${proofs.join(' ; ')}.`);
     }
   }
   return result('CANDIDATE_FILES', { findings, evidence });

@@ -108,7 +108,7 @@ export class ComplianceService {
               "vaeNotifiedOn", "vaeAllowedNatures", "vaeValidUntil", "vaeOverrideReason",
               "convocationDate",
               "convocationMode", "ecfSignedByTrainingManager", "ecfSignedByTrainer",
-              "ecfSignedByCandidate", "dpSigned", "recevabiliteCollected"
+              "ecfSignedByCandidate", "dpSigned", "recevabiliteCollected", "certificationBooklet"
             FROM "candidate" WHERE "sessionId" = :sessionId
             ORDER BY "lastName" ASC, "firstName" ASC, "id" ASC`,
             { sessionId },
@@ -229,6 +229,7 @@ export class ComplianceService {
           ecfSignedByCandidate: bool(c.ecfSignedByCandidate),
           dpSigned: bool(c.dpSigned),
           recevabiliteCollected: bool(c.recevabiliteCollected),
+          certificationBooklet: bool(c.certificationBooklet),
         },
       })),
       linkDeclarations: declarations.map((d) => ({
