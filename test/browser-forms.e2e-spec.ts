@@ -175,6 +175,7 @@ describe('dashboard forms in a real browser (Debian chromium)', () => {
       id: string;
       personId: string;
     }[];
+    const titreOf = (await manager.get(`/api/sessions/${sessionId}`)).body as { titreId: string };
     const pages: [string, string][] = [
       [`/sessions/${sessionId}/candidates/${candidate.id}`, 'forms-candidate-edit'],
       [`/sessions/${sessionId}/candidates/new`, 'forms-candidate-new'],
@@ -186,6 +187,7 @@ describe('dashboard forms in a real browser (Debian chromium)', () => {
       [`/jury/${member.id}`, 'forms-jury-member'],
       ['/agrements', 'forms-agrements'],
       ['/titres', 'forms-titres'],
+      [`/titres/${String(titreOf.titreId)}/edit`, 'forms-titre-dates'],
       ['/centres', 'forms-centres'],
       [`/people/${candidate.personId}`, 'person-page'],
     ];

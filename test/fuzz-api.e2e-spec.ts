@@ -118,6 +118,7 @@ const OPERATIONS = [
   'GET /api/sessions/{id}/candidates/{cid}/pv.pdf',
   'GET /api/sessions/{id}/jury/{assignmentId}/convocation.pdf',
   'GET /api/centres/{id}/planning',
+  'GET /api/centres/{id}/resits',
   'GET /api/centres/{id}/reminder-policy',
   'PUT /api/centres/{id}/reminder-policy',
   'GET /api/sessions/{id}/calendar.ics',

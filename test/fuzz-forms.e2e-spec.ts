@@ -25,7 +25,7 @@ import request from 'supertest';
 import { TokenService } from '../src/auth/token.service.js';
 import { csrfTokenFor } from '../src/web/web-session.js';
 import { FUZZ_SHRINK, fuzzRuns, fuzzTimeout, seedFor, writeReport } from './support/fuzz/config.js';
-import { aSession } from './support/factories.js';
+import { aCandidate, aSession } from './support/factories.js';
 import { Findings, ServerErrors } from './support/fuzz/findings.js';
 import { Fixtures } from './support/fuzz/fixtures.js';
 import { formCaseArb, runFormCase, type FormContext } from './support/fuzz/form-runner.js';
@@ -59,6 +59,7 @@ const FORMS = [
   'POST /sessions/:id/tasks/:id',
   'POST /people/:id',
   'POST /people/:id/enrol',
+  'POST /centres/:id/resits/enrol',
   'POST /jury/new',
   'POST /jury/:id',
   'POST /jury/:id/habilitations',
@@ -110,6 +111,30 @@ describe('dashboard forms fuzzing', () => {
       { centreId: f.ids.centre, siteId: f.ids.site, titreId: f.ids.titre },
       { startDate: '2027-09-06', endDate: '2027-09-06' },
     );
+    // With a partly successful person and a CCP session to offer, the re-sit list shows its
+    // enrolment form.
+    const ids = { centreId: f.ids.centre, siteId: f.ids.site, titreId: f.ids.titre };
+    const manager = f.as('manager');
+    const past = String(
+      (await aSession(manager, ids, { startDate: '2027-01-11', endDate: '2027-01-12' })).id,
+    );
+    const partial = await aCandidate(manager, past, { lastName: 'Rattrapage', firstName: 'Inès' });
+    const patched = await manager.patch(`/api/sessions/${past}/candidates/${String(partial.id)}`, {
+      version: partial.version,
+      attendance: 'PRESENT',
+      results: [
+        { ccpCode: 'CCP1', outcome: 'ACQUIRED' },
+        { ccpCode: 'CCP2', outcome: 'NOT_ACQUIRED' },
+        { ccpCode: 'CCP3', outcome: 'ACQUIRED' },
+      ],
+    });
+    expect(patched.status).toBe(200);
+    await aSession(manager, ids, {
+      nature: 'CCP',
+      ccpCodes: ['CCP2'],
+      startDate: '2027-10-04',
+      endDate: '2027-10-04',
+    });
     forms = await crawlForms(admin, [
       '/sessions',
       `/sessions/${s}`,
@@ -121,6 +146,7 @@ describe('dashboard forms fuzzing', () => {
       '/agrements',
       '/titres',
       '/centres',
+      `/centres/${f.ids.centre}/resits`,
       '/users',
     ]);
     // The confirmation form appears after a preview of a valid CSV.
