@@ -2,7 +2,6 @@ import { jest } from '@jest/globals';
 import { aCandidate, aCentre, aSession, aTitre, aUser } from './support/factories.js';
 import { ADMIN, startTestApp, testDbKind, type Client, type TestApp } from './support/test-app.js';
 
-type Body = Record<string, unknown>;
 type Finding = { code: string; severity: string; message: string };
 
 // Logins hash passwords with argon2id on purpose: slow on a busy 2-core machine.
