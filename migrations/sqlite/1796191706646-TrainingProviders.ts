@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CentreYear1796190744648 implements MigrationInterface {
-  name = 'CentreYear1796190744648';
+export class TrainingProviders1796191706646 implements MigrationInterface {
+  name = 'TrainingProviders1796191706646';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "training_provider" ("id" varchar PRIMARY KEY NOT NULL, "centreId" varchar NOT NULL, "name" varchar(200) NOT NULL, "siret" varchar(14), "address" varchar(500) NOT NULL DEFAULT (''), "contact" varchar(500) NOT NULL DEFAULT (''), "createdAt" varchar(24) NOT NULL)`);
@@ -11,11 +11,6 @@ export class CentreYear1796190744648 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_62c8258a084149b3edfe6e3b2f" ON "provider_convention" ("centreId") `);
     await queryRunner.query(`CREATE TABLE "convention_avenant" ("id" varchar PRIMARY KEY NOT NULL, "conventionId" varchar NOT NULL, "year" integer NOT NULL, "forecastCount" integer NOT NULL, "sentToPrefectOn" varchar(10), "createdAt" varchar(24) NOT NULL)`);
     await queryRunner.query(`CREATE UNIQUE INDEX "IDX_6453f20295a4889923b876b3f8" ON "convention_avenant" ("conventionId", "year") `);
-    await queryRunner.query(`CREATE TABLE "annual_programme" ("id" varchar PRIMARY KEY NOT NULL, "centreId" varchar NOT NULL, "year" integer NOT NULL, "doneOn" varchar(10) NOT NULL, "doneById" varchar NOT NULL, "doneByEmail" varchar(254) NOT NULL, "observations" text NOT NULL DEFAULT (''), "createdAt" varchar(24) NOT NULL)`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_875ee1135d58fd1910ee348e4d" ON "annual_programme" ("centreId", "year") `);
-    await queryRunner.query(`CREATE TABLE "obligation_notice" ("id" varchar PRIMARY KEY NOT NULL, "recipientId" varchar NOT NULL, "centreId" varchar NOT NULL, "obligationKey" varchar(120) NOT NULL, "step" varchar(12) NOT NULL, "dueDate" varchar(10) NOT NULL, "outboxId" varchar NOT NULL, "createdAt" varchar(24) NOT NULL)`);
-    await queryRunner.query(`CREATE INDEX "IDX_33a20e81be30d1061e29c8a2aa" ON "obligation_notice" ("centreId") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_b76461ad7f7c88b9aab2d542dd" ON "obligation_notice" ("recipientId", "obligationKey", "step", "dueDate") `);
     await queryRunner.query(`DROP INDEX "IDX_bd090a49efaf7158c0b55300be"`);
     await queryRunner.query(`DROP INDEX "IDX_7109ff374cb3ca47ab66c1cb4a"`);
     await queryRunner.query(`CREATE TABLE "temporary_candidate" ("id" varchar PRIMARY KEY NOT NULL, "sessionId" varchar NOT NULL, "lastName" varchar(100) NOT NULL, "firstName" varchar(100) NOT NULL, "birthDate" varchar(10), "email" varchar(254), "phone" varchar(30), "address" varchar(500) NOT NULL DEFAULT (''), "pathway" varchar(20) NOT NULL DEFAULT ('FORMATION'), "vaeValidUntil" varchar(10), "accommodationRequested" boolean NOT NULL DEFAULT (0), "accommodationDetails" text NOT NULL DEFAULT (''), "convocationDate" varchar(10), "convocationMode" varchar(20), "ecfSignedByTrainingManager" boolean NOT NULL DEFAULT (0), "ecfSignedByTrainer" boolean NOT NULL DEFAULT (0), "ecfSignedByCandidate" boolean NOT NULL DEFAULT (0), "dpSigned" boolean NOT NULL DEFAULT (0), "certificationBooklet" boolean NOT NULL DEFAULT (0), "recevabiliteCollected" boolean NOT NULL DEFAULT (0), "otherDocuments" text NOT NULL DEFAULT (''), "attendance" varchar(15), "results" text NOT NULL, "purgedAt" varchar(24), "createdAt" varchar(24) NOT NULL, "version" integer NOT NULL, "personId" varchar NOT NULL, "trainingStartDate" varchar(10), "vaeNotifiedOn" varchar(10), "vaeAllowedNatures" text NOT NULL DEFAULT ('[]'), "vaeOverrideReason" varchar(500) NOT NULL DEFAULT (''), "trainingProviderId" varchar, CONSTRAINT "FK_bd090a49efaf7158c0b55300bea" FOREIGN KEY ("sessionId") REFERENCES "exam_session" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_7109ff374cb3ca47ab66c1cb4a3" FOREIGN KEY ("personId") REFERENCES "person" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
@@ -55,21 +50,9 @@ export class CentreYear1796190744648 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "convention_avenant"`);
     await queryRunner.query(`ALTER TABLE "temporary_convention_avenant" RENAME TO "convention_avenant"`);
     await queryRunner.query(`CREATE UNIQUE INDEX "IDX_6453f20295a4889923b876b3f8" ON "convention_avenant" ("conventionId", "year") `);
-    await queryRunner.query(`DROP INDEX "IDX_875ee1135d58fd1910ee348e4d"`);
-    await queryRunner.query(`CREATE TABLE "temporary_annual_programme" ("id" varchar PRIMARY KEY NOT NULL, "centreId" varchar NOT NULL, "year" integer NOT NULL, "doneOn" varchar(10) NOT NULL, "doneById" varchar NOT NULL, "doneByEmail" varchar(254) NOT NULL, "observations" text NOT NULL DEFAULT (''), "createdAt" varchar(24) NOT NULL, CONSTRAINT "FK_41188d4a11efa5a849d21b636f7" FOREIGN KEY ("centreId") REFERENCES "centre" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`);
-    await queryRunner.query(`INSERT INTO "temporary_annual_programme"("id", "centreId", "year", "doneOn", "doneById", "doneByEmail", "observations", "createdAt") SELECT "id", "centreId", "year", "doneOn", "doneById", "doneByEmail", "observations", "createdAt" FROM "annual_programme"`);
-    await queryRunner.query(`DROP TABLE "annual_programme"`);
-    await queryRunner.query(`ALTER TABLE "temporary_annual_programme" RENAME TO "annual_programme"`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_875ee1135d58fd1910ee348e4d" ON "annual_programme" ("centreId", "year") `);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX "IDX_875ee1135d58fd1910ee348e4d"`);
-    await queryRunner.query(`ALTER TABLE "annual_programme" RENAME TO "temporary_annual_programme"`);
-    await queryRunner.query(`CREATE TABLE "annual_programme" ("id" varchar PRIMARY KEY NOT NULL, "centreId" varchar NOT NULL, "year" integer NOT NULL, "doneOn" varchar(10) NOT NULL, "doneById" varchar NOT NULL, "doneByEmail" varchar(254) NOT NULL, "observations" text NOT NULL DEFAULT (''), "createdAt" varchar(24) NOT NULL)`);
-    await queryRunner.query(`INSERT INTO "annual_programme"("id", "centreId", "year", "doneOn", "doneById", "doneByEmail", "observations", "createdAt") SELECT "id", "centreId", "year", "doneOn", "doneById", "doneByEmail", "observations", "createdAt" FROM "temporary_annual_programme"`);
-    await queryRunner.query(`DROP TABLE "temporary_annual_programme"`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_875ee1135d58fd1910ee348e4d" ON "annual_programme" ("centreId", "year") `);
     await queryRunner.query(`DROP INDEX "IDX_6453f20295a4889923b876b3f8"`);
     await queryRunner.query(`ALTER TABLE "convention_avenant" RENAME TO "temporary_convention_avenant"`);
     await queryRunner.query(`CREATE TABLE "convention_avenant" ("id" varchar PRIMARY KEY NOT NULL, "conventionId" varchar NOT NULL, "year" integer NOT NULL, "forecastCount" integer NOT NULL, "sentToPrefectOn" varchar(10), "createdAt" varchar(24) NOT NULL)`);
@@ -109,11 +92,6 @@ export class CentreYear1796190744648 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "temporary_candidate"`);
     await queryRunner.query(`CREATE INDEX "IDX_7109ff374cb3ca47ab66c1cb4a" ON "candidate" ("personId") `);
     await queryRunner.query(`CREATE INDEX "IDX_bd090a49efaf7158c0b55300be" ON "candidate" ("sessionId") `);
-    await queryRunner.query(`DROP INDEX "IDX_b76461ad7f7c88b9aab2d542dd"`);
-    await queryRunner.query(`DROP INDEX "IDX_33a20e81be30d1061e29c8a2aa"`);
-    await queryRunner.query(`DROP TABLE "obligation_notice"`);
-    await queryRunner.query(`DROP INDEX "IDX_875ee1135d58fd1910ee348e4d"`);
-    await queryRunner.query(`DROP TABLE "annual_programme"`);
     await queryRunner.query(`DROP INDEX "IDX_6453f20295a4889923b876b3f8"`);
     await queryRunner.query(`DROP TABLE "convention_avenant"`);
     await queryRunner.query(`DROP INDEX "IDX_62c8258a084149b3edfe6e3b2f"`);
