@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AgrementsModule } from './agrements/agrements.module.js';
+import { ProvidersModule } from './providers/providers.module.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         CentresModule,
         TitresModule,
         AgrementsModule,
+        ProvidersModule,
         SessionsModule,
         CertificationModule,
         PeopleModule,

@@ -252,4 +252,43 @@ describe('dashboard forms in a real browser (Debian chromium)', () => {
     expect(await text('#enrolments')).toContain('Suite de parcours');
     await expectAccessible('person-page-enrolled');
   });
+
+  it('keeps the training providers page accessible, with a convention, an avenant and form errors', async () => {
+    const session = (await manager.get(`/api/sessions/${sessionId}`)).body as {
+      centreId: string;
+      titreId: string;
+    };
+    const providers = `/api/centres/${session.centreId}/providers`;
+    const provider = (await manager.post(providers, { name: 'Forma Plus' })).body as { id: string };
+    const convention = (
+      await manager.post(`${providers}/${provider.id}/conventions`, {
+        signedOn: '2024-11-04',
+        effectiveFrom: '2025-01-01',
+        sentToPrefectOn: '2024-11-20',
+        titreIds: [session.titreId],
+        forecastCurrentYear: 0,
+        forecastNextYear: 12,
+      })
+    ).body as { id: string };
+    await manager.post(`${providers}/${provider.id}/conventions/${convention.id}/avenants`, {
+      year: 2027,
+      forecastCount: 14,
+      sentToPrefectOn: '2027-01-04',
+    });
+    const response = await page.goto(`${base}/centres/${session.centreId}/providers`);
+    expect(response?.status()).toBe(200);
+    expect(await text('main')).toContain(
+      'Avenant 2028 à transmettre au préfet au plus tard le 31/12/2027.',
+    );
+    expect(await text('main')).toContain('après le 31 décembre');
+    await expectAccessible('providers');
+    await page.type('#p-siret', '123');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('form[action$="/providers"] button[type="submit"]'),
+    ]);
+    expect(await text('#p-name-error')).toContain('Nom de l’organisme');
+    expect(await exists('#p-siret-error')).toBe(true);
+    await expectAccessible('providers-errors');
+  });
 });

@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import { DateColumn, InstantColumn, JsonColumn } from '../database/columns.js';
 import { Person } from '../people/person.entity.js';
+import { TrainingProvider } from '../providers/training-provider.entity.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
 
 /**
@@ -89,6 +90,15 @@ export class Candidate {
   @Column({ type: 'varchar', length: 500, default: '' }) address!: string;
 
   @Column({ type: 'varchar', length: 20, default: 'FORMATION' }) pathway!: Pathway;
+
+  /** The training provider who trained them; null: the centre itself (or no training). */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  trainingProviderId!: string | null;
+
+  @ManyToOne(() => TrainingProvider, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'trainingProviderId' })
+  trainingProvider?: Relation<TrainingProvider>;
 
   /** First day of the training (formation), for the titre's prolongation year. */
   @DateColumn({ nullable: true }) trainingStartDate!: string | null;

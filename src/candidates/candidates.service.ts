@@ -21,6 +21,7 @@ import {
 import type { CreateCandidateDto, UpdateCandidateDto } from './dto/candidate.dto.js';
 import { Database } from '../database/database.js';
 import { PeopleService } from '../people/people.service.js';
+import { ProvidersService } from '../providers/providers.service.js';
 import { identityBesidePersonIdErrors, IDENTITY_FIELDS } from '../people/person-rules.js';
 import { fieldError } from '../common/validation/field-errors.js';
 import type { Person } from '../people/person.entity.js';
@@ -33,6 +34,7 @@ const AUDITED_FIELDS = [
   'phone',
   'address',
   'pathway',
+  'trainingProviderId',
   'trainingStartDate',
   'vaeNotifiedOn',
   'vaeAllowedNatures',
@@ -71,6 +73,7 @@ export class CandidatesService {
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
     private readonly people: PeopleService,
+    private readonly providers: ProvidersService,
   ) {}
 
   async create(
@@ -179,6 +182,7 @@ export class CandidatesService {
         address: person.address,
         ...newPathwayValues(dto),
         ...resolveRecevabilite(newPathwayValues(dto)),
+        trainingProviderId: await this.trainingProvider(m, centreId, dto.trainingProviderId),
         accommodationRequested: dto.accommodationRequested ?? false,
         accommodationDetails: dto.accommodationDetails ?? '',
         results: [],
@@ -243,6 +247,13 @@ export class CandidatesService {
       const next: Partial<Candidate> = {};
       for (const field of AUDITED_FIELDS) {
         if (dto[field] !== undefined) Object.assign(next, { [field]: dto[field] });
+      }
+      if (dto.trainingProviderId !== undefined) {
+        next.trainingProviderId = await this.trainingProvider(
+          m,
+          session.centreId,
+          dto.trainingProviderId,
+        );
       }
       if (next.email === '') next.email = null;
       if (next.phone === '') next.phone = null;
@@ -317,6 +328,17 @@ export class CandidatesService {
       ]);
     });
     return { formation, vae };
+  }
+
+  /** A training provider of the session's centre, or null (trained by the centre). */
+  private async trainingProvider(
+    m: EntityManager,
+    centreId: string,
+    providerId: string | null | undefined,
+  ): Promise<string | null> {
+    if (providerId === undefined || providerId === null) return null;
+    await this.providers.checkForCandidate(m, centreId, providerId);
+    return providerId;
   }
 
   private async find(m: EntityManager, sessionId: string, id: string): Promise<Candidate> {

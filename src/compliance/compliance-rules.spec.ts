@@ -5,6 +5,7 @@ import {
   checkJuryHabilitations,
   checkJuryMinimum,
   checkJuryNoLink,
+  checkProviderConvention,
   checkPvSent,
   checkTitreValid,
   checkUdInformed,
@@ -172,6 +173,7 @@ describe('runComplianceChecks', () => {
       CANDIDATE_FILES: 'pass',
       UD_INFORMED: 'pass',
       PV_SENT: 'pending',
+      PROVIDER_CONVENTION: 'not_applicable',
     });
     expect(report.blocking).toEqual([]);
     expect(report.warnings).toEqual([]);
@@ -228,6 +230,7 @@ describe('runComplianceChecks', () => {
       ],
       ['UD_INFORMED', ['PLAN_INFORM_UD_SESSION']],
       ['PV_SENT', ['AFTER_SEND_PV_UD']],
+      ['PROVIDER_CONVENTION', []],
     ]);
   });
 });
@@ -1248,5 +1251,94 @@ describe('pvDeadline', () => {
     expect(pvDeadline('9999-12-16')).toBe('9999-12-31');
     expect(pvDeadline('9999-12-20')).toBe('9999-12-31');
     expect(pvDeadline('9999-12-31')).toBe('9999-12-31');
+  });
+});
+
+describe('checkProviderConvention', () => {
+  // Session 14–18/06/2027, titre t-cda.
+  const convention = {
+    id: 'conv-1',
+    signedOn: '2024-11-04',
+    effectiveFrom: '2025-01-01',
+    sentToPrefectOn: '2024-11-20',
+    titreIds: ['t-cda'],
+    avenants: [{ year: 2027, sentToPrefectOn: '2026-12-15' }],
+  };
+  const trained = aCandidate({ trainingProviderId: 'of-1' });
+
+  it('is not applicable when every candidate was trained by the centre', () => {
+    const check = checkProviderConvention(anInput());
+    expect(check.status).toBe('not_applicable');
+    expect(check.note).toBe(
+      'Aucun candidat de la session n’a été formé par un autre organisme que le centre.',
+    );
+  });
+
+  it('passes with a convention in force and the avenant of the year sent before 1 January', () => {
+    const check = checkProviderConvention(
+      anInput({
+        candidates: [trained],
+        providers: [{ id: 'of-1', name: 'Forma Plus', conventions: [convention] }],
+      }),
+    );
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      'Paul MARTIN : formé par Forma Plus, convention en vigueur pour le titre CDA aux dates de la session.',
+    ]);
+  });
+
+  it('blocks a candidate from a provider without any convention, naming both', () => {
+    const check = checkProviderConvention(
+      anInput({
+        candidates: [trained],
+        providers: [{ id: 'of-1', name: 'Forma Plus', conventions: [] }],
+      }),
+    );
+    expect(check.status).toBe('fail');
+    expect(check.findings).toEqual([
+      {
+        code: 'PROVIDER_CONVENTION',
+        severity: 'blocking',
+        message:
+          'Paul MARTIN a été formé par Forma Plus sans convention en vigueur aux dates de la session : aucune convention n’est enregistrée avec cet organisme.',
+        subject: { type: 'candidate', id: 'c1' },
+      },
+    ]);
+  });
+
+  it('blocks when the avenant of the year was sent after 31 December', () => {
+    const late = { ...convention, avenants: [{ year: 2027, sentToPrefectOn: '2027-01-05' }] };
+    const check = checkProviderConvention(
+      anInput({
+        candidates: [trained],
+        providers: [{ id: 'of-1', name: 'Forma Plus', conventions: [late] }],
+      }),
+    );
+    expect(check.findings.map((f) => f.message)).toEqual([
+      'Paul MARTIN a été formé par Forma Plus sans convention en vigueur aux dates de la session : convention signée le 04/11/2024 : l’avenant 2027 a été transmis au préfet le 05/01/2027, après le 31/12/2026.',
+    ]);
+  });
+
+  it('blocks when the convention does not cover the titre and was sent to the préfet too late', () => {
+    const wrong = { ...convention, titreIds: ['t-other'], sentToPrefectOn: '2025-01-01' };
+    const check = checkProviderConvention(
+      anInput({
+        candidates: [trained],
+        providers: [{ id: 'of-1', name: 'Forma Plus', conventions: [wrong] }],
+      }),
+    );
+    expect(check.findings[0]?.message).toBe(
+      'Paul MARTIN a été formé par Forma Plus sans convention en vigueur aux dates de la session : convention signée le 04/11/2024 : la convention a été transmise au préfet le 01/01/2025, pas avant son entrée en vigueur le 01/01/2025 ; la convention ne couvre pas le titre de la session.',
+    );
+  });
+
+  it('is part of the report: a blocking finding of the session', () => {
+    const report = runComplianceChecks(
+      anInput({
+        candidates: [trained],
+        providers: [{ id: 'of-1', name: 'Forma Plus', conventions: [] }],
+      }),
+    );
+    expect(report.blocking.map((f) => f.code)).toContain('PROVIDER_CONVENTION');
   });
 });

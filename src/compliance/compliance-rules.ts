@@ -29,6 +29,7 @@ import {
 } from '../certification/prolongation-rules.js';
 import type { SessionAttempt, TitreScope } from '../certification/record-rules.js';
 import { checkVaeRecevabilite as checkVaeDecision } from '../certification/vae-rules.js';
+import { providerConventionDefect, type ConventionFacts } from '../providers/convention-rules.js';
 
 export type Severity = 'blocking' | 'warning';
 
@@ -70,6 +71,8 @@ export interface ComplianceCandidate {
    * Only read for a session of the titre's prolongation year: the service fills it only then.
    */
   titreSessions: SessionAttempt[];
+  /** The training provider who trained them; null or absent: the centre itself. */
+  trainingProviderId?: string | null;
   convocationDate: CalendarDate | null;
   convocationMode: ConvocationMode | null;
   files: {
@@ -114,6 +117,14 @@ export interface ComplianceInput {
   candidates: ComplianceCandidate[];
   linkDeclarations: { juryMemberId: string; candidateId: string; hasLink: boolean }[];
   tasks: { code: string; status: ComplianceTaskStatus; doneAt: CalendarDate | null }[];
+  /** The training providers the session's candidates come from, with their conventions. */
+  providers?: ComplianceProvider[];
+}
+
+export interface ComplianceProvider {
+  id: string;
+  name: string;
+  conventions: ConventionFacts[];
 }
 
 export interface ComplianceAgrement {
@@ -161,7 +172,8 @@ export type ComplianceCheckCode =
   | 'CANDIDATES_CONVENED'
   | 'CANDIDATE_FILES'
   | 'UD_INFORMED'
-  | 'PV_SENT';
+  | 'PV_SENT'
+  | 'PROVIDER_CONVENTION';
 
 export interface ComplianceCheckDefinition {
   code: ComplianceCheckCode;
@@ -246,6 +258,12 @@ const META: Record<ComplianceCheckCode, CheckMeta> = {
     code: 'PV_SENT',
     label: "Original du PV de session adressé à l'UD dans les quinze jours suivant la fin",
     taskCodes: [PV_SEND_TASK_CODE],
+  },
+  PROVIDER_CONVENTION: {
+    code: 'PROVIDER_CONVENTION',
+    label:
+      'Convention en vigueur avec l’organisme de formation de chaque candidat formé hors du centre (arrêté du 1er octobre 2024)',
+    taskCodes: [],
   },
 };
 
@@ -1206,6 +1224,52 @@ export function checkPvSent(input: ComplianceInput): CheckResult {
   });
 }
 
+/**
+ * Each candidate trained by another organisation comes from a provider with a written convention
+ * in force on the session's dates: signed, sent to the préfet before taking effect, covering the
+ * session's titre, with the avenant of the year sent before 1 January when one is due (arrêté du
+ * 21 juillet 2016 relatif aux modalités d’agrément, article 3, modifié par l’arrêté du 1er octobre
+ * 2024: `CONVENTION_SOURCES`).
+ */
+export function checkProviderConvention(input: ComplianceInput): CheckResult {
+  const trained = input.candidates.filter(
+    (c): c is ComplianceCandidate & { trainingProviderId: string } =>
+      typeof c.trainingProviderId === 'string',
+  );
+  if (trained.length === 0) {
+    return result('PROVIDER_CONVENTION', {
+      findings: [],
+      evidence: [],
+      notApplicable: true,
+      note: 'Aucun candidat de la session n’a été formé par un autre organisme que le centre.',
+    });
+  }
+  const providers = new Map((input.providers ?? []).map((p) => [p.id, p]));
+  const dates = [input.session.startDate, input.session.endDate];
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  for (const candidate of trained) {
+    const provider = providers.get(candidate.trainingProviderId);
+    const name = provider?.name ?? 'organisme inconnu';
+    const defect = providerConventionDefect(provider?.conventions ?? [], input.titre.id, dates);
+    if (defect === null) {
+      evidence.push(
+        `${personName(candidate)} : formé par ${name}, convention en vigueur pour le titre ${input.titre.code} aux dates de la session.`,
+      );
+    } else {
+      findings.push(
+        finding(
+          'PROVIDER_CONVENTION',
+          'blocking',
+          `${personName(candidate)} a été formé par ${name} sans convention en vigueur aux dates de la session : ${defect}.`,
+          candidateSubject(candidate),
+        ),
+      );
+    }
+  }
+  return result('PROVIDER_CONVENTION', { findings, evidence });
+}
+
 // ---------------------------------------------------------------------------
 // Report
 // ---------------------------------------------------------------------------
@@ -1221,6 +1285,7 @@ const EVALUATORS: Record<ComplianceCheckCode, (input: ComplianceInput) => CheckR
   CANDIDATE_FILES: checkCandidateFiles,
   UD_INFORMED: checkUdInformed,
   PV_SENT: checkPvSent,
+  PROVIDER_CONVENTION: checkProviderConvention,
 };
 
 /** Every check, in report order. */

@@ -18,6 +18,7 @@ import { bool, json, num, sqlRows } from '../database/sql-rows.js';
 import {
   runComplianceChecks,
   type ComplianceInput,
+  type ComplianceProvider,
   type ComplianceReport,
 } from './compliance-rules.js';
 import { Database } from '../database/database.js';
@@ -105,6 +106,7 @@ export class ComplianceService {
           sqlRows<Record<string, unknown>>(
             m,
             `SELECT "id", "personId", "lastName", "firstName", "pathway", "trainingStartDate",
+              "trainingProviderId",
               "vaeNotifiedOn", "vaeAllowedNatures", "vaeValidUntil", "vaeOverrideReason",
               "convocationDate",
               "convocationMode", "ecfSignedByTrainingManager", "ecfSignedByTrainer",
@@ -162,6 +164,7 @@ export class ComplianceService {
           ]);
     const membersById = new Map(members.map((m) => [m.id, m]));
     const titreSessions = await this.titreSessions(session, titre, candidates);
+    const providers = await this.providers(candidates);
 
     return {
       today: this.clock.today(),
@@ -221,6 +224,7 @@ export class ComplianceService {
         vaeValidUntil: (c.vaeValidUntil ?? null) as string | null,
         vaeOverrideReason: String(c.vaeOverrideReason ?? ''),
         titreSessions: titreSessions.get(String(c.personId)) ?? [],
+        trainingProviderId: (c.trainingProviderId ?? null) as string | null,
         convocationDate: (c.convocationDate ?? null) as string | null,
         convocationMode: (c.convocationMode ?? null) as Candidate['convocationMode'],
         files: {
@@ -242,7 +246,74 @@ export class ComplianceService {
         status: t.status,
         doneAt: t.doneAt,
       })),
+      providers,
     };
+  }
+
+  /** The training providers the candidates come from, with their conventions and avenants. */
+  private async providers(
+    candidates: readonly Record<string, unknown>[],
+  ): Promise<ComplianceProvider[]> {
+    const ids = [
+      ...new Set(
+        candidates
+          .map((c) => c.trainingProviderId)
+          .filter((id): id is string => typeof id === 'string'),
+      ),
+    ];
+    if (ids.length === 0) return [];
+    const [providers, conventions] = await Promise.all([
+      this.db.read((m) =>
+        sqlRows<{ id: string; name: string }>(
+          m,
+          `SELECT "id", "name" FROM "training_provider" WHERE "id" IN (:...ids)`,
+          { ids },
+        ),
+      ),
+      this.db.read((m) =>
+        sqlRows<{
+          id: string;
+          providerId: string;
+          signedOn: string;
+          effectiveFrom: string;
+          sentToPrefectOn: string | null;
+          titreIds: unknown;
+        }>(
+          m,
+          `SELECT "id", "providerId", "signedOn", "effectiveFrom", "sentToPrefectOn", "titreIds"
+          FROM "provider_convention" WHERE "providerId" IN (:...ids)`,
+          { ids },
+        ),
+      ),
+    ]);
+    const conventionIds = conventions.map((c) => c.id);
+    const avenants =
+      conventionIds.length === 0
+        ? []
+        : await this.db.read((m) =>
+            sqlRows<{ conventionId: string; year: unknown; sentToPrefectOn: string | null }>(
+              m,
+              `SELECT "conventionId", "year", "sentToPrefectOn" FROM "convention_avenant"
+              WHERE "conventionId" IN (:...ids)`,
+              { ids: conventionIds },
+            ),
+          );
+    return providers.map((p) => ({
+      id: p.id,
+      name: p.name,
+      conventions: conventions
+        .filter((c) => c.providerId === p.id)
+        .map((c) => ({
+          id: c.id,
+          signedOn: c.signedOn,
+          effectiveFrom: c.effectiveFrom,
+          sentToPrefectOn: c.sentToPrefectOn ?? null,
+          titreIds: json<string[]>(c.titreIds),
+          avenants: avenants
+            .filter((a) => a.conventionId === c.id)
+            .map((a) => ({ year: num(a.year), sentToPrefectOn: a.sentToPrefectOn ?? null })),
+        })),
+    }));
   }
 
   /**

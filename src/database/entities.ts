@@ -20,6 +20,9 @@ import { SessionTask } from '../checklist/session-task.entity.js';
 import { Titre } from '../titres/titre.entity.js';
 import { CalendarFeed } from '../calendar/calendar-feed.entity.js';
 import { OutboxMessage } from '../mail/outbox-message.entity.js';
+import { ConventionAvenant } from '../providers/convention-avenant.entity.js';
+import { ProviderConvention } from '../providers/provider-convention.entity.js';
+import { TrainingProvider } from '../providers/training-provider.entity.js';
 import { ReminderNotice } from '../reminders/reminder-notice.entity.js';
 import { ReminderPolicyEntity } from '../reminders/reminder-policy.entity.js';
 import { UserCentre } from '../users/user-centre.entity.js';
@@ -52,4 +55,7 @@ export const ENTITIES = [
   OutboxMessage,
   CalendarFeed,
   LoginThrottle,
+  TrainingProvider,
+  ProviderConvention,
+  ConventionAvenant,
 ];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgrementsModule } from '../agrements/agrements.module.js';
+import { ProvidersModule } from '../providers/providers.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { CandidatesModule } from '../candidates/candidates.module.js';
@@ -42,6 +43,7 @@ import { WebPages } from './web-pages.js';
     CentresModule,
     TitresModule,
     AgrementsModule,
+    ProvidersModule,
     SessionsModule,
     CandidatesModule,
     PeopleModule,

@@ -84,6 +84,15 @@ export class CreateCandidateDto {
 
   @ApiProperty({
     required: false,
+    nullable: true,
+    description: 'Organisme de formation qui a formé le candidat ; null : le centre lui-même',
+  })
+  @IsOptional()
+  @Uuid()
+  trainingProviderId?: string | null;
+
+  @ApiProperty({
+    required: false,
     description: 'Premier jour de la formation (année de prolongation du titre)',
   })
   @IsOptional()
@@ -160,6 +169,15 @@ export class UpdateCandidateDto {
   address?: string;
 
   @ApiProperty({ enum: PATHWAYS, required: false }) @NotNull() @IsIn(PATHWAYS) pathway?: Pathway;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    description: 'Organisme de formation qui a formé le candidat ; null : le centre lui-même',
+  })
+  @IsOptional()
+  @Uuid()
+  trainingProviderId?: string | null;
 
   @ApiProperty({ required: false, nullable: true })
   @IsOptional()

@@ -46,6 +46,7 @@ import {
   type FormBody,
 } from './form-input.js';
 import { FormPages } from './form-pages.js';
+import { ProvidersService } from '../../providers/providers.service.js';
 import {
   formVersion,
   freshForm,
@@ -55,7 +56,24 @@ import {
   type FormState,
 } from './form-support.js';
 
-const LABELS = labelOf({ address: 'Adresse postale' });
+const LABELS = labelOf({
+  address: 'Adresse postale',
+  trainingProviderId: 'Organisme de formation',
+});
+
+/** Who trained the candidate: one of the centre's training providers, or the centre itself. */
+function providerField(providers: readonly { id: string; name: string }[]): FieldSpec {
+  return {
+    name: 'trainingProviderId',
+    label: 'Organisme de formation',
+    kind: 'select',
+    options: withEmpty(
+      providers.map((p) => ({ value: p.id, label: p.name })),
+      'Le centre lui-même',
+    ),
+    hint: 'Un candidat formé par un autre organisme demande une convention en vigueur avec lui.',
+  };
+}
 
 const IDENTITY_SPECS: FieldSpec[] = [
   { name: 'lastName', label: 'Nom', kind: 'text', required: true, autocomplete: 'off' },
@@ -180,6 +198,7 @@ function candidateValues(candidate: Candidate): Record<string, FieldValue> {
     phone: candidate.phone,
     address: candidate.address,
     pathway: candidate.pathway,
+    trainingProviderId: candidate.trainingProviderId,
     trainingStartDate: candidate.trainingStartDate,
     vaeNotifiedOn: candidate.vaeNotifiedOn,
     vaeAllowedNatures: candidate.vaeAllowedNatures,
@@ -248,6 +267,7 @@ export class CandidateFormsController {
     private readonly titres: TitresService,
     private readonly forms: FormPages,
     private readonly clock: Clock,
+    private readonly providers: ProvidersService,
   ) {}
 
   @Get()
@@ -313,6 +333,7 @@ export class CandidateFormsController {
       phone: optionalText(body, 'phone'),
       address: optionalText(body, 'address'),
       pathway: optionalText(body, 'pathway'),
+      trainingProviderId: optionalText(body, 'trainingProviderId'),
       trainingStartDate: optionalText(body, 'trainingStartDate'),
       vaeNotifiedOn: optionalText(body, 'vaeNotifiedOn'),
       vaeAllowedNatures: texts(body, 'vaeAllowedNatures'),
@@ -332,7 +353,13 @@ export class CandidateFormsController {
         flash: created.personKnown ? 'candidate-enrolled-known-person' : 'candidate-created',
       }),
       again: (refusal) =>
-        this.renderNew(ctx, session, { values: typedValues(IDENTITY_SPECS, body), ...refusal }),
+        this.renderNew(ctx, session, {
+          values: {
+            ...typedValues(IDENTITY_SPECS, body),
+            trainingProviderId: text(body, 'trainingProviderId'),
+          },
+          ...refusal,
+        }),
     });
   }
 
@@ -380,6 +407,7 @@ export class CandidateFormsController {
       phone: nullableText(body, 'phone'),
       address: text(body, 'address'),
       pathway: optionalText(body, 'pathway'),
+      trainingProviderId: nullableText(body, 'trainingProviderId'),
       trainingStartDate: nullableText(body, 'trainingStartDate'),
       vaeNotifiedOn: nullableText(body, 'vaeNotifiedOn'),
       vaeAllowedNatures: texts(body, 'vaeAllowedNatures'),
@@ -408,7 +436,7 @@ export class CandidateFormsController {
           values: typedValues(
             [...PROFILE_SPECS, ...resultSpecs(sessionCcps(session, titre))],
             body,
-            ['version'],
+            ['version', 'trainingProviderId'],
           ),
           ...refusal,
         }),
@@ -437,7 +465,12 @@ export class CandidateFormsController {
       ctx,
       session,
       { view: 'candidates/new', title: 'Ajouter un candidat', tab: 'candidates' },
-      () => ({ form: formView(IDENTITY_SPECS, state.values, state.errors) }),
+      async () => {
+        const providers = await this.providers.listForCentre(session.centreId);
+        return {
+          form: formView([...IDENTITY_SPECS, providerField(providers)], state.values, state.errors),
+        };
+      },
       state.status,
     );
   }
@@ -453,9 +486,10 @@ export class CandidateFormsController {
       ctx,
       session,
       { view: 'candidates/edit', title: name, tab: 'candidates' },
-      ({ summary, titre }) => {
+      async ({ summary, titre }) => {
         const results = resultSpecs(sessionCcps(session, titre));
-        const form = formView([...PROFILE_SPECS, ...results], state.values, state.errors);
+        const provider = providerField(await this.providers.listForCentre(session.centreId));
+        const form = formView([...PROFILE_SPECS, provider, ...results], state.values, state.errors);
         return {
           candidate: { id: candidate.id, personId: candidate.personId, name },
           writable: summary.editable,

@@ -122,6 +122,7 @@ export class CentreFormsController {
         centreForm: formView(CENTRE_SPECS, centre.values, centre.errors, 'c'),
         siteForm: formView(siteSpecs, site.values, site.errors, 's'),
         centres: centres.map((c) => ({
+          id: c.id,
           name: c.name,
           siret: c.siret ?? '',
           address: [c.address, `${c.postalCode} ${c.city}`.trim()]

@@ -8,6 +8,7 @@ import { FormOptions } from './form-options.js';
 import { FormPages } from './form-pages.js';
 import { IncidentFormsController } from './incident-forms.controller.js';
 import { JuryFormsController } from './jury-forms.controller.js';
+import { ProviderFormsController } from './provider-forms.controller.js';
 import { SessionFormsController } from './session-forms.controller.js';
 import { SessionJuryFormsController } from './session-jury-forms.controller.js';
 import { SessionSummaries } from './session-summary.js';
@@ -25,6 +26,7 @@ export const WEB_FORM_CONTROLLERS = [
   AgrementFormsController,
   TitreFormsController,
   CentreFormsController,
+  ProviderFormsController,
   UserFormsController,
 ];
 

@@ -1,0 +1,190 @@
+import { jest } from '@jest/globals';
+import { aCandidate, aCentre, aSession, aTitre, aUser } from './support/factories.js';
+import { ADMIN, startTestApp, testDbKind, type Client, type TestApp } from './support/test-app.js';
+
+type Finding = { code: string; severity: string; message: string };
+
+// Logins hash passwords with argon2id on purpose: slow on a busy 2-core machine.
+jest.setTimeout(60_000);
+
+describe(`the centre's year: training providers and their conventions (${testDbKind()})`, () => {
+  let t: TestApp;
+  let manager: Client;
+  let otherManager: Client;
+  let viewer: Client;
+  let centreId: string;
+  let otherCentreId: string;
+  let titreId: string;
+  let sessionId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2027-03-01T09:00:00Z' });
+    const admin = t.as(await t.login(ADMIN.email, ADMIN.password));
+    const a = await aCentre(admin);
+    const b = await aCentre(admin, { name: 'Centre Bérénice' });
+    centreId = String(a.centre.id);
+    otherCentreId = String(b.centre.id);
+    titreId = String((await aTitre(admin)).id);
+    const m = await aUser(admin, 'manager', [centreId]);
+    const o = await aUser(admin, 'manager', [otherCentreId]);
+    const v = await aUser(admin, 'viewer', [centreId]);
+    manager = t.as(await t.login(m.email, m.password));
+    otherManager = t.as(await t.login(o.email, o.password));
+    viewer = t.as(await t.login(v.email, v.password));
+    sessionId = String(
+      (await aSession(manager, { centreId, siteId: String(a.site.id), titreId })).id,
+    );
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const providers = (id = centreId) => `/api/centres/${id}/providers`;
+
+  async function providerConventionFindings(): Promise<Finding[]> {
+    const report = await manager.get(`/api/sessions/${sessionId}/compliance`);
+    expect(report.status).toBe(200);
+    return (report.body.blocking as Finding[]).filter((f) => f.code === 'PROVIDER_CONVENTION');
+  }
+
+  it('blocks a candidate trained by a provider without convention, then accepts the convention with its avenant', async () => {
+    const created = await manager.post(providers(), {
+      name: 'Forma Plus',
+      siret: '82412345600017',
+      address: '8 rue Mercière, 69002 Lyon',
+      contact: 'Anaïs Roux, anais.roux@formaplus.fr',
+    });
+    expect(created.status).toBe(201);
+    const providerId = String(created.body.id);
+
+    const candidate = await aCandidate(manager, sessionId, { trainingProviderId: providerId });
+    expect(candidate.trainingProviderId).toBe(providerId);
+    expect(await providerConventionFindings()).toEqual([
+      {
+        code: 'PROVIDER_CONVENTION',
+        severity: 'blocking',
+        message:
+          'Thị Hương NGUYỄN a été formé par Forma Plus sans convention en vigueur aux dates de la session : aucune convention n’est enregistrée avec cet organisme.',
+        subject: { type: 'candidate', id: candidate.id },
+      },
+    ]);
+
+    // Signed in 2024: the 2027 session needs the 2027 avenant, due before 1 January 2027.
+    const convention = await manager.post(`${providers()}/${providerId}/conventions`, {
+      signedOn: '2024-11-04',
+      effectiveFrom: '2025-01-01',
+      sentToPrefectOn: '2024-11-20',
+      titreIds: [titreId],
+      certifications: 'Titre complet, CCP1 à CCP3',
+      registrationTerms: 'Inscription par l’organisme deux mois avant la session',
+      forecastCurrentYear: 0,
+      forecastNextYear: 12,
+    });
+    expect(convention.status).toBe(201);
+    const conventionId = String(convention.body.id);
+    expect((await providerConventionFindings()).map((f) => f.message)).toEqual([
+      'Thị Hương NGUYỄN a été formé par Forma Plus sans convention en vigueur aux dates de la session : convention signée le 04/11/2024 : l’avenant 2027 n’est pas enregistré.',
+    ]);
+
+    const late = await manager.post(
+      `${providers()}/${providerId}/conventions/${conventionId}/avenants`,
+      { year: 2027, forecastCount: 14, sentToPrefectOn: '2027-01-04' },
+    );
+    expect(late.status).toBe(201);
+    expect((await providerConventionFindings()).map((f) => f.message)).toEqual([
+      'Thị Hương NGUYỄN a été formé par Forma Plus sans convention en vigueur aux dates de la session : convention signée le 04/11/2024 : l’avenant 2027 a été transmis au préfet le 04/01/2027, après le 31/12/2026.',
+    ]);
+
+    const fixed = await manager.patch(
+      `${providers()}/${providerId}/conventions/${conventionId}/avenants/${String(late.body.id)}`,
+      { sentToPrefectOn: '2026-12-18' },
+    );
+    expect(fixed.status).toBe(200);
+    expect(await providerConventionFindings()).toEqual([]);
+
+    const listed = await manager.get(providers());
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject([
+      {
+        name: 'Forma Plus',
+        conventions: [
+          { id: conventionId, avenants: [{ year: 2027, sentToPrefectOn: '2026-12-18' }] },
+        ],
+      },
+    ]);
+
+    // A provider with trained candidates is kept.
+    const removal = await manager.delete(`${providers()}/${providerId}`);
+    expect(removal.status).toBe(409);
+    expect(removal.body.message).toBe(
+      'L’organisme Forma Plus a formé 1 candidat inscrit : il ne peut pas être supprimé.',
+    );
+  });
+
+  it('validates every field at once, in French, and refuses a second avenant for a year', async () => {
+    const refused = await manager.post(providers(), { name: '', siret: '123' });
+    expect(refused.status).toBe(400);
+    const fields = (refused.body.fields as { field: string }[]).map((f) => f.field).sort();
+    expect(fields).toEqual(['name', 'siret']);
+
+    const provider = await manager.post(providers(), { name: 'Atelier Cévennes' });
+    const providerId = String(provider.body.id);
+    const badDates = await manager.post(`${providers()}/${providerId}/conventions`, {
+      signedOn: '2026-05-02',
+      effectiveFrom: '2026-04-01',
+      titreIds: [titreId],
+      forecastCurrentYear: 3,
+      forecastNextYear: 5,
+    });
+    expect(badDates.status).toBe(400);
+    expect(badDates.body.fields).toEqual([
+      {
+        field: 'effectiveFrom',
+        message:
+          'Le champ « effectiveFrom » (entrée en vigueur) ne peut pas précéder la signature (« signedOn »).',
+      },
+    ]);
+    const convention = await manager.post(`${providers()}/${providerId}/conventions`, {
+      signedOn: '2024-03-02',
+      effectiveFrom: '2024-04-01',
+      sentToPrefectOn: '2024-03-10',
+      titreIds: [titreId],
+      forecastCurrentYear: 3,
+      forecastNextYear: 5,
+    });
+    expect(convention.status).toBe(201);
+    const avenants = `${providers()}/${providerId}/conventions/${String(convention.body.id)}/avenants`;
+    expect((await manager.post(avenants, { year: 2026, forecastCount: 4 })).status).toBe(201);
+    const twice = await manager.post(avenants, { year: 2026, forecastCount: 6 });
+    expect(twice.status).toBe(409);
+    expect(twice.body.fields).toEqual([
+      {
+        field: 'year',
+        message: 'Cette convention a déjà un avenant pour cette année (champ « year »).',
+      },
+    ]);
+  });
+
+  it('keeps providers to their centre: reads scoped, writes for managers only', async () => {
+    expect((await otherManager.get(providers())).status).toBe(404);
+    expect((await otherManager.post(providers(), { name: 'Intrus' })).status).toBe(404);
+    expect((await viewer.get(providers())).status).toBe(200);
+    expect((await viewer.post(providers(), { name: 'Lecture seule' })).status).toBe(403);
+    const foreign = await otherManager.post(providers(otherCentreId), { name: 'Ailleurs' });
+    expect(foreign.status).toBe(201);
+    const enrol = await manager.post(`/api/sessions/${sessionId}/candidates`, {
+      lastName: 'Léger',
+      firstName: 'Maëlle',
+      trainingProviderId: String(foreign.body.id),
+    });
+    expect(enrol.status).toBe(400);
+    expect(enrol.body.fields).toEqual([
+      {
+        field: 'trainingProviderId',
+        message:
+          'Le champ « trainingProviderId » ne désigne pas un organisme de formation du centre de la session.',
+      },
+    ]);
+  });
+});
