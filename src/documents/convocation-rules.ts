@@ -170,6 +170,5 @@ export function lateArrivalRule(managerName: string | null): string {
 
 /** The mention of the règlement général des sessions (`RGS_TO_CANDIDATES`). */
 export const RGS_MENTION =
-  'La session se déroule conformément au règlement général des sessions d’examen pour l’obtention ' +
-  'du titre professionnel du ministère chargé de l’emploi (arrêté du 21 juillet 2016 modifié), ' +
-  'affiché sur le lieu des épreuves et consultable auprès du centre.';
+  'La session se déroule selon le règlement général des sessions d’examen du titre professionnel ' +
+  '(arrêté du 21 juillet 2016 modifié), affiché sur le lieu des épreuves.';

@@ -47,6 +47,8 @@ export interface CandidateConvocationsView {
   dress: string;
   /** The tests of the session, entretien final last for a titre session. */
   tests: string[];
+  /** The same as one sentence: 'Mise en situation professionnelle ; entretien final avec le jury'. */
+  testsText: string;
   /** The titre records no test: the list is the usual one, per the référentiel d'évaluation. */
   testsFromDefault: boolean;
   /** Who decides on a late arrival (the responsable de session). */
@@ -143,6 +145,9 @@ export function candidateConvocations(
     subject: `Convocation à la session d’examen du titre professionnel ${identity.titre.label} (${identity.titre.code})`,
     dress: PROFESSIONAL_DRESS,
     tests: tests.labels,
+    testsText: tests.labels
+      .map((label, i) => (i === 0 ? label : label.charAt(0).toLowerCase() + label.slice(1)))
+      .join(' ; '),
     testsFromDefault: tests.fromDefault,
     lateArrival: lateArrivalRule(userName(dossier.manager)),
     regulation: RGS_MENTION,
