@@ -247,6 +247,25 @@ describe('candidate convocations: wording, tests, documents to bring, proof', ()
       ],
     });
 
+    // A new titre with its tests and documents, from the form of /titres.
+    const createdTitre = await web.post('/titres', {
+      code: 'TRV',
+      version: '2024',
+      label: 'Conducteur du transport routier interurbain de voyageurs',
+      validUntil: '2030-12-31',
+      examTests: ['MISE_EN_SITUATION', 'ENTRETIEN_TECHNIQUE'],
+      convocationDocuments: 'le permis de conduire de catégorie D en cours de validité',
+      ccpCode: ['CCP1'],
+      ccpLabel: ['Réaliser en sécurité des opérations de transport de voyageurs'],
+      ccpKind: ['CCP'],
+    });
+    expect(createdTitre.status).toBe(303);
+    const trv = ((await admin.get('/api/titres')).body as Body[]).find((x) => x.code === 'TRV');
+    expect(trv).toMatchObject({
+      examTests: ['MISE_EN_SITUATION', 'ENTRETIEN_TECHNIQUE'],
+      convocationDocuments: ['le permis de conduire de catégorie D en cours de validité'],
+    });
+
     const cid = String(candidate.id);
     const form = `/sessions/${titreSessionId}/candidates/${cid}`;
     const page = htmlText((await web.get(form)).text);

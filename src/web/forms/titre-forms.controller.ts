@@ -102,6 +102,7 @@ const SPECS: FieldSpec[] = [
   { name: 'label', label: 'Intitulé', kind: 'text', required: true, wide: true },
   { name: 'validUntil', label: 'Fin de validité du titre', kind: 'date', required: true },
   PROLONGATION_SPEC,
+  ...CONVOCATION_SPECS,
 ];
 
 /** Blank CCP rows offered below the typed ones. */
@@ -167,6 +168,8 @@ export class TitreFormsController {
       label: optionalText(body, 'label'),
       validUntil: optionalText(body, 'validUntil'),
       prolongationUntil: optionalText(body, 'prolongationUntil'),
+      examTests: texts(body, 'examTests'),
+      convocationDocuments: lines(optionalText(body, 'convocationDocuments')),
       ccps,
     };
     const ctx = { req, res };
