@@ -82,6 +82,8 @@ function dossier(candidateCount: number): SessionDossier {
       code: 'CDA',
       label: 'Concepteur développeur d’applications',
       version: '2023',
+      examTests: [],
+      convocationDocuments: [],
       ccps: [
         { code: 'CCP1', label: 'Développer une application sécurisée', kind: 'CCP' },
         {

@@ -593,6 +593,9 @@ describe('checklist, compliance and annual planning', () => {
           {
             convocationDate: '2027-04-20',
             convocationMode: 'REGISTERED_MAIL',
+            // The AR is kept: without it, the check warns after the deadline (issue 14).
+            convocationProofKind: 'RECEIPT_ACKNOWLEDGEMENT',
+            convocationProofOn: '2027-04-22',
             version: candidate.version,
           },
         );

@@ -45,6 +45,10 @@ export const PATHWAY_LABELS: Readonly<Record<Pathway, string>> = {
 export const CONVOCATION_MODES = ['HAND_DELIVERED', 'REGISTERED_MAIL'] as const;
 export type ConvocationMode = (typeof CONVOCATION_MODES)[number];
 
+/** The proof of a convocation: the signed décharge (hand-delivered) or the AR of the LRAR. */
+export const CONVOCATION_PROOF_KINDS = ['SIGNED_DISCHARGE', 'RECEIPT_ACKNOWLEDGEMENT'] as const;
+export type ConvocationProofKind = (typeof CONVOCATION_PROOF_KINDS)[number];
+
 export const ATTENDANCES = ['PRESENT', 'ABSENT', 'LATE_ADMITTED', 'LATE_REFUSED'] as const;
 export type Attendance = (typeof ATTENDANCES)[number];
 
@@ -125,6 +129,13 @@ export class Candidate {
   @DateColumn({ nullable: true }) convocationDate!: string | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true }) convocationMode!: ConvocationMode | null;
+
+  /** The proof kept by the centre: décharge signée or accusé de réception; null: none yet. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  convocationProofKind!: ConvocationProofKind | null;
+
+  /** The date on the signed décharge or on the accusé de réception. */
+  @DateColumn({ nullable: true }) convocationProofOn!: string | null;
 
   @Column({ type: 'boolean', default: false }) ecfSignedByTrainingManager!: boolean;
 

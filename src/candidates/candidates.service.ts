@@ -9,6 +9,7 @@ import { updateIfUnchanged } from '../database/optimistic-update.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { Ccp } from '../titres/ccp.entity.js';
 import { Candidate } from './candidate.entity.js';
+import { convocationProofErrors, type ConvocationProofValues } from './convocation-proof-rules.js';
 import { byName } from '../common/person-order.js';
 import { refuseFieldErrors, type FieldError } from '../common/validation/field-errors.js';
 import {
@@ -44,6 +45,8 @@ const AUDITED_FIELDS = [
   'accommodationDetails',
   'convocationDate',
   'convocationMode',
+  'convocationProofKind',
+  'convocationProofOn',
   'ecfSignedByTrainingManager',
   'ecfSignedByTrainer',
   'ecfSignedByCandidate',
@@ -260,6 +263,19 @@ export class CandidatesService {
       const pathway = mergedPathwayValues(current, dto);
       refuseFieldErrors(pathwayErrors(pathway, this.clock.today()));
       Object.assign(next, pathway, resolveRecevabilite(pathway));
+      const merged = <K extends keyof ConvocationProofValues>(field: K) =>
+        (field in next ? next[field] : current[field]) as ConvocationProofValues[K];
+      refuseFieldErrors(
+        convocationProofErrors(
+          {
+            convocationDate: merged('convocationDate'),
+            convocationMode: merged('convocationMode'),
+            convocationProofKind: merged('convocationProofKind'),
+            convocationProofOn: merged('convocationProofOn'),
+          },
+          this.clock.today(),
+        ),
+      );
       const changes = diffFields(current, next, AUDITED_FIELDS);
       if (Object.keys(changes).length === 0) return current;
       const values: Partial<Candidate> = {};

@@ -51,6 +51,8 @@ function aCandidate(overrides: Partial<ComplianceCandidate> = {}): ComplianceCan
     titreSessions: [],
     convocationDate: '2027-05-03',
     convocationMode: 'HAND_DELIVERED',
+    convocationProofKind: null,
+    convocationProofOn: null,
     files: {
       ecfSignedByTrainingManager: true,
       ecfSignedByTrainer: true,
@@ -1058,12 +1060,103 @@ describe('CANDIDATES_CONVENED', () => {
 
   it('blocks a late convocation', () => {
     const check = checkCandidatesConvened(
-      anInput({ today: '2027-05-20', candidates: [aCandidate({ convocationDate: '2027-05-17' })] }),
+      anInput({
+        today: '2027-05-20',
+        candidates: [
+          aCandidate({
+            convocationDate: '2027-05-17',
+            convocationProofKind: 'SIGNED_DISCHARGE',
+            convocationProofOn: '2027-05-17',
+          }),
+        ],
+      }),
     );
     expect(check.status).toBe('fail');
     expect(messages(check)).toEqual([
       "blocking: La convocation de Paul MARTIN date du 17/05/2027, après l'échéance du 14/05/2027.",
     ]);
+  });
+
+  it('quotes the décharge or the accusé de réception in the evidence', () => {
+    const check = checkCandidatesConvened(
+      anInput({
+        today: '2027-05-20',
+        candidates: [
+          aCandidate({
+            convocationProofKind: 'SIGNED_DISCHARGE',
+            convocationProofOn: '2027-05-03',
+          }),
+        ],
+      }),
+    );
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      "Paul MARTIN : convocation du 03/05/2027 remise en main propre contre décharge, avant l'échéance du 14/05/2027 ; décharge signée du 03/05/2027.",
+    ]);
+  });
+
+  it('asks for no proof before the convocation deadline', () => {
+    const check = checkCandidatesConvened(
+      anInput({ today: '2027-05-14', candidates: [aCandidate()] }),
+    );
+    expect(check.status).toBe('pass');
+    expect(check.findings).toEqual([]);
+  });
+
+  it('warns when the proof is still missing after the deadline, before the session', () => {
+    const check = checkCandidatesConvened(
+      anInput({
+        today: '2027-05-15',
+        candidates: [
+          aCandidate({ convocationMode: 'REGISTERED_MAIL', convocationDate: '2027-05-10' }),
+        ],
+      }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "warning: La preuve de la convocation de Paul MARTIN (accusé de réception de la lettre recommandée) n'est pas encore enregistrée : elle doit l'être au plus tard le 14/06/2027, premier jour de la session.",
+    ]);
+  });
+
+  it('blocks a convocation without proof on the first day of the session', () => {
+    const check = checkCandidatesConvened(
+      anInput({ today: '2027-06-14', candidates: [aCandidate()] }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "blocking: Aucune preuve de la convocation de Paul MARTIN n'est enregistrée (décharge signée par le candidat) alors que la session a commencé le 14/06/2027.",
+    ]);
+  });
+
+  it('blocks a proof dated after the start of the session', () => {
+    const check = checkCandidatesConvened(
+      anInput({
+        today: '2027-06-16',
+        candidates: [
+          aCandidate({
+            convocationMode: 'REGISTERED_MAIL',
+            convocationProofKind: 'RECEIPT_ACKNOWLEDGEMENT',
+            convocationProofOn: '2027-06-15',
+          }),
+        ],
+      }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      'blocking: La preuve de la convocation de Paul MARTIN (accusé de réception) est datée du 15/06/2027, après le début de la session le 14/06/2027.',
+    ]);
+    const onTheDay = checkCandidatesConvened(
+      anInput({
+        today: '2027-06-16',
+        candidates: [
+          aCandidate({
+            convocationProofKind: 'SIGNED_DISCHARGE',
+            convocationProofOn: '2027-06-14',
+          }),
+        ],
+      }),
+    );
+    expect(onTheDay.status).toBe('pass');
   });
 
   it('blocks a convocation without its mode', () => {
@@ -1082,7 +1175,13 @@ describe('CANDIDATES_CONVENED', () => {
       anInput({
         today: '2027-03-01',
         session: { ...base.session, startDate: '2027-03-31', endDate: '2027-04-02' },
-        candidates: [aCandidate({ convocationDate: '2027-03-01' })],
+        candidates: [
+          aCandidate({
+            convocationDate: '2027-03-01',
+            convocationProofKind: 'SIGNED_DISCHARGE',
+            convocationProofOn: '2027-03-01',
+          }),
+        ],
       }),
     );
     expect(messages(check)).toEqual([

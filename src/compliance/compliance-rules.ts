@@ -39,6 +39,7 @@ export type SessionStaffRole = 'JURY' | 'SURVEILLANT' | 'COMEDIEN';
 export type CandidatePathway =
   'FORMATION' | 'VAE' | 'SUITE_PARCOURS' | 'PARCOURS_PROGRESSIF' | 'EQUIVALENCE';
 export type ConvocationMode = 'HAND_DELIVERED' | 'REGISTERED_MAIL';
+export type ConvocationProofKind = 'SIGNED_DISCHARGE' | 'RECEIPT_ACKNOWLEDGEMENT';
 export type ComplianceTaskStatus = 'todo' | 'done' | 'not_applicable';
 
 export interface ComplianceJuryMember {
@@ -75,6 +76,9 @@ export interface ComplianceCandidate {
   trainingProviderId?: string | null;
   convocationDate: CalendarDate | null;
   convocationMode: ConvocationMode | null;
+  /** The signed décharge or the accusé de réception, with its date; null: not received yet. */
+  convocationProofKind: ConvocationProofKind | null;
+  convocationProofOn: CalendarDate | null;
   files: {
     ecfSignedByTrainingManager: boolean;
     ecfSignedByTrainer: boolean;
@@ -235,7 +239,8 @@ const META: Record<ComplianceCheckCode, CheckMeta> = {
   },
   CANDIDATES_CONVENED: {
     code: 'CANDIDATES_CONVENED',
-    label: 'Candidats convoqués au moins un mois avant la session, mode de remise enregistré',
+    label:
+      'Candidats convoqués au moins un mois avant la session, mode de remise enregistré, décharge signée ou accusé de réception conservé',
     taskCodes: ['PACK_CONVENE_CANDIDATES'],
   },
   CANDIDATE_FILES: {
@@ -926,6 +931,74 @@ const CONVOCATION_MODE_LABELS: Record<ConvocationMode, string> = {
   REGISTERED_MAIL: 'envoyée par lettre recommandée avec accusé de réception',
 };
 
+const PROOF_LABELS: Record<ConvocationProofKind, string> = {
+  SIGNED_DISCHARGE: 'décharge signée',
+  RECEIPT_ACKNOWLEDGEMENT: 'accusé de réception',
+};
+
+const EXPECTED_PROOF: Record<ConvocationMode, string> = {
+  HAND_DELIVERED: 'décharge signée par le candidat',
+  REGISTERED_MAIL: 'accusé de réception de la lettre recommandée',
+};
+
+/**
+ * The proof of a recorded convocation (guide, seed 003: « par lettre remise en mains propres
+ * contre décharge ou par lettre recommandée avec AR », marked réglementaire; règlement général
+ * des sessions, arrêté du 21 juillet 2016, annexe): none once the convocation deadline is past is
+ * a warning; none on the first day of the session, or a proof dated after it, is blocking (the
+ * centre cannot show the candidate was convened).
+ */
+function convocationProofFinding(
+  input: ComplianceInput,
+  candidate: ComplianceCandidate,
+  mode: ConvocationMode,
+  deadline: CalendarDate,
+): { finding: Finding | null; evidence: string } {
+  const { today, session } = input;
+  const name = personName(candidate);
+  const subject = candidateSubject(candidate);
+  const { convocationProofKind: kind, convocationProofOn: on } = candidate;
+  if (kind !== null && on !== null) {
+    const evidence = ` ; ${PROOF_LABELS[kind]} du ${fr(on)}`;
+    if (isAfter(on, session.startDate)) {
+      return {
+        finding: finding(
+          'CANDIDATES_CONVENED',
+          'blocking',
+          `La preuve de la convocation de ${name} (${PROOF_LABELS[kind]}) est datée du ${fr(on)}, après le début de la session le ${fr(session.startDate)}.`,
+          subject,
+        ),
+        evidence,
+      };
+    }
+    return { finding: null, evidence };
+  }
+  const expected = EXPECTED_PROOF[mode];
+  if (!isBefore(today, session.startDate)) {
+    return {
+      finding: finding(
+        'CANDIDATES_CONVENED',
+        'blocking',
+        `Aucune preuve de la convocation de ${name} n'est enregistrée (${expected}) alors que la session a commencé le ${fr(session.startDate)}.`,
+        subject,
+      ),
+      evidence: '',
+    };
+  }
+  if (isAfter(today, deadline)) {
+    return {
+      finding: finding(
+        'CANDIDATES_CONVENED',
+        'warning',
+        `La preuve de la convocation de ${name} (${expected}) n'est pas encore enregistrée : elle doit l'être au plus tard le ${fr(session.startDate)}, premier jour de la session.`,
+        subject,
+      ),
+      evidence: '',
+    };
+  }
+  return { finding: null, evidence: '' };
+}
+
 export function checkCandidatesConvened(input: ComplianceInput): CheckResult {
   const { today, session, candidates } = input;
   const deadline = convocationDeadline(session.startDate);
@@ -1001,9 +1074,18 @@ export function checkCandidatesConvened(input: ComplianceInput): CheckResult {
         ),
       );
     }
+    let proofText = '';
+    if (candidate.convocationMode !== null) {
+      const proof = convocationProofFinding(input, candidate, candidate.convocationMode, deadline);
+      if (proof.finding) {
+        findings.push(proof.finding);
+        if (proof.finding.severity === 'blocking') compliant = false;
+      }
+      proofText = proof.evidence;
+    }
     if (compliant && candidate.convocationMode !== null) {
       evidence.push(
-        `${name} : convocation du ${fr(candidate.convocationDate)} ${CONVOCATION_MODE_LABELS[candidate.convocationMode]}, avant l'échéance du ${fr(deadline)}.`,
+        `${name} : convocation du ${fr(candidate.convocationDate)} ${CONVOCATION_MODE_LABELS[candidate.convocationMode]}, avant l'échéance du ${fr(deadline)}${proofText}.`,
       );
     }
   }

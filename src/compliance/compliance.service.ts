@@ -109,7 +109,8 @@ export class ComplianceService {
               "trainingProviderId",
               "vaeNotifiedOn", "vaeAllowedNatures", "vaeValidUntil", "vaeOverrideReason",
               "convocationDate",
-              "convocationMode", "ecfSignedByTrainingManager", "ecfSignedByTrainer",
+              "convocationMode", "convocationProofKind", "convocationProofOn",
+              "ecfSignedByTrainingManager", "ecfSignedByTrainer",
               "ecfSignedByCandidate", "dpSigned", "recevabiliteCollected", "certificationBooklet"
             FROM "candidate" WHERE "sessionId" = :sessionId
             ORDER BY "lastName" ASC, "firstName" ASC, "id" ASC`,
@@ -227,6 +228,8 @@ export class ComplianceService {
         trainingProviderId: (c.trainingProviderId ?? null) as string | null,
         convocationDate: (c.convocationDate ?? null) as string | null,
         convocationMode: (c.convocationMode ?? null) as Candidate['convocationMode'],
+        convocationProofKind: (c.convocationProofKind ?? null) as Candidate['convocationProofKind'],
+        convocationProofOn: (c.convocationProofOn ?? null) as string | null,
         files: {
           ecfSignedByTrainingManager: bool(c.ecfSignedByTrainingManager),
           ecfSignedByTrainer: bool(c.ecfSignedByTrainer),

@@ -57,6 +57,8 @@ function dossierOf(
       code: 'CDA',
       label: 'Concepteur développeur d’applications',
       version: '2023',
+      examTests: [],
+      convocationDocuments: [],
       ccps: CCPS,
     },
   };

@@ -1,7 +1,21 @@
 /** The convocations of the candidates and of the people assigned to the session. */
 import { formatFrenchDate } from '../common/calendar-date.js';
 import type { StaffRole } from '../jury/session-staff.entity.js';
-import { addressLines, frenchTime, personName, ROLE_LABELS, shiftTime } from './document-format.js';
+import {
+  addressLines,
+  frenchTime,
+  personName,
+  ROLE_LABELS,
+  shiftTime,
+  userName,
+} from './document-format.js';
+import {
+  convocationTests,
+  documentsToBring,
+  IDENTITY_DOCUMENT,
+  lateArrivalRule,
+  RGS_MENTION,
+} from './convocation-rules.js';
 import type { DossierCandidate, DossierStaff, SessionDossier } from './session-dossier.js';
 import {
   documentFooter,
@@ -31,6 +45,16 @@ export interface CandidateConvocationsView {
   footer: FooterView;
   subject: string;
   dress: string;
+  /** The tests of the session, entretien final last for a titre session. */
+  tests: string[];
+  /** The same as one sentence: 'Mise en situation professionnelle ; entretien final avec le jury'. */
+  testsText: string;
+  /** The titre records no test: the list is the usual one, per the référentiel d'évaluation. */
+  testsFromDefault: boolean;
+  /** Who decides on a late arrival (the responsable de session). */
+  lateArrival: string;
+  /** The règlement général des sessions, with its reference. */
+  regulation: string;
   convocations: CandidateConvocationView[];
   emptyNotice: string;
 }
@@ -60,10 +84,6 @@ export const PROFESSIONAL_DRESS =
   'Une tenue professionnelle adaptée au métier et aux mises en situation est exigée, avec les ' +
   'équipements de protection individuelle qu’elles requièrent le cas échéant.';
 
-const IDENTITY_DOCUMENT =
-  'une pièce d’identité officielle en cours de validité avec photographie (carte nationale ' +
-  'd’identité, passeport ou titre de séjour)';
-
 function issuedOn(dossier: SessionDossier, date: string | null): string {
   const city = dossier.site.city.trim() || dossier.centre.city.trim();
   const day = formatFrenchDate(date ?? dossier.today);
@@ -78,13 +98,7 @@ function candidateConvocation(
   const name = personName(candidate);
   const handDelivered = candidate.convocationMode === 'HAND_DELIVERED';
   const registeredMail = candidate.convocationMode === 'REGISTERED_MAIL';
-  const bring = [IDENTITY_DOCUMENT, 'la présente convocation'];
-  if (candidate.pathway === 'VAE') {
-    bring.push(
-      'votre dossier professionnel (DP) signé, si vous ne l’avez pas déjà remis au centre',
-    );
-  }
-  bring.push('le matériel que le centre vous a indiqué, le cas échéant');
+  const bring = documentsToBring(dossier.titre.convocationDocuments, candidate.pathway);
   const place = identity.place.join(', ');
   return {
     name,
@@ -123,12 +137,20 @@ export function candidateConvocations(
   const candidates = candidateIds
     ? dossier.candidates.filter((c) => candidateIds.includes(c.id))
     : dossier.candidates;
+  const tests = convocationTests(dossier.session.nature, dossier.titre.examTests);
   return {
     title,
     identity,
     footer: documentFooter(dossier, title),
     subject: `Convocation à la session d’examen du titre professionnel ${identity.titre.label} (${identity.titre.code})`,
     dress: PROFESSIONAL_DRESS,
+    tests: tests.labels,
+    testsText: tests.labels
+      .map((label, i) => (i === 0 ? label : label.charAt(0).toLowerCase() + label.slice(1)))
+      .join(' ; '),
+    testsFromDefault: tests.fromDefault,
+    lateArrival: lateArrivalRule(userName(dossier.manager)),
+    regulation: RGS_MENTION,
     convocations: candidates.map((c) => candidateConvocation(dossier, identity, c)),
     emptyNotice:
       'Aucun candidat n’est inscrit à cette session : aucune convocation n’est à envoyer.',

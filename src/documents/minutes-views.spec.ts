@@ -56,6 +56,8 @@ function dossier(overrides: Partial<SessionDossier> = {}): SessionDossier {
       code: 'CDA',
       label: 'Concepteur développeur d’applications',
       version: '2023',
+      examTests: [],
+      convocationDocuments: [],
       ccps: [
         { code: 'CCP1', label: 'Développer', kind: 'CCP' },
         { code: 'CCP2', label: 'Concevoir', kind: 'CCP' },

@@ -118,6 +118,8 @@ export class SessionDossierLoader {
         label: titre.label,
         version: titre.version,
         ccps: (titre.ccps ?? []).map(({ code, label, kind }) => ({ code, label, kind })),
+        examTests: titre.examTests,
+        convocationDocuments: titre.convocationDocuments,
       },
       agrementReference: agrements.find((a) => a.reference.trim() !== '')?.reference ?? null,
       manager: user(manager),

@@ -115,7 +115,16 @@ export interface SessionDossier {
   session: DossierSession;
   centre: DossierPlace;
   site: DossierPlace;
-  titre: { code: string; label: string; version: string; ccps: DossierCcp[] };
+  titre: {
+    code: string;
+    label: string;
+    version: string;
+    ccps: DossierCcp[];
+    /** The tests of the titre's référentiel d'évaluation (`EXAM_TESTS` codes). */
+    examTests: string[];
+    /** Documents the candidates bring besides the identity document. */
+    convocationDocuments: string[];
+  };
   agrementReference: string | null;
   manager: DossierUser | null;
   deputyManager: DossierUser | null;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { DateColumn, InstantColumn } from '../database/columns.js';
+import { DateColumn, InstantColumn, JsonColumn } from '../database/columns.js';
 import { UniqueKeyMessage } from '../database/unique-key-message.js';
 import { Ccp } from './ccp.entity.js';
 
@@ -28,6 +28,15 @@ export class Titre {
    * (`PROLONGATION_PERIOD` and its source in certification-sources.ts).
    */
   @DateColumn({ nullable: true }) prolongationUntil!: string | null;
+
+  /**
+   * The tests of the titre's référentiel d'évaluation (`EXAM_TESTS` codes, entretien final
+   * excepted: it comes from the session's nature); empty: the default list of the convocation.
+   */
+  @JsonColumn({ default: '[]' }) examTests!: string[];
+
+  /** Documents the candidates bring besides the identity document (e.g. permis de conduire). */
+  @JsonColumn({ default: '[]' }) convocationDocuments!: string[];
 
   @InstantColumn() createdAt!: string;
 

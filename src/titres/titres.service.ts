@@ -42,6 +42,8 @@ export class TitresService {
           version: dto.version,
           validUntil: dto.validUntil,
           prolongationUntil: dto.prolongationUntil ?? null,
+          examTests: dto.examTests ?? [],
+          convocationDocuments: dto.convocationDocuments ?? [],
           createdAt: this.clock.nowIso(),
         }),
       );
@@ -59,16 +61,26 @@ export class TitresService {
     return this.get(id);
   }
 
-  /** Changes the end of validity or of the prolongation year of a titre version (audited). */
+  /**
+   * Changes the end of validity or of the prolongation year, the tests or the documents to bring
+   * of a titre version (audited).
+   */
   async update(caller: Caller, id: string, dto: UpdateTitreDto): Promise<Titre> {
     const current = await this.get(id);
     const next = {
       validUntil: dto.validUntil ?? current.validUntil,
       prolongationUntil:
         dto.prolongationUntil === undefined ? current.prolongationUntil : dto.prolongationUntil,
+      examTests: dto.examTests ?? current.examTests,
+      convocationDocuments: dto.convocationDocuments ?? current.convocationDocuments,
     };
     refuseFieldErrors([prolongationUntilError(next.validUntil, next.prolongationUntil)]);
-    const changes = diffFields(current, next, ['validUntil', 'prolongationUntil'] as const);
+    const changes = diffFields(current, next, [
+      'validUntil',
+      'prolongationUntil',
+      'examTests',
+      'convocationDocuments',
+    ] as const);
     if (Object.keys(changes).length === 0) return current;
     await this.db.transaction(async (m) => {
       await m.getRepository(Titre).update({ id }, next);

@@ -24,6 +24,8 @@ import {
   ATTENDANCES,
   CCP_OUTCOMES,
   CONVOCATION_MODES,
+  CONVOCATION_PROOF_KINDS,
+  type ConvocationProofKind,
   PATHWAYS,
   type Attendance,
   type CcpOutcome,
@@ -221,6 +223,26 @@ export class UpdateCandidateDto {
   @IsOptional()
   @IsIn(CONVOCATION_MODES)
   convocationMode?: ConvocationMode | null;
+
+  @ApiProperty({
+    enum: CONVOCATION_PROOF_KINDS,
+    required: false,
+    nullable: true,
+    description:
+      'Preuve de la convocation : décharge signée (remise en main propre) ou accusé de réception (LRAR)',
+  })
+  @IsOptional()
+  @IsIn(CONVOCATION_PROOF_KINDS)
+  convocationProofKind?: ConvocationProofKind | null;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    description: 'Date de la décharge ou de l’accusé de réception',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  convocationProofOn?: string | null;
 
   @ApiProperty({ required: false }) @NotNull() @IsBoolean() ecfSignedByTrainingManager?: boolean;
 

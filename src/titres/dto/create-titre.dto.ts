@@ -2,14 +2,25 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsIn,
   IsOptional,
+  IsString,
   Matches,
+  MaxLength,
+  MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, NotNull, Text } from '../../common/validation/decorators.js';
+import {
+  IsCalendarDate,
+  IsCleanText,
+  NotNull,
+  Text,
+  Trim,
+} from '../../common/validation/decorators.js';
+import { EXAM_TESTS, type ExamTest } from '../../documents/convocation-rules.js';
 import { CCP_KINDS, type CcpKind } from '../ccp.entity.js';
 
 export class CcpDto {
@@ -57,6 +68,37 @@ export class CreateTitreDto {
   @IsCalendarDate()
   prolongationUntil?: string | null;
 
+  @ApiProperty({
+    required: false,
+    enum: EXAM_TESTS,
+    isArray: true,
+    description:
+      'Épreuves du référentiel d’évaluation, citées dans la convocation (l’entretien final s’ajoute en session titre) ; vide : liste usuelle',
+  })
+  @NotNull()
+  @IsArray()
+  @ArrayMaxSize(EXAM_TESTS.length)
+  @IsIn(EXAM_TESTS, { each: true })
+  @ArrayUnique()
+  examTests?: ExamTest[];
+
+  @ApiProperty({
+    required: false,
+    type: [String],
+    example: ['le permis de conduire de catégorie C en cours de validité'],
+    description:
+      'Documents à apporter en plus de la pièce d’identité et de la convocation (un par élément)',
+  })
+  @NotNull()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @Trim()
+  @IsString({ each: true })
+  @IsCleanText({}, { each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(300, { each: true })
+  convocationDocuments?: string[];
+
   @ApiProperty({ type: [CcpDto] })
   @IsArray()
   @ArrayMaxSize(30)
@@ -66,7 +108,7 @@ export class CreateTitreDto {
 }
 
 /**
- * The lifecycle dates of a titre version: a field left out keeps its value; `prolongationUntil`
+ * The lifecycle dates, tests and documents to bring of a titre version: a field left out keeps its value; `prolongationUntil`
  * null goes back to the default (end of validity + 1 year).
  */
 export class UpdateTitreDto {
@@ -89,4 +131,35 @@ export class UpdateTitreDto {
   @IsOptional()
   @IsCalendarDate()
   prolongationUntil?: string | null;
+
+  @ApiProperty({
+    required: false,
+    enum: EXAM_TESTS,
+    isArray: true,
+    description:
+      'Épreuves du référentiel d’évaluation, citées dans la convocation (l’entretien final s’ajoute en session titre) ; vide : liste usuelle',
+  })
+  @NotNull()
+  @IsArray()
+  @ArrayMaxSize(EXAM_TESTS.length)
+  @IsIn(EXAM_TESTS, { each: true })
+  @ArrayUnique()
+  examTests?: ExamTest[];
+
+  @ApiProperty({
+    required: false,
+    type: [String],
+    example: ['le permis de conduire de catégorie C en cours de validité'],
+    description:
+      'Documents à apporter en plus de la pièce d’identité et de la convocation (un par élément)',
+  })
+  @NotNull()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @Trim()
+  @IsString({ each: true })
+  @IsCleanText({}, { each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(300, { each: true })
+  convocationDocuments?: string[];
 }

@@ -11,7 +11,13 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
-import { PATHWAYS, type Candidate, type CcpResult } from '../../candidates/candidate.entity.js';
+import {
+  CONVOCATION_MODES,
+  CONVOCATION_PROOF_KINDS,
+  PATHWAYS,
+  type Candidate,
+  type CcpResult,
+} from '../../candidates/candidate.entity.js';
 import { candidateErrors, pathwayErrors } from '../../candidates/candidate-rules.js';
 import { Clock } from '../../common/clock.js';
 import type { FieldError } from '../../common/validation/field-errors.js';
@@ -32,6 +38,7 @@ import {
   SESSION_NATURE_LABELS,
   optionsOf,
 } from '../views/labels.js';
+import { convocationProofErrors } from '../../candidates/convocation-proof-rules.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
@@ -137,6 +144,20 @@ const FOLLOW_UP_SPECS: FieldSpec[] = [
     options: withEmpty(optionsOf(CONVOCATION_MODE_LABELS), 'Non convoqué'),
   },
   {
+    name: 'convocationProofKind',
+    label: 'Preuve de la convocation',
+    kind: 'select',
+    options: withEmpty(
+      optionsOf({
+        SIGNED_DISCHARGE: 'Décharge signée (remise en main propre)',
+        RECEIPT_ACKNOWLEDGEMENT: 'Accusé de réception (lettre recommandée)',
+      }),
+      'Pas encore reçue',
+    ),
+    hint: 'À conserver dans le dossier de la session ; attendue au plus tard le premier jour de la session.',
+  },
+  { name: 'convocationProofOn', label: 'Date de la preuve', kind: 'date' },
+  {
     name: 'ecfSignedByTrainingManager',
     label: 'Livret ECF signé par le responsable de formation',
     kind: 'checkbox',
@@ -212,6 +233,8 @@ function candidateValues(candidate: Candidate): Record<string, FieldValue> {
     accommodationDetails: candidate.accommodationDetails,
     convocationDate: candidate.convocationDate,
     convocationMode: candidate.convocationMode,
+    convocationProofKind: candidate.convocationProofKind,
+    convocationProofOn: candidate.convocationProofOn,
     otherDocuments: candidate.otherDocuments,
     attendance: candidate.attendance,
   };
@@ -237,6 +260,17 @@ function candidateRules(plain: Record<string, unknown>, today: string): FieldErr
     },
     today,
   );
+  const proofErrors = convocationProofErrors(
+    {
+      convocationDate: date(plain.convocationDate),
+      convocationMode: CONVOCATION_MODES.find((m) => m === plain.convocationMode) ?? null,
+      convocationProofKind:
+        CONVOCATION_PROOF_KINDS.find((k) => k === plain.convocationProofKind) ?? null,
+      convocationProofOn: date(plain.convocationProofOn),
+    },
+    today,
+  ).filter((e) => !dateErrors.some((d) => d.field === e.field));
+  dateErrors.push(...proofErrors);
   const pathway = PATHWAYS.find((p) => p === plain.pathway);
   if (pathway === undefined) return dateErrors;
   const reason = typeof plain.vaeOverrideReason === 'string' ? plain.vaeOverrideReason : '';
@@ -417,6 +451,8 @@ export class CandidateFormsController {
       accommodationDetails: text(body, 'accommodationDetails'),
       convocationDate: nullableText(body, 'convocationDate'),
       convocationMode: nullableText(body, 'convocationMode'),
+      convocationProofKind: nullableText(body, 'convocationProofKind'),
+      convocationProofOn: nullableText(body, 'convocationProofOn'),
       otherDocuments: text(body, 'otherDocuments'),
       attendance: nullableText(body, 'attendance'),
       results,

@@ -31,6 +31,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   accommodationDetails: 'Aménagement des épreuves',
   convocationDate: 'Date de convocation',
   convocationMode: 'Mode de convocation',
+  convocationProofKind: 'Preuve de la convocation',
+  convocationProofOn: 'Date de la preuve',
   ecfSignedByTrainingManager: 'Livret ECF signé par le responsable de formation',
   ecfSignedByTrainer: 'Livret ECF signé par le formateur',
   ecfSignedByCandidate: 'Livret ECF signé par le candidat',

@@ -10,7 +10,8 @@ import type { Titre } from '../../titres/titre.entity.js';
 import { prolongationUntilError } from '../../titres/titre-rules.js';
 import { CCP_KINDS } from '../../titres/ccp.entity.js';
 import { TitresService } from '../../titres/titres.service.js';
-import { CCP_KIND_LABELS } from '../views/labels.js';
+import { CCP_KIND_LABELS, optionsOf } from '../views/labels.js';
+import { EXAM_TEST_LABELS } from '../../documents/convocation-rules.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
@@ -20,6 +21,7 @@ import {
   nullableText,
   optionalText,
   rows,
+  texts,
   type FormBody,
   type LabelOf,
 } from './form-input.js';
@@ -39,6 +41,8 @@ const TITRE_LABELS = labelOf({
   version: 'Millésime',
   validUntil: 'Fin de validité du titre',
   prolongationUntil: 'Fin du délai de prolongation',
+  examTests: 'Épreuves du référentiel d’évaluation',
+  convocationDocuments: 'Documents à apporter',
   ccps: 'CCP',
 });
 const CCP_LABELS = labelOf({ ccps: 'CCP' });
@@ -56,11 +60,41 @@ const PROLONGATION_SPEC: FieldSpec = {
   hint: 'À renseigner seulement si elle diffère d’un an après la fin de validité du titre.',
 };
 
-/** The lifecycle dates of an existing titre version. */
+/** What the candidates' convocation takes from the titre. */
+const CONVOCATION_SPECS: FieldSpec[] = [
+  {
+    name: 'examTests',
+    label: 'Épreuves du référentiel d’évaluation',
+    kind: 'checkboxes',
+    options: optionsOf(EXAM_TEST_LABELS),
+    hint: 'Citées dans la convocation ; l’entretien final s’y ajoute en session titre. Aucune cochée : mise en situation professionnelle, entretien technique et questionnaire professionnel.',
+  },
+  {
+    name: 'convocationDocuments',
+    label: 'Documents à apporter',
+    kind: 'textarea',
+    hint: 'Un document par ligne, par exemple « le permis de conduire de catégorie C en cours de validité ». La pièce d’identité et la convocation sont toujours demandées.',
+  },
+];
+
+/** The lifecycle dates and the convocation data of an existing titre version. */
 const EDIT_SPECS: FieldSpec[] = [
   { name: 'validUntil', label: 'Fin de validité du titre', kind: 'date', required: true },
   PROLONGATION_SPEC,
+  ...CONVOCATION_SPECS,
 ];
+
+function labelOrCode(code: string): string {
+  return code in EXAM_TEST_LABELS ? EXAM_TEST_LABELS[code as keyof typeof EXAM_TEST_LABELS] : code;
+}
+
+/** The lines of a textarea, blank ones left out. */
+function lines(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
 
 const SPECS: FieldSpec[] = [
   { name: 'code', label: 'Sigle', kind: 'text', required: true, hint: 'Par exemple CDA.' },
@@ -68,6 +102,7 @@ const SPECS: FieldSpec[] = [
   { name: 'label', label: 'Intitulé', kind: 'text', required: true, wide: true },
   { name: 'validUntil', label: 'Fin de validité du titre', kind: 'date', required: true },
   PROLONGATION_SPEC,
+  ...CONVOCATION_SPECS,
 ];
 
 /** Blank CCP rows offered below the typed ones. */
@@ -133,6 +168,8 @@ export class TitreFormsController {
       label: optionalText(body, 'label'),
       validUntil: optionalText(body, 'validUntil'),
       prolongationUntil: optionalText(body, 'prolongationUntil'),
+      examTests: texts(body, 'examTests'),
+      convocationDocuments: lines(optionalText(body, 'convocationDocuments')),
       ccps,
     };
     const ctx = { req, res };
@@ -159,7 +196,12 @@ export class TitreFormsController {
     await this.renderEdit(
       { req, res },
       titre,
-      freshForm({ validUntil: titre.validUntil, prolongationUntil: titre.prolongationUntil ?? '' }),
+      freshForm({
+        validUntil: titre.validUntil,
+        prolongationUntil: titre.prolongationUntil ?? '',
+        examTests: titre.examTests,
+        convocationDocuments: titre.convocationDocuments.join('\n'),
+      }),
     );
   }
 
@@ -176,6 +218,8 @@ export class TitreFormsController {
     const plain = {
       validUntil: optionalText(body, 'validUntil'),
       prolongationUntil: nullableText(body, 'prolongationUntil'),
+      examTests: texts(body, 'examTests'),
+      convocationDocuments: lines(optionalText(body, 'convocationDocuments')),
     };
     const ctx = { req, res };
     await this.forms.submit(ctx, {
@@ -199,7 +243,7 @@ export class TitreFormsController {
       ctx,
       {
         view: 'reference/titre-edit',
-        title: `Dates du titre ${titre.code} (${titre.version})`,
+        title: `Dates et convocation du titre ${titre.code} (${titre.version})`,
         section: 'titres',
       },
       {
@@ -232,6 +276,8 @@ export class TitreFormsController {
           validUntil: formatFrenchDate(t.validUntil),
           prolongationUntil: formatFrenchDate(prolongationEnd(t)),
           prolongationByDefault: t.prolongationUntil === null,
+          examTests: t.examTests.map((code) => labelOrCode(code)),
+          convocationDocuments: t.convocationDocuments,
           ccps: (t.ccps ?? []).map(
             (c) => `${c.code} — ${c.label}${c.kind === 'CCS' ? ' (CCS)' : ''}`,
           ),
