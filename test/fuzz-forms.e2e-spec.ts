@@ -60,6 +60,9 @@ const FORMS = [
   'POST /people/:id',
   'POST /people/:id/enrol',
   'POST /centres/:id/resits/enrol',
+  'POST /centres/:id/providers',
+  'POST /centres/:id/providers/conventions',
+  'POST /centres/:id/providers/avenants',
   'POST /jury/new',
   'POST /jury/:id',
   'POST /jury/:id/habilitations',
@@ -135,6 +138,23 @@ describe('dashboard forms fuzzing', () => {
       startDate: '2027-10-04',
       endDate: '2027-10-04',
     });
+    // With a provider and its convention, the providers page shows the convention and avenant forms.
+    const provider = await manager.post(`/api/centres/${f.ids.centre}/providers`, {
+      name: 'Forma Plus',
+    });
+    expect(provider.status).toBe(201);
+    const convention = await manager.post(
+      `/api/centres/${f.ids.centre}/providers/${String(provider.body.id)}/conventions`,
+      {
+        signedOn: '2026-11-04',
+        effectiveFrom: '2027-01-01',
+        sentToPrefectOn: '2026-11-10',
+        titreIds: [f.ids.titre],
+        forecastCurrentYear: 10,
+        forecastNextYear: 12,
+      },
+    );
+    expect(convention.status).toBe(201);
     forms = await crawlForms(admin, [
       '/sessions',
       `/sessions/${s}`,
@@ -147,6 +167,7 @@ describe('dashboard forms fuzzing', () => {
       '/titres',
       '/centres',
       `/centres/${f.ids.centre}/resits`,
+      `/centres/${f.ids.centre}/providers`,
       '/users',
     ]);
     // The confirmation form appears after a preview of a valid CSV.
