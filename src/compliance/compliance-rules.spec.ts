@@ -21,6 +21,7 @@ import {
   type ComplianceInput,
   type ComplianceJuryMember,
 } from './compliance-rules.js';
+import { JURY_SOURCES } from './jury-sources.js';
 
 // Session from Monday 14/06/2027 to Friday 18/06/2027.
 // Deadlines: UD 14/03/2027, convocations 14/05/2027, PV 03/07/2027.
@@ -31,6 +32,8 @@ function aJuror(overrides: Partial<ComplianceJuryMember> = {}): ComplianceJuryMe
     lastName: 'Durand',
     firstName: 'Camille',
     role: 'JURY',
+    attendance: null,
+    arrivalTime: null,
     habilitations: [{ titreId: 't-cda', validUntil: '2028-12-31', ccpCodes: [] }],
     ...overrides,
   };
@@ -48,6 +51,7 @@ function aCandidate(overrides: Partial<ComplianceCandidate> = {}): ComplianceCan
     vaeAllowedNatures: [],
     vaeValidUntil: null,
     vaeOverrideReason: '',
+    trainerIds: [],
     titreSessions: [],
     convocationDate: '2027-05-03',
     convocationMode: 'HAND_DELIVERED',
@@ -624,6 +628,65 @@ describe('JURY_MINIMUM', () => {
   });
 });
 
+describe('JURY_MINIMUM once the session has started (attendance)', () => {
+  const started = (jury: ComplianceJuryMember[], today = '2027-06-14') =>
+    checkJuryMinimum({ ...anInput({ jury }), today });
+
+  it('still counts assignments the day before the start', () => {
+    const check = started(
+      [aJuror(), aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre' })],
+      '2027-06-13',
+    );
+    expect(check.status).toBe('pass');
+  });
+
+  it('passes on the first day with two jurors recorded present, with their arrival time', () => {
+    const check = started([
+      aJuror({ attendance: 'PRESENT', arrivalTime: '08:15' }),
+      aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo', attendance: 'PRESENT' }),
+      aJuror({ juryMemberId: 'j3', lastName: 'Roux', firstName: 'Inès', attendance: 'ABSENT' }),
+    ]);
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      '2 membres de jury présents : Camille DURAND (arrivée à 08h15) et Hugo LEFÈVRE.',
+    ]);
+  });
+
+  it('blocks with the names when two are assigned but one is absent', () => {
+    const check = started([
+      aJuror({ attendance: 'PRESENT', arrivalTime: '08:15' }),
+      aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo', attendance: 'ABSENT' }),
+    ]);
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      'blocking: Seulement 1 membre de jury est enregistré présent (Camille DURAND (arrivée à 08h15)) : il en faut au moins 2 (absent(e) : Hugo LEFÈVRE).',
+    ]);
+  });
+
+  it('blocks when no attendance is recorded, naming the jurors not recorded', () => {
+    const check = started(
+      [aJuror(), aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo' })],
+      '2027-06-16',
+    );
+    expect(messages(check)).toEqual([
+      "blocking: Aucun membre de jury n'est enregistré présent : il en faut au moins 2 (présence non enregistrée : Camille DURAND et Hugo LEFÈVRE).",
+    ]);
+  });
+
+  it('ignores a surveillant recorded present', () => {
+    const check = started([
+      aJuror({ attendance: 'PRESENT' }),
+      aJuror({ juryMemberId: 's1', role: 'SURVEILLANT', attendance: 'PRESENT' }),
+    ]);
+    expect(check.status).toBe('fail');
+  });
+
+  it('carries the source of the rule', () => {
+    expect(JURY_SOURCES.JURY_TWO_PRESENT.referenceCode).toBe('RGS-2016');
+    expect(JURY_SOURCES.JURY_NO_LINK.summary).toContain('pédagogique');
+  });
+});
+
 describe('JURY_HABILITATIONS', () => {
   it('passes with evidence naming each juror and the date', () => {
     const check = checkJuryHabilitations(anInput());
@@ -851,6 +914,42 @@ describe('JURY_NO_LINK', () => {
       'blocking: Seul 1 membre du jury sans lien déclaré (Hugo LEFÈVRE) peut évaluer Paul MARTIN : il en faut au moins 2.',
     ]);
     expect(check.findings[1].subject).toEqual({ type: 'candidate', id: 'c1' });
+  });
+
+  it('excludes a juror who trained the candidate, naming both, whatever was declared', () => {
+    const jury = [
+      aJuror(),
+      aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo' }),
+      aJuror({ juryMemberId: 'j3', lastName: 'Roux', firstName: 'Inès' }),
+    ];
+    const candidates = [aCandidate({ trainerIds: ['j3'] })];
+    const check = checkJuryNoLink(
+      anInput({ jury, candidates, linkDeclarations: declarationsFor(jury, candidates) }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      'blocking: Inès ROUX a formé Paul MARTIN (lien pédagogique enregistré sur son inscription) : ce membre du jury est exclu de son évaluation.',
+    ]);
+    expect(check.findings[0].subject).toEqual({ type: 'juryMember', id: 'j3' });
+  });
+
+  it('counts a trainer out of the jurors who can evaluate the candidate', () => {
+    const base = anInput();
+    const check = checkJuryNoLink(
+      anInput({ candidates: [base.candidates[0], { ...base.candidates[1], trainerIds: ['j1'] }] }),
+    );
+    expect(messages(check)).toEqual([
+      'blocking: Camille DURAND a formé Léa BERNARD (lien pédagogique enregistré sur son inscription) : ce membre du jury est exclu de son évaluation.',
+      'blocking: Seul 1 membre du jury sans lien déclaré (Hugo LEFÈVRE) peut évaluer Léa BERNARD : il en faut au moins 2.',
+    ]);
+  });
+
+  it('ignores a trainer who is not assigned as juror', () => {
+    const base = anInput();
+    const check = checkJuryNoLink(
+      anInput({ candidates: [{ ...base.candidates[0], trainerIds: ['s1', 'other'] }] }),
+    );
+    expect(check.status).toBe('pass');
   });
 
   it('is pending without any candidate', () => {

@@ -46,6 +46,10 @@ export interface ComplianceJuryMember {
   lastName: string;
   firstName: string;
   role: SessionStaffRole;
+  /** Attendance recorded on the day; null: not recorded. */
+  attendance: 'PRESENT' | 'ABSENT' | null;
+  /** Arrival time 'HH:MM' of a member present, null when not recorded. */
+  arrivalTime: string | null;
   habilitations: { titreId: string; validUntil: CalendarDate; ccpCodes: string[] }[];
 }
 
@@ -66,6 +70,8 @@ export interface ComplianceCandidate {
   vaeValidUntil: CalendarDate | null;
   /** Why `vaeValidUntil` was set by hand; empty when computed. */
   vaeOverrideReason: string;
+  /** Jury members of the centre who trained the candidate (pedagogical link). */
+  trainerIds: string[];
   /**
    * Their other sessions of this titre version (the checked session left out), with their results.
    * Only read for a session of the titre's prolongation year: the service fills it only then.
@@ -215,7 +221,8 @@ const META: Record<ComplianceCheckCode, CheckMeta> = {
   },
   JURY_MINIMUM: {
     code: 'JURY_MINIMUM',
-    label: 'Au moins deux membres de jury affectés à la session',
+    label:
+      'Au moins deux membres de jury : affectés avant la session, présents une fois la session commencée',
     taskCodes: ['DAY_CHECK_TWO_JURORS'],
   },
   JURY_HABILITATIONS: {
@@ -609,8 +616,15 @@ export function checkTitreValid(input: ComplianceInput): CheckResult {
   });
 }
 
+/**
+ * At least two jurors (JURY_SOURCES.JURY_TWO_PRESENT): before the session starts, by assignment;
+ * from its first day, by the attendance recorded on the day (present members only).
+ */
 export function checkJuryMinimum(input: ComplianceInput): CheckResult {
   const assigned = jurors(input);
+  if (!isBefore(input.today, input.session.startDate) && assigned.length > 0) {
+    return checkJuryAttendance(input, assigned);
+  }
   const names = assigned.map(personName);
   if (assigned.length === 0) {
     return result('JURY_MINIMUM', {
@@ -643,6 +657,51 @@ export function checkJuryMinimum(input: ComplianceInput): CheckResult {
     evidence: [
       `${count(assigned.length, 'membre de jury affecté', 'membres de jury affectés')} à la session : ${frenchList(names)}.`,
     ],
+  });
+}
+
+/** Once the session has started: the jurors recorded present, named with their arrival time. */
+function checkJuryAttendance(
+  input: ComplianceInput,
+  assigned: ComplianceJuryMember[],
+): CheckResult {
+  const present = assigned.filter((m) => m.attendance === 'PRESENT');
+  const absent = assigned.filter((m) => m.attendance === 'ABSENT');
+  const unrecorded = assigned.filter((m) => m.attendance === null);
+  const presentNames = present.map(
+    (m) =>
+      `${personName(m)}${m.arrivalTime ? ` (arrivée à ${m.arrivalTime.replace(':', 'h')})` : ''}`,
+  );
+  if (present.length >= MINIMUM_JURORS) {
+    return result('JURY_MINIMUM', {
+      findings: [],
+      evidence: [
+        `${count(present.length, 'membre de jury présent', 'membres de jury présents')} : ${frenchList(presentNames)}.`,
+      ],
+    });
+  }
+  const others = [
+    absent.length > 0
+      ? `${absent.length > 1 ? 'absents' : 'absent(e)'} : ${frenchList(absent.map(personName))}`
+      : '',
+    unrecorded.length > 0
+      ? `présence non enregistrée : ${frenchList(unrecorded.map(personName))}`
+      : '',
+  ].filter((part) => part !== '');
+  const head =
+    present.length === 0
+      ? "Aucun membre de jury n'est enregistré présent"
+      : `Seulement 1 membre de jury est enregistré présent (${presentNames[0]})`;
+  return result('JURY_MINIMUM', {
+    findings: [
+      finding(
+        'JURY_MINIMUM',
+        'blocking',
+        `${head} : il en faut au moins ${MINIMUM_JURORS}${others.length > 0 ? ` (${others.join(' ; ')})` : ''}.`,
+        sessionSubject(input),
+      ),
+    ],
+    evidence: [],
   });
 }
 
@@ -769,7 +828,11 @@ export function checkJuryNoLink(input: ComplianceInput): CheckResult {
   const linkedFindings: Finding[] = [];
   const evidence: string[] = [];
 
+  // A juror recorded as the candidate's trainer has a pedagogical link, whatever was declared.
+  const trained = (member: ComplianceJuryMember, candidate: ComplianceCandidate) =>
+    candidate.trainerIds.includes(member.juryMemberId);
   const declarationOf = (member: ComplianceJuryMember, candidate: ComplianceCandidate) => {
+    if (trained(member, candidate)) return 'trainer' as const;
     const found = linkDeclarations.filter(
       (d) => d.juryMemberId === member.juryMemberId && d.candidateId === candidate.id,
     );
@@ -789,6 +852,16 @@ export function checkJuryNoLink(input: ComplianceInput): CheckResult {
             'JURY_NO_LINK',
             'blocking',
             `${name} n'a pas déclaré l'absence de lien avec ${personName(candidate)}.`,
+            jurorSubject(member),
+          ),
+        );
+      } else if (declaration === 'trainer') {
+        allDeclaredNoLink = false;
+        findings.push(
+          finding(
+            'JURY_NO_LINK',
+            'blocking',
+            `${name} a formé ${personName(candidate)} (lien pédagogique enregistré sur son inscription) : ce membre du jury est exclu de son évaluation.`,
             jurorSubject(member),
           ),
         );
@@ -815,9 +888,11 @@ export function checkJuryNoLink(input: ComplianceInput): CheckResult {
 
   // A juror with a declared link cannot evaluate that candidate: each candidate needs two others.
   for (const candidate of candidates) {
-    const linked = assigned.filter((m) => declarationOf(m, candidate) === 'link');
+    const hasLink = (m: ComplianceJuryMember) =>
+      declarationOf(m, candidate) === 'link' || trained(m, candidate);
+    const linked = assigned.filter(hasLink);
     if (linked.length === 0) continue;
-    const available = assigned.filter((m) => declarationOf(m, candidate) !== 'link');
+    const available = assigned.filter((m) => !hasLink(m));
     if (available.length >= MINIMUM_JURORS) continue;
     const who = personName(candidate);
     const message =

@@ -9,7 +9,12 @@ import { Clock } from '../common/clock.js';
 import { notFound } from '../common/errors.js';
 import { fieldError, refuseFieldErrors } from '../common/validation/field-errors.js';
 import { SessionsService } from '../sessions/sessions.service.js';
-import type { AssignStaffDto, DeclareLinkDto } from './dto/session-jury.dto.js';
+import type {
+  AssignStaffDto,
+  DeclareLinkDto,
+  RecordAttendanceDto,
+} from './dto/session-jury.dto.js';
+import { attendanceErrors } from './attendance-rules.js';
 import type { Habilitation } from './habilitation.entity.js';
 import { isUniqueViolation } from './habilitation-rules.js';
 import { JuryMember } from './jury-member.entity.js';
@@ -22,7 +27,8 @@ export interface StaffView extends SessionStaff {
   juryMember: JuryMember & { habilitations: Habilitation[] };
 }
 
-const DECLARATION_FIELDS = ['hasLink', 'details', 'declaredOn'] as const;
+const DECLARATION_FIELDS = ['hasLink', 'linkKind', 'details', 'declaredOn'] as const;
+const ATTENDANCE_FIELDS = ['attendance', 'arrivalTime'] as const;
 
 @Injectable()
 export class SessionJuryService {
@@ -107,6 +113,43 @@ export class SessionJuryService {
         snapshot: staff,
       });
     });
+  }
+
+  /** Records a member's attendance on the day (present with an arrival time, absent, or cleared). */
+  async recordAttendance(
+    caller: Caller,
+    sessionId: string,
+    assignmentId: string,
+    dto: RecordAttendanceDto,
+  ): Promise<StaffView> {
+    const session = await this.sessions.findWritable(
+      caller,
+      sessionId,
+      'la présence du jury ne peut plus être relevée',
+    );
+    const next = { attendance: dto.attendance, arrivalTime: dto.arrivalTime ?? null };
+    refuseFieldErrors(
+      attendanceErrors(this.clock.today(), session.startDate, next.attendance, next.arrivalTime),
+    );
+    await this.db.transaction(async (m) => {
+      const staff = await m
+        .getRepository(SessionStaff)
+        .findOne({ where: { id: assignmentId, sessionId } });
+      if (!staff) throw notFound('Affectation');
+      const changes = diffFields(staff, next, ATTENDANCE_FIELDS);
+      if (Object.keys(changes).length === 0) return;
+      await m.getRepository(SessionStaff).update({ id: assignmentId }, next);
+      await this.audit.record(m, caller, {
+        sessionId,
+        centreId: session.centreId,
+        entity: 'session_staff',
+        entityId: assignmentId,
+        action: 'update',
+        changes,
+      });
+    });
+    const [view] = (await this.listStaff(sessionId)).filter((s) => s.id === assignmentId);
+    return view;
   }
 
   /** Records a juror's declaration about a candidate; a second one for the pair replaces it. */

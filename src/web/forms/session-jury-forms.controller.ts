@@ -7,7 +7,12 @@ import { futureDateError } from '../../common/validation/date-rules.js';
 import { CandidatesService } from '../../candidates/candidates.service.js';
 import type { Caller } from '../../common/caller.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
-import { AssignStaffDto, DeclareLinkDto } from '../../jury/dto/session-jury.dto.js';
+import {
+  AssignStaffDto,
+  DeclareLinkDto,
+  RecordAttendanceDto,
+} from '../../jury/dto/session-jury.dto.js';
+import { compareDates, formatFrenchDate } from '../../common/calendar-date.js';
 import { JuryMembersService } from '../../jury/jury-members.service.js';
 import { SessionJuryService } from '../../jury/session-jury.service.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
@@ -52,6 +57,22 @@ interface DeclarationProblem {
   messages: string[];
   typed: ReadonlyMap<string, TypedDeclaration>;
   declaredOn: string;
+}
+
+const ATTENDANCE_LABELS = labelOf({ attendance: 'Présence', arrivalTime: 'Heure d’arrivée' });
+
+const ATTENDANCE_CHOICES = [
+  { value: '', label: 'Non relevée' },
+  { value: 'PRESENT', label: 'Présent(e)' },
+  { value: 'ABSENT', label: 'Absent(e)' },
+];
+
+/** A member's attendance refused: the messages, and what was typed, shown again on that row. */
+interface AttendanceProblem {
+  assignmentId: string;
+  messages: string[];
+  attendance: string;
+  arrivalTime: string;
 }
 
 /** A session's jury: assignments (juré, surveillant, comédien) and link declarations. */
@@ -113,6 +134,46 @@ export class SessionJuryFormsController {
   ): Promise<void> {
     await this.jury.unassign(caller, id, assignmentId);
     this.forms.redirect(res, { to: `/sessions/${id}/jury`, flash: 'staff-removed' });
+  }
+
+  /** A member's attendance on the day: present (with arrival time), absent, or not recorded. */
+  @Post(':assignmentId/attendance')
+  async attendance(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('assignmentId') assignmentId: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const session = await this.sessions.findWritable(caller, id);
+    const attendance = text(body, 'attendance');
+    const arrivalTime = text(body, 'arrivalTime');
+    const validated = await validateForm(
+      RecordAttendanceDto,
+      { attendance: attendance || null, arrivalTime: arrivalTime || null },
+      ATTENDANCE_LABELS,
+    );
+    let messages = Object.values(validated.errors ?? {});
+    if (validated.dto !== null) {
+      const dto = validated.dto;
+      const result = await attempt(
+        () => this.jury.recordAttendance(caller, id, assignmentId, dto),
+        ATTENDANCE_LABELS,
+      );
+      if (result.ok) {
+        this.forms.redirect(res, { to: `/sessions/${id}/jury`, flash: 'attendance-saved' });
+        return;
+      }
+      messages = Object.values(result.errors);
+    }
+    await this.render(
+      { req, res, caller },
+      session,
+      { values: { role: 'JURY' }, errors: null, status: 400 },
+      null,
+      { assignmentId, messages, attendance, arrivalTime },
+    );
   }
 
   /** One juror's declarations about every candidate: all checked at once, then recorded. */
@@ -199,7 +260,10 @@ export class SessionJuryFormsController {
     session: ExamSession,
     state: FormState,
     declarationProblem: DeclarationProblem | null = null,
+    attendanceProblem: AttendanceProblem | null = null,
   ): Promise<void> {
+    const today = this.clock.today();
+    const started = compareDates(today, session.startDate) >= 0;
     const [staff, candidates, declarations, members, titres] = await Promise.all([
       this.jury.listStaff(session.id),
       this.candidates.listForSession(session.id),
@@ -239,7 +303,10 @@ export class SessionJuryFormsController {
           name: `${s.juryMember.lastName.toUpperCase()} ${s.juryMember.firstName}`,
           role: STAFF_ROLE_LABELS[s.role],
           habilitations: habilitationLines(s.juryMember, titreById),
+          attendance: attendanceView(s, attendanceProblem),
         })),
+        attendanceOpen: started,
+        attendanceFrom: formatFrenchDate(session.startDate),
         jurors: staff
           .filter((s) => s.role === 'JURY')
           .map((s) => {
@@ -288,3 +355,27 @@ const ASSIGN_FIELDS: FieldSpec[] = [
     options: optionsOf(STAFF_ROLE_LABELS),
   },
 ];
+
+/** A member's attendance row: what is recorded (or was typed and refused) and the form's ids. */
+function attendanceView(
+  staff: { id: string; attendance: string | null; arrivalTime: string | null },
+  problem: AttendanceProblem | null,
+) {
+  const refused = problem?.assignmentId === staff.id ? problem : null;
+  const attendance = refused ? refused.attendance : (staff.attendance ?? '');
+  const arrivalTime = refused ? refused.arrivalTime : (staff.arrivalTime ?? '');
+  const recorded =
+    staff.attendance === 'PRESENT'
+      ? `Présent(e)${staff.arrivalTime ? `, arrivée à ${staff.arrivalTime.replace(':', 'h')}` : ''}`
+      : staff.attendance === 'ABSENT'
+        ? 'Absent(e)'
+        : 'Non relevée';
+  return {
+    recorded,
+    problems: refused?.messages ?? [],
+    arrivalTime,
+    selectId: `attendance-${staff.id}`,
+    timeId: `arrival-${staff.id}`,
+    choices: ATTENDANCE_CHOICES.map((c) => ({ ...c, selected: c.value === attendance })),
+  };
+}

@@ -1,0 +1,176 @@
+import { jest } from '@jest/globals';
+import { aCentre, aSession, aTitre, aUser } from './support/factories.js';
+import { ADMIN, startTestApp, testDbKind, type Client, type TestApp } from './support/test-app.js';
+import { htmlText, webLogin, type WebClient } from './support/web-form-client.js';
+
+type Body = Record<string, unknown>;
+type Finding = { code: string; severity: string; message: string };
+
+// Logins hash passwords with argon2id on purpose: slow on a busy 2-core machine.
+jest.setTimeout(60_000);
+
+describe(`jury rules: attendance and pedagogical links (${testDbKind()})`, () => {
+  let t: TestApp;
+  let manager: Client;
+  let web: WebClient;
+  let credentials: { email: string; password: string };
+  let centreId: string;
+  let titreId: string;
+  let sessionId: string;
+  const staffIds: Record<string, string> = {};
+  const memberIds: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2027-05-20T09:00:00Z' });
+    const admin = t.as(await t.login(ADMIN.email, ADMIN.password));
+    const a = await aCentre(admin);
+    centreId = String(a.centre.id);
+    const titre = await aTitre(admin);
+    titreId = String(titre.id);
+    const m = await aUser(admin, 'manager', [centreId]);
+    credentials = m;
+    manager = t.as(await t.login(m.email, m.password));
+    web = await webLogin(t.http, m.email, m.password);
+    sessionId = String(
+      (await aSession(manager, { centreId, siteId: String(a.site.id), titreId })).id,
+    );
+    for (const [key, lastName, firstName] of [
+      ['durand', 'Durand', 'Camille'],
+      ['lefevre', 'Lefèvre', 'Hugo'],
+      ['roux', 'Roux', 'Inès'],
+    ]) {
+      const member = await manager.post('/api/jury-members', {
+        centreId,
+        lastName,
+        firstName,
+        email: `${key}@example.fr`,
+        habilitations: [{ titreId, validUntil: '2029-12-31' }],
+      });
+      expect(member.status).toBe(201);
+      memberIds[key] = String(member.body.id);
+    }
+    for (const key of ['durand', 'lefevre']) {
+      const assigned = await manager.post(`/api/sessions/${sessionId}/jury`, {
+        juryMemberId: memberIds[key],
+        role: 'JURY',
+      });
+      expect(assigned.status).toBe(201);
+      staffIds[key] = String(assigned.body.id);
+    }
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const juryMinimum = async (): Promise<{
+    status: string;
+    findings: Finding[];
+    evidence: string[];
+  }> => {
+    const res = await manager.get(`/api/sessions/${sessionId}/compliance`);
+    expect(res.status).toBe(200);
+    const checks = res.body.checks as {
+      code: string;
+      status: string;
+      findings: Finding[];
+      evidence: string[];
+    }[];
+    const check = checks.find((c) => c.code === 'JURY_MINIMUM');
+    if (!check) throw new Error('no JURY_MINIMUM check');
+    return check;
+  };
+
+  const attendance = (key: string, body: Body) =>
+    manager.patch(`/api/sessions/${sessionId}/jury/${staffIds[key]}/attendance`, body);
+
+  describe('jury attendance on the day', () => {
+    it('counts assignments before the session, and refuses attendance before its first day', async () => {
+      expect((await juryMinimum()).status).toBe('pass');
+      const early = await attendance('durand', { attendance: 'PRESENT', arrivalTime: '08:30' });
+      expect(early.status).toBe(400);
+      expect(early.body.fields).toEqual([
+        {
+          field: 'attendance',
+          message:
+            'La présence se relève le jour de la session : pas avant son premier jour, le 14/06/2027 (champ « attendance »).',
+        },
+      ]);
+      const page = await web.get(`/sessions/${sessionId}/jury`);
+      expect(htmlText(page.text)).toContain(
+        'La présence des membres se relève à partir du premier jour de la session, le 14/06/2027',
+      );
+    });
+
+    it('blocks on the first day while no juror is recorded present, naming them', async () => {
+      t.clock.set('2027-06-14T06:00:00Z');
+      // A new day, a new login (tokens and dashboard sessions expire).
+      manager = t.as(await t.login(credentials.email, credentials.password));
+      web = await webLogin(t.http, credentials.email, credentials.password);
+      const check = await juryMinimum();
+      expect(check.status).toBe('fail');
+      expect(check.findings.map((f) => `${f.severity}: ${f.message}`)).toEqual([
+        "blocking: Aucun membre de jury n'est enregistré présent : il en faut au moins 2 (présence non enregistrée : Camille DURAND et Hugo LEFÈVRE).",
+      ]);
+    });
+
+    it('refuses a malformed time and a time for an absent member, every field at once', async () => {
+      const bad = await attendance('durand', { attendance: 'LATE', arrivalTime: '25:00' });
+      expect(bad.status).toBe(400);
+      expect((bad.body.fields as { field: string }[]).map((f) => f.field).sort()).toEqual([
+        'arrivalTime',
+        'attendance',
+      ]);
+      const absentWithTime = await attendance('lefevre', {
+        attendance: 'ABSENT',
+        arrivalTime: '09:00',
+      });
+      expect(absentWithTime.status).toBe(400);
+      expect(absentWithTime.body.fields).toEqual([
+        {
+          field: 'arrivalTime',
+          message: 'Le champ « arrivalTime » ne s’indique que pour un membre présent.',
+        },
+      ]);
+    });
+
+    it('blocks with one juror present and one absent, then passes with two present', async () => {
+      const present = await attendance('durand', { attendance: 'PRESENT', arrivalTime: '08:30' });
+      expect(present.status).toBe(200);
+      expect(present.body).toMatchObject({ attendance: 'PRESENT', arrivalTime: '08:30' });
+      expect((await attendance('lefevre', { attendance: 'ABSENT' })).status).toBe(200);
+      const check = await juryMinimum();
+      expect(check.findings.map((f) => f.message)).toEqual([
+        'Seulement 1 membre de jury est enregistré présent (Camille DURAND (arrivée à 08h30)) : il en faut au moins 2 (absent(e) : Hugo LEFÈVRE).',
+      ]);
+
+      // The dashboard form records the second juror present.
+      const form = await web.post(`/sessions/${sessionId}/jury/${staffIds.lefevre}/attendance`, {
+        attendance: 'PRESENT',
+        arrivalTime: '08:45',
+      });
+      expect(form.status).toBe(303);
+      const passed = await juryMinimum();
+      expect(passed.status).toBe('pass');
+      expect(passed.evidence).toEqual([
+        '2 membres de jury présents : Camille DURAND (arrivée à 08h30) et Hugo LEFÈVRE (arrivée à 08h45).',
+      ]);
+      const page = htmlText((await web.get(`/sessions/${sessionId}/jury`)).text);
+      expect(page).toContain('Présence le jour de la session');
+      expect(page).toContain('value="08:45"');
+    });
+
+    it('shows a refused attendance on its row with the message', async () => {
+      const refused = await web.post(`/sessions/${sessionId}/jury/${staffIds.durand}/attendance`, {
+        attendance: '',
+        arrivalTime: '09:10',
+      });
+      expect(refused.status).toBe(400);
+      const page = htmlText(refused.text);
+      expect(page).toContain('La présence de DURAND Camille n’a pas été enregistrée');
+      expect(page).toContain(
+        'Le champ « Heure d’arrivée » ne s’indique que pour un membre présent.',
+      );
+    });
+  });
+});
