@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { aCentre, aSession, aTitre, aUser } from './support/factories.js';
+import { aCandidate, aCentre, aSession, aTitre, aUser } from './support/factories.js';
 import { ADMIN, startTestApp, testDbKind, type Client, type TestApp } from './support/test-app.js';
 import { htmlText, webLogin, type WebClient } from './support/web-form-client.js';
 
@@ -170,6 +170,123 @@ describe(`jury rules: attendance and pedagogical links (${testDbKind()})`, () =>
       expect(page).toContain('La présence de DURAND Camille n’a pas été enregistrée');
       expect(page).toContain(
         'Le champ « Heure d’arrivée » ne s’indique que pour un membre présent.',
+      );
+    });
+  });
+
+  describe('pedagogical links: a juror who trained a candidate does not evaluate them', () => {
+    let candidateId: string;
+
+    const noLink = async (): Promise<Finding[]> => {
+      const res = await manager.get(`/api/sessions/${sessionId}/compliance`);
+      const checks = res.body.checks as { code: string; findings: Finding[] }[];
+      return checks.find((c) => c.code === 'JURY_NO_LINK')?.findings ?? [];
+    };
+
+    it('records the trainers on the enrolment, members of the centre only', async () => {
+      const refused = await manager.post(`/api/sessions/${sessionId}/candidates`, {
+        lastName: 'Martin',
+        firstName: 'Paul',
+        trainerIds: [memberIds.roux, '00000000-0000-4000-8000-000000000000'],
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.fields).toEqual([
+        {
+          field: 'trainerIds',
+          message:
+            'Le champ « trainerIds » doit désigner des membres du jury du centre : 00000000-0000-4000-8000-000000000000 n’en est pas.',
+        },
+      ]);
+      const candidate = await aCandidate(manager, sessionId, {
+        lastName: 'Martin',
+        firstName: 'Paul',
+        trainerIds: [memberIds.roux],
+      });
+      candidateId = String(candidate.id);
+      expect(candidate.trainerIds).toEqual([memberIds.roux]);
+    });
+
+    it('blocks the session when the trainer is assigned as juror, naming both', async () => {
+      const assigned = await manager.post(`/api/sessions/${sessionId}/jury`, {
+        juryMemberId: memberIds.roux,
+        role: 'JURY',
+      });
+      expect(assigned.status).toBe(201);
+      const findings = await noLink();
+      expect(findings).toContainEqual(
+        expect.objectContaining({
+          severity: 'blocking',
+          message:
+            'Inès ROUX a formé Paul MARTIN (lien pédagogique enregistré sur son inscription) : ce membre du jury est exclu de son évaluation.',
+        }),
+      );
+    });
+
+    it('refuses a declaration of no link by the trainer, and shows the pedagogical link as recorded', async () => {
+      const denied = await manager.post(`/api/sessions/${sessionId}/link-declarations`, {
+        juryMemberId: memberIds.roux,
+        candidateId,
+        hasLink: false,
+      });
+      expect(denied.status).toBe(400);
+      expect(denied.body.fields[0].field).toBe('hasLink');
+      const page = htmlText((await web.get(`/sessions/${sessionId}/jury`)).text);
+      expect(page).toContain('Lien personnel, professionnel ou pédagogique');
+      expect(page).toContain(
+        'Lien pédagogique : formateur du candidat</strong> (enregistré sur son inscription)',
+      );
+    });
+
+    it('records the kind of a declared link, through the API and the form', async () => {
+      const personal = await manager.post(`/api/sessions/${sessionId}/link-declarations`, {
+        juryMemberId: memberIds.durand,
+        candidateId,
+        hasLink: true,
+        linkKind: 'PERSONAL',
+        details: 'Voisin',
+      });
+      expect(personal.status).toBe(201);
+      expect(personal.body).toMatchObject({ hasLink: true, linkKind: 'PERSONAL' });
+      const form = await web.post(`/sessions/${sessionId}/jury/declarations/${memberIds.lefevre}`, {
+        [`link_${candidateId}`]: 'PROFESSIONAL',
+        [`details_${candidateId}`]: 'Ancien collègue',
+      });
+      expect(form.status).toBe(303);
+      const stored = await manager.get(`/api/sessions/${sessionId}/link-declarations`);
+      expect(
+        (stored.body as Body[])
+          .filter((d) => d.candidateId === candidateId)
+          .map((d) => [d.juryMemberId, d.linkKind])
+          .sort(),
+      ).toEqual(
+        [
+          [memberIds.durand, 'PERSONAL'],
+          [memberIds.lefevre, 'PROFESSIONAL'],
+        ].sort(),
+      );
+      // Three linked jurors out of three: nobody can evaluate Paul Martin.
+      expect((await noLink()).map((f) => f.message)).toContain(
+        'Aucun membre du jury sans lien déclaré ne peut évaluer Paul MARTIN : il en faut au moins 2.',
+      );
+    });
+
+    it('chooses the trainers on the candidate form among the centre’s jurors', async () => {
+      const edit = htmlText(
+        (await web.get(`/sessions/${sessionId}/candidates/${candidateId}`)).text,
+      );
+      expect(edit).toContain('Formateur(s) du candidat');
+      const current = await manager.get(`/api/sessions/${sessionId}/candidates/${candidateId}`);
+      const saved = await web.post(`/sessions/${sessionId}/candidates/${candidateId}`, {
+        lastName: 'Martin',
+        firstName: 'Paul',
+        pathway: 'FORMATION',
+        version: String(current.body.version),
+        trainerIds: [memberIds.roux, memberIds.durand],
+      });
+      expect(saved.status).toBe(303);
+      const after = await manager.get(`/api/sessions/${sessionId}/candidates/${candidateId}`);
+      expect([...(after.body.trainerIds as string[])].sort()).toEqual(
+        [memberIds.roux, memberIds.durand].sort(),
       );
     });
   });

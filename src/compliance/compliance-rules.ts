@@ -10,7 +10,7 @@
  *   it may carry warnings (e.g. a deadline within 14 days);
  * - 'not_applicable': the rule does not concern this session (no VAE candidate, cancelled session).
  */
-import { personName } from '../common/person-order.js';
+import { byName, personName } from '../common/person-order.js';
 import {
   addDays,
   addMonths,
@@ -665,9 +665,13 @@ function checkJuryAttendance(
   input: ComplianceInput,
   assigned: ComplianceJuryMember[],
 ): CheckResult {
-  const present = assigned.filter((m) => m.attendance === 'PRESENT');
-  const absent = assigned.filter((m) => m.attendance === 'ABSENT');
-  const unrecorded = assigned.filter((m) => m.attendance === null);
+  // By name: the assignment order is not meaningful on the day.
+  const sorted = [...assigned].sort((a, b) =>
+    byName({ ...a, id: a.juryMemberId }, { ...b, id: b.juryMemberId }),
+  );
+  const present = sorted.filter((m) => m.attendance === 'PRESENT');
+  const absent = sorted.filter((m) => m.attendance === 'ABSENT');
+  const unrecorded = sorted.filter((m) => m.attendance === null);
   const presentNames = present.map(
     (m) =>
       `${personName(m)}${m.arrivalTime ? ` (arrivée à ${m.arrivalTime.replace(':', 'h')})` : ''}`,

@@ -161,8 +161,17 @@ export class SessionJuryService {
     );
     const today = this.clock.today();
     refuseFieldErrors([futureDateError('declaredOn', dto.declaredOn, today)]);
+    refuseFieldErrors([
+      !dto.hasLink && dto.linkKind
+        ? {
+            field: 'linkKind',
+            message: 'Le champ « linkKind » ne s’indique que pour un lien déclaré (« hasLink »).',
+          }
+        : null,
+    ]);
     const next = {
       hasLink: dto.hasLink,
+      linkKind: dto.hasLink ? (dto.linkKind ?? null) : null,
       details: dto.details ?? '',
       declaredOn: dto.declaredOn ?? today,
     };
@@ -178,11 +187,18 @@ export class SessionJuryService {
       }
       const enrolled = await m
         .getRepository(Candidate)
-        .exists({ where: { sessionId, id: dto.candidateId } });
+        .findOne({ where: { sessionId, id: dto.candidateId } });
       if (!enrolled) {
         throw fieldError(
           'candidateId',
           'Le champ « candidateId » doit désigner un candidat de la session.',
+        );
+      }
+      // The trainer recorded on the enrolment has a pedagogical link: it cannot be declared absent.
+      if (enrolled.trainerIds.includes(dto.juryMemberId) && !dto.hasLink) {
+        throw fieldError(
+          'hasLink',
+          `Ce membre du jury a formé ${enrolled.firstName} ${enrolled.lastName} (formateur enregistré sur son inscription) : le lien pédagogique ne peut pas être déclaré absent (champ « hasLink »).`,
         );
       }
       const repository = m.getRepository(LinkDeclaration);

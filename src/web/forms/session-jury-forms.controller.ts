@@ -14,6 +14,7 @@ import {
 } from '../../jury/dto/session-jury.dto.js';
 import { compareDates, formatFrenchDate } from '../../common/calendar-date.js';
 import { JuryMembersService } from '../../jury/jury-members.service.js';
+import { LINK_KINDS, type LinkKind } from '../../jury/link-declaration.entity.js';
 import { SessionJuryService } from '../../jury/session-jury.service.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
@@ -42,8 +43,18 @@ const DECLARATION_LABELS = labelOf({ details: 'Précisions', declaredOn: 'Date d
 const LINK_CHOICES = [
   { value: '', label: 'Non déclaré' },
   { value: 'none', label: 'Aucun lien' },
-  { value: 'link', label: 'Lien déclaré' },
+  { value: 'PERSONAL', label: 'Lien personnel' },
+  { value: 'PROFESSIONAL', label: 'Lien professionnel' },
+  { value: 'PEDAGOGICAL', label: 'Lien pédagogique (formateur)' },
 ];
+/** A link declared before its kind was asked: shown as it was recorded. */
+const UNSPECIFIED_LINK = { value: 'link', label: 'Lien déclaré (nature non précisée)' };
+
+/** The link kind a choice of the form stands for; undefined: not a link choice. */
+function linkKindOf(choice: string): LinkKind | null | undefined {
+  if (choice === 'link') return null;
+  return LINK_KINDS.find((kind) => kind === choice);
+}
 
 /** What was chosen and typed for one candidate in a juror's declarations form. */
 interface TypedDeclaration {
@@ -203,12 +214,16 @@ export class SessionJuryFormsController {
       typed.set(candidate.id, { choice, details });
       if (choice === '') continue;
       const who = `${candidate.firstName} ${candidate.lastName}`;
-      if (choice !== 'none' && choice !== 'link') {
-        messages.push(`${who} : choisissez « Aucun lien » ou « Lien déclaré ».`);
+      const kind = linkKindOf(choice);
+      if (choice !== 'none' && kind === undefined) {
+        messages.push(
+          `${who} : choisissez « Aucun lien » ou un lien personnel, professionnel ou pédagogique.`,
+        );
         continue;
       }
+      const hasLink = choice !== 'none';
       const candidateMessages: string[] = [];
-      if (choice === 'link' && details.trim() === '') {
+      if (hasLink && details.trim() === '') {
         candidateMessages.push(
           `${who} : le champ « Précisions » est obligatoire pour un lien déclaré.`,
         );
@@ -218,8 +233,9 @@ export class SessionJuryFormsController {
         {
           juryMemberId: memberId,
           candidateId: candidate.id,
-          hasLink: choice === 'link',
-          details: choice === 'link' ? details : '',
+          hasLink,
+          linkKind: hasLink ? kind : null,
+          details: hasLink ? details : '',
           declaredOn,
         },
         DECLARATION_LABELS,
@@ -320,7 +336,11 @@ export class SessionJuryFormsController {
               declaredOn: refused?.declaredOn ?? '',
               rows: candidates.map((c) => {
                 const declaration = declarationOf.get(`${s.juryMemberId}:${c.id}`);
-                const stored = declaration ? (declaration.hasLink ? 'link' : 'none') : '';
+                const stored = declaration
+                  ? declaration.hasLink
+                    ? (declaration.linkKind ?? 'link')
+                    : 'none'
+                  : '';
                 // After a refusal, the form shows what was typed, not what is stored.
                 const typed = refused?.typed.get(c.id);
                 const choice = typed ? typed.choice : stored;
@@ -330,10 +350,11 @@ export class SessionJuryFormsController {
                   selectId: `link-${s.juryMemberId}-${c.id}`,
                   detailsId: `details-${s.juryMemberId}-${c.id}`,
                   details: typed ? typed.details : (declaration?.details ?? ''),
-                  choices: LINK_CHOICES.map((option) => ({
-                    ...option,
-                    selected: option.value === choice,
-                  })),
+                  // The trainer recorded on the enrolment: the pedagogical link is shown, not asked.
+                  trainer: c.trainerIds.includes(s.juryMemberId),
+                  choices: [...LINK_CHOICES, ...(choice === 'link' ? [UNSPECIFIED_LINK] : [])].map(
+                    (option) => ({ ...option, selected: option.value === choice }),
+                  ),
                 };
               }),
             };
