@@ -290,4 +290,50 @@ describe(`jury rules: attendance and pedagogical links (${testDbKind()})`, () =>
       );
     });
   });
+
+  describe('jurors convened at least 15 days before, with a postal address', () => {
+    it('records the address of a juror for their convocation', async () => {
+      const updated = await manager.patch(`/api/jury-members/${memberIds.durand}`, {
+        address: '4 rue des Lilas\n69003 Lyon',
+      });
+      expect(updated.status).toBe(200);
+      expect(updated.body.address).toBe('4 rue des Lilas\n69003 Lyon');
+      const page = htmlText((await web.get(`/jury/${memberIds.durand}`)).text);
+      expect(page).toContain('Adresse postale');
+      expect(page).toContain('69003 Lyon');
+    });
+
+    it('warns when a juror was convened less than 15 days before the session', async () => {
+      const future = await manager.patch(
+        `/api/sessions/${sessionId}/jury/${staffIds.durand}/convocation`,
+        { convocationDate: '2027-06-20' },
+      );
+      expect(future.status).toBe(400);
+      expect(future.body.fields[0].field).toBe('convocationDate');
+      const late = await manager.patch(
+        `/api/sessions/${sessionId}/jury/${staffIds.durand}/convocation`,
+        { convocationDate: '2027-06-04' },
+      );
+      expect(late.status).toBe(200);
+      expect(late.body.convocationDate).toBe('2027-06-04');
+      const form = await web.post(`/sessions/${sessionId}/jury/${staffIds.lefevre}/convocation`, {
+        convocationDate: '2027-05-20',
+      });
+      expect(form.status).toBe(303);
+      const res = await manager.get(`/api/sessions/${sessionId}/compliance`);
+      const check = (res.body.checks as { code: string; findings: Finding[] }[]).find(
+        (c) => c.code === 'JURY_CONVENED',
+      );
+      expect(check?.findings.map((f) => `${f.severity}: ${f.message}`)).toEqual(
+        expect.arrayContaining([
+          "warning: Camille DURAND a été convoqué(e) le 04/06/2027, 10 jours seulement avant le début de la session le 14/06/2027 : un juré salarié demande son autorisation d'absence au moins 15 jours avant.",
+        ]),
+      );
+      expect(check?.findings.some((f) => f.message.includes('Hugo LEFÈVRE'))).toBe(false);
+      const page = htmlText((await web.get(`/sessions/${sessionId}/jury`)).text);
+      expect(page).toContain(
+        'Convocation 10 jours avant la session : moins de 15 jours, trop tard pour l’autorisation d’absence d’un juré salarié.',
+      );
+    });
+  });
 });

@@ -6,6 +6,7 @@ import {
   checkJuryMinimum,
   checkJuryNoLink,
   checkProviderConvention,
+  checkJuryConvened,
   checkPvSent,
   checkTitreValid,
   checkUdInformed,
@@ -32,6 +33,7 @@ function aJuror(overrides: Partial<ComplianceJuryMember> = {}): ComplianceJuryMe
     lastName: 'Durand',
     firstName: 'Camille',
     role: 'JURY',
+    convocationDate: '2027-05-03',
     attendance: null,
     arrivalTime: null,
     habilitations: [{ titreId: 't-cda', validUntil: '2028-12-31', ccpCodes: [] }],
@@ -172,6 +174,7 @@ describe('runComplianceChecks', () => {
       JURY_MINIMUM: 'pass',
       JURY_HABILITATIONS: 'pass',
       JURY_NO_LINK: 'pass',
+      JURY_CONVENED: 'pass',
       VAE_RECEVABILITE: 'pass',
       CANDIDATES_CONVENED: 'pass',
       CANDIDATE_FILES: 'pass',
@@ -221,6 +224,7 @@ describe('runComplianceChecks', () => {
       ['JURY_MINIMUM', ['DAY_CHECK_TWO_JURORS']],
       ['JURY_HABILITATIONS', ['JURY_CHECK_HABILITATIONS']],
       ['JURY_NO_LINK', ['JURY_CHECK_NO_LINK', 'DAY_WELCOME_NO_LINK']],
+      ['JURY_CONVENED', ['JURY_CONVENE_JURY']],
       ['VAE_RECEVABILITE', ['JURY_CHECK_VAE_RECEVABILITE', 'FILES_COLLECT_VAE_RECEVABILITE']],
       ['CANDIDATES_CONVENED', ['PACK_CONVENE_CANDIDATES']],
       [
@@ -956,6 +960,45 @@ describe('JURY_NO_LINK', () => {
     const check = checkJuryNoLink(anInput({ candidates: [], linkDeclarations: [] }));
     expect(check.status).toBe('pending');
     expect(check.findings).toEqual([]);
+  });
+});
+
+describe('JURY_CONVENED (15 days before the session)', () => {
+  const jury = (dates: (string | null)[]) =>
+    dates.map((convocationDate, i) =>
+      aJuror({ juryMemberId: `j${i}`, lastName: `Juré${i}`, convocationDate }),
+    );
+
+  it('passes with each juror convened 15 days or more before the start', () => {
+    const check = checkJuryConvened(anInput({ jury: jury(['2027-05-30']) }));
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      'Camille JURÉ0 convoqué(e) le 30/05/2027, 15 jours avant le début de la session.',
+    ]);
+  });
+
+  it('warns about a convocation 14 days before the start, naming the rule', () => {
+    const check = checkJuryConvened(anInput({ jury: jury(['2027-05-31']) }));
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "warning: Camille JURÉ0 a été convoqué(e) le 31/05/2027, 14 jours seulement avant le début de la session le 14/06/2027 : un juré salarié demande son autorisation d'absence au moins 15 jours avant.",
+    ]);
+  });
+
+  it('is pending while a convocation is missing before the deadline, then warns', () => {
+    const early = checkJuryConvened(anInput({ jury: jury([null]) }));
+    expect(early.status).toBe('pending');
+    expect(early.note).toBe(
+      'Convocations des membres du jury à envoyer au plus tard le 30/05/2027.',
+    );
+    const late = checkJuryConvened({ ...anInput({ jury: jury([null]) }), today: '2027-05-30' });
+    expect(messages(late)).toEqual([
+      "warning: Camille JURÉ0 n'est pas enregistré(e) comme convoqué(e) : la convocation devait partir au plus tard le 30/05/2027, 15 jours avant le début de la session le 14/06/2027.",
+    ]);
+  });
+
+  it('carries its source', () => {
+    expect(JURY_SOURCES.JURY_CONVOCATION_NOTICE.summary).toContain('15 jours calendaires');
   });
 });
 

@@ -46,6 +46,8 @@ export interface ComplianceJuryMember {
   lastName: string;
   firstName: string;
   role: SessionStaffRole;
+  /** Day the member was convened; null: not recorded. */
+  convocationDate: CalendarDate | null;
   /** Attendance recorded on the day; null: not recorded. */
   attendance: 'PRESENT' | 'ABSENT' | null;
   /** Arrival time 'HH:MM' of a member present, null when not recorded. */
@@ -174,6 +176,7 @@ export type ComplianceCheckCode =
   | 'JURY_MINIMUM'
   | 'JURY_HABILITATIONS'
   | 'JURY_NO_LINK'
+  | 'JURY_CONVENED'
   | 'VAE_RECEVABILITE'
   | 'CANDIDATES_CONVENED'
   | 'CANDIDATE_FILES'
@@ -190,6 +193,8 @@ export interface ComplianceCheckDefinition {
 
 /** Minimum number of jurors for a session, and for each candidate (règlement des sessions). */
 export const MINIMUM_JURORS = 2;
+/** Calendar days before the session by which a juror is convened (JURY_CONVOCATION_NOTICE). */
+export const JURY_CONVOCATION_DAYS_BEFORE_START = 15;
 /** Days before the convocation deadline from which a missing convocation raises a warning. */
 export const CONVOCATION_WARNING_DAYS = 14;
 /** Months before the start date by which candidates must be convened. */
@@ -234,6 +239,11 @@ const META: Record<ComplianceCheckCode, CheckMeta> = {
     code: 'JURY_NO_LINK',
     label: 'Absence de lien entre les membres du jury et les candidats',
     taskCodes: ['JURY_CHECK_NO_LINK', 'DAY_WELCOME_NO_LINK'],
+  },
+  JURY_CONVENED: {
+    code: 'JURY_CONVENED',
+    label: 'Membres du jury convoqués au moins quinze jours avant la session',
+    taskCodes: ['JURY_CONVENE_JURY'],
   },
   VAE_RECEVABILITE: {
     code: 'VAE_RECEVABILITE',
@@ -909,6 +919,70 @@ export function checkJuryNoLink(input: ComplianceInput): CheckResult {
 }
 
 /**
+ * Each juror convened at least 15 calendar days before the start (JURY_SOURCES.JURY_CONVOCATION_NOTICE):
+ * an employed juror needs the convocation to ask for leave. Warnings only: a late convocation does
+ * not forbid the session, it puts the juror's presence at risk.
+ */
+export function checkJuryConvened(input: ComplianceInput): CheckResult {
+  const assigned = jurors(input);
+  const start = input.session.startDate;
+  const deadline = addDays(start, -JURY_CONVOCATION_DAYS_BEFORE_START);
+  if (assigned.length === 0) {
+    return result('JURY_CONVENED', {
+      findings: [],
+      evidence: [],
+      pending: true,
+      note: "Aucun membre de jury n'est encore affecté à la session.",
+    });
+  }
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  let pending = false;
+  for (const member of assigned) {
+    const name = personName(member);
+    const date = member.convocationDate;
+    if (date === null) {
+      if (isBefore(input.today, deadline)) {
+        pending = true;
+        continue;
+      }
+      findings.push(
+        finding(
+          'JURY_CONVENED',
+          'warning',
+          `${name} n'est pas enregistré(e) comme convoqué(e) : la convocation devait partir au plus tard le ${fr(deadline)}, ${JURY_CONVOCATION_DAYS_BEFORE_START} jours avant le début de la session le ${fr(start)}.`,
+          jurorSubject(member),
+        ),
+      );
+      continue;
+    }
+    const days = daysBetween(date, start);
+    if (days < JURY_CONVOCATION_DAYS_BEFORE_START) {
+      findings.push(
+        finding(
+          'JURY_CONVENED',
+          'warning',
+          `${name} a été convoqué(e) le ${fr(date)}, ${count(days, 'jour', 'jours')} seulement avant le début de la session le ${fr(start)} : un juré salarié demande son autorisation d'absence au moins ${JURY_CONVOCATION_DAYS_BEFORE_START} jours avant.`,
+          jurorSubject(member),
+        ),
+      );
+    } else {
+      evidence.push(
+        `${name} convoqué(e) le ${fr(date)}, ${days} jours avant le début de la session.`,
+      );
+    }
+  }
+  return result('JURY_CONVENED', {
+    findings,
+    evidence,
+    pending,
+    note: pending
+      ? `Convocations des membres du jury à envoyer au plus tard le ${fr(deadline)}.`
+      : undefined,
+  });
+}
+
+/**
  * Each VAE candidate's recevabilité: valid at the session's start (`vaeValidUntil`, the effective
  * end of validity) and, when the decision names the session types it allows, for this nature.
  * With the notification date recorded, the decision is checked by `checkVaeRecevabilite` of the
@@ -1359,6 +1433,7 @@ const EVALUATORS: Record<ComplianceCheckCode, (input: ComplianceInput) => CheckR
   JURY_MINIMUM: checkJuryMinimum,
   JURY_HABILITATIONS: checkJuryHabilitations,
   JURY_NO_LINK: checkJuryNoLink,
+  JURY_CONVENED: checkJuryConvened,
   VAE_RECEVABILITE: checkVaeRecevabilite,
   CANDIDATES_CONVENED: checkCandidatesConvened,
   CANDIDATE_FILES: checkCandidateFiles,

@@ -100,9 +100,10 @@ export class ComplianceService {
             role: SessionStaff['role'];
             attendance: SessionStaff['attendance'];
             arrivalTime: string | null;
+            convocationDate: string | null;
           }>(
             m,
-            `SELECT "juryMemberId", "role", "attendance", "arrivalTime" FROM "session_staff" WHERE "sessionId" = :sessionId
+            `SELECT "juryMemberId", "role", "attendance", "arrivalTime", "convocationDate" FROM "session_staff" WHERE "sessionId" = :sessionId
             ORDER BY "createdAt" ASC, "id" ASC`,
             { sessionId },
           ),
@@ -207,6 +208,7 @@ export class ComplianceService {
             lastName: member.lastName,
             firstName: member.firstName,
             role: assignment.role,
+            convocationDate: assignment.convocationDate ?? null,
             attendance: assignment.attendance ?? null,
             arrivalTime: assignment.arrivalTime ?? null,
             habilitations: habilitations

@@ -30,4 +30,16 @@ export const JURY_SOURCES = {
       'Un membre du jury n’évalue pas un candidat avec lequel il a un lien personnel, professionnel ou pédagogique : le formateur d’un candidat ne peut pas l’évaluer.',
     referenceCode: 'DELIVRANCE-2015',
   },
+  /** An employed juror asks their employer for leave at least 15 calendar days before the session. */
+  JURY_CONVOCATION_NOTICE: {
+    code: 'JURY_CONVOCATION_NOTICE',
+    text: 'Code du travail, autorisation d’absence du salarié désigné pour participer à un jury d’examen (délai de prévenance fixé par le décret n° 2010-289 du 17 mars 2010)',
+    article:
+      'Art. L. 3142-42 (ex-L. 3142-3-1) et disposition réglementaire issue de l’art. D. 3142-5-1',
+    date: '2010-03-17',
+    url: 'https://bourgogne-franche-comte.dreets.gouv.fr/Vous-etes-membre-de-jury-vous-avez-droit-a-une-prise-en-charge-financiere',
+    summary:
+      'Le salarié désigné pour un jury d’examen demande par écrit à son employeur, au moins 15 jours calendaires avant le début de la session, une autorisation d’absence, en y joignant sa convocation : le juré doit donc être convoqué au moins 15 jours avant.',
+    referenceCode: null,
+  },
 } as const satisfies Record<string, RuleSource>;

@@ -13,6 +13,7 @@ import type {
   AssignStaffDto,
   DeclareLinkDto,
   RecordAttendanceDto,
+  RecordConvocationDto,
 } from './dto/session-jury.dto.js';
 import { attendanceErrors } from './attendance-rules.js';
 import type { Habilitation } from './habilitation.entity.js';
@@ -51,6 +52,9 @@ export class SessionJuryService {
         .findOne({ where: { id: dto.juryMemberId, centreId: session.centreId } }),
     );
     if (!member) throw notFound('Membre de jury');
+    refuseFieldErrors([
+      futureDateError('convocationDate', dto.convocationDate, this.clock.today()),
+    ]);
     const duplicate = fieldError(
       'juryMemberId',
       `${member.firstName} ${member.lastName} est déjà affecté(e) à cette session (champ « juryMemberId »).`,
@@ -67,6 +71,7 @@ export class SessionJuryService {
             sessionId,
             juryMemberId: member.id,
             role: dto.role,
+            convocationDate: dto.convocationDate ?? null,
             createdAt: this.clock.nowIso(),
           }),
         );
@@ -113,6 +118,43 @@ export class SessionJuryService {
         snapshot: staff,
       });
     });
+  }
+
+  /** Records the day a member was sent or handed their convocation (null: not convened). */
+  async recordConvocation(
+    caller: Caller,
+    sessionId: string,
+    assignmentId: string,
+    dto: RecordConvocationDto,
+  ): Promise<StaffView> {
+    const session = await this.sessions.findWritable(
+      caller,
+      sessionId,
+      'son jury ne peut plus être modifié',
+    );
+    refuseFieldErrors([
+      futureDateError('convocationDate', dto.convocationDate, this.clock.today()),
+    ]);
+    const next = { convocationDate: dto.convocationDate };
+    await this.db.transaction(async (m) => {
+      const staff = await m
+        .getRepository(SessionStaff)
+        .findOne({ where: { id: assignmentId, sessionId } });
+      if (!staff) throw notFound('Affectation');
+      const changes = diffFields(staff, next, ['convocationDate'] as const);
+      if (Object.keys(changes).length === 0) return;
+      await m.getRepository(SessionStaff).update({ id: assignmentId }, next);
+      await this.audit.record(m, caller, {
+        sessionId,
+        centreId: session.centreId,
+        entity: 'session_staff',
+        entityId: assignmentId,
+        action: 'update',
+        changes,
+      });
+    });
+    const [view] = (await this.listStaff(sessionId)).filter((s) => s.id === assignmentId);
+    return view;
   }
 
   /** Records a member's attendance on the day (present with an arrival time, absent, or cleared). */

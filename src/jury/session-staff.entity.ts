@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { InstantColumn } from '../database/columns.js';
+import { DateColumn, InstantColumn } from '../database/columns.js';
 import { UniqueKeyMessage } from '../database/unique-key-message.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
 import { JuryMember } from './jury-member.entity.js';
@@ -43,6 +43,9 @@ export class SessionStaff {
   juryMember?: Relation<JuryMember>;
 
   @Column({ type: 'varchar', length: 12 }) role!: StaffRole;
+
+  /** Day the member was sent (or handed) their convocation; null: not recorded. */
+  @DateColumn({ nullable: true }) convocationDate!: string | null;
 
   /** Present or absent on the day; null: not recorded yet. */
   @Column({ type: 'varchar', length: 8, nullable: true }) attendance!: Attendance | null;

@@ -58,6 +58,7 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'staff-removed': "L'affectation a été retirée.",
   'declarations-saved': 'Les déclarations de liens ont été enregistrées.',
   'attendance-saved': 'La présence du membre a été enregistrée.',
+  'convocation-saved': 'La date de convocation du membre a été enregistrée.',
   'jury-member-created': 'Le membre du jury a été créé.',
   'jury-member-updated': 'Le membre du jury a été modifié.',
   'habilitation-added': "L'habilitation a été ajoutée.",

@@ -15,6 +15,26 @@ export class AssignStaffDto {
   @ApiProperty({ enum: STAFF_ROLES, description: 'Juré, surveillant ou comédien' })
   @IsIn(STAFF_ROLES)
   role!: StaffRole;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    description: 'Date d’envoi ou de remise de la convocation du membre',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  convocationDate?: string | null;
+}
+
+export class RecordConvocationDto {
+  @ApiProperty({
+    nullable: true,
+    example: '2027-05-20',
+    description: 'Date d’envoi ou de remise de la convocation (null : non convoqué)',
+  })
+  @ValidateIf((_, value) => value !== null)
+  @IsCalendarDate()
+  convocationDate!: string | null;
 }
 
 export class DeclareLinkDto {

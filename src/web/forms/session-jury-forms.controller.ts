@@ -11,8 +11,10 @@ import {
   AssignStaffDto,
   DeclareLinkDto,
   RecordAttendanceDto,
+  RecordConvocationDto,
 } from '../../jury/dto/session-jury.dto.js';
-import { compareDates, formatFrenchDate } from '../../common/calendar-date.js';
+import { compareDates, daysBetween, formatFrenchDate } from '../../common/calendar-date.js';
+import { JURY_CONVOCATION_DAYS_BEFORE_START } from '../../compliance/compliance-rules.js';
 import { JuryMembersService } from '../../jury/jury-members.service.js';
 import { LINK_KINDS, type LinkKind } from '../../jury/link-declaration.entity.js';
 import { SessionJuryService } from '../../jury/session-jury.service.js';
@@ -37,7 +39,11 @@ import { FormPages } from './form-pages.js';
 import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
 import { habilitationLines } from './jury-forms.controller.js';
 
-const LABELS = labelOf({ juryMemberId: 'Membre du jury', role: 'Rôle' });
+const LABELS = labelOf({
+  juryMemberId: 'Membre du jury',
+  role: 'Rôle',
+  convocationDate: 'Date de convocation',
+});
 const DECLARATION_LABELS = labelOf({ details: 'Précisions', declaredOn: 'Date de la déclaration' });
 
 const LINK_CHOICES = [
@@ -86,6 +92,13 @@ interface AttendanceProblem {
   arrivalTime: string;
 }
 
+/** A member's convocation date refused: the messages and what was typed, on that row. */
+interface ConvocationProblem {
+  assignmentId: string;
+  messages: string[];
+  convocationDate: string;
+}
+
 /** A session's jury: assignments (juré, surveillant, comédien) and link declarations. */
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
@@ -127,6 +140,7 @@ export class SessionJuryFormsController {
       plain: {
         juryMemberId: optionalText(body, 'juryMemberId'),
         role: optionalText(body, 'role'),
+        convocationDate: optionalText(body, 'convocationDate'),
       },
       labels: LABELS,
       work: (dto) => this.jury.assign(caller, id, dto),
@@ -145,6 +159,46 @@ export class SessionJuryFormsController {
   ): Promise<void> {
     await this.jury.unassign(caller, id, assignmentId);
     this.forms.redirect(res, { to: `/sessions/${id}/jury`, flash: 'staff-removed' });
+  }
+
+  /** The day a member was convened (empty: not convened). */
+  @Post(':assignmentId/convocation')
+  async convocation(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('assignmentId') assignmentId: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const session = await this.sessions.findWritable(caller, id);
+    const convocationDate = text(body, 'convocationDate');
+    const validated = await validateForm(
+      RecordConvocationDto,
+      { convocationDate: convocationDate || null },
+      LABELS,
+    );
+    let messages = Object.values(validated.errors ?? {});
+    if (validated.dto !== null) {
+      const dto = validated.dto;
+      const result = await attempt(
+        () => this.jury.recordConvocation(caller, id, assignmentId, dto),
+        LABELS,
+      );
+      if (result.ok) {
+        this.forms.redirect(res, { to: `/sessions/${id}/jury`, flash: 'convocation-saved' });
+        return;
+      }
+      messages = Object.values(result.errors);
+    }
+    await this.render(
+      { req, res, caller },
+      session,
+      { values: { role: 'JURY' }, errors: null, status: 400 },
+      null,
+      null,
+      { assignmentId, messages, convocationDate },
+    );
   }
 
   /** A member's attendance on the day: present (with arrival time), absent, or not recorded. */
@@ -277,6 +331,7 @@ export class SessionJuryFormsController {
     state: FormState,
     declarationProblem: DeclarationProblem | null = null,
     attendanceProblem: AttendanceProblem | null = null,
+    convocationProblem: ConvocationProblem | null = null,
   ): Promise<void> {
     const today = this.clock.today();
     const started = compareDates(today, session.startDate) >= 0;
@@ -320,6 +375,7 @@ export class SessionJuryFormsController {
           role: STAFF_ROLE_LABELS[s.role],
           habilitations: habilitationLines(s.juryMember, titreById),
           attendance: attendanceView(s, attendanceProblem),
+          convocation: convocationView(s, session.startDate, convocationProblem),
         })),
         attendanceOpen: started,
         attendanceFrom: formatFrenchDate(session.startDate),
@@ -366,6 +422,27 @@ export class SessionJuryFormsController {
   }
 }
 
+/** A member's convocation row: the date (or what was typed), late or not, and the form's id. */
+function convocationView(
+  staff: { id: string; convocationDate: string | null },
+  startDate: string,
+  problem: ConvocationProblem | null,
+) {
+  const refused = problem?.assignmentId === staff.id ? problem : null;
+  const date = staff.convocationDate;
+  const days = date === null ? null : daysBetween(date, startDate);
+  return {
+    problems: refused?.messages ?? [],
+    value: refused ? refused.convocationDate : (date ?? ''),
+    recorded: date === null ? 'Non convoqué(e)' : `Convoqué(e) le ${formatFrenchDate(date)}`,
+    late:
+      days !== null && days < JURY_CONVOCATION_DAYS_BEFORE_START
+        ? `Convocation ${days} jour${days > 1 ? 's' : ''} avant la session : moins de ${JURY_CONVOCATION_DAYS_BEFORE_START} jours, trop tard pour l’autorisation d’absence d’un juré salarié.`
+        : '',
+    dateId: `convocation-${staff.id}`,
+  };
+}
+
 const ASSIGN_FIELDS: FieldSpec[] = [
   { name: 'juryMemberId', label: 'Membre du jury', kind: 'select', required: true },
   {
@@ -374,6 +451,12 @@ const ASSIGN_FIELDS: FieldSpec[] = [
     kind: 'select',
     required: true,
     options: optionsOf(STAFF_ROLE_LABELS),
+  },
+  {
+    name: 'convocationDate',
+    label: 'Date de convocation',
+    kind: 'date',
+    hint: 'Au moins 15 jours avant le début de la session : un juré salarié en a besoin pour demander son autorisation d’absence.',
   },
 ];
 
