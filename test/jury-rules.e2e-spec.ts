@@ -336,4 +336,35 @@ describe(`jury rules: attendance and pedagogical links (${testDbKind()})`, () =>
       );
     });
   });
+
+  describe('habilitations flagged where the juror is chosen', () => {
+    it('says so in the assign form’s select and beside an assigned juror', async () => {
+      const member = await manager.post('/api/jury-members', {
+        centreId,
+        lastName: 'Bernard',
+        firstName: 'Luc',
+        email: 'luc.bernard@example.fr',
+        habilitations: [{ titreId, validUntil: '2027-06-16' }],
+      });
+      expect(member.status).toBe(201);
+      const page = htmlText((await web.get(`/sessions/${sessionId}/jury`)).text);
+      const short =
+        'valable seulement jusqu’au 16/06/2027, avant la fin de la session le 18/06/2027';
+      expect(page).toMatch(
+        new RegExp(
+          `<option value="${String(member.body.id)}">BERNARD Luc — attention : habilitation pour le titre \\S+ ${short}</option>`,
+        ),
+      );
+      // Durand's habilitation covers the session: no warning in her option or row.
+      expect(page).not.toContain('DURAND Camille — attention');
+      const assigned = await manager.post(`/api/sessions/${sessionId}/jury`, {
+        juryMemberId: member.body.id,
+        role: 'JURY',
+      });
+      expect(assigned.status).toBe(201);
+      const after = htmlText((await web.get(`/sessions/${sessionId}/jury`)).text);
+      expect(after).toContain(`<strong>Attention :</strong> habilitation pour le titre`);
+      expect(after).toContain(`${short}.</p>`);
+    });
+  });
 });

@@ -18,6 +18,7 @@ import { JURY_CONVOCATION_DAYS_BEFORE_START } from '../../compliance/compliance-
 import { JuryMembersService } from '../../jury/jury-members.service.js';
 import { LINK_KINDS, type LinkKind } from '../../jury/link-declaration.entity.js';
 import { SessionJuryService } from '../../jury/session-jury.service.js';
+import { habilitationWarning } from '../../jury/habilitation-rules.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
 import { TitresService } from '../../titres/titres.service.js';
@@ -343,6 +344,10 @@ export class SessionJuryFormsController {
       this.titres.list(),
     ]);
     const titreById = new Map(titres.map((t) => [t.id, t]));
+    const titre = titreById.get(session.titreId);
+    // An expired or too-short habilitation is flagged where the juror is chosen.
+    const warningOf = (habilitations: readonly { titreId: string; validUntil: string }[]) =>
+      titre ? habilitationWarning(habilitations, titre, session, today) : null;
     const assigned = new Set(staff.map((s) => s.juryMemberId));
     const specs: FieldSpec[] = [
       {
@@ -353,7 +358,11 @@ export class SessionJuryFormsController {
         options: withEmpty(
           members
             .filter((m) => !assigned.has(m.id))
-            .map((m) => ({ value: m.id, label: `${m.lastName.toUpperCase()} ${m.firstName}` })),
+            .map((m) => {
+              const warning = warningOf(m.habilitations ?? []);
+              const name = `${m.lastName.toUpperCase()} ${m.firstName}`;
+              return { value: m.id, label: warning ? `${name} — attention : ${warning}` : name };
+            }),
           'Choisissez un membre',
         ),
       },
@@ -374,6 +383,7 @@ export class SessionJuryFormsController {
           name: `${s.juryMember.lastName.toUpperCase()} ${s.juryMember.firstName}`,
           role: STAFF_ROLE_LABELS[s.role],
           habilitations: habilitationLines(s.juryMember, titreById),
+          habilitationWarning: s.role === 'JURY' ? warningOf(s.juryMember.habilitations) : null,
           attendance: attendanceView(s, attendanceProblem),
           convocation: convocationView(s, session.startDate, convocationProblem),
         })),
