@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { JuryRules1796192661516 } from './1796192661516-JuryRules.js';
 import { TrainingProviders1796191706646 } from './1796191706646-TrainingProviders.js';
 import { CertificationPathways1796188611429 } from './1796188611429-CertificationPathways.js';
 import { PersonRecords1796181189852 } from './1796181189852-PersonRecords.js';
@@ -8,4 +9,14 @@ import { RemindersOutboxCalendar1795430857212 } from './1795430857212-RemindersO
 import { SessionIncidents1795430799887 } from './1795430799887-SessionIncidents.js';
 import { Initial1795426480411 } from './1795426480411-Initial.js';
 
-export const postgresMigrations: (new () => MigrationInterface)[] = [Initial1795426480411, SessionIncidents1795430799887, RemindersOutboxCalendar1795430857212, DashboardIndexes1795435541089, LoginThrottle1796166555756, PersonRecords1796181189852, CertificationPathways1796188611429, TrainingProviders1796191706646];
+export const postgresMigrations: (new () => MigrationInterface)[] = [
+  Initial1795426480411,
+  SessionIncidents1795430799887,
+  RemindersOutboxCalendar1795430857212,
+  DashboardIndexes1795435541089,
+  LoginThrottle1796166555756,
+  PersonRecords1796181189852,
+  CertificationPathways1796188611429,
+  TrainingProviders1796191706646,
+  JuryRules1796192661516,
+];
