@@ -93,6 +93,8 @@ const OPERATIONS = [
   'POST /api/sessions/{id}/jury',
   'GET /api/sessions/{id}/jury',
   'DELETE /api/sessions/{id}/jury/{assignmentId}',
+  'PATCH /api/sessions/{id}/jury/{assignmentId}/convocation',
+  'PATCH /api/sessions/{id}/jury/{assignmentId}/attendance',
   'POST /api/sessions/{id}/link-declarations',
   'GET /api/sessions/{id}/link-declarations',
   'GET /api/sessions/{id}/tasks',

@@ -54,6 +54,8 @@ const FORMS = [
   'POST /sessions/:id/jury',
   'POST /sessions/:id/jury/:id/remove',
   'POST /sessions/:id/jury/declarations/:id',
+  'POST /sessions/:id/jury/:id/convocation',
+  'POST /sessions/:id/jury/:id/attendance',
   'POST /sessions/:id/incidents',
   'POST /sessions/:id/incidents/:id/delete',
   'POST /sessions/:id/tasks/:id',

@@ -122,6 +122,9 @@ export class Candidate {
   /** Why `vaeValidUntil` differs from the computed one; empty when computed. */
   @Column({ type: 'varchar', length: 500, default: '' }) vaeOverrideReason!: string;
 
+  /** The jury members of the centre who trained the candidate: excluded from evaluating them. */
+  @JsonColumn({ default: '[]' }) trainerIds!: string[];
+
   @Column({ type: 'boolean', default: false }) accommodationRequested!: boolean;
 
   @Column({ type: 'text', default: '' }) accommodationDetails!: string;

@@ -1,5 +1,5 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields } from '../audit/audit-diff.js';
 import type { Caller } from '../common/caller.js';
@@ -26,6 +26,8 @@ import { ProvidersService } from '../providers/providers.service.js';
 import { identityBesidePersonIdErrors, IDENTITY_FIELDS } from '../people/person-rules.js';
 import { fieldError } from '../common/validation/field-errors.js';
 import type { Person } from '../people/person.entity.js';
+import { JuryMember } from '../jury/jury-member.entity.js';
+import { trainerIdsError } from '../jury/trainer-rules.js';
 
 const AUDITED_FIELDS = [
   'lastName',
@@ -41,6 +43,7 @@ const AUDITED_FIELDS = [
   'vaeAllowedNatures',
   'vaeValidUntil',
   'vaeOverrideReason',
+  'trainerIds',
   'accommodationRequested',
   'accommodationDetails',
   'convocationDate',
@@ -170,6 +173,7 @@ export class CandidatesService {
     sessionId: string,
     dto: CreateCandidateDto,
   ): Promise<CreatedCandidate> {
+    await checkTrainers(m, centreId, dto.trainerIds);
     const { person, known } = await this.enrolledPerson(m, caller, centreId, sessionId, dto);
     const repository = m.getRepository(Candidate);
     const candidate = await repository.save(
@@ -188,6 +192,7 @@ export class CandidatesService {
         trainingProviderId: await this.trainingProvider(m, centreId, dto.trainingProviderId),
         accommodationRequested: dto.accommodationRequested ?? false,
         accommodationDetails: dto.accommodationDetails ?? '',
+        trainerIds: dto.trainerIds ?? [],
         results: [],
         purgedAt: null,
         createdAt: this.clock.nowIso(),
@@ -247,6 +252,7 @@ export class CandidatesService {
     return this.db.transaction(async (m) => {
       const current = await this.find(m, sessionId, id);
       if (dto.version != null && dto.version !== current.version) throw staleWrite('Le candidat');
+      await checkTrainers(m, session.centreId, dto.trainerIds);
       const next: Partial<Candidate> = {};
       for (const field of AUDITED_FIELDS) {
         if (dto[field] !== undefined) Object.assign(next, { [field]: dto[field] });
@@ -362,6 +368,24 @@ export class CandidatesService {
     if (!candidate) throw notFound('Candidat');
     return candidate;
   }
+}
+
+/** The trainers given are jury members of the centre (refused by field otherwise). */
+async function checkTrainers(
+  m: EntityManager,
+  centreId: string,
+  trainerIds: readonly string[] | undefined,
+): Promise<void> {
+  if (!trainerIds || trainerIds.length === 0) return;
+  const members = await m
+    .getRepository(JuryMember)
+    .find({ select: { id: true }, where: { centreId, id: In([...trainerIds]) } });
+  refuseFieldErrors([
+    trainerIdsError(
+      trainerIds,
+      members.map((member) => member.id),
+    ),
+  ]);
 }
 
 /** The pathway values of a new enrolment (FORMATION when not given). */

@@ -6,6 +6,7 @@ import {
   checkJuryMinimum,
   checkJuryNoLink,
   checkProviderConvention,
+  checkJuryConvened,
   checkPvSent,
   checkTitreValid,
   checkUdInformed,
@@ -21,6 +22,7 @@ import {
   type ComplianceInput,
   type ComplianceJuryMember,
 } from './compliance-rules.js';
+import { JURY_SOURCES } from './jury-sources.js';
 
 // Session from Monday 14/06/2027 to Friday 18/06/2027.
 // Deadlines: UD 14/03/2027, convocations 14/05/2027, PV 03/07/2027.
@@ -31,6 +33,9 @@ function aJuror(overrides: Partial<ComplianceJuryMember> = {}): ComplianceJuryMe
     lastName: 'Durand',
     firstName: 'Camille',
     role: 'JURY',
+    convocationDate: '2027-05-03',
+    attendance: null,
+    arrivalTime: null,
     habilitations: [{ titreId: 't-cda', validUntil: '2028-12-31', ccpCodes: [] }],
     ...overrides,
   };
@@ -48,6 +53,7 @@ function aCandidate(overrides: Partial<ComplianceCandidate> = {}): ComplianceCan
     vaeAllowedNatures: [],
     vaeValidUntil: null,
     vaeOverrideReason: '',
+    trainerIds: [],
     titreSessions: [],
     convocationDate: '2027-05-03',
     convocationMode: 'HAND_DELIVERED',
@@ -170,6 +176,7 @@ describe('runComplianceChecks', () => {
       JURY_MINIMUM: 'pass',
       JURY_HABILITATIONS: 'pass',
       JURY_NO_LINK: 'pass',
+      JURY_CONVENED: 'pass',
       VAE_RECEVABILITE: 'pass',
       CANDIDATES_CONVENED: 'pass',
       CANDIDATE_FILES: 'pass',
@@ -219,6 +226,7 @@ describe('runComplianceChecks', () => {
       ['JURY_MINIMUM', ['DAY_CHECK_TWO_JURORS']],
       ['JURY_HABILITATIONS', ['JURY_CHECK_HABILITATIONS']],
       ['JURY_NO_LINK', ['JURY_CHECK_NO_LINK', 'DAY_WELCOME_NO_LINK']],
+      ['JURY_CONVENED', ['JURY_CONVENE_JURY']],
       ['VAE_RECEVABILITE', ['JURY_CHECK_VAE_RECEVABILITE', 'FILES_COLLECT_VAE_RECEVABILITE']],
       ['CANDIDATES_CONVENED', ['PACK_CONVENE_CANDIDATES']],
       [
@@ -626,6 +634,65 @@ describe('JURY_MINIMUM', () => {
   });
 });
 
+describe('JURY_MINIMUM once the session has started (attendance)', () => {
+  const started = (jury: ComplianceJuryMember[], today = '2027-06-14') =>
+    checkJuryMinimum({ ...anInput({ jury }), today });
+
+  it('still counts assignments the day before the start', () => {
+    const check = started(
+      [aJuror(), aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre' })],
+      '2027-06-13',
+    );
+    expect(check.status).toBe('pass');
+  });
+
+  it('passes on the first day with two jurors recorded present, with their arrival time', () => {
+    const check = started([
+      aJuror({ attendance: 'PRESENT', arrivalTime: '08:15' }),
+      aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo', attendance: 'PRESENT' }),
+      aJuror({ juryMemberId: 'j3', lastName: 'Roux', firstName: 'Inès', attendance: 'ABSENT' }),
+    ]);
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      '2 membres de jury présents : Camille DURAND (arrivée à 08h15) et Hugo LEFÈVRE.',
+    ]);
+  });
+
+  it('blocks with the names when two are assigned but one is absent', () => {
+    const check = started([
+      aJuror({ attendance: 'PRESENT', arrivalTime: '08:15' }),
+      aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo', attendance: 'ABSENT' }),
+    ]);
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      'blocking: Seulement 1 membre de jury est enregistré présent (Camille DURAND (arrivée à 08h15)) : il en faut au moins 2 (absent(e) : Hugo LEFÈVRE).',
+    ]);
+  });
+
+  it('blocks when no attendance is recorded, naming the jurors not recorded', () => {
+    const check = started(
+      [aJuror(), aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo' })],
+      '2027-06-16',
+    );
+    expect(messages(check)).toEqual([
+      "blocking: Aucun membre de jury n'est enregistré présent : il en faut au moins 2 (présence non enregistrée : Camille DURAND et Hugo LEFÈVRE).",
+    ]);
+  });
+
+  it('ignores a surveillant recorded present', () => {
+    const check = started([
+      aJuror({ attendance: 'PRESENT' }),
+      aJuror({ juryMemberId: 's1', role: 'SURVEILLANT', attendance: 'PRESENT' }),
+    ]);
+    expect(check.status).toBe('fail');
+  });
+
+  it('carries the source of the rule', () => {
+    expect(JURY_SOURCES.JURY_TWO_PRESENT.referenceCode).toBe('RGS-2016');
+    expect(JURY_SOURCES.JURY_NO_LINK.summary).toContain('pédagogique');
+  });
+});
+
 describe('JURY_HABILITATIONS', () => {
   it('passes with evidence naming each juror and the date', () => {
     const check = checkJuryHabilitations(anInput());
@@ -855,10 +922,85 @@ describe('JURY_NO_LINK', () => {
     expect(check.findings[1].subject).toEqual({ type: 'candidate', id: 'c1' });
   });
 
+  it('excludes a juror who trained the candidate, naming both, whatever was declared', () => {
+    const jury = [
+      aJuror(),
+      aJuror({ juryMemberId: 'j2', lastName: 'Lefèvre', firstName: 'Hugo' }),
+      aJuror({ juryMemberId: 'j3', lastName: 'Roux', firstName: 'Inès' }),
+    ];
+    const candidates = [aCandidate({ trainerIds: ['j3'] })];
+    const check = checkJuryNoLink(
+      anInput({ jury, candidates, linkDeclarations: declarationsFor(jury, candidates) }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      'blocking: Inès ROUX a formé Paul MARTIN (lien pédagogique enregistré sur son inscription) : ce membre du jury est exclu de son évaluation.',
+    ]);
+    expect(check.findings[0].subject).toEqual({ type: 'juryMember', id: 'j3' });
+  });
+
+  it('counts a trainer out of the jurors who can evaluate the candidate', () => {
+    const base = anInput();
+    const check = checkJuryNoLink(
+      anInput({ candidates: [base.candidates[0], { ...base.candidates[1], trainerIds: ['j1'] }] }),
+    );
+    expect(messages(check)).toEqual([
+      'blocking: Camille DURAND a formé Léa BERNARD (lien pédagogique enregistré sur son inscription) : ce membre du jury est exclu de son évaluation.',
+      'blocking: Seul 1 membre du jury sans lien déclaré (Hugo LEFÈVRE) peut évaluer Léa BERNARD : il en faut au moins 2.',
+    ]);
+  });
+
+  it('ignores a trainer who is not assigned as juror', () => {
+    const base = anInput();
+    const check = checkJuryNoLink(
+      anInput({ candidates: [{ ...base.candidates[0], trainerIds: ['s1', 'other'] }] }),
+    );
+    expect(check.status).toBe('pass');
+  });
+
   it('is pending without any candidate', () => {
     const check = checkJuryNoLink(anInput({ candidates: [], linkDeclarations: [] }));
     expect(check.status).toBe('pending');
     expect(check.findings).toEqual([]);
+  });
+});
+
+describe('JURY_CONVENED (15 days before the session)', () => {
+  const jury = (dates: (string | null)[]) =>
+    dates.map((convocationDate, i) =>
+      aJuror({ juryMemberId: `j${i}`, lastName: `Juré${i}`, convocationDate }),
+    );
+
+  it('passes with each juror convened 15 days or more before the start', () => {
+    const check = checkJuryConvened(anInput({ jury: jury(['2027-05-30']) }));
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      'Camille JURÉ0 convoqué(e) le 30/05/2027, 15 jours avant le début de la session.',
+    ]);
+  });
+
+  it('warns about a convocation 14 days before the start, naming the rule', () => {
+    const check = checkJuryConvened(anInput({ jury: jury(['2027-05-31']) }));
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "warning: Camille JURÉ0 a été convoqué(e) le 31/05/2027, 14 jours seulement avant le début de la session le 14/06/2027 : un juré salarié demande son autorisation d'absence au moins 15 jours avant.",
+    ]);
+  });
+
+  it('is pending while a convocation is missing before the deadline, then warns', () => {
+    const early = checkJuryConvened(anInput({ jury: jury([null]) }));
+    expect(early.status).toBe('pending');
+    expect(early.note).toBe(
+      'Convocations des membres du jury à envoyer au plus tard le 30/05/2027.',
+    );
+    const late = checkJuryConvened({ ...anInput({ jury: jury([null]) }), today: '2027-05-30' });
+    expect(messages(late)).toEqual([
+      "warning: Camille JURÉ0 n'est pas enregistré(e) comme convoqué(e) : la convocation devait partir au plus tard le 30/05/2027, 15 jours avant le début de la session le 14/06/2027.",
+    ]);
+  });
+
+  it('carries its source', () => {
+    expect(JURY_SOURCES.JURY_CONVOCATION_NOTICE.summary).toContain('15 jours calendaires');
   });
 });
 

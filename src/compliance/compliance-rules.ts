@@ -10,7 +10,7 @@
  *   it may carry warnings (e.g. a deadline within 14 days);
  * - 'not_applicable': the rule does not concern this session (no VAE candidate, cancelled session).
  */
-import { personName } from '../common/person-order.js';
+import { byName, personName } from '../common/person-order.js';
 import {
   addDays,
   addMonths,
@@ -47,6 +47,12 @@ export interface ComplianceJuryMember {
   lastName: string;
   firstName: string;
   role: SessionStaffRole;
+  /** Day the member was convened; null: not recorded. */
+  convocationDate: CalendarDate | null;
+  /** Attendance recorded on the day; null: not recorded. */
+  attendance: 'PRESENT' | 'ABSENT' | null;
+  /** Arrival time 'HH:MM' of a member present, null when not recorded. */
+  arrivalTime: string | null;
   habilitations: { titreId: string; validUntil: CalendarDate; ccpCodes: string[] }[];
 }
 
@@ -67,6 +73,8 @@ export interface ComplianceCandidate {
   vaeValidUntil: CalendarDate | null;
   /** Why `vaeValidUntil` was set by hand; empty when computed. */
   vaeOverrideReason: string;
+  /** Jury members of the centre who trained the candidate (pedagogical link). */
+  trainerIds: string[];
   /**
    * Their other sessions of this titre version (the checked session left out), with their results.
    * Only read for a session of the titre's prolongation year: the service fills it only then.
@@ -172,6 +180,7 @@ export type ComplianceCheckCode =
   | 'JURY_MINIMUM'
   | 'JURY_HABILITATIONS'
   | 'JURY_NO_LINK'
+  | 'JURY_CONVENED'
   | 'VAE_RECEVABILITE'
   | 'CANDIDATES_CONVENED'
   | 'CANDIDATE_FILES'
@@ -188,6 +197,8 @@ export interface ComplianceCheckDefinition {
 
 /** Minimum number of jurors for a session, and for each candidate (règlement des sessions). */
 export const MINIMUM_JURORS = 2;
+/** Calendar days before the session by which a juror is convened (JURY_CONVOCATION_NOTICE). */
+export const JURY_CONVOCATION_DAYS_BEFORE_START = 15;
 /** Days before the convocation deadline from which a missing convocation raises a warning. */
 export const CONVOCATION_WARNING_DAYS = 14;
 /** Months before the start date by which candidates must be convened. */
@@ -219,7 +230,8 @@ const META: Record<ComplianceCheckCode, CheckMeta> = {
   },
   JURY_MINIMUM: {
     code: 'JURY_MINIMUM',
-    label: 'Au moins deux membres de jury affectés à la session',
+    label:
+      'Au moins deux membres de jury : affectés avant la session, présents une fois la session commencée',
     taskCodes: ['DAY_CHECK_TWO_JURORS'],
   },
   JURY_HABILITATIONS: {
@@ -231,6 +243,11 @@ const META: Record<ComplianceCheckCode, CheckMeta> = {
     code: 'JURY_NO_LINK',
     label: 'Absence de lien entre les membres du jury et les candidats',
     taskCodes: ['JURY_CHECK_NO_LINK', 'DAY_WELCOME_NO_LINK'],
+  },
+  JURY_CONVENED: {
+    code: 'JURY_CONVENED',
+    label: 'Membres du jury convoqués au moins quinze jours avant la session',
+    taskCodes: ['JURY_CONVENE_JURY'],
   },
   VAE_RECEVABILITE: {
     code: 'VAE_RECEVABILITE',
@@ -614,8 +631,15 @@ export function checkTitreValid(input: ComplianceInput): CheckResult {
   });
 }
 
+/**
+ * At least two jurors (JURY_SOURCES.JURY_TWO_PRESENT): before the session starts, by assignment;
+ * from its first day, by the attendance recorded on the day (present members only).
+ */
 export function checkJuryMinimum(input: ComplianceInput): CheckResult {
   const assigned = jurors(input);
+  if (!isBefore(input.today, input.session.startDate) && assigned.length > 0) {
+    return checkJuryAttendance(input, assigned);
+  }
   const names = assigned.map(personName);
   if (assigned.length === 0) {
     return result('JURY_MINIMUM', {
@@ -648,6 +672,55 @@ export function checkJuryMinimum(input: ComplianceInput): CheckResult {
     evidence: [
       `${count(assigned.length, 'membre de jury affecté', 'membres de jury affectés')} à la session : ${frenchList(names)}.`,
     ],
+  });
+}
+
+/** Once the session has started: the jurors recorded present, named with their arrival time. */
+function checkJuryAttendance(
+  input: ComplianceInput,
+  assigned: ComplianceJuryMember[],
+): CheckResult {
+  // By name: the assignment order is not meaningful on the day.
+  const sorted = [...assigned].sort((a, b) =>
+    byName({ ...a, id: a.juryMemberId }, { ...b, id: b.juryMemberId }),
+  );
+  const present = sorted.filter((m) => m.attendance === 'PRESENT');
+  const absent = sorted.filter((m) => m.attendance === 'ABSENT');
+  const unrecorded = sorted.filter((m) => m.attendance === null);
+  const presentNames = present.map(
+    (m) =>
+      `${personName(m)}${m.arrivalTime ? ` (arrivée à ${m.arrivalTime.replace(':', 'h')})` : ''}`,
+  );
+  if (present.length >= MINIMUM_JURORS) {
+    return result('JURY_MINIMUM', {
+      findings: [],
+      evidence: [
+        `${count(present.length, 'membre de jury présent', 'membres de jury présents')} : ${frenchList(presentNames)}.`,
+      ],
+    });
+  }
+  const others = [
+    absent.length > 0
+      ? `${absent.length > 1 ? 'absents' : 'absent(e)'} : ${frenchList(absent.map(personName))}`
+      : '',
+    unrecorded.length > 0
+      ? `présence non enregistrée : ${frenchList(unrecorded.map(personName))}`
+      : '',
+  ].filter((part) => part !== '');
+  const head =
+    present.length === 0
+      ? "Aucun membre de jury n'est enregistré présent"
+      : `Seulement 1 membre de jury est enregistré présent (${presentNames[0]})`;
+  return result('JURY_MINIMUM', {
+    findings: [
+      finding(
+        'JURY_MINIMUM',
+        'blocking',
+        `${head} : il en faut au moins ${MINIMUM_JURORS}${others.length > 0 ? ` (${others.join(' ; ')})` : ''}.`,
+        sessionSubject(input),
+      ),
+    ],
+    evidence: [],
   });
 }
 
@@ -774,7 +847,11 @@ export function checkJuryNoLink(input: ComplianceInput): CheckResult {
   const linkedFindings: Finding[] = [];
   const evidence: string[] = [];
 
+  // A juror recorded as the candidate's trainer has a pedagogical link, whatever was declared.
+  const trained = (member: ComplianceJuryMember, candidate: ComplianceCandidate) =>
+    candidate.trainerIds.includes(member.juryMemberId);
   const declarationOf = (member: ComplianceJuryMember, candidate: ComplianceCandidate) => {
+    if (trained(member, candidate)) return 'trainer' as const;
     const found = linkDeclarations.filter(
       (d) => d.juryMemberId === member.juryMemberId && d.candidateId === candidate.id,
     );
@@ -794,6 +871,16 @@ export function checkJuryNoLink(input: ComplianceInput): CheckResult {
             'JURY_NO_LINK',
             'blocking',
             `${name} n'a pas déclaré l'absence de lien avec ${personName(candidate)}.`,
+            jurorSubject(member),
+          ),
+        );
+      } else if (declaration === 'trainer') {
+        allDeclaredNoLink = false;
+        findings.push(
+          finding(
+            'JURY_NO_LINK',
+            'blocking',
+            `${name} a formé ${personName(candidate)} (lien pédagogique enregistré sur son inscription) : ce membre du jury est exclu de son évaluation.`,
             jurorSubject(member),
           ),
         );
@@ -820,9 +907,11 @@ export function checkJuryNoLink(input: ComplianceInput): CheckResult {
 
   // A juror with a declared link cannot evaluate that candidate: each candidate needs two others.
   for (const candidate of candidates) {
-    const linked = assigned.filter((m) => declarationOf(m, candidate) === 'link');
+    const hasLink = (m: ComplianceJuryMember) =>
+      declarationOf(m, candidate) === 'link' || trained(m, candidate);
+    const linked = assigned.filter(hasLink);
     if (linked.length === 0) continue;
-    const available = assigned.filter((m) => declarationOf(m, candidate) !== 'link');
+    const available = assigned.filter((m) => !hasLink(m));
     if (available.length >= MINIMUM_JURORS) continue;
     const who = personName(candidate);
     const message =
@@ -832,6 +921,70 @@ export function checkJuryNoLink(input: ComplianceInput): CheckResult {
     linkedFindings.push(finding('JURY_NO_LINK', 'blocking', message, candidateSubject(candidate)));
   }
   return result('JURY_NO_LINK', { findings: [...findings, ...linkedFindings], evidence });
+}
+
+/**
+ * Each juror convened at least 15 calendar days before the start (JURY_SOURCES.JURY_CONVOCATION_NOTICE):
+ * an employed juror needs the convocation to ask for leave. Warnings only: a late convocation does
+ * not forbid the session, it puts the juror's presence at risk.
+ */
+export function checkJuryConvened(input: ComplianceInput): CheckResult {
+  const assigned = jurors(input);
+  const start = input.session.startDate;
+  const deadline = addDays(start, -JURY_CONVOCATION_DAYS_BEFORE_START);
+  if (assigned.length === 0) {
+    return result('JURY_CONVENED', {
+      findings: [],
+      evidence: [],
+      pending: true,
+      note: "Aucun membre de jury n'est encore affecté à la session.",
+    });
+  }
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  let pending = false;
+  for (const member of assigned) {
+    const name = personName(member);
+    const date = member.convocationDate;
+    if (date === null) {
+      if (isBefore(input.today, deadline)) {
+        pending = true;
+        continue;
+      }
+      findings.push(
+        finding(
+          'JURY_CONVENED',
+          'warning',
+          `${name} n'est pas enregistré(e) comme convoqué(e) : la convocation devait partir au plus tard le ${fr(deadline)}, ${JURY_CONVOCATION_DAYS_BEFORE_START} jours avant le début de la session le ${fr(start)}.`,
+          jurorSubject(member),
+        ),
+      );
+      continue;
+    }
+    const days = daysBetween(date, start);
+    if (days < JURY_CONVOCATION_DAYS_BEFORE_START) {
+      findings.push(
+        finding(
+          'JURY_CONVENED',
+          'warning',
+          `${name} a été convoqué(e) le ${fr(date)}, ${count(days, 'jour', 'jours')} seulement avant le début de la session le ${fr(start)} : un juré salarié demande son autorisation d'absence au moins ${JURY_CONVOCATION_DAYS_BEFORE_START} jours avant.`,
+          jurorSubject(member),
+        ),
+      );
+    } else {
+      evidence.push(
+        `${name} convoqué(e) le ${fr(date)}, ${days} jours avant le début de la session.`,
+      );
+    }
+  }
+  return result('JURY_CONVENED', {
+    findings,
+    evidence,
+    pending,
+    note: pending
+      ? `Convocations des membres du jury à envoyer au plus tard le ${fr(deadline)}.`
+      : undefined,
+  });
 }
 
 /**
@@ -1362,6 +1515,7 @@ const EVALUATORS: Record<ComplianceCheckCode, (input: ComplianceInput) => CheckR
   JURY_MINIMUM: checkJuryMinimum,
   JURY_HABILITATIONS: checkJuryHabilitations,
   JURY_NO_LINK: checkJuryNoLink,
+  JURY_CONVENED: checkJuryConvened,
   VAE_RECEVABILITE: checkVaeRecevabilite,
   CANDIDATES_CONVENED: checkCandidatesConvened,
   CANDIDATE_FILES: checkCandidateFiles,

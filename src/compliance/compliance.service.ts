@@ -95,9 +95,15 @@ export class ComplianceService {
           ),
         ),
         this.db.read((m) =>
-          sqlRows<{ juryMemberId: string; role: SessionStaff['role'] }>(
+          sqlRows<{
+            juryMemberId: string;
+            role: SessionStaff['role'];
+            attendance: SessionStaff['attendance'];
+            arrivalTime: string | null;
+            convocationDate: string | null;
+          }>(
             m,
-            `SELECT "juryMemberId", "role" FROM "session_staff" WHERE "sessionId" = :sessionId
+            `SELECT "juryMemberId", "role", "attendance", "arrivalTime", "convocationDate" FROM "session_staff" WHERE "sessionId" = :sessionId
             ORDER BY "createdAt" ASC, "id" ASC`,
             { sessionId },
           ),
@@ -107,7 +113,7 @@ export class ComplianceService {
             m,
             `SELECT "id", "personId", "lastName", "firstName", "pathway", "trainingStartDate",
               "trainingProviderId",
-              "vaeNotifiedOn", "vaeAllowedNatures", "vaeValidUntil", "vaeOverrideReason",
+              "vaeNotifiedOn", "vaeAllowedNatures", "vaeValidUntil", "vaeOverrideReason", "trainerIds",
               "convocationDate",
               "convocationMode", "convocationProofKind", "convocationProofOn",
               "ecfSignedByTrainingManager", "ecfSignedByTrainer",
@@ -203,6 +209,9 @@ export class ComplianceService {
             lastName: member.lastName,
             firstName: member.firstName,
             role: assignment.role,
+            convocationDate: assignment.convocationDate ?? null,
+            attendance: assignment.attendance ?? null,
+            arrivalTime: assignment.arrivalTime ?? null,
             habilitations: habilitations
               .filter((h) => h.juryMemberId === member.id)
               .map((h) => ({
@@ -224,6 +233,7 @@ export class ComplianceService {
         vaeAllowedNatures: sessionNatures(c.vaeAllowedNatures),
         vaeValidUntil: (c.vaeValidUntil ?? null) as string | null,
         vaeOverrideReason: String(c.vaeOverrideReason ?? ''),
+        trainerIds: json<string[] | null>(c.trainerIds) ?? [],
         titreSessions: titreSessions.get(String(c.personId)) ?? [],
         trainingProviderId: (c.trainingProviderId ?? null) as string | null,
         convocationDate: (c.convocationDate ?? null) as string | null,

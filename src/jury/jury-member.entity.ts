@@ -35,6 +35,9 @@ export class JuryMember {
 
   @Column({ type: 'varchar', length: 200, default: '' }) employer!: string;
 
+  /** Postal address, for the convocation. */
+  @Column({ type: 'varchar', length: 500, default: '' }) address!: string;
+
   @Column({ type: 'boolean', default: false }) professionalised!: boolean;
 
   @InstantColumn() createdAt!: string;

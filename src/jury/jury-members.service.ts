@@ -26,6 +26,7 @@ const AUDITED_FIELDS = [
   'email',
   'phone',
   'employer',
+  'address',
   'professionalised',
 ] as const;
 
@@ -57,6 +58,7 @@ export class JuryMembersService {
           email: dto.email,
           phone: dto.phone || null,
           employer: dto.employer ?? '',
+          address: dto.address ?? '',
           professionalised: dto.professionalised ?? false,
           createdAt: this.clock.nowIso(),
         }),

@@ -13,7 +13,14 @@ import { UniqueKeyMessage } from '../database/unique-key-message.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
 import { JuryMember } from './jury-member.entity.js';
 
-/** A juror's declaration of no personal or professional link (or of a link) with a candidate. */
+/** The kinds of link a juror declares with a candidate: personal, professional, pedagogical. */
+export const LINK_KINDS = ['PERSONAL', 'PROFESSIONAL', 'PEDAGOGICAL'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/**
+ * A juror's declaration of no personal, professional or pedagogical link (or of a link, with its
+ * kind) with a candidate.
+ */
 @Entity('link_declaration')
 @Index(['sessionId', 'juryMemberId', 'candidateId'], { unique: true })
 @UniqueKeyMessage({
@@ -44,6 +51,9 @@ export class LinkDeclaration {
   candidate?: Relation<Candidate>;
 
   @Column({ type: 'boolean' }) hasLink!: boolean;
+
+  /** The kind of the declared link; null when there is none (or for a link declared before kinds). */
+  @Column({ type: 'varchar', length: 12, nullable: true }) linkKind!: LinkKind | null;
 
   @Column({ type: 'text', default: '' }) details!: string;
 

@@ -9,7 +9,13 @@ import { Clock } from '../common/clock.js';
 import { notFound } from '../common/errors.js';
 import { fieldError, refuseFieldErrors } from '../common/validation/field-errors.js';
 import { SessionsService } from '../sessions/sessions.service.js';
-import type { AssignStaffDto, DeclareLinkDto } from './dto/session-jury.dto.js';
+import type {
+  AssignStaffDto,
+  DeclareLinkDto,
+  RecordAttendanceDto,
+  RecordConvocationDto,
+} from './dto/session-jury.dto.js';
+import { attendanceErrors } from './attendance-rules.js';
 import type { Habilitation } from './habilitation.entity.js';
 import { isUniqueViolation } from './habilitation-rules.js';
 import { JuryMember } from './jury-member.entity.js';
@@ -22,7 +28,8 @@ export interface StaffView extends SessionStaff {
   juryMember: JuryMember & { habilitations: Habilitation[] };
 }
 
-const DECLARATION_FIELDS = ['hasLink', 'details', 'declaredOn'] as const;
+const DECLARATION_FIELDS = ['hasLink', 'linkKind', 'details', 'declaredOn'] as const;
+const ATTENDANCE_FIELDS = ['attendance', 'arrivalTime'] as const;
 
 @Injectable()
 export class SessionJuryService {
@@ -45,6 +52,9 @@ export class SessionJuryService {
         .findOne({ where: { id: dto.juryMemberId, centreId: session.centreId } }),
     );
     if (!member) throw notFound('Membre de jury');
+    refuseFieldErrors([
+      futureDateError('convocationDate', dto.convocationDate, this.clock.today()),
+    ]);
     const duplicate = fieldError(
       'juryMemberId',
       `${member.firstName} ${member.lastName} est déjà affecté(e) à cette session (champ « juryMemberId »).`,
@@ -61,6 +71,7 @@ export class SessionJuryService {
             sessionId,
             juryMemberId: member.id,
             role: dto.role,
+            convocationDate: dto.convocationDate ?? null,
             createdAt: this.clock.nowIso(),
           }),
         );
@@ -109,6 +120,80 @@ export class SessionJuryService {
     });
   }
 
+  /** Records the day a member was sent or handed their convocation (null: not convened). */
+  async recordConvocation(
+    caller: Caller,
+    sessionId: string,
+    assignmentId: string,
+    dto: RecordConvocationDto,
+  ): Promise<StaffView> {
+    const session = await this.sessions.findWritable(
+      caller,
+      sessionId,
+      'son jury ne peut plus être modifié',
+    );
+    refuseFieldErrors([
+      futureDateError('convocationDate', dto.convocationDate, this.clock.today()),
+    ]);
+    const next = { convocationDate: dto.convocationDate };
+    await this.db.transaction(async (m) => {
+      const staff = await m
+        .getRepository(SessionStaff)
+        .findOne({ where: { id: assignmentId, sessionId } });
+      if (!staff) throw notFound('Affectation');
+      const changes = diffFields(staff, next, ['convocationDate'] as const);
+      if (Object.keys(changes).length === 0) return;
+      await m.getRepository(SessionStaff).update({ id: assignmentId }, next);
+      await this.audit.record(m, caller, {
+        sessionId,
+        centreId: session.centreId,
+        entity: 'session_staff',
+        entityId: assignmentId,
+        action: 'update',
+        changes,
+      });
+    });
+    const [view] = (await this.listStaff(sessionId)).filter((s) => s.id === assignmentId);
+    return view;
+  }
+
+  /** Records a member's attendance on the day (present with an arrival time, absent, or cleared). */
+  async recordAttendance(
+    caller: Caller,
+    sessionId: string,
+    assignmentId: string,
+    dto: RecordAttendanceDto,
+  ): Promise<StaffView> {
+    const session = await this.sessions.findWritable(
+      caller,
+      sessionId,
+      'la présence du jury ne peut plus être relevée',
+    );
+    const next = { attendance: dto.attendance, arrivalTime: dto.arrivalTime ?? null };
+    refuseFieldErrors(
+      attendanceErrors(this.clock.today(), session.startDate, next.attendance, next.arrivalTime),
+    );
+    await this.db.transaction(async (m) => {
+      const staff = await m
+        .getRepository(SessionStaff)
+        .findOne({ where: { id: assignmentId, sessionId } });
+      if (!staff) throw notFound('Affectation');
+      const changes = diffFields(staff, next, ATTENDANCE_FIELDS);
+      if (Object.keys(changes).length === 0) return;
+      await m.getRepository(SessionStaff).update({ id: assignmentId }, next);
+      await this.audit.record(m, caller, {
+        sessionId,
+        centreId: session.centreId,
+        entity: 'session_staff',
+        entityId: assignmentId,
+        action: 'update',
+        changes,
+      });
+    });
+    const [view] = (await this.listStaff(sessionId)).filter((s) => s.id === assignmentId);
+    return view;
+  }
+
   /** Records a juror's declaration about a candidate; a second one for the pair replaces it. */
   async declare(caller: Caller, sessionId: string, dto: DeclareLinkDto): Promise<LinkDeclaration> {
     const session = await this.sessions.findWritable(
@@ -118,8 +203,17 @@ export class SessionJuryService {
     );
     const today = this.clock.today();
     refuseFieldErrors([futureDateError('declaredOn', dto.declaredOn, today)]);
+    refuseFieldErrors([
+      !dto.hasLink && dto.linkKind
+        ? {
+            field: 'linkKind',
+            message: 'Le champ « linkKind » ne s’indique que pour un lien déclaré (« hasLink »).',
+          }
+        : null,
+    ]);
     const next = {
       hasLink: dto.hasLink,
+      linkKind: dto.hasLink ? (dto.linkKind ?? null) : null,
       details: dto.details ?? '',
       declaredOn: dto.declaredOn ?? today,
     };
@@ -135,11 +229,18 @@ export class SessionJuryService {
       }
       const enrolled = await m
         .getRepository(Candidate)
-        .exists({ where: { sessionId, id: dto.candidateId } });
+        .findOne({ where: { sessionId, id: dto.candidateId } });
       if (!enrolled) {
         throw fieldError(
           'candidateId',
           'Le champ « candidateId » doit désigner un candidat de la session.',
+        );
+      }
+      // The trainer recorded on the enrolment has a pedagogical link: it cannot be declared absent.
+      if (enrolled.trainerIds.includes(dto.juryMemberId) && !dto.hasLink) {
+        throw fieldError(
+          'hasLink',
+          `Ce membre du jury a formé ${enrolled.firstName} ${enrolled.lastName} (formateur enregistré sur son inscription) : le lien pédagogique ne peut pas être déclaré absent (champ « hasLink »).`,
         );
       }
       const repository = m.getRepository(LinkDeclaration);

@@ -57,6 +57,8 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'staff-assigned': 'Le membre a été affecté à la session.',
   'staff-removed': "L'affectation a été retirée.",
   'declarations-saved': 'Les déclarations de liens ont été enregistrées.',
+  'attendance-saved': 'La présence du membre a été enregistrée.',
+  'convocation-saved': 'La date de convocation du membre a été enregistrée.',
   'jury-member-created': 'Le membre du jury a été créé.',
   'jury-member-updated': 'Le membre du jury a été modifié.',
   'habilitation-added': "L'habilitation a été ajoutée.",

@@ -135,6 +135,19 @@ export class CreateCandidateDto {
   @Text(500, { optional: true })
   vaeOverrideReason?: string | null;
 
+  @ApiProperty({
+    required: false,
+    type: [String],
+    description:
+      'Formateurs du candidat : membres du jury du centre, exclus de son évaluation (lien pédagogique)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @Uuid({ each: true })
+  @ArrayUnique()
+  trainerIds?: string[];
+
   @ApiProperty({ required: false }) @IsOptional() @IsBoolean() accommodationRequested?: boolean;
 
   @ApiProperty({ required: false, description: 'Aménagement d’épreuves demandé' })
@@ -207,6 +220,19 @@ export class UpdateCandidateDto {
   @ApiProperty({ required: false, nullable: true })
   @Text(500, { optional: true })
   vaeOverrideReason?: string | null;
+
+  @ApiProperty({
+    required: false,
+    type: [String],
+    description:
+      'Formateurs du candidat : membres du jury du centre, exclus de son évaluation (lien pédagogique)',
+  })
+  @NotNull()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @Uuid({ each: true })
+  @ArrayUnique()
+  trainerIds?: string[];
 
   @ApiProperty({ required: false }) @NotNull() @IsBoolean() accommodationRequested?: boolean;
 

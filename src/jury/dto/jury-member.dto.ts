@@ -55,6 +55,10 @@ export class CreateJuryMemberDto {
 
   @ApiProperty({ required: false }) @Text(200, { optional: true }) employer?: string | null;
 
+  @ApiProperty({ required: false, description: 'Adresse postale, pour la convocation' })
+  @Text(500, { optional: true, multiline: true })
+  address?: string | null;
+
   @ApiProperty({ required: false, description: 'Professionnel en activité dans le métier' })
   @IsOptional()
   @IsBoolean()
@@ -83,6 +87,10 @@ export class UpdateJuryMemberDto {
     string | null;
 
   @ApiProperty({ required: false }) @PatchText(200) employer?: string;
+
+  @ApiProperty({ required: false, description: 'Adresse postale, pour la convocation' })
+  @PatchText(500, { multiline: true })
+  address?: string;
 
   @ApiProperty({ required: false }) @NotNull() @IsBoolean() professionalised?: boolean;
 }

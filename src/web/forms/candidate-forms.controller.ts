@@ -22,6 +22,7 @@ import { candidateErrors, pathwayErrors } from '../../candidates/candidate-rules
 import { Clock } from '../../common/clock.js';
 import type { FieldError } from '../../common/validation/field-errors.js';
 import { CandidatesService } from '../../candidates/candidates.service.js';
+import { JuryMembersService } from '../../jury/jury-members.service.js';
 import { CreateCandidateDto, UpdateCandidateDto } from '../../candidates/dto/candidate.dto.js';
 import type { Caller } from '../../common/caller.js';
 import { formatFrenchDate } from '../../common/calendar-date.js';
@@ -188,6 +189,14 @@ const FILE_ITEMS = [
 /** A candidate's page: identity and follow-up, then one result a CCP of the session. */
 const PROFILE_SPECS: FieldSpec[] = [...IDENTITY_SPECS, ...FOLLOW_UP_SPECS];
 
+/** The candidate's trainers among the centre's jury members (options filled per centre). */
+const TRAINER_SPEC: FieldSpec = {
+  name: 'trainerIds',
+  label: 'Formateur(s) du candidat',
+  kind: 'checkboxes',
+  hint: 'Membres du jury du centre qui ont formé le candidat : ils sont exclus de son évaluation (lien pédagogique).',
+};
+
 const OUTCOMES = withEmpty(optionsOf(OUTCOME_LABELS), 'Non saisi');
 
 /** The CCP evaluated in a session: the session's own, or every CCP of the titre. */
@@ -229,6 +238,7 @@ function candidateValues(candidate: Candidate): Record<string, FieldValue> {
         ? null
         : candidate.vaeValidUntil,
     vaeOverrideReason: candidate.vaeOverrideReason,
+    trainerIds: candidate.trainerIds,
     accommodationRequested: candidate.accommodationRequested,
     accommodationDetails: candidate.accommodationDetails,
     convocationDate: candidate.convocationDate,
@@ -302,6 +312,7 @@ export class CandidateFormsController {
     private readonly forms: FormPages,
     private readonly clock: Clock,
     private readonly providers: ProvidersService,
+    private readonly members: JuryMembersService,
   ) {}
 
   @Get()
@@ -447,6 +458,7 @@ export class CandidateFormsController {
       vaeAllowedNatures: texts(body, 'vaeAllowedNatures'),
       vaeValidUntil: nullableText(body, 'vaeValidUntil'),
       vaeOverrideReason: text(body, 'vaeOverrideReason'),
+      trainerIds: texts(body, 'trainerIds'),
       accommodationRequested: checked(body, 'accommodationRequested'),
       accommodationDetails: text(body, 'accommodationDetails'),
       convocationDate: nullableText(body, 'convocationDate'),
@@ -470,7 +482,7 @@ export class CandidateFormsController {
       again: (refusal) =>
         this.renderEdit(ctx, session, candidate, {
           values: typedValues(
-            [...PROFILE_SPECS, ...resultSpecs(sessionCcps(session, titre))],
+            [...PROFILE_SPECS, TRAINER_SPEC, ...resultSpecs(sessionCcps(session, titre))],
             body,
             ['version', 'trainingProviderId'],
           ),
@@ -518,6 +530,14 @@ export class CandidateFormsController {
     state: FormState,
   ): Promise<void> {
     const name = `${candidate.firstName} ${candidate.lastName}`;
+    const members = await this.members.list(ctx.caller, { centreId: session.centreId });
+    const trainers: FieldSpec = {
+      ...TRAINER_SPEC,
+      options: members.map((m) => ({
+        value: m.id,
+        label: `${m.lastName.toUpperCase()} ${m.firstName}`,
+      })),
+    };
     await this.forms.renderSession(
       ctx,
       session,
@@ -525,7 +545,11 @@ export class CandidateFormsController {
       async ({ summary, titre }) => {
         const results = resultSpecs(sessionCcps(session, titre));
         const provider = providerField(await this.providers.listForCentre(session.centreId));
-        const form = formView([...PROFILE_SPECS, provider, ...results], state.values, state.errors);
+        const form = formView(
+          [...PROFILE_SPECS, provider, trainers, ...results],
+          state.values,
+          state.errors,
+        );
         return {
           candidate: { id: candidate.id, personId: candidate.personId, name },
           writable: summary.editable,

@@ -50,6 +50,12 @@ const MEMBER_SPECS: FieldSpec[] = [
   { name: 'phone', label: 'Téléphone', kind: 'tel', autocomplete: 'off' },
   { name: 'employer', label: 'Employeur', kind: 'text' },
   {
+    name: 'address',
+    label: 'Adresse postale',
+    kind: 'textarea',
+    hint: 'Pour l’envoi de sa convocation.',
+  },
+  {
     name: 'professionalised',
     label: 'Professionnel en activité dans le métier',
     kind: 'checkbox',
@@ -87,6 +93,7 @@ function memberPlain(body: FormBody): Record<string, unknown> {
     email: text(body, 'email'),
     phone: nullableText(body, 'phone'),
     employer: text(body, 'employer'),
+    address: text(body, 'address'),
     professionalised: checked(body, 'professionalised'),
   };
 }
@@ -153,6 +160,7 @@ export class JuryFormsController {
         centreId: optionalText(body, 'centreId'),
         ...memberPlain(body),
         employer: optionalText(body, 'employer'),
+        address: optionalText(body, 'address'),
       },
       labels: LABELS,
       work: (dto) => this.members.create(caller, dto),
@@ -270,6 +278,7 @@ function memberValues(member: JuryMember): Record<string, FieldValue> {
     email: member.email,
     phone: member.phone,
     employer: member.employer,
+    address: member.address,
     professionalised: member.professionalised,
   };
 }

@@ -7,9 +7,18 @@ import { futureDateError } from '../../common/validation/date-rules.js';
 import { CandidatesService } from '../../candidates/candidates.service.js';
 import type { Caller } from '../../common/caller.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
-import { AssignStaffDto, DeclareLinkDto } from '../../jury/dto/session-jury.dto.js';
+import {
+  AssignStaffDto,
+  DeclareLinkDto,
+  RecordAttendanceDto,
+  RecordConvocationDto,
+} from '../../jury/dto/session-jury.dto.js';
+import { compareDates, daysBetween, formatFrenchDate } from '../../common/calendar-date.js';
+import { JURY_CONVOCATION_DAYS_BEFORE_START } from '../../compliance/compliance-rules.js';
 import { JuryMembersService } from '../../jury/jury-members.service.js';
+import { LINK_KINDS, type LinkKind } from '../../jury/link-declaration.entity.js';
 import { SessionJuryService } from '../../jury/session-jury.service.js';
+import { habilitationWarning } from '../../jury/habilitation-rules.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
 import { TitresService } from '../../titres/titres.service.js';
@@ -31,14 +40,28 @@ import { FormPages } from './form-pages.js';
 import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
 import { habilitationLines } from './jury-forms.controller.js';
 
-const LABELS = labelOf({ juryMemberId: 'Membre du jury', role: 'Rôle' });
+const LABELS = labelOf({
+  juryMemberId: 'Membre du jury',
+  role: 'Rôle',
+  convocationDate: 'Date de convocation',
+});
 const DECLARATION_LABELS = labelOf({ details: 'Précisions', declaredOn: 'Date de la déclaration' });
 
 const LINK_CHOICES = [
   { value: '', label: 'Non déclaré' },
   { value: 'none', label: 'Aucun lien' },
-  { value: 'link', label: 'Lien déclaré' },
+  { value: 'PERSONAL', label: 'Lien personnel' },
+  { value: 'PROFESSIONAL', label: 'Lien professionnel' },
+  { value: 'PEDAGOGICAL', label: 'Lien pédagogique (formateur)' },
 ];
+/** A link declared before its kind was asked: shown as it was recorded. */
+const UNSPECIFIED_LINK = { value: 'link', label: 'Lien déclaré (nature non précisée)' };
+
+/** The link kind a choice of the form stands for; undefined: not a link choice. */
+function linkKindOf(choice: string): LinkKind | null | undefined {
+  if (choice === 'link') return null;
+  return LINK_KINDS.find((kind) => kind === choice);
+}
 
 /** What was chosen and typed for one candidate in a juror's declarations form. */
 interface TypedDeclaration {
@@ -52,6 +75,29 @@ interface DeclarationProblem {
   messages: string[];
   typed: ReadonlyMap<string, TypedDeclaration>;
   declaredOn: string;
+}
+
+const ATTENDANCE_LABELS = labelOf({ attendance: 'Présence', arrivalTime: 'Heure d’arrivée' });
+
+const ATTENDANCE_CHOICES = [
+  { value: '', label: 'Non relevée' },
+  { value: 'PRESENT', label: 'Présent(e)' },
+  { value: 'ABSENT', label: 'Absent(e)' },
+];
+
+/** A member's attendance refused: the messages, and what was typed, shown again on that row. */
+interface AttendanceProblem {
+  assignmentId: string;
+  messages: string[];
+  attendance: string;
+  arrivalTime: string;
+}
+
+/** A member's convocation date refused: the messages and what was typed, on that row. */
+interface ConvocationProblem {
+  assignmentId: string;
+  messages: string[];
+  convocationDate: string;
 }
 
 /** A session's jury: assignments (juré, surveillant, comédien) and link declarations. */
@@ -95,6 +141,7 @@ export class SessionJuryFormsController {
       plain: {
         juryMemberId: optionalText(body, 'juryMemberId'),
         role: optionalText(body, 'role'),
+        convocationDate: optionalText(body, 'convocationDate'),
       },
       labels: LABELS,
       work: (dto) => this.jury.assign(caller, id, dto),
@@ -113,6 +160,86 @@ export class SessionJuryFormsController {
   ): Promise<void> {
     await this.jury.unassign(caller, id, assignmentId);
     this.forms.redirect(res, { to: `/sessions/${id}/jury`, flash: 'staff-removed' });
+  }
+
+  /** The day a member was convened (empty: not convened). */
+  @Post(':assignmentId/convocation')
+  async convocation(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('assignmentId') assignmentId: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const session = await this.sessions.findWritable(caller, id);
+    const convocationDate = text(body, 'convocationDate');
+    const validated = await validateForm(
+      RecordConvocationDto,
+      { convocationDate: convocationDate || null },
+      LABELS,
+    );
+    let messages = Object.values(validated.errors ?? {});
+    if (validated.dto !== null) {
+      const dto = validated.dto;
+      const result = await attempt(
+        () => this.jury.recordConvocation(caller, id, assignmentId, dto),
+        LABELS,
+      );
+      if (result.ok) {
+        this.forms.redirect(res, { to: `/sessions/${id}/jury`, flash: 'convocation-saved' });
+        return;
+      }
+      messages = Object.values(result.errors);
+    }
+    await this.render(
+      { req, res, caller },
+      session,
+      { values: { role: 'JURY' }, errors: null, status: 400 },
+      null,
+      null,
+      { assignmentId, messages, convocationDate },
+    );
+  }
+
+  /** A member's attendance on the day: present (with arrival time), absent, or not recorded. */
+  @Post(':assignmentId/attendance')
+  async attendance(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('assignmentId') assignmentId: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const session = await this.sessions.findWritable(caller, id);
+    const attendance = text(body, 'attendance');
+    const arrivalTime = text(body, 'arrivalTime');
+    const validated = await validateForm(
+      RecordAttendanceDto,
+      { attendance: attendance || null, arrivalTime: arrivalTime || null },
+      ATTENDANCE_LABELS,
+    );
+    let messages = Object.values(validated.errors ?? {});
+    if (validated.dto !== null) {
+      const dto = validated.dto;
+      const result = await attempt(
+        () => this.jury.recordAttendance(caller, id, assignmentId, dto),
+        ATTENDANCE_LABELS,
+      );
+      if (result.ok) {
+        this.forms.redirect(res, { to: `/sessions/${id}/jury`, flash: 'attendance-saved' });
+        return;
+      }
+      messages = Object.values(result.errors);
+    }
+    await this.render(
+      { req, res, caller },
+      session,
+      { values: { role: 'JURY' }, errors: null, status: 400 },
+      null,
+      { assignmentId, messages, attendance, arrivalTime },
+    );
   }
 
   /** One juror's declarations about every candidate: all checked at once, then recorded. */
@@ -142,12 +269,16 @@ export class SessionJuryFormsController {
       typed.set(candidate.id, { choice, details });
       if (choice === '') continue;
       const who = `${candidate.firstName} ${candidate.lastName}`;
-      if (choice !== 'none' && choice !== 'link') {
-        messages.push(`${who} : choisissez « Aucun lien » ou « Lien déclaré ».`);
+      const kind = linkKindOf(choice);
+      if (choice !== 'none' && kind === undefined) {
+        messages.push(
+          `${who} : choisissez « Aucun lien » ou un lien personnel, professionnel ou pédagogique.`,
+        );
         continue;
       }
+      const hasLink = choice !== 'none';
       const candidateMessages: string[] = [];
-      if (choice === 'link' && details.trim() === '') {
+      if (hasLink && details.trim() === '') {
         candidateMessages.push(
           `${who} : le champ « Précisions » est obligatoire pour un lien déclaré.`,
         );
@@ -157,8 +288,9 @@ export class SessionJuryFormsController {
         {
           juryMemberId: memberId,
           candidateId: candidate.id,
-          hasLink: choice === 'link',
-          details: choice === 'link' ? details : '',
+          hasLink,
+          linkKind: hasLink ? kind : null,
+          details: hasLink ? details : '',
           declaredOn,
         },
         DECLARATION_LABELS,
@@ -199,7 +331,11 @@ export class SessionJuryFormsController {
     session: ExamSession,
     state: FormState,
     declarationProblem: DeclarationProblem | null = null,
+    attendanceProblem: AttendanceProblem | null = null,
+    convocationProblem: ConvocationProblem | null = null,
   ): Promise<void> {
+    const today = this.clock.today();
+    const started = compareDates(today, session.startDate) >= 0;
     const [staff, candidates, declarations, members, titres] = await Promise.all([
       this.jury.listStaff(session.id),
       this.candidates.listForSession(session.id),
@@ -208,6 +344,10 @@ export class SessionJuryFormsController {
       this.titres.list(),
     ]);
     const titreById = new Map(titres.map((t) => [t.id, t]));
+    const titre = titreById.get(session.titreId);
+    // An expired or too-short habilitation is flagged where the juror is chosen.
+    const warningOf = (habilitations: readonly { titreId: string; validUntil: string }[]) =>
+      titre ? habilitationWarning(habilitations, titre, session, today) : null;
     const assigned = new Set(staff.map((s) => s.juryMemberId));
     const specs: FieldSpec[] = [
       {
@@ -218,7 +358,11 @@ export class SessionJuryFormsController {
         options: withEmpty(
           members
             .filter((m) => !assigned.has(m.id))
-            .map((m) => ({ value: m.id, label: `${m.lastName.toUpperCase()} ${m.firstName}` })),
+            .map((m) => {
+              const warning = warningOf(m.habilitations ?? []);
+              const name = `${m.lastName.toUpperCase()} ${m.firstName}`;
+              return { value: m.id, label: warning ? `${name} — attention : ${warning}` : name };
+            }),
           'Choisissez un membre',
         ),
       },
@@ -239,7 +383,12 @@ export class SessionJuryFormsController {
           name: `${s.juryMember.lastName.toUpperCase()} ${s.juryMember.firstName}`,
           role: STAFF_ROLE_LABELS[s.role],
           habilitations: habilitationLines(s.juryMember, titreById),
+          habilitationWarning: s.role === 'JURY' ? warningOf(s.juryMember.habilitations) : null,
+          attendance: attendanceView(s, attendanceProblem),
+          convocation: convocationView(s, session.startDate, convocationProblem),
         })),
+        attendanceOpen: started,
+        attendanceFrom: formatFrenchDate(session.startDate),
         jurors: staff
           .filter((s) => s.role === 'JURY')
           .map((s) => {
@@ -253,7 +402,11 @@ export class SessionJuryFormsController {
               declaredOn: refused?.declaredOn ?? '',
               rows: candidates.map((c) => {
                 const declaration = declarationOf.get(`${s.juryMemberId}:${c.id}`);
-                const stored = declaration ? (declaration.hasLink ? 'link' : 'none') : '';
+                const stored = declaration
+                  ? declaration.hasLink
+                    ? (declaration.linkKind ?? 'link')
+                    : 'none'
+                  : '';
                 // After a refusal, the form shows what was typed, not what is stored.
                 const typed = refused?.typed.get(c.id);
                 const choice = typed ? typed.choice : stored;
@@ -263,10 +416,11 @@ export class SessionJuryFormsController {
                   selectId: `link-${s.juryMemberId}-${c.id}`,
                   detailsId: `details-${s.juryMemberId}-${c.id}`,
                   details: typed ? typed.details : (declaration?.details ?? ''),
-                  choices: LINK_CHOICES.map((option) => ({
-                    ...option,
-                    selected: option.value === choice,
-                  })),
+                  // The trainer recorded on the enrolment: the pedagogical link is shown, not asked.
+                  trainer: c.trainerIds.includes(s.juryMemberId),
+                  choices: [...LINK_CHOICES, ...(choice === 'link' ? [UNSPECIFIED_LINK] : [])].map(
+                    (option) => ({ ...option, selected: option.value === choice }),
+                  ),
                 };
               }),
             };
@@ -278,6 +432,27 @@ export class SessionJuryFormsController {
   }
 }
 
+/** A member's convocation row: the date (or what was typed), late or not, and the form's id. */
+function convocationView(
+  staff: { id: string; convocationDate: string | null },
+  startDate: string,
+  problem: ConvocationProblem | null,
+) {
+  const refused = problem?.assignmentId === staff.id ? problem : null;
+  const date = staff.convocationDate;
+  const days = date === null ? null : daysBetween(date, startDate);
+  return {
+    problems: refused?.messages ?? [],
+    value: refused ? refused.convocationDate : (date ?? ''),
+    recorded: date === null ? 'Non convoqué(e)' : `Convoqué(e) le ${formatFrenchDate(date)}`,
+    late:
+      days !== null && days < JURY_CONVOCATION_DAYS_BEFORE_START
+        ? `Convocation ${days} jour${days > 1 ? 's' : ''} avant la session : moins de ${JURY_CONVOCATION_DAYS_BEFORE_START} jours, trop tard pour l’autorisation d’absence d’un juré salarié.`
+        : '',
+    dateId: `convocation-${staff.id}`,
+  };
+}
+
 const ASSIGN_FIELDS: FieldSpec[] = [
   { name: 'juryMemberId', label: 'Membre du jury', kind: 'select', required: true },
   {
@@ -287,4 +462,34 @@ const ASSIGN_FIELDS: FieldSpec[] = [
     required: true,
     options: optionsOf(STAFF_ROLE_LABELS),
   },
+  {
+    name: 'convocationDate',
+    label: 'Date de convocation',
+    kind: 'date',
+    hint: 'Au moins 15 jours avant le début de la session : un juré salarié en a besoin pour demander son autorisation d’absence.',
+  },
 ];
+
+/** A member's attendance row: what is recorded (or was typed and refused) and the form's ids. */
+function attendanceView(
+  staff: { id: string; attendance: string | null; arrivalTime: string | null },
+  problem: AttendanceProblem | null,
+) {
+  const refused = problem?.assignmentId === staff.id ? problem : null;
+  const attendance = refused ? refused.attendance : (staff.attendance ?? '');
+  const arrivalTime = refused ? refused.arrivalTime : (staff.arrivalTime ?? '');
+  const recorded =
+    staff.attendance === 'PRESENT'
+      ? `Présent(e)${staff.arrivalTime ? `, arrivée à ${staff.arrivalTime.replace(':', 'h')}` : ''}`
+      : staff.attendance === 'ABSENT'
+        ? 'Absent(e)'
+        : 'Non relevée';
+  return {
+    recorded,
+    problems: refused?.messages ?? [],
+    arrivalTime,
+    selectId: `attendance-${staff.id}`,
+    timeId: `arrival-${staff.id}`,
+    choices: ATTENDANCE_CHOICES.map((c) => ({ ...c, selected: c.value === attendance })),
+  };
+}

@@ -238,6 +238,7 @@ export function findingView(
       return { message: finding.message, fixHref: '/titres', fixLabel: 'Voir les titres' };
     case 'JURY_MINIMUM':
     case 'JURY_HABILITATIONS':
+    case 'JURY_CONVENED':
       return { message: finding.message, fixHref: `${base}/jury`, fixLabel: 'Gérer le jury' };
     case 'JURY_NO_LINK':
       return {
