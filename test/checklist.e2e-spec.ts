@@ -150,7 +150,7 @@ describe('checklist, compliance and annual planning', () => {
     it('snapshots the whole guide with its due dates when a session is created', async () => {
       const sessionId = await aMaySession();
       const session = await manager.get(`/api/sessions/${sessionId}`);
-      expect(session.body).toMatchObject({ checklistVersion: 1, version: 1 });
+      expect(session.body).toMatchObject({ checklistVersion: 2, version: 1 });
 
       const tasks = await tasksOf(sessionId);
       expect(tasks).toHaveLength(99);
@@ -195,12 +195,14 @@ describe('checklist, compliance and annual planning', () => {
         overdue: false,
         daysLeft: 60,
       });
+      // A dated check at the stricter of the guide's 4 weeks and the FAQ's 2 weeks.
       expect(byCode.get('PACK_PLI_NOT_RECEIVED')).toMatchObject({
         dueDate: '2027-05-03',
         dueKind: 'advised',
-        conditional: true,
+        conditional: false,
         applicable: true,
       });
+      expect(byCode.get('PACK_REGISTER_CANDIDATES')).toMatchObject({ dueDate: '2027-04-23' });
       expect(byCode.get('AFTER_SEND_PV_UD')).toMatchObject({
         dueDate: '2027-06-19',
         workingDayFallback: '2027-06-18',
@@ -226,14 +228,15 @@ describe('checklist, compliance and annual planning', () => {
       const summary = await manager.get(`/api/sessions/${sessionId}/checklist`);
       expect(summary.status).toBe(200);
       expect(summary.body).toMatchObject({
-        templateVersion: 1,
-        latestTemplateVersion: 1,
+        templateVersion: 2,
+        latestTemplateVersion: 2,
         counts: { done: 0, todo: 99, notApplicable: 0, overdue: 11, dueWithin14Days: 0 },
         progress: {
           overall: { done: 0, total: 85, percent: 0 },
           regulatory: { done: 0 },
         },
-        nextDeadline: { code: 'JURY_SEND_PLANNING_UD', dueDate: '2027-04-30', daysLeft: 60 },
+        // The candidates are registered in the SI a week before the convocation deadline.
+        nextDeadline: { code: 'PACK_REGISTER_CANDIDATES', dueDate: '2027-04-23', daysLeft: 53 },
       });
       const byPhase = (summary.body as { progress: { byPhase: Body[] } }).progress.byPhase;
       expect(byPhase.map((p) => p.phase)).toEqual([
@@ -753,6 +756,7 @@ describe('checklist, compliance and annual planning', () => {
     });
 
     it('moves a session to a newer template version, keeping the ticks it can', async () => {
+      process.env.JALON_TEMPLATES_DIR = join(process.cwd(), 'test/fixtures/templates-v1');
       const sessionId = await aMaySession();
       expect(
         (await tick(sessionId, 'PLAN_ANNUAL_PROGRAMME', { status: 'done', observations: 'OK' }))

@@ -40,6 +40,7 @@ export interface TaskCoreView {
   items: string[];
   regulatory: boolean;
   advised: boolean;
+  obligation: boolean;
   dueDate: CalendarDate;
   dueKind: DueKind;
   dueKindLabel: string;
@@ -58,6 +59,8 @@ export interface TaskCoreView {
   overdue: boolean;
   daysLeft: number | null;
   verifiedByData: VerifiedByData | null;
+  /** Every supporting check passes: never counted late, never reminded. */
+  provenByData: boolean;
   version: number;
 }
 
@@ -109,6 +112,8 @@ export function verifiedByData(checks: readonly CheckResult[] | undefined): Veri
 export function toTaskCoreView(task: TaskCoreSource, ctx: TaskViewContext): TaskCoreView {
   const applicable = isTaskApplicable(task.applicability, ctx.facts);
   const conditional = isConditionalTask(task.applicability);
+  const verified = verifiedByData(ctx.checksByTask.get(task.code));
+  const provenByData = verified?.verified === true;
   return {
     id: task.id,
     code: task.code,
@@ -120,6 +125,7 @@ export function toTaskCoreView(task: TaskCoreSource, ctx: TaskViewContext): Task
     items: task.items,
     regulatory: task.regulatory,
     advised: task.advised,
+    obligation: task.obligation,
     dueDate: task.dueDate,
     dueKind: task.dueKind,
     dueKindLabel: DUE_KIND_LABELS[task.dueKind],
@@ -137,11 +143,12 @@ export function toTaskCoreView(task: TaskCoreSource, ctx: TaskViewContext): Task
     reason: task.reason,
     // Only the fields the rule reads: copying the whole row for each task is costly on big pages.
     overdue: isOverdue(
-      { status: task.status, dueDate: task.dueDate, applicable, conditional },
+      { status: task.status, dueDate: task.dueDate, applicable, conditional, provenByData },
       ctx.today,
     ),
     daysLeft: daysLeft(task, ctx.today),
-    verifiedByData: verifiedByData(ctx.checksByTask.get(task.code)),
+    verifiedByData: verified,
+    provenByData,
     version: task.version,
   };
 }
