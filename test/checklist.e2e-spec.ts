@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { SessionListQuery } from '../src/web/queries/session-list.query.js';
+import { parseSessionListParams } from '../src/web/sessions/session-list-params.js';
 import { aCandidate, aCentre, aSession, aTitre, aUser } from './support/factories.js';
 import { ADMIN, startTestApp, type Client, type TestApp } from './support/test-app.js';
 
@@ -745,6 +747,103 @@ describe('checklist, compliance and annual planning', () => {
       ];
       for (const res of await Promise.all(routes)) expect(res.status).toBe(404);
       expect(await taskOf(sessionId, 'PLAN_ADMIN_FILE')).toMatchObject({ status: 'todo' });
+    });
+  });
+
+  describe('due dates, regions and tasks proven by the data (issue 14)', () => {
+    it('dates the closing tasks of a multi-day session on its last day', async () => {
+      const sessionId = await aMaySession();
+      const byCode = new Map((await tasksOf(sessionId)).map((task) => [task.code, task]));
+      for (const code of ['DAY_CONFIDENTIAL_DELIBERATION', 'DAY_DRAW_UP_PV', 'DAY_PV_ABSENCES']) {
+        expect(byCode.get(code)).toMatchObject({ dueDate: '2027-06-04', dueKind: 'phase' });
+      }
+      expect(byCode.get('DAY_CHECK_TWO_JURORS')).toMatchObject({ dueDate: '2027-05-31' });
+      expect(byCode.get('PLAN_ECF_ASSESSMENTS')).toMatchObject({ dueDate: '2027-05-24' });
+      expect(byCode.get('JURY_CERES_SEND_EXAM_REQUEST')).toMatchObject({
+        regulatory: false,
+        advised: false,
+        obligation: true,
+      });
+    });
+
+    it('moves a deadline on an Alsace-Moselle holiday to the working day before', async () => {
+      const { centre, site } = await aCentre(admin, {
+        name: 'Centre de Metz',
+        region: 'ALSACE_MOSELLE',
+      });
+      expect(centre).toMatchObject({ region: 'ALSACE_MOSELLE' });
+      const refused = await admin.patch(`/api/centres/${String(centre.id)}/region`, {
+        region: 'CORSE',
+      });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain('« region »');
+      const m = await aUser(admin, 'manager', [String(centre.id)]);
+      const metz = t.as(await t.login(m.email, m.password));
+      // Good Friday 26 March 2027: the session of 26 April (start − 1 month) convenes on the 25th.
+      const session = await aSession(
+        metz,
+        {
+          centreId: String(centre.id),
+          siteId: String(site.id),
+          titreId,
+        },
+        { startDate: '2027-04-26', endDate: '2027-04-27' },
+      );
+      const convene = async () =>
+        ((await metz.get(`/api/sessions/${String(session.id)}/tasks`)).body as Body[]).find(
+          (task) => task.code === 'PACK_CONVENE_CANDIDATES',
+        );
+      expect(await convene()).toMatchObject({
+        dueDate: '2027-03-26',
+        workingDayFallback: '2027-03-25',
+      });
+      // Back to metropolitan France: Good Friday is a working day there.
+      const changed = await metz.patch(`/api/centres/${String(centre.id)}/region`, {
+        region: 'METROPOLE',
+      });
+      expect(changed.status).toBe(200);
+      expect(await convene()).toMatchObject({ dueDate: '2027-03-26', workingDayFallback: null });
+    });
+
+    it('never counts a task proven by the data as late', async () => {
+      // Session of 15 March: the jury tasks were due on 15 February.
+      const sessionId = String(
+        (await aSession(manager, ids(), { startDate: '2027-03-15', endDate: '2027-03-16' })).id,
+      );
+      const listOverdue = async () => {
+        const caller = {
+          userId: managerId,
+          email: managerEmail,
+          role: 'manager' as const,
+          centreIds: [centreId],
+        };
+        const result = await t.app
+          .get(SessionListQuery)
+          .list(caller, parseSessionListParams({}).params, '2027-03-01');
+        return result.rows.find((row) => row.id === sessionId)?.counts.overdue;
+      };
+      const before = await taskOf(sessionId, 'JURY_CHECK_HABILITATIONS');
+      expect(before).toMatchObject({ overdue: true, provenByData: false });
+      const lateBefore = await listOverdue();
+      const summaryBefore = (await manager.get(`/api/sessions/${sessionId}/checklist`)).body as {
+        counts: { overdue: number };
+      };
+
+      await aJuror('Martin', 'Hélène', '2029-12-31', sessionId);
+      await aJuror('Durand', 'Éric', '2029-12-31', sessionId);
+      const after = await taskOf(sessionId, 'JURY_CHECK_HABILITATIONS');
+      expect(after).toMatchObject({
+        status: 'todo',
+        overdue: false,
+        provenByData: true,
+        verifiedByData: { verified: true },
+      });
+      const summaryAfter = (await manager.get(`/api/sessions/${sessionId}/checklist`)).body as {
+        counts: { overdue: number };
+      };
+      expect(summaryAfter.counts.overdue).toBeLessThan(summaryBefore.counts.overdue);
+      expect(await listOverdue()).toBe(summaryAfter.counts.overdue);
+      expect(lateBefore).toBe(summaryBefore.counts.overdue);
     });
   });
 
