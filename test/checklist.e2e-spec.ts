@@ -797,12 +797,18 @@ describe('checklist, compliance and annual planning', () => {
         dueDate: '2027-03-26',
         workingDayFallback: '2027-03-25',
       });
-      // Back to metropolitan France: Good Friday is a working day there.
+      // In Île-de-France Good Friday is a working day, and the administration is the DRIEETS.
       const changed = await metz.patch(`/api/centres/${String(centre.id)}/region`, {
-        region: 'METROPOLE',
+        region: 'ILE_DE_FRANCE',
       });
       expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ region: 'ILE_DE_FRANCE' });
       expect(await convene()).toMatchObject({ dueDate: '2027-03-26', workingDayFallback: null });
+      const pv = (
+        (await metz.get(`/api/sessions/${String(session.id)}/tasks`)).body as Body[]
+      ).find((task) => task.code === 'AFTER_SEND_PV_UD');
+      expect(pv?.label).toContain("à l'UD (DRIEETS)");
+      expect(pv?.sourceText).toContain('UD');
     });
 
     it('never counts a task proven by the data as late', async () => {

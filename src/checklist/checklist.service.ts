@@ -358,11 +358,13 @@ export class ChecklistService implements OnModuleInit {
   }
 
   private async viewContext(session: ExamSession, tasks: SessionTask[]): Promise<TaskViewContext> {
-    const [facts, report] = await Promise.all([
+    const [facts, report, dates] = await Promise.all([
       this.facts(session),
       this.compliance.evaluate(session, tasks),
+      this.db.read((m) => datesOf(m, session)),
     ]);
     return {
+      region: dates.region,
       today: this.clock.today(),
       facts,
       phaseLabels: new Map(this.phases(session.checklistVersion).map((p) => [p.code, p.label])),

@@ -1,5 +1,7 @@
 /** What the API shows of a session task: the stored row plus what is computed from the data. */
 import type { CalendarDate } from '../common/calendar-date.js';
+import type { FrenchRegion } from '../common/french-holidays.js';
+import { authorityWording } from './authority-wording.js';
 import { isVerifiedByData, type CheckResult } from '../compliance/compliance-rules.js';
 import { APPLICABILITY_LABELS, type Applicability, type PhaseCode } from './checklist-template.js';
 import { daysLeft, isOverdue } from './checklist-progress.js';
@@ -88,6 +90,8 @@ export interface TaskViewContext {
   phaseLabels: ReadonlyMap<string, string>;
   /** Task code → the compliance checks supporting it (one report per request). */
   checksByTask: ReadonlyMap<string, CheckResult[]>;
+  /** The centre's region: the administration's name in the labels (metropolitan by default). */
+  region?: FrenchRegion;
 }
 
 /** Null when no compliance check supports the task. */
@@ -121,7 +125,7 @@ export function toTaskCoreView(task: TaskCoreSource, ctx: TaskViewContext): Task
     phaseLabel: ctx.phaseLabels.get(task.phase) ?? task.phase,
     position: task.position,
     parentCode: task.parentCode,
-    label: task.label,
+    label: authorityWording(task.label, ctx.region),
     items: task.items,
     regulatory: task.regulatory,
     advised: task.advised,

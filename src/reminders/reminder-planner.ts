@@ -14,7 +14,8 @@ import {
   type SessionFacts,
 } from '../checklist/task-applicability.js';
 import { addDays, type CalendarDate } from '../common/calendar-date.js';
-import { effectiveDueDate } from '../common/french-holidays.js';
+import { effectiveDueDate, isFrenchRegion } from '../common/french-holidays.js';
+import { authorityWording } from '../checklist/authority-wording.js';
 import { complianceChecksByTask, isVerifiedByData } from '../compliance/compliance-rules.js';
 import { ComplianceService } from '../compliance/compliance.service.js';
 import { chunks } from '../common/chunks.js';
@@ -53,6 +54,7 @@ interface OpenTaskRow {
   workingDayFallback: string | null;
   applicability: Applicability;
   centreId: string;
+  region: string | null;
   nature: SessionNature;
   managerId: string | null;
   deputyManagerId: string | null;
@@ -160,7 +162,7 @@ export class ReminderPlanner {
         taskId: row.id,
         sessionId: row.sessionId,
         code: row.code,
-        label: row.label,
+        label: authorityWording(row.label, isFrenchRegion(row.region) ? row.region : undefined),
         // The obligations of the agrément the guide leaves unflagged get the immediate e-mails too.
         regulatory: Boolean(row.regulatory) || Boolean(row.obligation),
         dueDate,
@@ -306,7 +308,9 @@ export class ReminderPlanner {
         .getRepository(SessionTask)
         .createQueryBuilder('t')
         .innerJoin(ExamSession, 's', 's.id = t.sessionId')
+        .innerJoin(Centre, 'c', 'c.id = s.centreId')
         .select([
+          'c.region AS "region"',
           't.id AS "id"',
           't.sessionId AS "sessionId"',
           't.code AS "code"',

@@ -89,6 +89,7 @@ interface KeptView {
   facts: SessionFacts;
   phaseLabel: string | null;
   checks: CheckResult[] | null;
+  region: string | null;
   view: TaskCoreView;
 }
 
@@ -132,6 +133,7 @@ export class TaskViewCache {
         facts: context.facts,
         phaseLabel: context.phaseLabels.get(source.phase) ?? null,
         checks: context.checksByTask.get(source.code) ?? null,
+        region: context.region ?? null,
       };
       const kept = this.kept.get(row.id);
       if (
@@ -139,6 +141,7 @@ export class TaskViewCache {
         kept.json === made.json &&
         kept.today === made.today &&
         kept.phaseLabel === made.phaseLabel &&
+        kept.region === made.region &&
         jsonEqual(kept.facts, made.facts) &&
         jsonEqual(kept.checks, made.checks)
       ) {
