@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { SessionListQuery } from '../src/web/queries/session-list.query.js';
 import { parseSessionListParams } from '../src/web/sessions/session-list-params.js';
 import { aCandidate, aCentre, aSession, aTitre, aUser } from './support/factories.js';
+import { htmlText, webLogin } from './support/web-form-client.js';
 import { ADMIN, startTestApp, type Client, type TestApp } from './support/test-app.js';
 
 type Body = Record<string, unknown>;
@@ -809,6 +810,24 @@ describe('checklist, compliance and annual planning', () => {
       ).find((task) => task.code === 'AFTER_SEND_PV_UD');
       expect(pv?.label).toContain("à l'UD (DRIEETS)");
       expect(pv?.sourceText).toContain('UD');
+    });
+
+    it('sets the region on the centre form, refused when unknown, shown in the list', async () => {
+      const web = await webLogin(t.http, ADMIN.email, ADMIN.password);
+      const page = await web.get('/centres');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('<option value="GUYANE"');
+      expect(htmlText(page.text)).toContain('Région');
+      const refused = await web.post('/centres', { name: 'Centre de Cayenne', region: 'CORSE' });
+      expect(refused.status).toBe(400);
+      expect(htmlText(refused.text)).toContain('« Région »');
+      const createdPage = await web.post('/centres', {
+        name: 'Centre de Cayenne',
+        region: 'GUYANE',
+      });
+      expect(createdPage.status).toBe(303);
+      const list = htmlText((await web.get('/centres')).text);
+      expect(list).toMatch(/Centre de Cayenne.*Région : Guyane/s);
     });
 
     it('never counts a task proven by the data as late', async () => {

@@ -17,7 +17,7 @@ import { optionalText, type FormBody } from './form-input.js';
 import { FormPages } from './form-pages.js';
 import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
 
-const LABELS = labelOf({ name: 'Nom' });
+const LABELS = labelOf({ name: 'Nom', region: 'Région' });
 
 const PLACE_SPECS: FieldSpec[] = [
   { name: 'name', label: 'Nom', kind: 'text', required: true, wide: true },
