@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { ConvocationProofsAndTitreTests1796192000000 } from './1796192000000-ConvocationProofsAndTitreTests.js';
+import { CentreRegionTaskObligation1796192690683 } from './1796192690683-CentreRegionTaskObligation.js';
 import { TrainingProviders1796191706646 } from './1796191706646-TrainingProviders.js';
 import { CertificationPathways1796188611429 } from './1796188611429-CertificationPathways.js';
 import { PersonRecords1796181189852 } from './1796181189852-PersonRecords.js';
@@ -19,4 +20,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   CertificationPathways1796188611429,
   TrainingProviders1796191706646,
   ConvocationProofsAndTitreTests1796192000000,
+  CentreRegionTaskObligation1796192690683,
 ];

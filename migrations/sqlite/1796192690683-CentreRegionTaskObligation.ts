@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The centre's region and the task's obligation flag. Added and dropped in place (SQLite 3.35+):
  * rebuilding "centre", which other tables reference, fails its foreign keys once it has rows.
  */
-export class CentreRegionTaskObligation1796191518693 implements MigrationInterface {
-  name = 'CentreRegionTaskObligation1796191518693';
+export class CentreRegionTaskObligation1796192690683 implements MigrationInterface {
+  name = 'CentreRegionTaskObligation1796192690683';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

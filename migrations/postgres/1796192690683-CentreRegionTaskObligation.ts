@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CentreRegionTaskObligation1796191518693 implements MigrationInterface {
-  name = 'CentreRegionTaskObligation1796191518693';
+export class CentreRegionTaskObligation1796192690683 implements MigrationInterface {
+  name = 'CentreRegionTaskObligation1796192690683';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
