@@ -1,5 +1,8 @@
 import { isoDayOfWeek } from './calendar-date.js';
 import {
+  FRENCH_REGIONS,
+  builtInHolidayCalendar,
+  dateHolidaysCalendar,
   easterSunday,
   effectiveDueDate,
   useHolidayCalendar,
@@ -45,6 +48,32 @@ describe('easterSunday', () => {
     expect(() => easterSunday(2027.5)).toThrow(RangeError);
     expect(() => easterSunday(10_000)).toThrow(RangeError);
   });
+});
+
+describe('the holidays of the date-holidays library', () => {
+  it('are the default calendar and give the same days as the built-in one, every region, 2020–2040', () => {
+    for (const region of FRENCH_REGIONS) {
+      for (let year = 2020; year <= 2040; year += 1) {
+        const library = dateHolidaysCalendar.holidays(year, region).map((h) => h.date);
+        const builtIn = builtInHolidayCalendar.holidays(year, region).map((h) => h.date);
+        expect([region, year, library]).toEqual([region, year, builtIn]);
+      }
+    }
+    const nameOn = (date: string, region: (typeof FRENCH_REGIONS)[number]) =>
+      dateHolidaysCalendar.holidays(2028, region).find((h) => h.date === date)?.name;
+    expect(nameOn('2028-12-26', 'ALSACE_MOSELLE')).toBe('Lendemain de Noël');
+    expect(nameOn('2028-04-14', 'MARTINIQUE')).toBe('Vendredi saint');
+    expect(nameOn('2028-04-14', 'LA_REUNION')).toBeUndefined();
+  });
+});
+
+// The names below are the built-in calendar's; the dates are the same in the library's.
+let libraryCalendar = useHolidayCalendar(builtInHolidayCalendar);
+beforeAll(() => {
+  libraryCalendar = useHolidayCalendar(builtInHolidayCalendar);
+});
+afterAll(() => {
+  useHolidayCalendar(libraryCalendar);
 });
 
 describe('frenchPublicHolidays', () => {
@@ -197,7 +226,10 @@ describe('regional public holidays', () => {
   ] as const)('adds the abolition of slavery in %s on %s', (region, date) => {
     expect(frenchPublicHolidayName(date, region)).toBe("Abolition de l'esclavage");
     expect(isFrenchPublicHoliday(date)).toBe(false);
-    expect(frenchPublicHolidays(2027, region)).toHaveLength(12);
+    // Guadeloupe and Martinique also keep Good Friday.
+    const goodFriday = region === 'GUADELOUPE' || region === 'MARTINIQUE';
+    expect(frenchPublicHolidays(2027, region)).toHaveLength(goodFriday ? 13 : 12);
+    expect(isFrenchPublicHoliday('2027-03-26', region)).toBe(goodFriday);
   });
 
   it('keeps the national holidays only in metropolitan France and Île-de-France', () => {

@@ -4,10 +4,12 @@
  * The 11 national holidays (Code du travail, art. L3133-1), plus the regional ones: in
  * Alsace-Moselle Good Friday and 26 December (Code du travail, art. L3134-13); overseas, the day
  * of the abolition of slavery (loi n° 83-550 du 30 juin 1983, décret n° 83-1003 du 23 novembre
- * 1983 modifié). The holidays come from a `HolidayCalendar`: the built-in one below computes
- * them; `useHolidayCalendar` switches to another source (the maintained `date-holidays`
- * library, see `dateHolidaysCodes`) without changing any caller.
+ * 1983 modifié), and Good Friday in Guadeloupe and Martinique. The holidays come from a
+ * `HolidayCalendar`: by default the maintained `date-holidays` library (see
+ * `DATE_HOLIDAYS_CODES`); the built-in calendar below computes the same days and
+ * `useHolidayCalendar` switches between them without changing any caller.
  */
+import Holidays from 'date-holidays';
 import { addDays, isValidCalendarDate, isoDayOfWeek, type CalendarDate } from './calendar-date.js';
 
 /** The centre's region, for its public holidays and the name of the labour administration. */
@@ -126,7 +128,13 @@ function regionalHolidays(
     ];
   }
   const abolition = ABOLITION_DAYS[region];
-  return abolition ? [{ date: `${y}-${abolition}`, name: "Abolition de l'esclavage" }] : [];
+  const days: FrenchPublicHoliday[] = abolition
+    ? [{ date: `${y}-${abolition}`, name: "Abolition de l'esclavage" }]
+    : [];
+  if (region === 'GUADELOUPE' || region === 'MARTINIQUE') {
+    days.push({ date: addDays(easter, -2), name: 'Vendredi saint' });
+  }
+  return days;
 }
 
 const holidayCache = new Map<string, readonly FrenchPublicHoliday[]>();
@@ -144,7 +152,35 @@ export const builtInHolidayCalendar: HolidayCalendar = {
   },
 };
 
-let calendar: HolidayCalendar = builtInHolidayCalendar;
+const libraryCache = new Map<string, readonly FrenchPublicHoliday[]>();
+const libraries = new Map<FrenchRegion, Holidays>();
+
+/** The public holidays of the `date-holidays` library, with their French names. */
+export const dateHolidaysCalendar: HolidayCalendar = {
+  holidays(year: number, region: FrenchRegion): readonly FrenchPublicHoliday[] {
+    const key = `${year}#${region}`;
+    const cached = libraryCache.get(key);
+    if (cached) return cached;
+    assertYear(year);
+    let library = libraries.get(region);
+    if (!library) {
+      const { country, state } = DATE_HOLIDAYS_CODES[region];
+      library = new Holidays(country, state ?? '', { languages: ['fr'], types: ['public'] });
+      libraries.set(region, library);
+    }
+    const holidays = Object.freeze(
+      library
+        .getHolidays(year)
+        .filter((holiday) => holiday.type === 'public')
+        .map((holiday) => Object.freeze({ date: holiday.date.slice(0, 10), name: holiday.name }))
+        .sort((p, q) => (p.date < q.date ? -1 : p.date > q.date ? 1 : 0)),
+    );
+    libraryCache.set(key, holidays);
+    return holidays;
+  },
+};
+
+let calendar: HolidayCalendar = dateHolidaysCalendar;
 
 /** Switches the source of the holidays (returns the previous one, to restore it). */
 export function useHolidayCalendar(next: HolidayCalendar): HolidayCalendar {
