@@ -1,5 +1,8 @@
 import { join } from 'node:path';
+import { SessionListQuery } from '../src/web/queries/session-list.query.js';
+import { parseSessionListParams } from '../src/web/sessions/session-list-params.js';
 import { aCandidate, aCentre, aSession, aTitre, aUser } from './support/factories.js';
+import { htmlText, webLogin } from './support/web-form-client.js';
 import { ADMIN, startTestApp, type Client, type TestApp } from './support/test-app.js';
 
 type Body = Record<string, unknown>;
@@ -150,7 +153,7 @@ describe('checklist, compliance and annual planning', () => {
     it('snapshots the whole guide with its due dates when a session is created', async () => {
       const sessionId = await aMaySession();
       const session = await manager.get(`/api/sessions/${sessionId}`);
-      expect(session.body).toMatchObject({ checklistVersion: 1, version: 1 });
+      expect(session.body).toMatchObject({ checklistVersion: 2, version: 1 });
 
       const tasks = await tasksOf(sessionId);
       expect(tasks).toHaveLength(99);
@@ -195,12 +198,14 @@ describe('checklist, compliance and annual planning', () => {
         overdue: false,
         daysLeft: 60,
       });
+      // A dated check at the stricter of the guide's 4 weeks and the FAQ's 2 weeks.
       expect(byCode.get('PACK_PLI_NOT_RECEIVED')).toMatchObject({
         dueDate: '2027-05-03',
         dueKind: 'advised',
-        conditional: true,
+        conditional: false,
         applicable: true,
       });
+      expect(byCode.get('PACK_REGISTER_CANDIDATES')).toMatchObject({ dueDate: '2027-04-23' });
       expect(byCode.get('AFTER_SEND_PV_UD')).toMatchObject({
         dueDate: '2027-06-19',
         workingDayFallback: '2027-06-18',
@@ -226,14 +231,15 @@ describe('checklist, compliance and annual planning', () => {
       const summary = await manager.get(`/api/sessions/${sessionId}/checklist`);
       expect(summary.status).toBe(200);
       expect(summary.body).toMatchObject({
-        templateVersion: 1,
-        latestTemplateVersion: 1,
+        templateVersion: 2,
+        latestTemplateVersion: 2,
         counts: { done: 0, todo: 99, notApplicable: 0, overdue: 11, dueWithin14Days: 0 },
         progress: {
           overall: { done: 0, total: 85, percent: 0 },
           regulatory: { done: 0 },
         },
-        nextDeadline: { code: 'JURY_SEND_PLANNING_UD', dueDate: '2027-04-30', daysLeft: 60 },
+        // The candidates are registered in the SI a week before the convocation deadline.
+        nextDeadline: { code: 'PACK_REGISTER_CANDIDATES', dueDate: '2027-04-23', daysLeft: 53 },
       });
       const byPhase = (summary.body as { progress: { byPhase: Body[] } }).progress.byPhase;
       expect(byPhase.map((p) => p.phase)).toEqual([
@@ -745,6 +751,127 @@ describe('checklist, compliance and annual planning', () => {
     });
   });
 
+  describe('due dates, regions and tasks proven by the data (issue 14)', () => {
+    it('dates the closing tasks of a multi-day session on its last day', async () => {
+      const sessionId = await aMaySession();
+      const byCode = new Map((await tasksOf(sessionId)).map((task) => [task.code, task]));
+      for (const code of ['DAY_CONFIDENTIAL_DELIBERATION', 'DAY_DRAW_UP_PV', 'DAY_PV_ABSENCES']) {
+        expect(byCode.get(code)).toMatchObject({ dueDate: '2027-06-04', dueKind: 'phase' });
+      }
+      expect(byCode.get('DAY_CHECK_TWO_JURORS')).toMatchObject({ dueDate: '2027-05-31' });
+      expect(byCode.get('PLAN_ECF_ASSESSMENTS')).toMatchObject({ dueDate: '2027-05-24' });
+      expect(byCode.get('JURY_CERES_SEND_EXAM_REQUEST')).toMatchObject({
+        regulatory: false,
+        advised: false,
+        obligation: true,
+      });
+    });
+
+    it('moves a deadline on an Alsace-Moselle holiday to the working day before', async () => {
+      const { centre, site } = await aCentre(admin, {
+        name: 'Centre de Metz',
+        region: 'ALSACE_MOSELLE',
+      });
+      expect(centre).toMatchObject({ region: 'ALSACE_MOSELLE' });
+      const refused = await admin.patch(`/api/centres/${String(centre.id)}/region`, {
+        region: 'CORSE',
+      });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain('« region »');
+      const m = await aUser(admin, 'manager', [String(centre.id)]);
+      const metz = t.as(await t.login(m.email, m.password));
+      // Good Friday 26 March 2027: the session of 26 April (start − 1 month) convenes on the 25th.
+      const session = await aSession(
+        metz,
+        {
+          centreId: String(centre.id),
+          siteId: String(site.id),
+          titreId,
+        },
+        { startDate: '2027-04-26', endDate: '2027-04-27' },
+      );
+      const convene = async () =>
+        ((await metz.get(`/api/sessions/${String(session.id)}/tasks`)).body as Body[]).find(
+          (task) => task.code === 'PACK_CONVENE_CANDIDATES',
+        );
+      expect(await convene()).toMatchObject({
+        dueDate: '2027-03-26',
+        workingDayFallback: '2027-03-25',
+      });
+      // In Île-de-France Good Friday is a working day, and the administration is the DRIEETS.
+      const changed = await metz.patch(`/api/centres/${String(centre.id)}/region`, {
+        region: 'ILE_DE_FRANCE',
+      });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ region: 'ILE_DE_FRANCE' });
+      expect(await convene()).toMatchObject({ dueDate: '2027-03-26', workingDayFallback: null });
+      const pv = (
+        (await metz.get(`/api/sessions/${String(session.id)}/tasks`)).body as Body[]
+      ).find((task) => task.code === 'AFTER_SEND_PV_UD');
+      expect(pv?.label).toContain("à l'UD (DRIEETS)");
+      expect(pv?.sourceText).toContain('UD');
+    });
+
+    it('sets the region on the centre form, refused when unknown, shown in the list', async () => {
+      const web = await webLogin(t.http, ADMIN.email, ADMIN.password);
+      const page = await web.get('/centres');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('<option value="GUYANE"');
+      expect(htmlText(page.text)).toContain('Région');
+      const refused = await web.post('/centres', { name: 'Centre de Cayenne', region: 'CORSE' });
+      expect(refused.status).toBe(400);
+      expect(htmlText(refused.text)).toContain('« Région »');
+      const createdPage = await web.post('/centres', {
+        name: 'Centre de Cayenne',
+        region: 'GUYANE',
+      });
+      expect(createdPage.status).toBe(303);
+      const list = htmlText((await web.get('/centres')).text);
+      expect(list).toMatch(/Centre de Cayenne.*Région : Guyane/s);
+    });
+
+    it('never counts a task proven by the data as late', async () => {
+      // Session of 15 March: the jury tasks were due on 15 February.
+      const sessionId = String(
+        (await aSession(manager, ids(), { startDate: '2027-03-15', endDate: '2027-03-16' })).id,
+      );
+      const listOverdue = async () => {
+        const caller = {
+          userId: managerId,
+          email: managerEmail,
+          role: 'manager' as const,
+          centreIds: [centreId],
+        };
+        const result = await t.app
+          .get(SessionListQuery)
+          .list(caller, parseSessionListParams({}).params, '2027-03-01');
+        return result.rows.find((row) => row.id === sessionId)?.counts.overdue;
+      };
+      const before = await taskOf(sessionId, 'JURY_CHECK_HABILITATIONS');
+      expect(before).toMatchObject({ overdue: true, provenByData: false });
+      const lateBefore = await listOverdue();
+      const summaryBefore = (await manager.get(`/api/sessions/${sessionId}/checklist`)).body as {
+        counts: { overdue: number };
+      };
+
+      await aJuror('Martin', 'Hélène', '2029-12-31', sessionId);
+      await aJuror('Durand', 'Éric', '2029-12-31', sessionId);
+      const after = await taskOf(sessionId, 'JURY_CHECK_HABILITATIONS');
+      expect(after).toMatchObject({
+        status: 'todo',
+        overdue: false,
+        provenByData: true,
+        verifiedByData: { verified: true },
+      });
+      const summaryAfter = (await manager.get(`/api/sessions/${sessionId}/checklist`)).body as {
+        counts: { overdue: number };
+      };
+      expect(summaryAfter.counts.overdue).toBeLessThan(summaryBefore.counts.overdue);
+      expect(await listOverdue()).toBe(summaryAfter.counts.overdue);
+      expect(lateBefore).toBe(summaryBefore.counts.overdue);
+    });
+  });
+
   describe('template upgrade', () => {
     const previous = process.env.JALON_TEMPLATES_DIR;
     afterEach(() => {
@@ -753,6 +880,7 @@ describe('checklist, compliance and annual planning', () => {
     });
 
     it('moves a session to a newer template version, keeping the ticks it can', async () => {
+      process.env.JALON_TEMPLATES_DIR = join(process.cwd(), 'test/fixtures/templates-v1');
       const sessionId = await aMaySession();
       expect(
         (await tick(sessionId, 'PLAN_ANNUAL_PROGRAMME', { status: 'done', observations: 'OK' }))

@@ -65,6 +65,7 @@ const OPERATIONS = [
   'GET /api/centres',
   'GET /api/centres/{id}',
   'POST /api/centres/{id}/sites',
+  'PATCH /api/centres/{id}/region',
   'POST /api/titres',
   'GET /api/titres',
   'GET /api/titres/{id}',

@@ -14,7 +14,9 @@ interface Task {
   code: string;
   label: string;
   regulatory: boolean;
+  obligation: boolean;
   dueDate: string;
+  workingDayFallback: string | null;
   status: string;
   version: number;
   applicable: boolean;
@@ -101,7 +103,9 @@ describe('reminder e-mails through SMTP', () => {
     const overdue = tasks.filter((task) => task.dueDate < '2027-03-02' && task.status === 'todo');
     expect(overdue.length).toBeGreaterThan(0);
     const sample = overdue[0];
-    const [y, m, d] = sample.dueDate.split('-');
+    // A deadline on a weekend or a holiday is reminded for the working day before it.
+    expect(sample).toMatchObject({ dueDate: '2027-01-31', workingDayFallback: '2027-01-29' });
+    const [y, m, d] = (sample.workingDayFallback ?? sample.dueDate).split('-');
     expect(mail.text).toContain(sample.label);
     expect(mail.text).toContain(`Échéance : ${d}/${m}/${y} (en retard de`);
     expect(mail.text).toContain(`https://jalon.example.fr/sessions/${sessionId}#task-${sample.id}`);
@@ -165,6 +169,24 @@ describe('reminder e-mails through SMTP', () => {
     expect(digest.text).toContain(`/sessions/${String(session.id)}#task-`);
     for (const task of dueTomorrow) expect(digest.text).not.toContain(`#task-${task.id}`);
     t.clock.set(NOW);
+  });
+
+  it('sends the immediate e-mails for the obligations of the agrément the guide leaves unflagged', async () => {
+    // The pack request in CERES (start − 3 months) is due tomorrow.
+    const session = await aSession(admin, ids, {
+      startDate: '2027-06-03',
+      endDate: '2027-06-04',
+      managerId: manager.id,
+    });
+    const list = (await admin.get(`/api/sessions/${String(session.id)}/tasks`)).body as Task[];
+    const request = list.find((task) => task.code === 'JURY_CERES_REGISTER_EXAM_REQUEST')!;
+    expect(request).toMatchObject({ regulatory: false, obligation: true, dueDate: TOMORROW });
+    const before = smtp.messages.length;
+    expect((await pass()).failed).toEqual([]);
+    const immediate = smtp.messages
+      .slice(before)
+      .filter((m) => m.subject.includes('Échéance demain'));
+    expect(immediate.some((m) => m.text.includes(request.label))).toBe(true);
   });
 
   it('stops reminding a task once it is done', async () => {

@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { ConvocationProofsAndTitreTests1796192000000 } from './1796192000000-ConvocationProofsAndTitreTests.js';
 import { JuryRules1796192661516 } from './1796192661516-JuryRules.js';
+import { CentreRegionTaskObligation1796192690683 } from './1796192690683-CentreRegionTaskObligation.js';
 import { TrainingProviders1796191706646 } from './1796191706646-TrainingProviders.js';
 import { CertificationPathways1796188611429 } from './1796188611429-CertificationPathways.js';
 import { PersonRecords1796181189852 } from './1796181189852-PersonRecords.js';
@@ -21,4 +22,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   TrainingProviders1796191706646,
   ConvocationProofsAndTitreTests1796192000000,
   JuryRules1796192661516,
+  CentreRegionTaskObligation1796192690683,
 ];

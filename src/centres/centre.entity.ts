@@ -1,4 +1,5 @@
 import { Column, Entity, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { DEFAULT_REGION, type FrenchRegion } from '../common/french-holidays.js';
 import { InstantColumn } from '../database/columns.js';
 import { Site } from './site.entity.js';
 
@@ -15,6 +16,9 @@ export class Centre {
   @Column({ type: 'varchar', length: 10, default: '' }) postalCode!: string;
 
   @Column({ type: 'varchar', length: 100, default: '' }) city!: string;
+
+  /** Public holidays of the due dates and the name of the labour administration (DREETS…). */
+  @Column({ type: 'varchar', length: 20, default: DEFAULT_REGION }) region!: FrenchRegion;
 
   @InstantColumn() createdAt!: string;
 

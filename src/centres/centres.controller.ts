@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles } from '../auth/auth.decorators.js';
 import type { Caller } from '../common/caller.js';
 import { UuidParam } from '../common/validation/uuid-param.js';
 import { Centre } from './centre.entity.js';
 import { CentresService } from './centres.service.js';
-import { CreateCentreDto, CreateSiteDto } from './dto/centre.dto.js';
+import { CreateCentreDto, CreateSiteDto, UpdateCentreRegionDto } from './dto/centre.dto.js';
 import { Site } from './site.entity.js';
 
 @ApiTags('centres')
@@ -28,6 +28,16 @@ export class CentresController {
   @Get(':id')
   get(@CurrentCaller() caller: Caller, @UuidParam('id') id: string): Promise<Centre> {
     return this.centres.get(caller, id);
+  }
+
+  /** The centre's region: its public holidays and the DREETS / DEETS / DRIEETS wording. */
+  @Patch(':id/region')
+  setRegion(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() dto: UpdateCentreRegionDto,
+  ): Promise<Centre> {
+    return this.centres.setRegion(caller, id, dto);
   }
 
   @Post(':id/sites')

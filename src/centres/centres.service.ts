@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, Not, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { SessionTask } from '../checklist/session-task.entity.js';
+import { ExamSession } from '../sessions/exam-session.entity.js';
 import { canReadCentre, canWriteCentre, readableCentreIds, type Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
+import {
+  DEFAULT_REGION,
+  workingDayFallback,
+  type FrenchRegion,
+} from '../common/french-holidays.js';
 import { forbidden, notFound } from '../common/errors.js';
 import { Centre } from './centre.entity.js';
-import type { CreateCentreDto, CreateSiteDto } from './dto/centre.dto.js';
+import type { CreateCentreDto, CreateSiteDto, UpdateCentreRegionDto } from './dto/centre.dto.js';
 import { Site } from './site.entity.js';
 import { Database } from '../database/database.js';
 
@@ -13,6 +21,7 @@ export class CentresService {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   create(dto: CreateCentreDto): Promise<Centre> {
@@ -24,6 +33,7 @@ export class CentresService {
           address: dto.address ?? '',
           postalCode: dto.postalCode ?? '',
           city: dto.city ?? '',
+          region: dto.region ?? DEFAULT_REGION,
           createdAt: this.clock.nowIso(),
         }),
       ),
@@ -52,6 +62,29 @@ export class CentresService {
     return centre;
   }
 
+  /**
+   * Sets the centre's region; the working-day fallback of the open tasks of its sessions follows
+   * the region's public holidays (their due dates do not change).
+   */
+  async setRegion(caller: Caller, id: string, dto: UpdateCentreRegionDto): Promise<Centre> {
+    const centre = await this.get(caller, id);
+    if (!canWriteCentre(caller, id)) throw forbidden();
+    if (centre.region === dto.region) return centre;
+    await this.db.transaction(async (m) => {
+      await m.getRepository(Centre).update({ id }, { region: dto.region });
+      await this.audit.record(m, caller, {
+        sessionId: null,
+        centreId: id,
+        entity: 'centre',
+        entityId: id,
+        action: 'update',
+        changes: { region: { before: centre.region, after: dto.region } },
+      });
+      await refreshWorkingDayFallbacks(m, id, dto.region);
+    });
+    return this.get(caller, id);
+  }
+
   async addSite(caller: Caller, centreId: string, dto: CreateSiteDto): Promise<Site> {
     await this.get(caller, centreId);
     if (!canWriteCentre(caller, centreId)) throw forbidden();
@@ -76,5 +109,28 @@ export class CentresService {
     );
     if (!site || !canReadCentre(caller, site.centreId)) throw notFound('Site');
     return site;
+  }
+}
+
+/** The open tasks of a centre's sessions get the working-day fallback of its region. */
+async function refreshWorkingDayFallbacks(
+  m: EntityManager,
+  centreId: string,
+  region: FrenchRegion,
+): Promise<void> {
+  const sessions = await m.getRepository(ExamSession).find({
+    select: { id: true },
+    where: { centreId, status: Not(In(['CANCELLED', 'CLOSED'])) },
+  });
+  if (sessions.length === 0) return;
+  const tasks = await m.getRepository(SessionTask).find({
+    select: { id: true, dueDate: true, workingDayFallback: true },
+    where: { sessionId: In(sessions.map((s) => s.id)), status: 'todo' },
+  });
+  for (const task of tasks) {
+    const fallback = workingDayFallback(task.dueDate, region);
+    if (fallback !== task.workingDayFallback) {
+      await m.getRepository(SessionTask).update({ id: task.id }, { workingDayFallback: fallback });
+    }
   }
 }

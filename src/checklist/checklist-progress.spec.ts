@@ -133,3 +133,30 @@ describe('checklist progress', () => {
     expect(checklistProgress([aTask({ status: 'done' })], TODAY, PHASES).nextDeadline).toBeNull();
   });
 });
+
+describe('tasks proven by the data and obligations of the agrément', () => {
+  it('never counts a task proven by the data as late nor as the next deadline', () => {
+    const proven = aTask({ dueDate: '2027-02-20', provenByData: true });
+    expect(isOverdue(proven, TODAY)).toBe(false);
+    const soon = aTask({ dueDate: '2027-03-05', provenByData: true });
+    const later = aTask({ dueDate: '2027-03-20' });
+    const result = checklistProgress([proven, soon, later], TODAY, PHASES);
+    expect(result.counts.overdue).toBe(0);
+    expect(result.counts.dueWithin14Days).toBe(0);
+    expect(result.nextDeadline?.taskId).toBe(later.id);
+  });
+
+  it('counts the obligations the guide leaves unflagged with the regulatory tasks', () => {
+    const result = checklistProgress(
+      [
+        aTask({ regulatory: true, status: 'done' }),
+        aTask({ regulatory: false, obligation: true }),
+        aTask({ regulatory: false }),
+      ],
+      TODAY,
+      PHASES,
+    );
+    expect(result.progress.regulatory).toEqual({ done: 1, total: 2, percent: 50 });
+    expect(result.progress.overall).toEqual({ done: 1, total: 3, percent: 33 });
+  });
+});

@@ -17,6 +17,8 @@ export interface ProgressTask {
   phase: PhaseCode;
   position: number;
   regulatory: boolean;
+  /** Committed to by the agrément though the guide does not flag it: counted as réglementaire. */
+  obligation?: boolean;
   status: TaskStatus;
   dueDate: CalendarDate;
   dueKind: DueKind;
@@ -25,6 +27,8 @@ export interface ProgressTask {
   applicable: boolean;
   /** Only needed if an incident happens. */
   conditional: boolean;
+  /** Every compliance check supporting the task passes (« vérifiée par les données »). */
+  provenByData?: boolean;
 }
 
 export interface Progress {
@@ -65,11 +69,24 @@ export interface ChecklistProgress {
   nextDeadline: NextDeadline | null;
 }
 
-type DeadlineTask = Pick<ProgressTask, 'status' | 'applicable' | 'conditional' | 'dueDate'>;
+type DeadlineTask = Pick<
+  ProgressTask,
+  'status' | 'applicable' | 'conditional' | 'dueDate' | 'provenByData'
+>;
 
-/** An open task whose deadline counts: to do, applicable, not an incident-only task. */
+/**
+ * An open task whose deadline counts: to do, applicable, not an incident-only task, and not
+ * already proven by the data (it is never late nor reminded).
+ */
 export function hasOpenDeadline(task: Omit<DeadlineTask, 'dueDate'>): boolean {
-  return task.status === 'todo' && task.applicable && !task.conditional;
+  return (
+    task.status === 'todo' && task.applicable && !task.conditional && task.provenByData !== true
+  );
+}
+
+/** Réglementaire in the guide, or an obligation of the agrément. */
+export function isObligatory(task: Pick<ProgressTask, 'regulatory' | 'obligation'>): boolean {
+  return task.regulatory || task.obligation === true;
 }
 
 export function isOverdue(task: DeadlineTask, today: CalendarDate): boolean {
@@ -119,14 +136,14 @@ export function checklistProgress(
     overdue: tasks.filter((t) => isOverdue(t, today)).length,
     dueWithin14Days: tasks.filter((t) => isDueSoon(t, today)).length,
   };
-  const regulatory = tasks.filter((t) => t.regulatory);
+  const regulatory = tasks.filter(isObligatory);
   const byPhase = phases.map((phase) => {
     const inPhase = tasks.filter((t) => t.phase === phase.code);
     return {
       phase: phase.code,
       label: phase.label,
       overall: progressOf(inPhase),
-      regulatory: progressOf(inPhase.filter((t) => t.regulatory)),
+      regulatory: progressOf(inPhase.filter(isObligatory)),
     };
   });
   const upcoming = tasks

@@ -8,9 +8,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { YearsRule } from '../certification/certification-sources.js';
+import type { RuleSource, YearsRule } from '../certification/certification-sources.js';
 import { isValidCalendarDate } from '../common/calendar-date.js';
-import { validateDueRule, type DueRule } from './due-date.js';
+import { compareDates } from '../common/calendar-date.js';
+import { computeDueDate, validateDueRule, type DueRule } from './due-date.js';
 
 export const PHASE_CODES = ['PLAN', 'JURY', 'PACK', 'FILES', 'DAY', 'AFTER'] as const;
 export type PhaseCode = (typeof PHASE_CODES)[number];
@@ -60,6 +61,24 @@ export interface TemplateReference {
   text: string;
 }
 
+export const INTERPRETATION_TOPICS = ['header', 'label', 'due', 'flags', 'applicability'] as const;
+/** What an interpretation of the guide is about. */
+export type InterpretationTopic = (typeof INTERPRETATION_TOPICS)[number];
+
+/** A reading of the guide that goes beyond its text, with the text it rests on. */
+export interface TemplateInterpretation {
+  topic: InterpretationTopic;
+  /** What was decided and why (French). */
+  text: string;
+  source: RuleSource;
+}
+
+/** One of the delays the sources give for a task, with its source. */
+export interface DueAlternative {
+  rule: DueRule;
+  source: RuleSource;
+}
+
 export interface TemplateTask {
   code: string;
   phase: PhaseCode;
@@ -80,6 +99,14 @@ export interface TemplateTask {
   /** Codes of entries of the template's `references`. */
   references: string[];
   notes?: string;
+  /**
+   * Not flagged réglementaire by the guide (its flags stay as they are) but committed to by the
+   * agrément: counted with the regulatory tasks and sent in the immediate e-mails.
+   */
+  obligation?: boolean;
+  /** The delays of the different sources; `due` is the strictest (earliest) of them. */
+  dueAlternatives?: DueAlternative[];
+  interpretations?: TemplateInterpretation[];
 }
 
 /**
@@ -98,6 +125,8 @@ export interface ChecklistTemplate {
   /** 'YYYY-MM-DD' from which the template applies. */
   effectiveFrom: string;
   rules: TemplateRules;
+  /** Readings of the guide as a whole (its layout, its vocabulary), with their sources. */
+  interpretations?: TemplateInterpretation[];
   phases: TemplatePhase[];
   references: TemplateReference[];
   tasks: TemplateTask[];
@@ -193,6 +222,80 @@ function validateRuleSource(
   ) {
     errors.push(
       `Champ « ${where}.referenceCode » : code d'une des « references » du modèle ou null attendu (reçu ${show(referenceCode)}).`,
+    );
+  }
+}
+
+function validateInterpretations(
+  value: unknown,
+  where: string,
+  referenceCodes: Set<string>,
+  errors: string[],
+): InterpretationTopic[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    errors.push(`${where} : le champ « interpretations » doit être une liste.`);
+    return [];
+  }
+  const topics: InterpretationTopic[] = [];
+  value.forEach((item: unknown, index) => {
+    const at = `${where}, interprétation n° ${index + 1}`;
+    if (!isObject(item)) {
+      errors.push(`${at} : un objet { topic, text, source } est attendu.`);
+      return;
+    }
+    if (
+      typeof item.topic !== 'string' ||
+      !(INTERPRETATION_TOPICS as readonly string[]).includes(item.topic)
+    ) {
+      errors.push(
+        `${at} : sujet inconnu ${show(item.topic)} (valeurs admises : ${INTERPRETATION_TOPICS.join(', ')}).`,
+      );
+    } else {
+      topics.push(item.topic as InterpretationTopic);
+    }
+    if (!isNonEmptyString(item.text)) errors.push(`${at} : texte vide.`);
+    validateRuleSource(item.source, `${at}.source`, referenceCodes, errors);
+  });
+  return topics;
+}
+
+/** Dates far enough apart to compare two rules anchored on the session (a 3-day session). */
+const PROBE_SESSION = { startDate: '2027-06-07', endDate: '2027-06-09' };
+
+function validateDueAlternatives(
+  task: JsonObject,
+  name: string,
+  referenceCodes: Set<string>,
+  errors: string[],
+): void {
+  const value = task.dueAlternatives;
+  if (value === undefined) return;
+  if (!Array.isArray(value) || value.length < 2) {
+    errors.push(`${name} : le champ « dueAlternatives » doit lister au moins deux délais sourcés.`);
+    return;
+  }
+  const dates: string[] = [];
+  value.forEach((item: unknown, index) => {
+    const at = `${name}, délai n° ${index + 1}`;
+    if (!isObject(item)) {
+      errors.push(`${at} : un objet { rule, source } est attendu.`);
+      return;
+    }
+    const ruleErrors = validateDueRule(item.rule);
+    for (const e of ruleErrors) errors.push(`${at} : ${e}`);
+    if (ruleErrors.length === 0) {
+      dates.push(computeDueDate(item.rule as DueRule, PROBE_SESSION).dueDate);
+    }
+    validateRuleSource(item.source, `${at}.source`, referenceCodes, errors);
+  });
+  if (dates.length !== value.length || !isObject(task.due)) return;
+  if (validateDueRule(task.due).length > 0) return;
+  const own = computeDueDate(task.due as unknown as DueRule, PROBE_SESSION).dueDate;
+  const strictest = [...dates].sort(compareDates)[0];
+  if (own !== strictest) {
+    errors.push(
+      `${name} : l'échéance « due » doit être le délai le plus exigeant (le plus tôt) de « dueAlternatives ».`,
     );
   }
 }
@@ -319,12 +422,28 @@ function validateTask(
       errors.push(`${name} : le champ « ${flag} » doit valoir true ou false.`);
     }
   }
+  const topics = validateInterpretations(task.interpretations, name, referenceCodes, errors);
   if (task.due !== null) {
     const ruleErrors = validateDueRule(task.due);
     for (const e of ruleErrors) errors.push(`${name}, échéance : ${e}`);
-    if (ruleErrors.length === 0 && isObject(task.due) && task.due.kind === 'phase') {
+    if (
+      ruleErrors.length === 0 &&
+      isObject(task.due) &&
+      task.due.kind === 'phase' &&
+      !topics.includes('due')
+    ) {
       errors.push(
-        `${name} : une échéance propre à la tâche doit être de type « regulatory » ou « advised » (null pour l'échéance de la phase).`,
+        `${name} : une échéance propre à la tâche doit être de type « regulatory » ou « advised » (null pour l'échéance de la phase), ou expliquée par une interprétation « due ».`,
+      );
+    }
+  }
+  validateDueAlternatives(task, name, referenceCodes, errors);
+  if (task.obligation !== undefined) {
+    if (typeof task.obligation !== 'boolean') {
+      errors.push(`${name} : le champ « obligation » doit valoir true ou false.`);
+    } else if (task.obligation && !topics.includes('flags')) {
+      errors.push(
+        `${name} : une obligation que le guide ne coche pas doit être expliquée par une interprétation « flags ».`,
       );
     }
   }
@@ -374,6 +493,7 @@ export function validateChecklistTemplate(t: unknown): string[] {
   const phases = validatePhases(t.phases, errors);
   const referenceCodes = validateReferences(t.references, errors);
   validateRules(t.rules, referenceCodes, errors);
+  validateInterpretations(t.interpretations, 'Modèle', referenceCodes, errors);
 
   if (!Array.isArray(t.tasks) || t.tasks.length === 0) {
     errors.push('Champ « tasks » : une liste non vide de tâches est attendue.');

@@ -8,10 +8,12 @@ import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { notFound, staleWrite } from '../common/errors.js';
 import { FieldErrorsException, refuseFieldErrors } from '../common/validation/field-errors.js';
-import { complianceChecksByTask } from '../compliance/compliance-rules.js';
+import { complianceChecksByTask, isVerifiedByData } from '../compliance/compliance-rules.js';
 import { ComplianceService } from '../compliance/compliance.service.js';
 import { updateIfUnchanged } from '../database/optimistic-update.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
+import { Centre } from '../centres/centre.entity.js';
+import { DEFAULT_REGION } from '../common/french-holidays.js';
 import { SessionEvents } from '../sessions/session-events.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import {
@@ -30,7 +32,7 @@ import {
   sessionFacts,
   type SessionFacts,
 } from './task-applicability.js';
-import { snapshotTemplate, taskContent, taskDue } from './task-snapshot.js';
+import { snapshotTemplate, taskContent, taskDue, type SessionDates } from './task-snapshot.js';
 import { failingChecksError, nextTick, TICK_FIELDS, type TickFields } from './task-tick.js';
 import { toTaskView, type TaskView, type TaskViewContext } from './task-view.js';
 import { planTemplateUpgrade, upgradeTargetError } from './template-upgrade.js';
@@ -69,6 +71,18 @@ function hasTick(task: TickFields): boolean {
   return task.status !== 'todo' || task.observations !== '' || task.reason !== '';
 }
 
+/** The session's dates and its centre's region (the public holidays of its due dates). */
+async function datesOf(m: EntityManager, session: ExamSession): Promise<SessionDates> {
+  const centre = await m
+    .getRepository(Centre)
+    .findOne({ select: { id: true, region: true }, where: { id: session.centreId } });
+  return {
+    startDate: session.startDate,
+    endDate: session.endDate,
+    region: centre?.region ?? DEFAULT_REGION,
+  };
+}
+
 @Injectable()
 export class ChecklistService implements OnModuleInit {
   constructor(
@@ -90,7 +104,8 @@ export class ChecklistService implements OnModuleInit {
   async snapshot(m: EntityManager, caller: Caller, session: ExamSession): Promise<void> {
     const template = this.templates.latest();
     const now = this.clock.nowIso();
-    const rows = snapshotTemplate(template, session).map((row) => ({
+    const dates = await datesOf(m, session);
+    const rows = snapshotTemplate(template, dates).map((row) => ({
       ...row,
       ...UNTICKED,
       sessionId: session.id,
@@ -115,8 +130,9 @@ export class ChecklistService implements OnModuleInit {
       .find({ where: { sessionId: session.id, status: 'todo' } });
     const now = this.clock.nowIso();
     const changes: Changes = {};
+    const dates = await datesOf(m, session);
     for (const task of open.sort(comparePhasePosition)) {
-      const due = taskDue(task.dueRule, session);
+      const due = taskDue(task.dueRule, dates);
       if (
         due.dueDate === task.dueDate &&
         due.dueKind === task.dueKind &&
@@ -246,13 +262,14 @@ export class ChecklistService implements OnModuleInit {
       const repo = m.getRepository(SessionTask);
       const plan = planTemplateUpgrade(await repo.find({ where: { sessionId } }), template);
       const now = this.clock.nowIso();
+      const dates = await datesOf(m, session);
       const reset: SessionTask[] = [];
       for (const { task, next, keepTick } of plan.keep) {
         const content = taskContent(template, next);
         const tick: Partial<TickFields> = keepTick ? {} : UNTICKED;
         if (!keepTick && hasTick(task)) reset.push(task);
         const status = keepTick ? task.status : 'todo';
-        const due = status === 'todo' ? taskDue(content.dueRule, session) : {};
+        const due = status === 'todo' ? taskDue(content.dueRule, dates) : {};
         await repo.update({ id: task.id }, { ...content, ...tick, ...due, updatedAt: now });
       }
       if (plan.add.length > 0) {
@@ -261,7 +278,7 @@ export class ChecklistService implements OnModuleInit {
             const content = taskContent(template, next);
             return {
               ...content,
-              ...taskDue(content.dueRule, session),
+              ...taskDue(content.dueRule, dates),
               ...UNTICKED,
               sessionId,
               updatedAt: now,
@@ -341,11 +358,13 @@ export class ChecklistService implements OnModuleInit {
   }
 
   private async viewContext(session: ExamSession, tasks: SessionTask[]): Promise<TaskViewContext> {
-    const [facts, report] = await Promise.all([
+    const [facts, report, dates] = await Promise.all([
       this.facts(session),
       this.compliance.evaluate(session, tasks),
+      this.db.read((m) => datesOf(m, session)),
     ]);
     return {
+      region: dates.region,
       today: this.clock.today(),
       facts,
       phaseLabels: new Map(this.phases(session.checklistVersion).map((p) => [p.code, p.label])),
@@ -354,7 +373,11 @@ export class ChecklistService implements OnModuleInit {
   }
 
   private async summarize(session: ExamSession, tasks: SessionTask[]): Promise<ChecklistSummary> {
-    const facts = await this.facts(session);
+    const [facts, report] = await Promise.all([
+      this.facts(session),
+      this.compliance.evaluate(session, tasks),
+    ]);
+    const checksByTask = complianceChecksByTask(report);
     const today = this.clock.today();
     const latest = this.templates.latestVersion();
     const progress = checklistProgress(
@@ -362,6 +385,7 @@ export class ChecklistService implements OnModuleInit {
         ...task,
         applicable: isTaskApplicable(task.applicability, facts),
         conditional: isConditionalTask(task.applicability),
+        provenByData: isVerifiedByData(checksByTask.get(task.code)),
       })),
       today,
       this.phases(session.checklistVersion),

@@ -11,7 +11,11 @@ import {
   isValidCalendarDate,
   type CalendarDate,
 } from '../common/calendar-date.js';
-import { workingDayFallback } from '../common/french-holidays.js';
+import {
+  DEFAULT_REGION,
+  workingDayFallback,
+  type FrenchRegion,
+} from '../common/french-holidays.js';
 
 export type DueAnchor = 'SESSION_YEAR_JAN_31' | 'START' | 'END';
 export type DueKind = 'regulatory' | 'advised' | 'phase';
@@ -124,10 +128,14 @@ function anchorDate(
   }
 }
 
-/** Due date of a task for a session, with its kind and the working-day fallback when needed. */
+/**
+ * Due date of a task for a session, with its kind and the working-day fallback (in the centre's
+ * region, metropolitan France by default) when the date is a weekend day or a public holiday.
+ */
 export function computeDueDate(
   rule: DueRule,
   session: { startDate: CalendarDate; endDate: CalendarDate },
+  region: FrenchRegion = DEFAULT_REGION,
 ): ComputedDueDate {
   const errors = validateDueRule(rule);
   if (!isValidCalendarDate(session.startDate)) {
@@ -146,5 +154,9 @@ export function computeDueDate(
   if (rule.weeks) dueDate = addWeeks(dueDate, rule.weeks);
   if (rule.days) dueDate = addDays(dueDate, rule.days);
 
-  return { dueDate, dueKind: rule.kind, workingDayFallback: workingDayFallback(dueDate) };
+  return {
+    dueDate,
+    dueKind: rule.kind,
+    workingDayFallback: workingDayFallback(dueDate, region),
+  };
 }

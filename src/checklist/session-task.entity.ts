@@ -61,6 +61,9 @@ export class SessionTask {
 
   @Column({ type: 'boolean' }) advised!: boolean;
 
+  /** Not flagged réglementaire by the guide but committed to by the agrément (see the template). */
+  @Column({ type: 'boolean', default: false }) obligation!: boolean;
+
   @JsonColumn() dueRule!: DueRule;
 
   @Column({ type: 'varchar', length: 30 }) applicability!: Applicability;

@@ -1,5 +1,6 @@
 /** The columns of a session task taken from a template task, and its computed due date. */
 import type { CalendarDate } from '../common/calendar-date.js';
+import type { FrenchRegion } from '../common/french-holidays.js';
 import { resolveTaskDue, type ChecklistTemplate, type TemplateTask } from './checklist-template.js';
 import { computeDueDate, type DueRule } from './due-date.js';
 import type { SessionTask } from './session-task.entity.js';
@@ -15,6 +16,7 @@ export type TaskContent = Pick<
   | 'items'
   | 'regulatory'
   | 'advised'
+  | 'obligation'
   | 'dueRule'
   | 'applicability'
   | 'sourceText'
@@ -27,6 +29,8 @@ export type TaskDue = Pick<SessionTask, 'dueDate' | 'dueKind' | 'workingDayFallb
 export interface SessionDates {
   startDate: CalendarDate;
   endDate: CalendarDate;
+  /** The centre's region (its public holidays); metropolitan France when absent. */
+  region?: FrenchRegion;
 }
 
 /** A snapshot of a template task, its due rule resolved (the phase's default when it has none). */
@@ -41,6 +45,7 @@ export function taskContent(template: ChecklistTemplate, task: TemplateTask): Ta
     items: [...task.items],
     regulatory: task.regulatory,
     advised: task.advised,
+    obligation: task.obligation ?? false,
     dueRule: { ...resolveTaskDue(template, task) },
     applicability: task.applicability,
     sourceText: task.sourceText,
@@ -50,7 +55,7 @@ export function taskContent(template: ChecklistTemplate, task: TemplateTask): Ta
 }
 
 export function taskDue(rule: DueRule, session: SessionDates): TaskDue {
-  const { dueDate, dueKind, workingDayFallback } = computeDueDate(rule, session);
+  const { dueDate, dueKind, workingDayFallback } = computeDueDate(rule, session, session.region);
   return { dueDate, dueKind, workingDayFallback };
 }
 

@@ -16,6 +16,7 @@ function aRow(overrides: Partial<SessionTask> = {}): SessionTask {
     items: [],
     regulatory: true,
     advised: false,
+    obligation: false,
     dueRule: { anchor: 'START', months: -1, kind: 'phase' },
     applicability: 'ALWAYS',
     sourceText: 'Vérifier les habilitations',

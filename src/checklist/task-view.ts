@@ -1,5 +1,7 @@
 /** What the API shows of a session task: the stored row plus what is computed from the data. */
 import type { CalendarDate } from '../common/calendar-date.js';
+import type { FrenchRegion } from '../common/french-holidays.js';
+import { authorityWording } from './authority-wording.js';
 import { isVerifiedByData, type CheckResult } from '../compliance/compliance-rules.js';
 import { APPLICABILITY_LABELS, type Applicability, type PhaseCode } from './checklist-template.js';
 import { daysLeft, isOverdue } from './checklist-progress.js';
@@ -40,6 +42,7 @@ export interface TaskCoreView {
   items: string[];
   regulatory: boolean;
   advised: boolean;
+  obligation: boolean;
   dueDate: CalendarDate;
   dueKind: DueKind;
   dueKindLabel: string;
@@ -58,6 +61,8 @@ export interface TaskCoreView {
   overdue: boolean;
   daysLeft: number | null;
   verifiedByData: VerifiedByData | null;
+  /** Every supporting check passes: never counted late, never reminded. */
+  provenByData: boolean;
   version: number;
 }
 
@@ -85,6 +90,8 @@ export interface TaskViewContext {
   phaseLabels: ReadonlyMap<string, string>;
   /** Task code → the compliance checks supporting it (one report per request). */
   checksByTask: ReadonlyMap<string, CheckResult[]>;
+  /** The centre's region: the administration's name in the labels (metropolitan by default). */
+  region?: FrenchRegion;
 }
 
 /** Null when no compliance check supports the task. */
@@ -109,6 +116,8 @@ export function verifiedByData(checks: readonly CheckResult[] | undefined): Veri
 export function toTaskCoreView(task: TaskCoreSource, ctx: TaskViewContext): TaskCoreView {
   const applicable = isTaskApplicable(task.applicability, ctx.facts);
   const conditional = isConditionalTask(task.applicability);
+  const verified = verifiedByData(ctx.checksByTask.get(task.code));
+  const provenByData = verified?.verified === true;
   return {
     id: task.id,
     code: task.code,
@@ -116,10 +125,11 @@ export function toTaskCoreView(task: TaskCoreSource, ctx: TaskViewContext): Task
     phaseLabel: ctx.phaseLabels.get(task.phase) ?? task.phase,
     position: task.position,
     parentCode: task.parentCode,
-    label: task.label,
+    label: authorityWording(task.label, ctx.region),
     items: task.items,
     regulatory: task.regulatory,
     advised: task.advised,
+    obligation: task.obligation,
     dueDate: task.dueDate,
     dueKind: task.dueKind,
     dueKindLabel: DUE_KIND_LABELS[task.dueKind],
@@ -137,11 +147,12 @@ export function toTaskCoreView(task: TaskCoreSource, ctx: TaskViewContext): Task
     reason: task.reason,
     // Only the fields the rule reads: copying the whole row for each task is costly on big pages.
     overdue: isOverdue(
-      { status: task.status, dueDate: task.dueDate, applicable, conditional },
+      { status: task.status, dueDate: task.dueDate, applicable, conditional, provenByData },
       ctx.today,
     ),
     daysLeft: daysLeft(task, ctx.today),
-    verifiedByData: verifiedByData(ctx.checksByTask.get(task.code)),
+    verifiedByData: verified,
+    provenByData,
     version: task.version,
   };
 }

@@ -31,6 +31,8 @@ function existing(code: string, overrides: Partial<UpgradeableTask> = {}): Upgra
     regulatory: true,
     advised: false,
     status: 'done',
+    sourceText: code,
+    applicability: 'ALWAYS',
     ...overrides,
   };
 }
@@ -64,7 +66,7 @@ describe('template upgrade plan', () => {
     const plan = planTemplateUpgrade(
       [existing('PLAN_LABEL'), existing('PLAN_FLAG'), existing('PLAN_ITEMS')],
       template([
-        templateTask('PLAN_LABEL', { label: 'Nouveau libellé' }),
+        templateTask('PLAN_LABEL', { label: 'Nouveau libellé', sourceText: 'Autre ligne' }),
         templateTask('PLAN_FLAG', { advised: true }),
         templateTask('PLAN_ITEMS', { items: ['un nouveau point'], order: 9 }),
       ]),
@@ -73,6 +75,20 @@ describe('template upgrade plan', () => {
       PLAN_LABEL: false,
       PLAN_FLAG: false,
       PLAN_ITEMS: true,
+    });
+  });
+
+  it('keeps the tick of a reworded label of the same guide row, unless it applies differently', () => {
+    const plan = planTemplateUpgrade(
+      [existing('PLAN_REWORDED'), existing('PLAN_NOW_ALWAYS', { applicability: 'INCIDENT' })],
+      template([
+        templateTask('PLAN_REWORDED', { label: 'Libellé complété' }),
+        templateTask('PLAN_NOW_ALWAYS', { label: 'Vérification datée' }),
+      ]),
+    );
+    expect(Object.fromEntries(plan.keep.map((k) => [k.task.code, k.keepTick]))).toEqual({
+      PLAN_REWORDED: true,
+      PLAN_NOW_ALWAYS: false,
     });
   });
 

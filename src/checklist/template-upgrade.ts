@@ -1,6 +1,6 @@
 /** How a session's checklist moves to a newer template version. */
 import type { FieldError } from '../common/validation/field-errors.js';
-import type { ChecklistTemplate, TemplateTask } from './checklist-template.js';
+import type { Applicability, ChecklistTemplate, TemplateTask } from './checklist-template.js';
 import type { TaskStatus } from './session-task.entity.js';
 
 export interface UpgradeableTask {
@@ -9,12 +9,15 @@ export interface UpgradeableTask {
   regulatory: boolean;
   advised: boolean;
   status: TaskStatus;
+  /** The guide row the task was transcribed from. */
+  sourceText: string;
+  applicability: Applicability;
 }
 
 export interface KeptTask<T> {
   task: T;
   next: TemplateTask;
-  /** Same label and flags: the tick (status, date, author, observations, reason) is kept. */
+  /** The same task (see isSameTask): the tick (status, date, author, observations, reason) is kept. */
   keepTick: boolean;
 }
 
@@ -24,13 +27,15 @@ export interface UpgradePlan<T> {
   remove: T[];
 }
 
-/** The same task in both versions: same label and same réglementaire / conseil flags. */
+/**
+ * The same task in both versions: same réglementaire / conseil flags, and the same label, or a
+ * reworded label of the same guide row that applies to the same sessions (a completed title, the
+ * administration's current name): what was done stays done.
+ */
 export function isSameTask(task: UpgradeableTask, next: TemplateTask): boolean {
-  return (
-    task.label === next.label &&
-    task.regulatory === next.regulatory &&
-    task.advised === next.advised
-  );
+  if (task.regulatory !== next.regulatory || task.advised !== next.advised) return false;
+  if (task.label === next.label) return true;
+  return task.sourceText === next.sourceText && task.applicability === next.applicability;
 }
 
 export function planTemplateUpgrade<T extends UpgradeableTask>(

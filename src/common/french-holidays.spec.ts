@@ -1,6 +1,11 @@
 import { isoDayOfWeek } from './calendar-date.js';
 import {
+  FRENCH_REGIONS,
+  builtInHolidayCalendar,
+  dateHolidaysCalendar,
   easterSunday,
+  effectiveDueDate,
+  useHolidayCalendar,
   frenchPublicHolidayName,
   frenchPublicHolidays,
   isFrenchPublicHoliday,
@@ -43,6 +48,32 @@ describe('easterSunday', () => {
     expect(() => easterSunday(2027.5)).toThrow(RangeError);
     expect(() => easterSunday(10_000)).toThrow(RangeError);
   });
+});
+
+describe('the holidays of the date-holidays library', () => {
+  it('are the default calendar and give the same days as the built-in one, every region, 2020–2040', () => {
+    for (const region of FRENCH_REGIONS) {
+      for (let year = 2020; year <= 2040; year += 1) {
+        const library = dateHolidaysCalendar.holidays(year, region).map((h) => h.date);
+        const builtIn = builtInHolidayCalendar.holidays(year, region).map((h) => h.date);
+        expect([region, year, library]).toEqual([region, year, builtIn]);
+      }
+    }
+    const nameOn = (date: string, region: (typeof FRENCH_REGIONS)[number]) =>
+      dateHolidaysCalendar.holidays(2028, region).find((h) => h.date === date)?.name;
+    expect(nameOn('2028-12-26', 'ALSACE_MOSELLE')).toBe('Lendemain de Noël');
+    expect(nameOn('2028-04-14', 'MARTINIQUE')).toBe('Vendredi saint');
+    expect(nameOn('2028-04-14', 'LA_REUNION')).toBeUndefined();
+  });
+});
+
+// The names below are the built-in calendar's; the dates are the same in the library's.
+let libraryCalendar = useHolidayCalendar(builtInHolidayCalendar);
+beforeAll(() => {
+  libraryCalendar = useHolidayCalendar(builtInHolidayCalendar);
+});
+afterAll(() => {
+  useHolidayCalendar(libraryCalendar);
 });
 
 describe('frenchPublicHolidays', () => {
@@ -168,5 +199,60 @@ describe('workingDayFallback', () => {
     expect(workingDayFallback('2028-05-01')).toBe('2028-04-28'); // Monday, Fête du Travail
     expect(workingDayFallback('2028-05-08')).toBe('2028-05-05'); // Monday, Victoire 1945
     expect(workingDayFallback('2026-12-27')).toBe('2026-12-24'); // chain over Noël
+  });
+});
+
+describe('regional public holidays', () => {
+  it('adds Good Friday and 26 December in Alsace-Moselle (Code du travail, art. L3134-13)', () => {
+    expect(frenchPublicHolidayName('2027-03-26', 'ALSACE_MOSELLE')).toBe('Vendredi saint');
+    expect(frenchPublicHolidayName('2028-12-26', 'ALSACE_MOSELLE')).toBe('Saint-Étienne');
+    expect(frenchPublicHolidays(2028, 'ALSACE_MOSELLE')).toHaveLength(13);
+    expect(isFrenchPublicHoliday('2027-03-26')).toBe(false);
+    expect(isFrenchPublicHoliday('2028-12-26', 'METROPOLE')).toBe(false);
+    // A deadline on Tuesday 26 December 2028 moves to Friday 22 December (25 is Christmas).
+    expect(workingDayFallback('2028-12-26', 'ALSACE_MOSELLE')).toBe('2028-12-22');
+    expect(workingDayFallback('2028-12-26', 'METROPOLE')).toBeNull();
+    // Saturday 27 March 2027: Friday 26 is Good Friday in Alsace-Moselle only.
+    expect(workingDayFallback('2027-03-27', 'ALSACE_MOSELLE')).toBe('2027-03-25');
+    expect(workingDayFallback('2027-03-27')).toBe('2027-03-26');
+  });
+
+  it.each([
+    ['GUADELOUPE', '2027-05-27'],
+    ['MARTINIQUE', '2027-05-22'],
+    ['GUYANE', '2027-06-10'],
+    ['LA_REUNION', '2027-12-20'],
+    ['MAYOTTE', '2027-04-27'],
+  ] as const)('adds the abolition of slavery in %s on %s', (region, date) => {
+    expect(frenchPublicHolidayName(date, region)).toBe("Abolition de l'esclavage");
+    expect(isFrenchPublicHoliday(date)).toBe(false);
+    // Guadeloupe and Martinique also keep Good Friday.
+    const goodFriday = region === 'GUADELOUPE' || region === 'MARTINIQUE';
+    expect(frenchPublicHolidays(2027, region)).toHaveLength(goodFriday ? 13 : 12);
+    expect(isFrenchPublicHoliday('2027-03-26', region)).toBe(goodFriday);
+  });
+
+  it('keeps the national holidays only in metropolitan France and Île-de-France', () => {
+    expect(frenchPublicHolidays(2027, 'ILE_DE_FRANCE')).toEqual(frenchPublicHolidays(2027));
+    expect(effectiveDueDate({ dueDate: '2027-05-08', workingDayFallback: '2027-05-07' })).toBe(
+      '2027-05-07',
+    );
+    expect(effectiveDueDate({ dueDate: '2027-05-10', workingDayFallback: null })).toBe(
+      '2027-05-10',
+    );
+  });
+
+  it('reads the holidays from the calendar in use, which can be switched', () => {
+    const previous = useHolidayCalendar({
+      holidays: (year) => [{ date: `${year}-06-01`, name: 'Jour de test' }],
+    });
+    try {
+      expect(frenchPublicHolidayName('2027-06-01', 'GUYANE')).toBe('Jour de test');
+      expect(isWorkingDay('2028-12-25')).toBe(true);
+    } finally {
+      useHolidayCalendar(previous);
+    }
+    expect(isWorkingDay('2027-06-01')).toBe(true);
+    expect(isFrenchPublicHoliday('2027-12-25')).toBe(true);
   });
 });

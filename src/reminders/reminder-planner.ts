@@ -14,6 +14,10 @@ import {
   type SessionFacts,
 } from '../checklist/task-applicability.js';
 import { addDays, type CalendarDate } from '../common/calendar-date.js';
+import { effectiveDueDate, isFrenchRegion } from '../common/french-holidays.js';
+import { authorityWording } from '../checklist/authority-wording.js';
+import { complianceChecksByTask, isVerifiedByData } from '../compliance/compliance-rules.js';
+import { ComplianceService } from '../compliance/compliance.service.js';
 import { chunks } from '../common/chunks.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -45,9 +49,12 @@ interface OpenTaskRow {
   code: string;
   label: string;
   regulatory: boolean | number;
+  obligation: boolean | number;
   dueDate: string;
+  workingDayFallback: string | null;
   applicability: Applicability;
   centreId: string;
+  region: string | null;
   nature: SessionNature;
   managerId: string | null;
   deputyManagerId: string | null;
@@ -112,6 +119,7 @@ export class ReminderPlanner {
     private readonly outbox: OutboxService,
     private readonly templates: MailTemplates,
     private readonly resits: ResitsService,
+    private readonly compliance: ComplianceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -139,30 +147,37 @@ export class ReminderPlanner {
   private async pendingItems(today: CalendarDate): Promise<Pending[]> {
     const policies = await this.policies.all();
     const horizon = reminderHorizon([DEFAULT_REMINDER_POLICY, ...policies.values()]);
-    const rows = await this.openTasksDueBy(addDays(today, horizon));
+    // A week more: a working-day fallback is at most a few days before its due date.
+    const rows = await this.openTasksDueBy(addDays(today, horizon + 7));
     const due: { row: OpenTaskRow; item: DueItem }[] = [];
     for (const row of rows) {
       if (isConditionalTask(row.applicability)) continue;
       const policy = policies.get(row.centreId) ?? DEFAULT_REMINDER_POLICY;
-      const reminder = remindersDue(row, policy, today);
+      // A deadline on a weekend or a public holiday of the centre's region is met the working
+      // day before: the reminders count down to that day.
+      const dueDate = effectiveDueDate(row);
+      const reminder = remindersDue({ dueDate }, policy, today);
       if (!reminder) continue;
       const item: DueItem = {
         taskId: row.id,
         sessionId: row.sessionId,
         code: row.code,
-        label: row.label,
-        regulatory: Boolean(row.regulatory),
-        dueDate: row.dueDate,
+        label: authorityWording(row.label, isFrenchRegion(row.region) ? row.region : undefined),
+        // The obligations of the agrément the guide leaves unflagged get the immediate e-mails too.
+        regulatory: Boolean(row.regulatory) || Boolean(row.obligation),
+        dueDate,
         reminder,
       };
       due.push({ row, item });
     }
     if (due.length === 0) return [];
+    const proven = await this.provenByData(due.map((d) => d.row));
     const facts = await this.factsOf(
       due.filter((d) => d.row.applicability !== 'ALWAYS').map((d) => d.row),
     );
     const candidates: Pending[] = [];
     for (const { row, item } of due) {
+      if (proven.has(row.id)) continue;
       const sessionFacts = facts.get(row.sessionId);
       if (sessionFacts && !isTaskApplicable(row.applicability, sessionFacts)) continue;
       for (const recipientId of new Set([row.managerId, row.deputyManagerId])) {
@@ -263,6 +278,29 @@ export class ReminderPlanner {
     return keys;
   }
 
+  /**
+   * The tasks « vérifiées par les données » (every compliance check supporting them passes):
+   * they are never reminded. One compliance report per session with a task at a step today.
+   */
+  private async provenByData(rows: OpenTaskRow[]): Promise<Set<string>> {
+    const proven = new Set<string>();
+    const bySession = new Map<string, OpenTaskRow[]>();
+    for (const row of rows)
+      bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row]);
+    for (const ids of chunks([...bySession.keys()])) {
+      const sessions = await this.db.read((m) =>
+        m.getRepository(ExamSession).find({ where: { id: In(ids) } }),
+      );
+      for (const session of sessions) {
+        const checks = complianceChecksByTask(await this.compliance.evaluate(session));
+        for (const row of bySession.get(session.id) ?? []) {
+          if (isVerifiedByData(checks.get(row.code))) proven.add(row.id);
+        }
+      }
+    }
+    return proven;
+  }
+
   /** Uses the (status, dueDate) index: only open tasks due by the horizon are read. */
   private openTasksDueBy(limit: CalendarDate): Promise<OpenTaskRow[]> {
     return this.db.read((m) =>
@@ -270,13 +308,17 @@ export class ReminderPlanner {
         .getRepository(SessionTask)
         .createQueryBuilder('t')
         .innerJoin(ExamSession, 's', 's.id = t.sessionId')
+        .innerJoin(Centre, 'c', 'c.id = s.centreId')
         .select([
+          'c.region AS "region"',
           't.id AS "id"',
           't.sessionId AS "sessionId"',
           't.code AS "code"',
           't.label AS "label"',
           't.regulatory AS "regulatory"',
+          't.obligation AS "obligation"',
           't.dueDate AS "dueDate"',
+          't.workingDayFallback AS "workingDayFallback"',
           't.applicability AS "applicability"',
           's.centreId AS "centreId"',
           's.nature AS "nature"',

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { CentresModule } from '../centres/centres.module.js';
 import { CertificationModule } from '../certification/certification.module.js';
+import { ComplianceModule } from '../compliance/compliance.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { RetentionModule } from '../retention/retention.module.js';
 import { ReminderPassService } from './reminder-pass.service.js';
@@ -15,6 +16,7 @@ import { ReminderScheduler } from './reminder-scheduler.js';
     ScheduleModule.forRoot(),
     CentresModule,
     CertificationModule,
+    ComplianceModule,
     MailModule,
     RetentionModule,
   ],

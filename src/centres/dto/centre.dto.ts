@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { FRENCH_REGIONS, type FrenchRegion } from '../../common/french-holidays.js';
 import { Text } from '../../common/validation/decorators.js';
 
 export class CreateCentreDto {
@@ -26,6 +27,18 @@ export class CreateCentreDto {
   @ApiProperty({ required: false })
   @Text(100, { optional: true })
   city?: string;
+
+  @ApiProperty({ required: false, enum: FRENCH_REGIONS, default: 'METROPOLE' })
+  @IsOptional()
+  @IsIn(FRENCH_REGIONS)
+  region?: FrenchRegion;
+}
+
+/** The centre's region (its public holidays and the DREETS / DEETS / DRIEETS wording). */
+export class UpdateCentreRegionDto {
+  @ApiProperty({ enum: FRENCH_REGIONS })
+  @IsIn(FRENCH_REGIONS)
+  region!: FrenchRegion;
 }
 
 export class CreateSiteDto {

@@ -17,6 +17,7 @@ function aTask(overrides: Partial<TaskCoreView> = {}): TaskCoreView {
     items: ['Courriel à l’UD', 'Copie au dossier'],
     regulatory: true,
     advised: false,
+    obligation: false,
     dueDate: '2027-03-10',
     dueKind: 'regulatory',
     dueKindLabel: 'Échéance réglementaire',
@@ -35,6 +36,7 @@ function aTask(overrides: Partial<TaskCoreView> = {}): TaskCoreView {
     overdue: false,
     daysLeft: 9,
     verifiedByData: null,
+    provenByData: false,
     version: 1,
     ...overrides,
   };

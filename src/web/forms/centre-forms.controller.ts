@@ -6,6 +6,8 @@ import { CentresService } from '../../centres/centres.service.js';
 import { CreateCentreDto, CreateSiteDto } from '../../centres/dto/centre.dto.js';
 import { canWriteCentre, type Caller } from '../../common/caller.js';
 import { notFound } from '../../common/errors.js';
+import { FRENCH_REGION_LABELS } from '../../common/french-holidays.js';
+import { optionsOf } from '../views/labels.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
@@ -15,7 +17,7 @@ import { optionalText, type FormBody } from './form-input.js';
 import { FormPages } from './form-pages.js';
 import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
 
-const LABELS = labelOf({ name: 'Nom' });
+const LABELS = labelOf({ name: 'Nom', region: 'Région' });
 
 const PLACE_SPECS: FieldSpec[] = [
   { name: 'name', label: 'Nom', kind: 'text', required: true, wide: true },
@@ -28,6 +30,14 @@ const CENTRE_SPECS: FieldSpec[] = [
   ...PLACE_SPECS.slice(0, 1),
   { name: 'siret', label: 'SIRET', kind: 'text', hint: '14 chiffres.' },
   ...PLACE_SPECS.slice(1),
+  {
+    name: 'region',
+    label: 'Région',
+    kind: 'select',
+    required: true,
+    options: optionsOf(FRENCH_REGION_LABELS),
+    hint: 'Fixe les jours fériés des échéances et le nom de l’administration (DREETS, DEETS, DRIEETS).',
+  },
 ];
 
 function placePlain(body: FormBody): Record<string, string | undefined> {
@@ -40,6 +50,7 @@ function placePlain(body: FormBody): Record<string, string | undefined> {
 }
 
 const EMPTY = freshForm();
+const NEW_CENTRE = freshForm({ region: 'METROPOLE' });
 
 /** Centres (created by administrators) and their sites (added by their managers). */
 @ApiExcludeController()
@@ -57,7 +68,7 @@ export class CentreFormsController {
     @Res() res: Response,
     @CurrentCaller() caller: Caller,
   ): Promise<void> {
-    await this.render({ req, res, caller }, EMPTY, EMPTY);
+    await this.render({ req, res, caller }, NEW_CENTRE, EMPTY);
   }
 
   @Post()
@@ -71,7 +82,11 @@ export class CentreFormsController {
     const ctx = { req, res, caller };
     await this.forms.submit(ctx, {
       dto: CreateCentreDto,
-      plain: { ...placePlain(body), siret: optionalText(body, 'siret') },
+      plain: {
+        ...placePlain(body),
+        siret: optionalText(body, 'siret'),
+        region: optionalText(body, 'region'),
+      },
       labels: LABELS,
       work: (dto) => this.centres.create(dto),
       done: { to: '/centres', flash: 'centre-created' },
@@ -125,6 +140,7 @@ export class CentreFormsController {
           id: c.id,
           name: c.name,
           siret: c.siret ?? '',
+          region: FRENCH_REGION_LABELS[c.region],
           address: [c.address, `${c.postalCode} ${c.city}`.trim()]
             .filter((v) => v !== '')
             .join(', '),

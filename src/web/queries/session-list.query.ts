@@ -23,6 +23,14 @@ import {
   type SqlParams,
 } from './sql.js';
 import { Database } from '../../database/database.js';
+import { In } from 'typeorm';
+import {
+  COMPLIANCE_CHECKS,
+  complianceChecksByTask,
+  isVerifiedByData,
+} from '../../compliance/compliance-rules.js';
+import { ComplianceService } from '../../compliance/compliance.service.js';
+import { ExamSession } from '../../sessions/exam-session.entity.js';
 
 export interface TaskCounts {
   total: number;
@@ -75,7 +83,8 @@ const OPEN = `(x."status" = 'todo' AND x."applicability" <> 'INCIDENT' AND x."ap
 
 /** The task rows of the sessions `s` selected by `where`, with their applicability. */
 function taskRows(where: string): string {
-  return `SELECT t."sessionId", t."status", t."regulatory", t."applicability", t."dueDate",
+  return `SELECT t."sessionId", t."status", (t."regulatory" OR t."obligation") AS "regulatory",
+      t."applicability", t."dueDate",
       ${TASK_APPLICABLE_SQL} AS "app"
     FROM "session_task" t JOIN "exam_session" s ON s."id" = t."sessionId"
     WHERE ${where}`;
@@ -179,9 +188,58 @@ function countTasks(
   return counts;
 }
 
+/** The task codes a compliance check can prove (« vérifiée par les données »). */
+const PROVABLE_TASK_CODES = [...new Set(COMPLIANCE_CHECKS.flatMap((check) => check.taskCodes))];
+
 @Injectable()
 export class SessionListQuery {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly compliance: ComplianceService,
+  ) {}
+
+  /**
+   * A late task proven by the data is not late: the page's sessions with such a task past its
+   * date get their compliance report, and the tasks it proves leave the « en retard » count.
+   * (Sorting by that count still uses the stored ticks alone.)
+   */
+  private async discountProvenTasks(
+    ids: string[],
+    today: CalendarDate,
+    facts: ReadonlyMap<string, SessionFacts>,
+    counts: Map<string, TaskCounts>,
+  ): Promise<void> {
+    const late = await this.db.read((m) =>
+      sqlRows<Record<string, unknown>>(
+        m,
+        `SELECT t."sessionId", t."code", t."applicability" FROM "session_task" t
+        WHERE t."sessionId" IN (:...ids) AND t."status" = 'todo' AND t."dueDate" < :today
+          AND t."applicability" <> 'INCIDENT' AND t."code" IN (:...codes)`,
+        { ids, today, codes: PROVABLE_TASK_CODES },
+      ),
+    );
+    const bySession = new Map<string, string[]>();
+    for (const row of late) {
+      const sessionId = String(row.sessionId);
+      const sessionFacts = facts.get(sessionId);
+      if (!sessionFacts || !isTaskApplicable(row.applicability as Applicability, sessionFacts)) {
+        continue;
+      }
+      bySession.set(sessionId, [...(bySession.get(sessionId) ?? []), String(row.code)]);
+    }
+    if (bySession.size === 0) return;
+    const sessions = await this.db.read((m) =>
+      m.getRepository(ExamSession).find({ where: { id: In([...bySession.keys()]) } }),
+    );
+    for (const session of sessions) {
+      const checks = complianceChecksByTask(await this.compliance.evaluate(session));
+      const proven = (bySession.get(session.id) ?? []).filter((code) =>
+        isVerifiedByData(checks.get(code)),
+      ).length;
+      const c = counts.get(session.id);
+      if (c && proven > 0) c.overdue = Math.max(0, c.overdue - proven);
+    }
+  }
 
   async list(
     caller: Caller,
@@ -277,7 +335,7 @@ export class SessionListQuery {
         sqlRows<Record<string, unknown>>(
           m,
           `SELECT t."sessionId", t."status", t."applicability", COUNT(*) AS "n",
-            SUM(CASE WHEN t."regulatory" THEN 1 ELSE 0 END) AS "regulatory",
+            SUM(CASE WHEN t."regulatory" OR t."obligation" THEN 1 ELSE 0 END) AS "regulatory",
             SUM(CASE WHEN t."dueDate" < :today THEN 1 ELSE 0 END) AS "before",
             MIN(CASE WHEN t."dueDate" >= :today THEN t."dueDate" END) AS "nextDue"
           FROM "session_task" t
@@ -301,6 +359,7 @@ export class SessionListQuery {
       ]),
     );
     const counts = countTasks(groups, facts);
+    await this.discountProvenTasks(ids, today, facts, counts);
 
     return {
       total,

@@ -3,6 +3,7 @@
  * counts, its tasks, and the compliance report computed once from them (the task views, the
  * progress and the findings all come from that one evaluation).
  */
+import { DEFAULT_REGION, isFrenchRegion, type FrenchRegion } from '../../common/french-holidays.js';
 import { Injectable } from '@nestjs/common';
 import type { CalendarDate } from '../../common/calendar-date.js';
 import { BoundedCache } from '../../common/bounded-cache.js';
@@ -31,6 +32,8 @@ import { Database } from '../../database/database.js';
 
 export interface SessionHeader {
   centreName: string;
+  /** The centre's region (its holidays, the administration's name in the labels). */
+  centreRegion: FrenchRegion;
   siteName: string;
   siteCity: string;
   titreCode: string;
@@ -99,7 +102,7 @@ export class SessionPageQuery {
         `SELECT s."id", s."centreId", s."siteId", s."titreId", s."nature", s."ccpCodes", s."startDate",
           s."endDate", s."ceresCreatedOn", s."startTime", s."location", s."managerId", s."deputyManagerId", s."status",
           s."cancelReason", s."checklistVersion", s."createdAt", s."updatedAt", s."version",
-          c."name" AS "centreName", si."name" AS "siteName", si."city" AS "siteCity",
+          c."name" AS "centreName", c."region" AS "centreRegion", si."name" AS "siteName", si."city" AS "siteCity",
           ti."code" AS "titreCode", ti."label" AS "titreLabel", ti."version" AS "titreVersion",
           ti."validUntil" AS "titreValidUntil", ti."prolongationUntil" AS "titreProlongationUntil",
           m."firstName" AS "managerFirstName", m."lastName" AS "managerLastName", m."email" AS "managerEmail",
@@ -149,6 +152,7 @@ export class SessionPageQuery {
       session,
       header: {
         centreName: String(row.centreName),
+        centreRegion: isFrenchRegion(row.centreRegion) ? row.centreRegion : DEFAULT_REGION,
         siteName: String(row.siteName),
         siteCity: String(row.siteCity ?? ''),
         titreCode: String(row.titreCode),
@@ -190,6 +194,7 @@ export class SessionPageQuery {
       facts,
       phaseLabels: new Map(phases.map((p) => [p.code, p.label])),
       checksByTask: complianceChecksByTask(compliance),
+      region: header.centreRegion,
     };
     // The views carry `applicable` and `conditional`: the progress is counted from them.
     const shownRecently = this.recentPages.get(sessionId) === true;

@@ -92,9 +92,15 @@ describe('TaskViewCache', () => {
     const cache = new TaskViewCache();
     viewOf(cache, aRow());
     expect(viewOf(cache, aRow({ observations: 'Relancé' })).observations).toBe('Relancé');
+    const pending = new Map([['JURY_CONVENE', [aCheck('pending')]]]);
+    expect(
+      viewOf(cache, aRow(), aContext({ today: '2027-03-12', checksByTask: pending })),
+    ).toMatchObject({ overdue: true, daysLeft: -2, provenByData: false });
+    // Proven by the data: past its date, the task is not late.
     expect(viewOf(cache, aRow(), aContext({ today: '2027-03-12' }))).toMatchObject({
-      overdue: true,
+      overdue: false,
       daysLeft: -2,
+      provenByData: true,
     });
     const ccp = aContext({ facts: { ...aContext().facts, nature: 'CCP' } });
     expect(viewOf(cache, aRow({ applicability: 'CCP_SESSION' }), aContext()).applicable).toBe(

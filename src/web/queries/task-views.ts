@@ -31,6 +31,7 @@ export const TASK_COLUMNS = [
   'items',
   'regulatory',
   'advised',
+  'obligation',
   'dueDate',
   'dueKind',
   'workingDayFallback',
@@ -66,6 +67,7 @@ export function taskSource(rowJson: string): TaskCoreSource {
     items: json<string[]>(at('items')),
     regulatory: bool(at('regulatory')),
     advised: bool(at('advised')),
+    obligation: bool(at('obligation')),
     dueDate: String(at('dueDate')),
     dueKind: at('dueKind') as SessionTask['dueKind'],
     workingDayFallback: str(at('workingDayFallback')),
@@ -87,6 +89,7 @@ interface KeptView {
   facts: SessionFacts;
   phaseLabel: string | null;
   checks: CheckResult[] | null;
+  region: string | null;
   view: TaskCoreView;
 }
 
@@ -130,6 +133,7 @@ export class TaskViewCache {
         facts: context.facts,
         phaseLabel: context.phaseLabels.get(source.phase) ?? null,
         checks: context.checksByTask.get(source.code) ?? null,
+        region: context.region ?? null,
       };
       const kept = this.kept.get(row.id);
       if (
@@ -137,6 +141,7 @@ export class TaskViewCache {
         kept.json === made.json &&
         kept.today === made.today &&
         kept.phaseLabel === made.phaseLabel &&
+        kept.region === made.region &&
         jsonEqual(kept.facts, made.facts) &&
         jsonEqual(kept.checks, made.checks)
       ) {
