@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { aCentre, aSession, aTitre, aUser } from './support/factories.js';
+import { htmlText, webLogin } from './support/web-form-client.js';
 import { ADMIN, startTestApp, testDbKind, type Client, type TestApp } from './support/test-app.js';
 
 type Body = Record<string, unknown>;
@@ -23,6 +24,7 @@ describe(`the centre's obligations of the year (${testDbKind()})`, () => {
   let otherManager: Client;
   let viewer: Client;
   let managerId: string;
+  let managerAccount: { email: string; password: string };
   let centreId: string;
   let siteId: string;
   let otherCentreId: string;
@@ -39,6 +41,7 @@ describe(`the centre's obligations of the year (${testDbKind()})`, () => {
     titreId = String((await aTitre(admin, { validUntil: '2027-09-30' })).id);
     const m = await aUser(admin, 'manager', [centreId]);
     managerId = m.id;
+    managerAccount = m;
     const o = await aUser(admin, 'manager', [otherCentreId]);
     const v = await aUser(admin, 'viewer', [centreId]);
     manager = t.as(await t.login(m.email, m.password));
@@ -201,5 +204,38 @@ describe(`the centre's obligations of the year (${testDbKind()})`, () => {
     const csv = await manager.get(`/api/centres/${centreId}/planning?year=2027&format=csv`);
     expect(csv.text.split('\r\n')[0]).toContain(';Responsable de session;Suppléant;');
     expect(csv.text).toContain(';Claire MARTIN;;Programmée');
+  });
+
+  it('shows « Obligations de l’année » and records the programme from its form', async () => {
+    const web = await webLogin(t.http, managerAccount.email, managerAccount.password);
+    const page = await web.get(`/centres/${centreId}/obligations?year=2028`);
+    expect(page.status).toBe(200);
+    const before = htmlText(page.text);
+    expect(before).toContain('Obligations de l’année 2028');
+    expect(before).toContain(
+      'Communiquer le programme annuel des sessions 2028 à l’autorité (DREETS) avant le 31 janvier',
+    );
+    expect(before).toContain('31/01/2028');
+    expect(before).toContain('À faire');
+
+    const refused = await web.post(`/centres/${centreId}/obligations/programme`, {
+      year: '2028',
+      sentOn: '',
+    });
+    expect(refused.status).toBe(400);
+    expect(htmlText(refused.text)).toContain('Communiqué le');
+
+    const saved = await web.post(`/centres/${centreId}/obligations/programme`, {
+      year: '2028',
+      sentOn: '2026-12-09',
+      observations: 'Courriel à l’UD',
+    });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.location).toContain(`/centres/${centreId}/obligations?year=2028`);
+    const after = htmlText((await web.get(`/centres/${centreId}/obligations?year=2028`)).text);
+    expect(after).toContain('Fait</span> le 09/12/2026');
+
+    expect((await web.get(`/centres/${centreId}/obligations?year=20x8`)).status).toBe(400);
+    expect((await web.get(`/centres/${otherCentreId}/obligations`)).status).toBe(404);
   });
 });
