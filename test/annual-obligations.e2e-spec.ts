@@ -1,4 +1,7 @@
 import { jest } from '@jest/globals';
+import { Database } from '../src/database/database.js';
+import { OutboxMessage } from '../src/mail/outbox-message.entity.js';
+import { ReminderPassService } from '../src/reminders/reminder-pass.service.js';
 import { aCentre, aSession, aTitre, aUser } from './support/factories.js';
 import { htmlText, webLogin } from './support/web-form-client.js';
 import { ADMIN, startTestApp, testDbKind, type Client, type TestApp } from './support/test-app.js';
@@ -237,5 +240,55 @@ describe(`the centre's obligations of the year (${testDbKind()})`, () => {
 
     expect((await web.get(`/centres/${centreId}/obligations?year=20x8`)).status).toBe(400);
     expect((await web.get(`/centres/${otherCentreId}/obligations`)).status).toBe(404);
+  });
+
+  it('puts an obligation in the managers’ daily digest at 30 days, never twice, then at 7 days', async () => {
+    const { centre } = await aCentre(admin, { name: 'Centre Célestin' });
+    const id = String(centre.id);
+    const newManager = await aUser(admin, 'manager', [id]);
+    const mails = () =>
+      t.app
+        .get(Database)
+        .read((m) =>
+          m
+            .getRepository(OutboxMessage)
+            .find({ where: { recipientEmail: newManager.email }, order: { createdAt: 'ASC' } }),
+        );
+    const pass = () => t.app.get(ReminderPassService).run();
+
+    // The 2027 programme was never recorded for this centre: one reminder, overdue.
+    t.clock.set('2027-12-31T08:00:00Z');
+    await pass();
+    await pass();
+    const [late, ...none] = await mails();
+    expect(none).toEqual([]);
+    expect(late?.subject).toBe('Jalon – 1 obligation du centre à remplir (31/12/2027)');
+    expect(late?.text).toContain(
+      'annuel des sessions 2027 à l’autorité (DREETS) avant le 31 janvier (Centre Célestin)\n  Échéance : 31/01/2027 (en retard de 334 jours)',
+    );
+
+    t.clock.set('2028-01-01T08:00:00Z'); // 30 days before 31 January 2028
+    await pass();
+    const [, first, ...others] = await mails();
+    expect(others).toEqual([]);
+    expect(first?.subject).toBe('Jalon – 1 obligation du centre à remplir (01/01/2028)');
+    expect(first?.text).toContain('== Obligations du centre ==');
+    expect(first?.text).toContain(
+      '- Communiquer le programme annuel des sessions 2028 à l’autorité (DREETS) avant le 31 janvier (Centre Célestin)\n  Échéance : 31/01/2028 (dans 30 jours)',
+    );
+    expect(first?.text).not.toContain('2027');
+    expect(first?.text).toContain(`${t.config.appUrl}/centres/${id}/obligations?year=2028`);
+
+    // Never twice for the same step: the same day, the next day.
+    await pass();
+    t.clock.set('2028-01-02T08:00:00Z');
+    await pass();
+    expect(await mails()).toHaveLength(2);
+
+    t.clock.set('2028-01-24T08:00:00Z');
+    await pass();
+    const all = await mails();
+    expect(all).toHaveLength(3);
+    expect(all[2]?.text).toContain('Échéance : 31/01/2028 (dans 7 jours)');
   });
 });
