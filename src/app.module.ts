@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AgrementsModule } from './agrements/agrements.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
+import { ObligationsModule } from './obligations/obligations.module.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         TitresModule,
         AgrementsModule,
         ProvidersModule,
+        ObligationsModule,
         SessionsModule,
         CertificationModule,
         PeopleModule,

@@ -176,6 +176,9 @@ describe('dashboard forms in a real browser (Debian chromium)', () => {
       personId: string;
     }[];
     const titreOf = (await manager.get(`/api/sessions/${sessionId}`)).body as { titreId: string };
+    const centreOf = (await manager.get(`/api/sessions/${sessionId}`)).body as {
+      centreId: string;
+    };
     const pages: [string, string][] = [
       [`/sessions/${sessionId}/candidates/${candidate.id}`, 'forms-candidate-edit'],
       [`/sessions/${sessionId}/candidates/new`, 'forms-candidate-new'],
@@ -189,6 +192,7 @@ describe('dashboard forms in a real browser (Debian chromium)', () => {
       ['/titres', 'forms-titres'],
       [`/titres/${String(titreOf.titreId)}/edit`, 'forms-titre-dates'],
       ['/centres', 'forms-centres'],
+      [`/centres/${centreOf.centreId}/obligations?year=2027`, 'forms-obligations'],
       [`/people/${candidate.personId}`, 'person-page'],
     ];
     for (const [path, name] of pages) {

@@ -695,6 +695,9 @@ describe('checklist, compliance and annual planning', () => {
         endDate: '2027-03-19',
         location: 'Salle 2; bâtiment B',
         candidateCount: 2,
+        // The session's creator is its manager; without a name, their e-mail address.
+        managerName: 'admin@jalon.test',
+        deputyManagerName: '',
         status: 'PLANNED',
         statusLabel: 'Programmée',
       });
@@ -707,13 +710,13 @@ describe('checklist, compliance and annual planning', () => {
       expect(csv.text.charCodeAt(0)).toBe(0xfeff);
       const lines = csv.text.slice(1).split('\r\n');
       expect(lines[0]).toBe(
-        'Sigle;Titre;Millésime;Nature;CCP;Site;Début;Fin;Lieu;Candidats;Statut',
+        'Sigle;Titre;Millésime;Nature;CCP;Site;Début;Fin;Lieu;Candidats;Responsable de session;Suppléant;Statut',
       );
       expect(lines[1]).toBe(
-        `${titreCode};Concepteur développeur d’applications;2023;CCP;CCP1, CCP3;Site de Vénissieux;15/03/2027;19/03/2027;"Salle 2; bâtiment B";2;Programmée`,
+        `${titreCode};Concepteur développeur d’applications;2023;CCP;CCP1, CCP3;Site de Vénissieux;15/03/2027;19/03/2027;"Salle 2; bâtiment B";2;admin@jalon.test;;Programmée`,
       );
       expect(lines[2]).toContain(';01/06/2027;02/06/2027;');
-      expect(lines[2].endsWith(';0;Annulée')).toBe(true);
+      expect(lines[2].endsWith(';0;admin@jalon.test;;Annulée')).toBe(true);
       expect(lines).toHaveLength(5);
 
       const negotiated = await admin.get(`${url}?year=2027`).set('Accept', 'text/csv');

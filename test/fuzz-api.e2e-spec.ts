@@ -122,6 +122,8 @@ const OPERATIONS = [
   'GET /api/sessions/{id}/jury/{assignmentId}/convocation.pdf',
   'GET /api/centres/{id}/planning',
   'GET /api/centres/{id}/resits',
+  'GET /api/centres/{id}/obligations',
+  'POST /api/centres/{id}/annual-programme',
   'GET /api/centres/{id}/providers',
   'POST /api/centres/{id}/providers',
   'PATCH /api/centres/{id}/providers/{providerId}',

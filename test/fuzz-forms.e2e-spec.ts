@@ -65,6 +65,7 @@ const FORMS = [
   'POST /centres/:id/providers',
   'POST /centres/:id/providers/conventions',
   'POST /centres/:id/providers/avenants',
+  'POST /centres/:id/obligations/programme',
   'POST /jury/new',
   'POST /jury/:id',
   'POST /jury/:id/habilitations',
@@ -170,6 +171,7 @@ describe('dashboard forms fuzzing', () => {
       '/centres',
       `/centres/${f.ids.centre}/resits`,
       `/centres/${f.ids.centre}/providers`,
+      `/centres/${f.ids.centre}/obligations`,
       '/users',
     ]);
     // The confirmation form appears after a preview of a valid CSV.

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { addDays, parisToday } from '../src/common/calendar-date.js';
 import { ReminderPassService } from '../src/reminders/reminder-pass.service.js';
-import { aCentre, aSession, aTitre, aUser } from './support/factories.js';
+import { aCentre, aSession, aTitre, aUser, programmesSent } from './support/factories.js';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp.js';
 import { ADMIN, startTestApp, testDbKind, type Client, type TestApp } from './support/test-app.js';
 
@@ -19,6 +19,8 @@ interface OutboxRow {
 async function seed(t: TestApp, count: number, today: string): Promise<void> {
   const admin = t.as(await t.login(ADMIN.email, ADMIN.password));
   const { centre, site } = await aCentre(admin);
+  const year = Number(today.slice(0, 4));
+  await programmesSent(admin, String(centre.id), [year, year + 1]);
   const titre = await aTitre(admin);
   const ids = { centreId: String(centre.id), siteId: String(site.id), titreId: String(titre.id) };
   for (let i = 0; i < count; i++) {

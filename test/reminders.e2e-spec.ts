@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReminderPassService } from '../src/reminders/reminder-pass.service.js';
-import { aCentre, aSession, aTitre, aUser } from './support/factories.js';
+import { aCentre, aSession, aTitre, aUser, programmesSent } from './support/factories.js';
 import { parseMail, startSmtpServer, type TestSmtpServer } from './support/smtp.js';
 import { ADMIN, startTestApp, type Client, type TestApp } from './support/test-app.js';
 
@@ -67,6 +67,7 @@ describe('reminder e-mails through SMTP', () => {
     });
     admin = t.as(await t.login(ADMIN.email, ADMIN.password));
     const { centre, site } = await aCentre(admin);
+    await programmesSent(admin, String(centre.id), [2027]);
     const titre = await aTitre(admin);
     ids = { centreId: String(centre.id), siteId: String(site.id), titreId: String(titre.id) };
     manager = await aUser(admin, 'manager', [ids.centreId]);
@@ -338,6 +339,7 @@ describe('.eml fallback, disabled policy and catch-up at start', () => {
       const admin = t.as(await t.login(ADMIN.email, ADMIN.password));
       const { centre, site } = await aCentre(admin);
       const quiet = await aCentre(admin, { name: 'Centre silencieux' });
+      await programmesSent(admin, String(centre.id), [2027]);
       const titre = await aTitre(admin);
       const manager = await aUser(admin, 'manager', [String(centre.id), String(quiet.centre.id)]);
       await aSession(
@@ -396,6 +398,7 @@ describe('.eml fallback, disabled policy and catch-up at start', () => {
     try {
       const admin = first.as(await first.login(ADMIN.email, ADMIN.password));
       const { centre, site } = await aCentre(admin);
+      await programmesSent(admin, String(centre.id), [2027]);
       const titre = await aTitre(admin);
       const manager = await aUser(admin, 'manager', [String(centre.id)]);
       managerEmail = manager.email;

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { simpleParser } from 'mailparser';
 import { ReminderPassService } from '../src/reminders/reminder-pass.service.js';
-import { aCentre, aSession, aTitre, aUser } from './support/factories.js';
+import { aCentre, aSession, aTitre, aUser, programmesSent } from './support/factories.js';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp.js';
 import { ADMIN, startTestApp, testDbKind, type Client, type TestApp } from './support/test-app.js';
 import { htmlText, webLogin } from './support/web-form-client.js';
@@ -86,6 +86,9 @@ describe(`re-sits (rattrapages) of a centre (${testDbKind()})`, () => {
     const b = await aCentre(admin, { name: 'Centre Bérénice' });
     centreId = String(a.centre.id);
     otherCentreId = String(b.centre.id);
+    // The centres' yearly obligations are sent: the managers' only e-mails are about re-sits.
+    await programmesSent(admin, centreId, [2027, 2028], '2027-03-01');
+    await programmesSent(admin, otherCentreId, [2027, 2028], '2027-03-01');
     titre = await aTitre(admin);
     manager = await aUser(admin, 'manager', [centreId]);
     viewer = await aUser(admin, 'viewer', [centreId]);

@@ -23,6 +23,8 @@ import { OutboxMessage } from '../mail/outbox-message.entity.js';
 import { ConventionAvenant } from '../providers/convention-avenant.entity.js';
 import { ProviderConvention } from '../providers/provider-convention.entity.js';
 import { TrainingProvider } from '../providers/training-provider.entity.js';
+import { AnnualProgramme } from '../obligations/annual-programme.entity.js';
+import { ObligationNotice } from '../obligations/obligation-notice.entity.js';
 import { ReminderNotice } from '../reminders/reminder-notice.entity.js';
 import { ReminderPolicyEntity } from '../reminders/reminder-policy.entity.js';
 import { UserCentre } from '../users/user-centre.entity.js';
@@ -58,4 +60,6 @@ export const ENTITIES = [
   TrainingProvider,
   ProviderConvention,
   ConventionAvenant,
+  AnnualProgramme,
+  ObligationNotice,
 ];

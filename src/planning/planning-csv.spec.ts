@@ -13,6 +13,8 @@ function anEntry(overrides: Partial<PlanningEntry> = {}): PlanningEntry {
     endDate: '2027-06-04',
     location: 'Salle Molière; 2e étage',
     candidateCount: 8,
+    managerName: 'Claire MARTIN',
+    deputyManagerName: '',
     status: 'PLANNED',
     statusLabel: 'Programmée',
     ...overrides,
@@ -24,7 +26,7 @@ describe('planning CSV', () => {
     const csv = planningCsv([]);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1)).toBe(
-      'Sigle;Titre;Millésime;Nature;CCP;Site;Début;Fin;Lieu;Candidats;Statut\r\n',
+      'Sigle;Titre;Millésime;Nature;CCP;Site;Début;Fin;Lieu;Candidats;Responsable de session;Suppléant;Statut\r\n',
     );
   });
 
@@ -33,7 +35,7 @@ describe('planning CSV', () => {
       .slice(1)
       .split('\r\n');
     expect(lines[1]).toBe(
-      'CDA;Concepteur développeur d’applications;2023;CCP;CCP1, CCP2;Site de Vénissieux;31/05/2027;04/06/2027;"Salle Molière; 2e étage";8;Programmée',
+      'CDA;Concepteur développeur d’applications;2023;CCP;CCP1, CCP2;Site de Vénissieux;31/05/2027;04/06/2027;"Salle Molière; 2e étage";8;Claire MARTIN;;Programmée',
     );
     expect(lines[2]).toContain(';Titre complet;');
     expect(lines[2].endsWith(';Annulée')).toBe(true);

@@ -14,6 +14,9 @@ export interface PlanningEntry {
   endDate: CalendarDate;
   location: string;
   candidateCount: number;
+  /** Responsable de session and deputy (« Prénom NOM »), empty when not chosen yet. */
+  managerName: string;
+  deputyManagerName: string;
   status: SessionStatus;
   statusLabel: string;
 }
@@ -43,6 +46,8 @@ export const PLANNING_CSV_HEADERS = [
   'Fin',
   'Lieu',
   'Candidats',
+  'Responsable de session',
+  'Suppléant',
   'Statut',
 ] as const;
 
@@ -75,6 +80,8 @@ export function planningCsv(entries: readonly PlanningEntry[]): string {
         formatFrenchDate(e.endDate),
         e.location,
         e.candidateCount,
+        e.managerName,
+        e.deputyManagerName,
         SESSION_STATUS_LABELS[e.status],
       ]
         .map(csvField)

@@ -6,6 +6,7 @@ import { Site } from '../centres/site.entity.js';
 import type { Caller } from '../common/caller.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
 import { Titre } from '../titres/titre.entity.js';
+import { User } from '../users/user.entity.js';
 import { planningCsv, SESSION_STATUS_LABELS, type PlanningEntry } from './planning-csv.js';
 import { Database } from '../database/database.js';
 
@@ -30,7 +31,10 @@ export class PlanningService {
     );
     if (sessions.length === 0) return [];
     const sessionIds = sessions.map((s) => s.id);
-    const [titres, sites, counts] = await Promise.all([
+    const managerIds = [
+      ...new Set(sessions.flatMap((s) => [s.managerId, s.deputyManagerId])),
+    ].filter((id): id is string => id !== null);
+    const [titres, sites, counts, managers] = await Promise.all([
       this.db.read((m) =>
         m
           .getRepository(Titre)
@@ -51,7 +55,19 @@ export class PlanningService {
           .groupBy('c.sessionId')
           .getRawMany<{ sessionId: string; count: string | number }>(),
       ),
+      managerIds.length === 0
+        ? Promise.resolve([])
+        : this.db.read((m) =>
+            m.getRepository(User).find({
+              select: { id: true, firstName: true, lastName: true, email: true },
+              where: { id: In(managerIds) },
+            }),
+          ),
     ]);
+    const nameById = new Map(
+      managers.map((u) => [u.id, `${u.firstName} ${u.lastName}`.trim() || u.email]),
+    );
+    const nameOf = (id: string | null): string => (id === null ? '' : (nameById.get(id) ?? ''));
     const titreById = new Map(titres.map((t) => [t.id, t]));
     const siteById = new Map(sites.map((s) => [s.id, s]));
     const countBySession = new Map(counts.map((c) => [c.sessionId, Number(c.count)]));
@@ -69,6 +85,8 @@ export class PlanningService {
         endDate: s.endDate,
         location: s.location,
         candidateCount: countBySession.get(s.id) ?? 0,
+        managerName: nameOf(s.managerId),
+        deputyManagerName: nameOf(s.deputyManagerId),
         status: s.status,
         statusLabel: SESSION_STATUS_LABELS[s.status],
       };

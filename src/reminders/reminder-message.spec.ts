@@ -141,4 +141,41 @@ describe('reminder messages', () => {
       'Jalon – 1 échéance à suivre dont 1 en retard et 1 rattrapage à programmer (02/03/2027)',
     );
   });
+
+  it('lists the centres’ obligations, soonest first, and names them in the subject', () => {
+    const obligation = (key: string, dueDate: string, daysLeft: number) => ({
+      centreId: 'c1',
+      centreName: 'Centre Éléonore Dupré',
+      key,
+      label: `Obligation ${key}`,
+      dueDate,
+      daysLeft,
+      step: daysLeft < 0 ? ('OVERDUE' as const) : ('D30' as const),
+      href: '/centres/c1/obligations?year=2027',
+    });
+    const { subject, view } = digestMessage({
+      appUrl: 'https://jalon.example.fr',
+      today: '2027-01-01',
+      recipientName: '',
+      items: [],
+      sessions: new Map(),
+      resits: [resit('a', 'Zola', '2028-06-18')],
+      obligations: [obligation('b', '2027-01-31', 30), obligation('a', '2026-12-31', -1)],
+    });
+    expect(subject).toBe(
+      'Jalon – 1 rattrapage à programmer et 2 obligations du centre à remplir (01/01/2027)',
+    );
+    expect(view.obligationsLabel).toBe('2 obligations du centre à remplir');
+    expect(view.obligations).toEqual([
+      {
+        label: 'Obligation a',
+        centre: 'Centre Éléonore Dupré',
+        dueDate: '31/12/2026',
+        urgency: 'en retard de 1 jour',
+        overdue: true,
+        url: 'https://jalon.example.fr/centres/c1/obligations?year=2027',
+      },
+      expect.objectContaining({ label: 'Obligation b', urgency: 'dans 30 jours', overdue: false }),
+    ]);
+  });
 });

@@ -41,6 +41,29 @@ export interface ResitDueItem {
   step: ResitReminderStep;
 }
 
+/** A centre's yearly obligation at a reminder step (30 days, 7 days, overdue), for a manager. */
+export interface ObligationDueItem {
+  centreId: string;
+  centreName: string;
+  /** The obligation's key in the centre's list (see `Obligation.key`). */
+  key: string;
+  label: string;
+  dueDate: CalendarDate;
+  daysLeft: number;
+  step: 'D30' | 'D7' | 'OVERDUE';
+  /** Path of the page that records it. */
+  href: string;
+}
+
+export interface ObligationLine {
+  label: string;
+  centre: string;
+  dueDate: string;
+  urgency: string;
+  overdue: boolean;
+  url: string;
+}
+
 export interface ResitLine {
   name: string;
   centre: string;
@@ -82,6 +105,9 @@ export interface DigestView {
   /** Re-sits to plan, soonest deadline first (empty when none). */
   resits: ResitLine[];
   resitsLabel: string;
+  /** The centres' yearly obligations due soon or overdue (empty when none). */
+  obligations: ObligationLine[];
+  obligationsLabel: string;
   appUrl: string;
 }
 
@@ -192,8 +218,15 @@ export function digestMessage(input: {
   items: DueItem[];
   sessions: ReadonlyMap<string, SessionSummary>;
   resits?: readonly ResitDueItem[];
+  obligations?: readonly ObligationDueItem[];
 }): { subject: string; view: DigestView } {
   const resits = [...(input.resits ?? [])].sort(compareResitItems);
+  const obligations = [...(input.obligations ?? [])].sort(
+    (a, b) =>
+      a.dueDate.localeCompare(b.dueDate) ||
+      a.centreName.localeCompare(b.centreName, 'fr') ||
+      a.label.localeCompare(b.label, 'fr'),
+  );
   const bySession = new Map<string, DueItem[]>();
   for (const item of [...input.items].sort(compareItems)) {
     const list = bySession.get(item.sessionId) ?? [];
@@ -209,13 +242,21 @@ export function digestMessage(input: {
   const overdue = input.items.filter((item) => item.reminder.daysLeft < 0).length;
   const totalLabel = plural(total, 'échéance à suivre', 'échéances à suivre');
   const resitsLabel = plural(resits.length, 'rattrapage à programmer', 'rattrapages à programmer');
+  const obligationsLabel = plural(
+    obligations.length,
+    'obligation du centre à remplir',
+    'obligations du centre à remplir',
+  );
   const parts = [
-    ...(total > 0 || resits.length === 0
+    ...(total > 0 || (resits.length === 0 && obligations.length === 0)
       ? [totalLabel + (overdue > 0 ? ` dont ${plural(overdue, 'en retard', 'en retard')}` : '')]
       : []),
     ...(resits.length > 0 ? [resitsLabel] : []),
+    ...(obligations.length > 0 ? [obligationsLabel] : []),
   ];
-  const subject = `Jalon – ${parts.join(' et ')} (${formatFrenchDate(input.today)})`;
+  const joined =
+    parts.length > 1 ? `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}` : parts[0];
+  const subject = `Jalon – ${joined} (${formatFrenchDate(input.today)})`;
   return {
     subject,
     view: {
@@ -226,6 +267,15 @@ export function digestMessage(input: {
       sessions,
       resits: resits.map((item) => resitLine(input.appUrl, item)),
       resitsLabel,
+      obligations: obligations.map((item) => ({
+        label: item.label,
+        centre: item.centreName,
+        dueDate: formatFrenchDate(item.dueDate),
+        urgency: urgencyLabel(item.daysLeft),
+        overdue: item.daysLeft < 0,
+        url: `${input.appUrl}${item.href}`,
+      })),
+      obligationsLabel,
       appUrl: input.appUrl,
     },
   };

@@ -13,7 +13,7 @@ import {
   sessionFacts,
   type SessionFacts,
 } from '../checklist/task-applicability.js';
-import { addDays, type CalendarDate } from '../common/calendar-date.js';
+import { addDays, daysBetween, type CalendarDate } from '../common/calendar-date.js';
 import { effectiveDueDate, isFrenchRegion } from '../common/french-holidays.js';
 import { authorityWording } from '../checklist/authority-wording.js';
 import { complianceChecksByTask, isVerifiedByData } from '../compliance/compliance-rules.js';
@@ -26,11 +26,15 @@ import { OutboxService } from '../mail/outbox.service.js';
 import { ExamSession, type SessionNature } from '../sessions/exam-session.entity.js';
 import { UserCentre } from '../users/user-centre.entity.js';
 import { User, type Role } from '../users/user.entity.js';
+import { ObligationNotice } from '../obligations/obligation-notice.entity.js';
+import { obligationReminderStep, reminderYears } from '../obligations/obligation-rules.js';
+import { ObligationsService } from '../obligations/obligations.service.js';
 import { ReminderNotice } from './reminder-notice.entity.js';
 import {
   digestMessage,
   immediateMessage,
   type DueItem,
+  type ObligationDueItem,
   type ResitDueItem,
   type SessionSummary,
 } from './reminder-message.js';
@@ -71,6 +75,11 @@ interface Pending extends DueItem {
   recipientId: string;
 }
 
+/** A centre's yearly obligation at a reminder step, for one of its managers. */
+interface PendingObligation extends ObligationDueItem {
+  recipientId: string;
+}
+
 /** A re-sit at a reminder step, for one recipient. */
 interface PendingResit extends ResitDueItem {
   recipientId: string;
@@ -84,6 +93,16 @@ export interface PlanReport {
 
 function noticeKey(n: { recipientId: string; taskId: string; step: string; stepDate: string }) {
   return `${n.recipientId}|${n.taskId}|${n.step}|${n.stepDate}`;
+}
+
+function obligationNoticeKey(n: {
+  recipientId: string;
+  centreId: string;
+  obligationKey: string;
+  step: string;
+  dueDate: string;
+}) {
+  return `${n.recipientId}|${n.centreId}|${n.obligationKey}|${n.step}|${n.dueDate}`;
 }
 
 function resitNoticeKey(n: {
@@ -120,6 +139,7 @@ export class ReminderPlanner {
     private readonly templates: MailTemplates,
     private readonly resits: ResitsService,
     private readonly compliance: ComplianceService,
+    private readonly obligations: ObligationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -127,16 +147,20 @@ export class ReminderPlanner {
     const today = this.clock.today();
     const pending = await this.pendingItems(today);
     const resits = await this.pendingResits(today);
-    if (pending.length === 0 && resits.length === 0) return { itemsQueued: 0, messagesQueued: 0 };
+    const obligations = await this.pendingObligations(today);
+    if (pending.length === 0 && resits.length === 0 && obligations.length === 0) {
+      return { itemsQueued: 0, messagesQueued: 0 };
+    }
     const sessions = await this.sessionSummaries([...new Set(pending.map((p) => p.sessionId))]);
     const recipients = await this.recipients([
-      ...new Set([...pending, ...resits].map((p) => p.recipientId)),
+      ...new Set([...pending, ...resits, ...obligations].map((p) => p.recipientId)),
     ]);
     const report: PlanReport = { itemsQueued: 0, messagesQueued: 0 };
     for (const recipient of recipients.values()) {
       const mine = pending.filter((p) => p.recipientId === recipient.id);
       const myResits = resits.filter((p) => p.recipientId === recipient.id);
-      const queued = await this.queueFor(recipient, mine, myResits, sessions, today);
+      const myObligations = obligations.filter((p) => p.recipientId === recipient.id);
+      const queued = await this.queueFor(recipient, mine, myResits, myObligations, sessions, today);
       report.itemsQueued += queued.items;
       report.messagesQueued += queued.messages;
     }
@@ -232,6 +256,80 @@ export class ReminderPlanner {
       ...new Set(candidates.map((c) => c.candidateId)),
     ]);
     return candidates.filter((c) => !sent.has(resitNoticeKey({ ...c, step: c.step.code })));
+  }
+
+  /**
+   * The centres' yearly obligations (annual programme, provider avenants, agrément and titre
+   * ends) at a reminder step (30 days, 7 days before the due date, overdue) not yet sent to each
+   * of their centre's managers (the same accounts as for re-sits: the duty is the centre's).
+   */
+  private async pendingObligations(today: CalendarDate): Promise<PendingObligation[]> {
+    const centres = await this.db.read((m) =>
+      m.getRepository(Centre).find({ select: { id: true, name: true }, order: { id: 'ASC' } }),
+    );
+    if (centres.length === 0) return [];
+    const managers = await this.centreManagers(centres.map((c) => c.id));
+    const policies = await this.policies.all();
+    const candidates: PendingObligation[] = [];
+    for (const centre of centres) {
+      if (!(policies.get(centre.id) ?? DEFAULT_REMINDER_POLICY).enabled) continue;
+      const recipients = managers.get(centre.id) ?? [];
+      if (recipients.length === 0) continue;
+      for (const year of reminderYears(today)) {
+        for (const obligation of await this.obligations.forCentre(centre.id, year)) {
+          const step = obligationReminderStep(obligation, today);
+          if (!step) continue;
+          for (const recipientId of recipients) {
+            candidates.push({
+              recipientId,
+              centreId: centre.id,
+              centreName: centre.name,
+              key: obligation.key,
+              label: obligation.label,
+              dueDate: obligation.dueDate,
+              daysLeft: daysBetween(today, obligation.dueDate),
+              step,
+              href: obligation.link.href,
+            });
+          }
+        }
+      }
+    }
+    const sent = await this.existingObligationNotices([
+      ...new Set(candidates.map((c) => c.centreId)),
+    ]);
+    return candidates.filter(
+      (c) =>
+        !sent.has(
+          obligationNoticeKey({
+            recipientId: c.recipientId,
+            centreId: c.centreId,
+            obligationKey: c.key,
+            step: c.step,
+            dueDate: c.dueDate,
+          }),
+        ),
+    );
+  }
+
+  private async existingObligationNotices(centreIds: string[]): Promise<Set<string>> {
+    const keys = new Set<string>();
+    for (const ids of chunks(centreIds)) {
+      const rows = await this.db.read((m) =>
+        m.getRepository(ObligationNotice).find({
+          select: {
+            recipientId: true,
+            centreId: true,
+            obligationKey: true,
+            step: true,
+            dueDate: true,
+          },
+          where: { centreId: In(ids) },
+        }),
+      );
+      for (const row of rows) keys.add(obligationNoticeKey(row));
+    }
+    return keys;
   }
 
   /** The ids of the managers of each centre (see `RESIT_REMINDER_ROLES`). */
@@ -405,6 +503,7 @@ export class ReminderPlanner {
     recipient: Recipient,
     items: Pending[],
     resits: PendingResit[],
+    obligations: PendingObligation[],
     sessions: ReadonlyMap<string, SessionSummary>,
     today: CalendarDate,
   ): Promise<{ items: number; messages: number }> {
@@ -436,7 +535,7 @@ export class ReminderPlanner {
           messages++;
         }
       }
-      if (digest.length > 0 || resits.length > 0) {
+      if (digest.length > 0 || resits.length > 0 || obligations.length > 0) {
         const { subject, view } = digestMessage({
           appUrl: this.config.appUrl,
           today,
@@ -444,6 +543,7 @@ export class ReminderPlanner {
           items: digest,
           sessions,
           resits,
+          obligations,
         });
         const id = await this.outbox.enqueue(m, {
           recipientId: recipient.id,
@@ -459,6 +559,7 @@ export class ReminderPlanner {
         if (id) {
           queuedItems += await this.recordNotices(m, recipient.id, digest, id);
           queuedItems += await this.recordResitNotices(m, recipient.id, resits, id);
+          queuedItems += await this.recordObligationNotices(m, recipient.id, obligations, id);
           messages++;
         }
       }
@@ -512,6 +613,35 @@ export class ReminderPlanner {
             candidateId: item.candidateId,
             step: item.step.code,
             deadline: item.deadline,
+            outboxId,
+            createdAt,
+          })),
+        )
+        .orIgnore()
+        .execute();
+    }
+    return items.length;
+  }
+
+  private async recordObligationNotices(
+    m: EntityManager,
+    recipientId: string,
+    items: PendingObligation[],
+    outboxId: string,
+  ): Promise<number> {
+    const createdAt = this.clock.nowIso();
+    for (const chunk of chunks(items, 100)) {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(ObligationNotice)
+        .values(
+          chunk.map((item) => ({
+            recipientId,
+            centreId: item.centreId,
+            obligationKey: item.key,
+            step: item.step,
+            dueDate: item.dueDate,
             outboxId,
             createdAt,
           })),

@@ -4,6 +4,7 @@ import { CentresModule } from '../centres/centres.module.js';
 import { CertificationModule } from '../certification/certification.module.js';
 import { ComplianceModule } from '../compliance/compliance.module.js';
 import { MailModule } from '../mail/mail.module.js';
+import { ObligationsModule } from '../obligations/obligations.module.js';
 import { RetentionModule } from '../retention/retention.module.js';
 import { ReminderPassService } from './reminder-pass.service.js';
 import { ReminderPlanner } from './reminder-planner.js';
@@ -18,6 +19,7 @@ import { ReminderScheduler } from './reminder-scheduler.js';
     CertificationModule,
     ComplianceModule,
     MailModule,
+    ObligationsModule,
     RetentionModule,
   ],
   controllers: [ReminderPolicyController],

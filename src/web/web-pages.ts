@@ -70,6 +70,7 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'provider-created': 'L’organisme de formation a été enregistré.',
   'convention-created': 'La convention a été enregistrée.',
   'avenant-created': 'L’avenant a été enregistré.',
+  'programme-recorded': 'La communication du programme annuel a été enregistrée.',
   'user-created': 'Le compte a été créé.',
   'incident-recorded': "L'incident a été enregistré.",
   'incident-deleted': "L'incident a été supprimé.",

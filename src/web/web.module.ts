@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgrementsModule } from '../agrements/agrements.module.js';
 import { ProvidersModule } from '../providers/providers.module.js';
+import { ObligationsModule } from '../obligations/obligations.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { CandidatesModule } from '../candidates/candidates.module.js';
@@ -44,6 +45,7 @@ import { WebPages } from './web-pages.js';
     TitresModule,
     AgrementsModule,
     ProvidersModule,
+    ObligationsModule,
     SessionsModule,
     CandidatesModule,
     PeopleModule,

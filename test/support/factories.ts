@@ -100,3 +100,24 @@ export async function aCandidate(
     'candidate',
   );
 }
+
+/**
+ * Records the centre's annual programme as sent for each year, so that the centre's yearly
+ * obligations add nothing to the reminders a test is about.
+ */
+export async function programmesSent(
+  client: Client,
+  centreId: string,
+  years: readonly number[],
+  sentOn?: string,
+): Promise<void> {
+  for (const year of years) {
+    await created(
+      client.post(`/api/centres/${centreId}/annual-programme`, {
+        year,
+        sentOn: sentOn ?? `${year - 1}-12-01`,
+      }),
+      'annual programme',
+    );
+  }
+}

@@ -8,6 +8,7 @@ import { FormOptions } from './form-options.js';
 import { FormPages } from './form-pages.js';
 import { IncidentFormsController } from './incident-forms.controller.js';
 import { JuryFormsController } from './jury-forms.controller.js';
+import { ObligationFormsController } from './obligation-forms.controller.js';
 import { ProviderFormsController } from './provider-forms.controller.js';
 import { SessionFormsController } from './session-forms.controller.js';
 import { SessionJuryFormsController } from './session-jury-forms.controller.js';
@@ -27,6 +28,7 @@ export const WEB_FORM_CONTROLLERS = [
   TitreFormsController,
   CentreFormsController,
   ProviderFormsController,
+  ObligationFormsController,
   UserFormsController,
 ];
 

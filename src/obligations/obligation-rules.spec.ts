@@ -1,0 +1,144 @@
+import {
+  annualProgrammeDueDate,
+  centreObligations,
+  obligationReminderStep,
+  reminderYears,
+  type CentreYearFacts,
+} from './obligation-rules.js';
+
+const CENTRE = '00000000-0000-4000-8000-000000000001';
+
+function facts(overrides: Partial<CentreYearFacts> = {}): CentreYearFacts {
+  return {
+    centreId: CENTRE,
+    year: 2027,
+    today: '2027-01-10',
+    programme: null,
+    conventions: [],
+    agrements: [],
+    titres: [],
+    ...overrides,
+  };
+}
+
+describe('centreObligations', () => {
+  it('lists the annual programme due 31 January, to do, then late, then done when sent', () => {
+    const [todo] = centreObligations(facts());
+    expect(todo).toMatchObject({
+      code: 'ANNUAL_PROGRAMME',
+      dueDate: '2027-01-31',
+      status: 'todo',
+      doneOn: null,
+      label:
+        'Communiquer le programme annuel des sessions 2027 à l’autorité (DREETS) avant le 31 janvier',
+    });
+    expect(todo?.source.article).toContain('avant le 31 janvier');
+    expect(centreObligations(facts({ today: '2027-02-01' }))[0]?.status).toBe('late');
+    const done = centreObligations(
+      facts({ today: '2027-02-01', programme: { sentOn: '2027-01-20' } }),
+    );
+    expect(done[0]).toMatchObject({ status: 'done', doneOn: '2027-01-20' });
+    expect(annualProgrammeDueDate(2030)).toBe('2030-01-31');
+  });
+
+  it('lists the avenant of next year due 31 December, from the second year after signature', () => {
+    const convention = {
+      id: 'c1',
+      providerId: 'p1',
+      providerName: 'Forma Plus',
+      signedOn: '2025-06-01',
+      avenants: [],
+    };
+    // Signed in 2025: no avenant for 2026 (the year after), so none due in 2025.
+    expect(
+      centreObligations(facts({ year: 2025, conventions: [convention] })).map((o) => o.code),
+    ).toEqual(['ANNUAL_PROGRAMME']);
+    const list = centreObligations(
+      facts({ year: 2026, today: '2026-12-01', conventions: [convention] }),
+    );
+    const avenant = list.find((o) => o.code === 'PROVIDER_AVENANT');
+    expect(avenant).toMatchObject({
+      key: 'PROVIDER_AVENANT:c1:2027',
+      dueDate: '2026-12-31',
+      status: 'todo',
+      label:
+        'Transmettre au préfet de région l’avenant 2027 de la convention avec Forma Plus (signée le 01/06/2025) avant le 1er janvier 2027',
+    });
+    expect(avenant?.source.date).toBe('2024-10-01');
+    const late = centreObligations(
+      facts({ year: 2026, today: '2027-01-02', conventions: [convention] }),
+    ).find((o) => o.code === 'PROVIDER_AVENANT');
+    expect(late?.status).toBe('late');
+    const sent = centreObligations(
+      facts({
+        year: 2026,
+        today: '2027-01-02',
+        conventions: [{ ...convention, avenants: [{ year: 2027, sentToPrefectOn: '2026-12-15' }] }],
+      }),
+    ).find((o) => o.code === 'PROVIDER_AVENANT');
+    expect(sent).toMatchObject({ status: 'done', doneOn: '2026-12-15' });
+  });
+
+  it('lists agrément and titre ends within the year as information, done once passed', () => {
+    const list = centreObligations(
+      facts({
+        today: '2027-06-30',
+        agrements: [
+          {
+            id: 'a1',
+            validUntil: '2027-06-30',
+            titreId: 't1',
+            titreCode: 'TP-00001',
+            titreLabel: 'Agent de sûreté',
+            siteName: 'Lyon',
+            ccsCode: null,
+          },
+          {
+            id: 'a2',
+            validUntil: '2028-01-01',
+            titreId: 't1',
+            titreCode: 'TP-00001',
+            titreLabel: 'Agent de sûreté',
+            siteName: 'Lyon',
+            ccsCode: null,
+          },
+        ],
+        titres: [
+          {
+            id: 't1',
+            code: 'TP-00001',
+            label: 'Agent de sûreté',
+            version: '3',
+            validUntil: '2027-03-31',
+          },
+        ],
+      }),
+    );
+    expect(list.map((o) => [o.code, o.dueDate, o.status, o.information])).toEqual([
+      ['ANNUAL_PROGRAMME', '2027-01-31', 'late', false],
+      ['TITRE_VERSION_END', '2027-03-31', 'done', true],
+      ['AGREMENT_END', '2027-06-30', 'todo', true],
+    ]);
+    expect(list[2]?.label).toBe(
+      'Fin de l’agrément du titre TP-00001 (Agent de sûreté) sur le site Lyon le 30/06/2027',
+    );
+  });
+});
+
+describe('obligationReminderStep', () => {
+  const due = { dueDate: '2027-01-31', status: 'todo' as const };
+  it('reminds at 30 days, 7 days and once overdue, never when done', () => {
+    expect(obligationReminderStep(due, '2026-12-31')).toBeNull();
+    expect(obligationReminderStep(due, '2027-01-01')).toBe('D30');
+    expect(obligationReminderStep(due, '2027-01-23')).toBe('D30');
+    expect(obligationReminderStep(due, '2027-01-24')).toBe('D7');
+    expect(obligationReminderStep(due, '2027-01-31')).toBe('D7');
+    expect(obligationReminderStep({ ...due, status: 'late' }, '2027-02-01')).toBe('OVERDUE');
+    expect(obligationReminderStep({ ...due, status: 'done' }, '2027-01-24')).toBeNull();
+  });
+
+  it('looks at next year once its 31 January is within 30 days', () => {
+    expect(reminderYears('2026-12-01')).toEqual([2026]);
+    expect(reminderYears('2026-12-02')).toEqual([2026, 2027]);
+  });
+});
