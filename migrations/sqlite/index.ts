@@ -12,4 +12,17 @@ import { RemindersOutboxCalendar1795430857212 } from './1795430857212-RemindersO
 import { SessionIncidents1795430799887 } from './1795430799887-SessionIncidents.js';
 import { Initial1795426480411 } from './1795426480411-Initial.js';
 
-export const sqliteMigrations: (new () => MigrationInterface)[] = [Initial1795426480411, SessionIncidents1795430799887, RemindersOutboxCalendar1795430857212, DashboardIndexes1795435541089, LoginThrottle1796166555756, PersonRecords1796181189852, CertificationPathways1796188611429, TrainingProviders1796191706646, ConvocationProofsAndTitreTests1796192000000, JuryRules1796192661516, CentreRegionTaskObligation1796192690683, AnnualObligations1796193773896];
+export const sqliteMigrations: (new () => MigrationInterface)[] = [
+  Initial1795426480411,
+  SessionIncidents1795430799887,
+  RemindersOutboxCalendar1795430857212,
+  DashboardIndexes1795435541089,
+  LoginThrottle1796166555756,
+  PersonRecords1796181189852,
+  CertificationPathways1796188611429,
+  TrainingProviders1796191706646,
+  ConvocationProofsAndTitreTests1796192000000,
+  JuryRules1796192661516,
+  CentreRegionTaskObligation1796192690683,
+  AnnualObligations1796193773896,
+];
