@@ -170,9 +170,11 @@ describe('documents: fairness under abandoned and concurrent downloads', () => {
     );
     expect(later).toBe(settled);
     expect(settled - before).toBeLessThan(4 * (9 + 2 * CANDIDATES));
-    // Generous bounds: a loaded 2-core machine, Chromium rendering the packs' documents alongside.
-    expect(whileRunning).toBeLessThan(5 * unloaded);
-    expect(afterAbort).toBeLessThan(5 * unloaded);
+    // Generous bounds: a loaded 2-core machine (the SQLite and PostgreSQL suites run side by side
+    // in CI), Chromium rendering the packs' documents alongside. Waiting behind the packs instead
+    // would take the time of hundreds of documents, far beyond these bounds.
+    expect(whileRunning).toBeLessThan(10 * unloaded);
+    expect(afterAbort).toBeLessThan(10 * unloaded);
   }, 120_000);
 
   it('answers 429 in French beyond the per-user and per-centre caps, and still serves single documents', async () => {

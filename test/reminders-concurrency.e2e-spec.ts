@@ -20,7 +20,7 @@ async function seed(t: TestApp, count: number, today: string): Promise<void> {
   const admin = t.as(await t.login(ADMIN.email, ADMIN.password));
   const { centre, site } = await aCentre(admin);
   const year = Number(today.slice(0, 4));
-  await programmesSent(admin, String(centre.id), [year, year + 1]);
+  await programmesSent(admin, String(centre.id), [year, year + 1], today);
   const titre = await aTitre(admin);
   const ids = { centreId: String(centre.id), siteId: String(site.id), titreId: String(titre.id) };
   for (let i = 0; i < count; i++) {
