@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import {
+  In,
+  type EntityManager,
+  type EntityTarget,
+  type FindOptionsWhere,
+  type ObjectLiteral,
+} from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { dueResitReminder } from '../certification/resit-rules.js';
 import { ResitNotice } from '../certification/resit-notice.entity.js';
@@ -208,7 +215,12 @@ export class ReminderPlanner {
         if (recipientId) candidates.push({ ...item, recipientId });
       }
     }
-    const sent = await this.existingNotices([...new Set(candidates.map((c) => c.taskId))]);
+    const sent = await this.noticeKeys(
+      ReminderNotice,
+      'taskId',
+      [...new Set(candidates.map((c) => c.taskId))],
+      noticeKey,
+    );
     return candidates.filter(
       (c) =>
         !sent.has(
@@ -252,9 +264,12 @@ export class ReminderPlanner {
         step,
       })),
     );
-    const sent = await this.existingResitNotices([
-      ...new Set(candidates.map((c) => c.candidateId)),
-    ]);
+    const sent = await this.noticeKeys(
+      ResitNotice,
+      'candidateId',
+      [...new Set(candidates.map((c) => c.candidateId))],
+      resitNoticeKey,
+    );
     return candidates.filter((c) => !sent.has(resitNoticeKey({ ...c, step: c.step.code })));
   }
 
@@ -295,9 +310,12 @@ export class ReminderPlanner {
         }
       }
     }
-    const sent = await this.existingObligationNotices([
-      ...new Set(candidates.map((c) => c.centreId)),
-    ]);
+    const sent = await this.noticeKeys(
+      ObligationNotice,
+      'centreId',
+      [...new Set(candidates.map((c) => c.centreId))],
+      obligationNoticeKey,
+    );
     return candidates.filter(
       (c) =>
         !sent.has(
@@ -310,26 +328,6 @@ export class ReminderPlanner {
           }),
         ),
     );
-  }
-
-  private async existingObligationNotices(centreIds: string[]): Promise<Set<string>> {
-    const keys = new Set<string>();
-    for (const ids of chunks(centreIds)) {
-      const rows = await this.db.read((m) =>
-        m.getRepository(ObligationNotice).find({
-          select: {
-            recipientId: true,
-            centreId: true,
-            obligationKey: true,
-            step: true,
-            dueDate: true,
-          },
-          where: { centreId: In(ids) },
-        }),
-      );
-      for (const row of rows) keys.add(obligationNoticeKey(row));
-    }
-    return keys;
   }
 
   /** The ids of the managers of each centre (see `RESIT_REMINDER_ROLES`). */
@@ -360,20 +358,6 @@ export class ReminderPlanner {
       for (const centre of centres) out.set(centre.id, centre.name);
     }
     return out;
-  }
-
-  private async existingResitNotices(candidateIds: string[]): Promise<Set<string>> {
-    const keys = new Set<string>();
-    for (const ids of chunks(candidateIds)) {
-      const rows = await this.db.read((m) =>
-        m.getRepository(ResitNotice).find({
-          select: { recipientId: true, candidateId: true, step: true, deadline: true },
-          where: { candidateId: In(ids) },
-        }),
-      );
-      for (const row of rows) keys.add(resitNoticeKey(row));
-    }
-    return keys;
   }
 
   /**
@@ -448,20 +432,6 @@ export class ReminderPlanner {
     );
   }
 
-  private async existingNotices(taskIds: string[]): Promise<Set<string>> {
-    const keys = new Set<string>();
-    for (const ids of chunks(taskIds)) {
-      const rows = await this.db.read((m) =>
-        m.getRepository(ReminderNotice).find({
-          select: { recipientId: true, taskId: true, step: true, stepDate: true },
-          where: { taskId: In(ids) },
-        }),
-      );
-      for (const row of rows) keys.add(noticeKey(row));
-    }
-    return keys;
-  }
-
   private async sessionSummaries(ids: string[]): Promise<Map<string, SessionSummary>> {
     const out = new Map<string, SessionSummary>();
     for (const chunk of chunks(ids)) {
@@ -510,6 +480,7 @@ export class ReminderPlanner {
     const known = items.filter((item) => sessions.has(item.sessionId));
     const immediate = known.filter((item) => isImmediate(item, item.reminder));
     const digest = known.filter((item) => !isImmediate(item, item.reminder));
+    const now = this.clock.nowIso();
     return this.db.transaction(async (m) => {
       let queuedItems = 0;
       let messages = 0;
@@ -530,7 +501,7 @@ export class ReminderPlanner {
           subject,
           ...this.templates.render('immediate', view),
         });
-        if (id && (await this.recordNotices(m, recipient.id, [item], id)) > 0) {
+        if (id && (await this.recordNotices(m, recipient.id, [item], id, now)) > 0) {
           queuedItems++;
           messages++;
         }
@@ -557,9 +528,29 @@ export class ReminderPlanner {
         });
         // Today's digest already went (an earlier pass): these items wait for tomorrow's.
         if (id) {
-          queuedItems += await this.recordNotices(m, recipient.id, digest, id);
-          queuedItems += await this.recordResitNotices(m, recipient.id, resits, id);
-          queuedItems += await this.recordObligationNotices(m, recipient.id, obligations, id);
+          const notice = { recipientId: recipient.id, outboxId: id, createdAt: now };
+          queuedItems += await this.recordNotices(m, recipient.id, digest, id, now);
+          queuedItems += await insertNotices(
+            m,
+            ResitNotice,
+            resits.map((item) => ({
+              ...notice,
+              candidateId: item.candidateId,
+              step: item.step.code,
+              deadline: item.deadline,
+            })),
+          );
+          queuedItems += await insertNotices(
+            m,
+            ObligationNotice,
+            obligations.map((item) => ({
+              ...notice,
+              centreId: item.centreId,
+              obligationKey: item.key,
+              step: item.step,
+              dueDate: item.dueDate,
+            })),
+          );
           messages++;
         }
       }
@@ -567,88 +558,56 @@ export class ReminderPlanner {
     });
   }
 
-  private async recordNotices(
+  /** Records a task's reminder step as put in the outbox message `outboxId` (see `insertNotices`). */
+  private recordNotices(
     m: EntityManager,
     recipientId: string,
     items: DueItem[],
     outboxId: string,
+    createdAt: string,
   ): Promise<number> {
-    const createdAt = this.clock.nowIso();
-    for (const chunk of chunks(items, 100)) {
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(ReminderNotice)
-        .values(
-          chunk.map((item) => ({
-            recipientId,
-            taskId: item.taskId,
-            step: item.reminder.step,
-            stepDate: item.reminder.stepDate,
-            outboxId,
-            createdAt,
-          })),
-        )
-        .orIgnore()
-        .execute();
-    }
-    return items.length;
+    return insertNotices(
+      m,
+      ReminderNotice,
+      items.map((item) => ({
+        recipientId,
+        taskId: item.taskId,
+        step: item.reminder.step,
+        stepDate: item.reminder.stepDate,
+        outboxId,
+        createdAt,
+      })),
+    );
   }
 
-  private async recordResitNotices(
-    m: EntityManager,
-    recipientId: string,
-    items: PendingResit[],
-    outboxId: string,
-  ): Promise<number> {
-    const createdAt = this.clock.nowIso();
-    for (const chunk of chunks(items, 100)) {
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(ResitNotice)
-        .values(
-          chunk.map((item) => ({
-            recipientId,
-            candidateId: item.candidateId,
-            step: item.step.code,
-            deadline: item.deadline,
-            outboxId,
-            createdAt,
-          })),
-        )
-        .orIgnore()
-        .execute();
+  /** The keys of the notices already recorded for these ids of `column` (tasks, enrolments…). */
+  private async noticeKeys<T extends ObjectLiteral>(
+    target: EntityTarget<T>,
+    column: keyof T & string,
+    ids: string[],
+    keyOf: (notice: T) => string,
+  ): Promise<Set<string>> {
+    const keys = new Set<string>();
+    for (const chunk of chunks(ids)) {
+      const where = { [column]: In(chunk) } as FindOptionsWhere<T>;
+      const rows = await this.db.read((m) => m.getRepository(target).find({ where }));
+      for (const row of rows) keys.add(keyOf(row));
     }
-    return items.length;
+    return keys;
   }
+}
 
-  private async recordObligationNotices(
-    m: EntityManager,
-    recipientId: string,
-    items: PendingObligation[],
-    outboxId: string,
-  ): Promise<number> {
-    const createdAt = this.clock.nowIso();
-    for (const chunk of chunks(items, 100)) {
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(ObligationNotice)
-        .values(
-          chunk.map((item) => ({
-            recipientId,
-            centreId: item.centreId,
-            obligationKey: item.key,
-            step: item.step,
-            dueDate: item.dueDate,
-            outboxId,
-            createdAt,
-          })),
-        )
-        .orIgnore()
-        .execute();
-    }
-    return items.length;
+/**
+ * Inserts notices by hundreds; one already recorded (by another instance at the same time) is
+ * left as it is: the unique key keeps each reminder step to one message.
+ */
+async function insertNotices<T extends ObjectLiteral>(
+  m: EntityManager,
+  target: EntityTarget<T>,
+  rows: QueryDeepPartialEntity<T>[],
+): Promise<number> {
+  for (const chunk of chunks(rows, 100)) {
+    await m.createQueryBuilder().insert().into(target).values(chunk).orIgnore().execute();
   }
+  return rows.length;
 }

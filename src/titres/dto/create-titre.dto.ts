@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -22,6 +23,45 @@ import {
 } from '../../common/validation/decorators.js';
 import { EXAM_TESTS, type ExamTest } from '../../documents/convocation-rules.js';
 import { CCP_KINDS, type CcpKind } from '../ccp.entity.js';
+
+/** The titre's tests, as the convocation cites them (create and update alike). */
+function ExamTestsField(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      required: false,
+      enum: EXAM_TESTS,
+      isArray: true,
+      description:
+        'Épreuves du référentiel d’évaluation, citées dans la convocation (l’entretien final s’ajoute en session titre) ; vide : liste usuelle',
+    }),
+    NotNull(),
+    IsArray(),
+    ArrayMaxSize(EXAM_TESTS.length),
+    IsIn(EXAM_TESTS, { each: true }),
+    ArrayUnique(),
+  );
+}
+
+/** The documents to bring besides the identity document and the convocation. */
+function ConvocationDocumentsField(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      required: false,
+      type: [String],
+      example: ['le permis de conduire de catégorie C en cours de validité'],
+      description:
+        'Documents à apporter en plus de la pièce d’identité et de la convocation (un par élément)',
+    }),
+    NotNull(),
+    IsArray(),
+    ArrayMaxSize(10),
+    Trim(),
+    IsString({ each: true }),
+    IsCleanText({}, { each: true }),
+    MinLength(1, { each: true }),
+    MaxLength(300, { each: true }),
+  );
+}
 
 export class CcpDto {
   @ApiProperty({ example: 'CCP1' })
@@ -68,36 +108,9 @@ export class CreateTitreDto {
   @IsCalendarDate()
   prolongationUntil?: string | null;
 
-  @ApiProperty({
-    required: false,
-    enum: EXAM_TESTS,
-    isArray: true,
-    description:
-      'Épreuves du référentiel d’évaluation, citées dans la convocation (l’entretien final s’ajoute en session titre) ; vide : liste usuelle',
-  })
-  @NotNull()
-  @IsArray()
-  @ArrayMaxSize(EXAM_TESTS.length)
-  @IsIn(EXAM_TESTS, { each: true })
-  @ArrayUnique()
-  examTests?: ExamTest[];
+  @ExamTestsField() examTests?: ExamTest[];
 
-  @ApiProperty({
-    required: false,
-    type: [String],
-    example: ['le permis de conduire de catégorie C en cours de validité'],
-    description:
-      'Documents à apporter en plus de la pièce d’identité et de la convocation (un par élément)',
-  })
-  @NotNull()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @Trim()
-  @IsString({ each: true })
-  @IsCleanText({}, { each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(300, { each: true })
-  convocationDocuments?: string[];
+  @ConvocationDocumentsField() convocationDocuments?: string[];
 
   @ApiProperty({ type: [CcpDto] })
   @IsArray()
@@ -132,34 +145,7 @@ export class UpdateTitreDto {
   @IsCalendarDate()
   prolongationUntil?: string | null;
 
-  @ApiProperty({
-    required: false,
-    enum: EXAM_TESTS,
-    isArray: true,
-    description:
-      'Épreuves du référentiel d’évaluation, citées dans la convocation (l’entretien final s’ajoute en session titre) ; vide : liste usuelle',
-  })
-  @NotNull()
-  @IsArray()
-  @ArrayMaxSize(EXAM_TESTS.length)
-  @IsIn(EXAM_TESTS, { each: true })
-  @ArrayUnique()
-  examTests?: ExamTest[];
+  @ExamTestsField() examTests?: ExamTest[];
 
-  @ApiProperty({
-    required: false,
-    type: [String],
-    example: ['le permis de conduire de catégorie C en cours de validité'],
-    description:
-      'Documents à apporter en plus de la pièce d’identité et de la convocation (un par élément)',
-  })
-  @NotNull()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @Trim()
-  @IsString({ each: true })
-  @IsCleanText({}, { each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(300, { each: true })
-  convocationDocuments?: string[];
+  @ConvocationDocumentsField() convocationDocuments?: string[];
 }
