@@ -35,6 +35,7 @@ import {
   validateForm,
   wellFormedDate,
   type FormBody,
+  type LabelOf,
 } from './form-input.js';
 import { FormPages } from './form-pages.js';
 import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
@@ -101,6 +102,23 @@ interface ConvocationProblem {
 }
 
 /** A session's jury: assignments (juré, surveillant, comédien) and link declarations. */
+/**
+ * The form of one staff row: checked by its DTO, then saved. The French messages to show by the
+ * row when refused; null once saved.
+ */
+async function saveRow<T extends object>(
+  dtoClass: new () => T,
+  plain: object,
+  labels: LabelOf,
+  save: (dto: T) => Promise<unknown>,
+): Promise<string[] | null> {
+  const validated = await validateForm(dtoClass, plain, labels);
+  if (validated.dto === null) return Object.values(validated.errors ?? {});
+  const dto = validated.dto;
+  const result = await attempt(() => save(dto), labels);
+  return result.ok ? null : Object.values(result.errors);
+}
+
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
 @Controller('sessions/:id/jury')
@@ -174,23 +192,15 @@ export class SessionJuryFormsController {
   ): Promise<void> {
     const session = await this.sessions.findWritable(caller, id);
     const convocationDate = text(body, 'convocationDate');
-    const validated = await validateForm(
+    const messages = await saveRow(
       RecordConvocationDto,
       { convocationDate: convocationDate || null },
       LABELS,
+      (dto) => this.jury.recordConvocation(caller, id, assignmentId, dto),
     );
-    let messages = Object.values(validated.errors ?? {});
-    if (validated.dto !== null) {
-      const dto = validated.dto;
-      const result = await attempt(
-        () => this.jury.recordConvocation(caller, id, assignmentId, dto),
-        LABELS,
-      );
-      if (result.ok) {
-        this.forms.redirect(res, { to: `/sessions/${id}/jury`, flash: 'convocation-saved' });
-        return;
-      }
-      messages = Object.values(result.errors);
+    if (messages === null) {
+      this.forms.redirect(res, { to: `/sessions/${id}/jury`, flash: 'convocation-saved' });
+      return;
     }
     await this.render(
       { req, res, caller },
@@ -215,23 +225,15 @@ export class SessionJuryFormsController {
     const session = await this.sessions.findWritable(caller, id);
     const attendance = text(body, 'attendance');
     const arrivalTime = text(body, 'arrivalTime');
-    const validated = await validateForm(
+    const messages = await saveRow(
       RecordAttendanceDto,
       { attendance: attendance || null, arrivalTime: arrivalTime || null },
       ATTENDANCE_LABELS,
+      (dto) => this.jury.recordAttendance(caller, id, assignmentId, dto),
     );
-    let messages = Object.values(validated.errors ?? {});
-    if (validated.dto !== null) {
-      const dto = validated.dto;
-      const result = await attempt(
-        () => this.jury.recordAttendance(caller, id, assignmentId, dto),
-        ATTENDANCE_LABELS,
-      );
-      if (result.ok) {
-        this.forms.redirect(res, { to: `/sessions/${id}/jury`, flash: 'attendance-saved' });
-        return;
-      }
-      messages = Object.values(result.errors);
+    if (messages === null) {
+      this.forms.redirect(res, { to: `/sessions/${id}/jury`, flash: 'attendance-saved' });
+      return;
     }
     await this.render(
       { req, res, caller },
