@@ -14,11 +14,10 @@ import { CurrentCaller } from '../../auth/auth.decorators.js';
 import {
   CONVOCATION_MODES,
   CONVOCATION_PROOF_KINDS,
-  PATHWAYS,
   type Candidate,
   type CcpResult,
 } from '../../candidates/candidate.entity.js';
-import { candidateErrors, pathwayErrors } from '../../candidates/candidate-rules.js';
+import { candidateErrors } from '../../candidates/candidate-rules.js';
 import { Clock } from '../../common/clock.js';
 import type { FieldError } from '../../common/validation/field-errors.js';
 import { CandidatesService } from '../../candidates/candidates.service.js';
@@ -36,10 +35,10 @@ import {
   CONVOCATION_MODE_LABELS,
   OUTCOME_LABELS,
   PATHWAY_LABELS,
-  SESSION_NATURE_LABELS,
   optionsOf,
 } from '../views/labels.js';
 import { convocationProofErrors } from '../../candidates/convocation-proof-rules.js';
+import { VAE_RECEVABILITE_SPECS, formPathwayErrors } from './pathway-form.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
@@ -103,30 +102,7 @@ const IDENTITY_SPECS: FieldSpec[] = [
     kind: 'date',
     hint: 'Sert à l’année de prolongation d’un titre arrivé à échéance.',
   },
-  {
-    name: 'vaeNotifiedOn',
-    label: 'Notification de la recevabilité VAE',
-    kind: 'date',
-    hint: 'VAE seulement : la recevabilité vaut un an à compter de cette date.',
-  },
-  {
-    name: 'vaeAllowedNatures',
-    label: 'Session autorisée par la recevabilité',
-    kind: 'checkboxes',
-    options: optionsOf(SESSION_NATURE_LABELS),
-    hint: 'VAE seulement : le type de session indiqué dans la décision.',
-  },
-  {
-    name: 'vaeValidUntil',
-    label: 'Fin de validité de la recevabilité',
-    kind: 'date',
-    hint: 'VAE seulement : laissez vide pour la calculer (un an après la notification) ; une autre date demande un motif.',
-  },
-  {
-    name: 'vaeOverrideReason',
-    label: 'Motif de la fin de validité fixée à la main',
-    kind: 'text',
-  },
+  ...VAE_RECEVABILITE_SPECS,
   { name: 'accommodationRequested', label: 'Aménagement des épreuves demandé', kind: 'checkbox' },
   { name: 'accommodationDetails', label: 'Aménagement des épreuves', kind: 'textarea' },
 ];
@@ -260,9 +236,6 @@ function candidateValues(candidate: Candidate): Record<string, FieldValue> {
  */
 function candidateRules(plain: Record<string, unknown>, today: string): FieldError[] {
   const date = (value: unknown) => wellFormedDate(value) ?? null;
-  const natures = Array.isArray(plain.vaeAllowedNatures)
-    ? plain.vaeAllowedNatures.filter((n): n is string => typeof n === 'string')
-    : [];
   const dateErrors = candidateErrors(
     {
       birthDate: wellFormedDate(plain.birthDate),
@@ -281,23 +254,7 @@ function candidateRules(plain: Record<string, unknown>, today: string): FieldErr
     today,
   ).filter((e) => !dateErrors.some((d) => d.field === e.field));
   dateErrors.push(...proofErrors);
-  const pathway = PATHWAYS.find((p) => p === plain.pathway);
-  if (pathway === undefined) return dateErrors;
-  const reason = typeof plain.vaeOverrideReason === 'string' ? plain.vaeOverrideReason : '';
-  return [
-    ...dateErrors,
-    ...pathwayErrors(
-      {
-        pathway,
-        trainingStartDate: date(plain.trainingStartDate),
-        vaeNotifiedOn: date(plain.vaeNotifiedOn),
-        vaeAllowedNatures: natures,
-        vaeValidUntil: date(plain.vaeValidUntil),
-        vaeOverrideReason: reason,
-      },
-      today,
-    ),
-  ];
+  return [...dateErrors, ...formPathwayErrors(plain, today)];
 }
 
 /** The candidates of a session: list, add, edit (convocation, file, attendance, results), delete. */

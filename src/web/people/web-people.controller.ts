@@ -2,8 +2,6 @@ import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/commo
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
-import { PATHWAYS } from '../../candidates/candidate.entity.js';
-import { pathwayErrors } from '../../candidates/candidate-rules.js';
 import { CandidatesService } from '../../candidates/candidates.service.js';
 import { CreateCandidateDto } from '../../candidates/dto/candidate.dto.js';
 import { canWriteCentre, type Caller } from '../../common/caller.js';
@@ -42,6 +40,7 @@ import {
   SESSION_STATUS_LABELS,
   optionsOf,
 } from '../views/labels.js';
+import { VAE_RECEVABILITE_SPECS, formPathwayErrors } from '../forms/pathway-form.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
 import { recordTables } from './person-page-view.js';
@@ -85,30 +84,7 @@ function enrolSpecs(sessions: readonly Option[]): FieldSpec[] {
       required: true,
       options: optionsOf(PATHWAY_LABELS),
     },
-    {
-      name: 'vaeNotifiedOn',
-      label: 'Notification de la recevabilité VAE',
-      kind: 'date',
-      hint: 'VAE seulement : la recevabilité vaut un an à compter de cette date.',
-    },
-    {
-      name: 'vaeAllowedNatures',
-      label: 'Session autorisée par la recevabilité',
-      kind: 'checkboxes',
-      options: optionsOf(SESSION_NATURE_LABELS),
-      hint: 'VAE seulement : le type de session indiqué dans la décision.',
-    },
-    {
-      name: 'vaeValidUntil',
-      label: 'Fin de validité de la recevabilité',
-      kind: 'date',
-      hint: 'VAE seulement : laissez vide pour la calculer (un an après la notification) ; une autre date demande un motif.',
-    },
-    {
-      name: 'vaeOverrideReason',
-      label: 'Motif de la fin de validité fixée à la main',
-      kind: 'text',
-    },
+    ...VAE_RECEVABILITE_SPECS,
   ];
 }
 
@@ -221,26 +197,11 @@ export class WebPeopleController {
       vaeValidUntil: optionalText(body, 'vaeValidUntil'),
       vaeOverrideReason: optionalText(body, 'vaeOverrideReason'),
     };
-    const pathway = PATHWAYS.find((p) => p === plain.pathway);
-    const date = (value: unknown) => wellFormedDate(value) ?? null;
     await this.forms.submit(ctx, {
       dto: CreateCandidateDto,
       plain,
       checks,
-      // The pathway's rules (VAE recevabilité) on the well-formed values, with the DTO's.
-      rules: pathway
-        ? pathwayErrors(
-            {
-              pathway,
-              trainingStartDate: null,
-              vaeNotifiedOn: date(plain.vaeNotifiedOn),
-              vaeAllowedNatures: plain.vaeAllowedNatures,
-              vaeValidUntil: date(plain.vaeValidUntil),
-              vaeOverrideReason: plain.vaeOverrideReason ?? '',
-            },
-            this.clock.today(),
-          )
-        : [],
+      rules: formPathwayErrors(plain, this.clock.today()),
       labels: LABELS,
       work: (dto) => this.candidates.create(caller, sessionId, dto),
       done: { to: `/people/${id}`, flash: 'person-enrolled' },
