@@ -724,16 +724,31 @@ function checkJuryAttendance(
   });
 }
 
+/** A check that cannot be decided before a juror is assigned. */
+function noJurorYet(code: ComplianceCheckCode): CheckResult {
+  return result(code, {
+    findings: [],
+    evidence: [],
+    pending: true,
+    note: "Aucun membre de jury n'est encore affecté à la session.",
+  });
+}
+
+/** A check that cannot be decided before a candidate is enrolled. */
+function noCandidateYet(code: ComplianceCheckCode): CheckResult {
+  return result(code, {
+    findings: [],
+    evidence: [],
+    pending: true,
+    note: "Aucun candidat n'est encore inscrit à la session.",
+  });
+}
+
 export function checkJuryHabilitations(input: ComplianceInput): CheckResult {
   const { session, titre } = input;
   const assigned = jurors(input);
   if (assigned.length === 0) {
-    return result('JURY_HABILITATIONS', {
-      findings: [],
-      evidence: [],
-      pending: true,
-      note: "Aucun membre de jury n'est encore affecté à la session.",
-    });
+    return noJurorYet('JURY_HABILITATIONS');
   }
   const findings: Finding[] = [];
   const evidence: string[] = [];
@@ -828,20 +843,10 @@ export function checkJuryNoLink(input: ComplianceInput): CheckResult {
   const assigned = jurors(input);
   const { candidates, linkDeclarations } = input;
   if (candidates.length === 0) {
-    return result('JURY_NO_LINK', {
-      findings: [],
-      evidence: [],
-      pending: true,
-      note: "Aucun candidat n'est encore inscrit à la session.",
-    });
+    return noCandidateYet('JURY_NO_LINK');
   }
   if (assigned.length === 0) {
-    return result('JURY_NO_LINK', {
-      findings: [],
-      evidence: [],
-      pending: true,
-      note: "Aucun membre de jury n'est encore affecté à la session.",
-    });
+    return noJurorYet('JURY_NO_LINK');
   }
   const findings: Finding[] = [];
   const linkedFindings: Finding[] = [];
@@ -933,12 +938,7 @@ export function checkJuryConvened(input: ComplianceInput): CheckResult {
   const start = input.session.startDate;
   const deadline = addDays(start, -JURY_CONVOCATION_DAYS_BEFORE_START);
   if (assigned.length === 0) {
-    return result('JURY_CONVENED', {
-      findings: [],
-      evidence: [],
-      pending: true,
-      note: "Aucun membre de jury n'est encore affecté à la session.",
-    });
+    return noJurorYet('JURY_CONVENED');
   }
   const findings: Finding[] = [];
   const evidence: string[] = [];
@@ -1273,12 +1273,7 @@ const PATHWAY_WORDS: Readonly<Record<CandidatePathway, string>> = {
 export function checkCandidateFiles(input: ComplianceInput): CheckResult {
   const { today, session, candidates } = input;
   if (candidates.length === 0) {
-    return result('CANDIDATE_FILES', {
-      findings: [],
-      evidence: [],
-      pending: true,
-      note: "Aucun candidat n'est encore inscrit à la session.",
-    });
+    return noCandidateYet('CANDIDATE_FILES');
   }
   // Files can still be completed before the first day; from the start date on, they must be.
   const severity: Severity = isBefore(today, session.startDate) ? 'warning' : 'blocking';
