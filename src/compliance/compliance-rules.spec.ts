@@ -8,6 +8,7 @@ import {
   checkProviderConvention,
   checkJuryConvened,
   checkPvSent,
+  effectiveDeadline,
   checkTitreValid,
   checkUdInformed,
   checkVaeRecevabilite,
@@ -1414,38 +1415,65 @@ describe('CANDIDATE_FILES', () => {
 });
 
 describe('UD_INFORMED', () => {
+  // Start 14/06/2027 − 3 months = Sunday 14/03/2027: met by Friday 12/03/2027.
   const withTask = (status: 'todo' | 'done' | 'not_applicable', doneAt: string | null) =>
     anInput({ tasks: [{ code: 'PLAN_INFORM_UD_SESSION', status, doneAt }] });
+  const sunday = '14/03/2027 ramenée au vendredi 12/03/2027 (le 14/03 est un dimanche)';
 
-  it('passes with evidence when done by start − 3 months', () => {
-    const check = checkUdInformed(withTask('done', '2027-03-14'));
+  it('passes with evidence when done by start − 3 months, moved back from a Sunday', () => {
+    const check = checkUdInformed(withTask('done', '2027-03-12'));
     expect(check.status).toBe('pass');
     expect(check.evidence).toEqual([
-      "Les informations de la session ont été transmises à l'UD le 14/03/2027, avant l'échéance du 14/03/2027.",
+      `Les informations de la session ont été transmises à l'UD le 12/03/2027, avant l'échéance du ${sunday}.`,
     ]);
   });
 
-  it('warns when done late', () => {
+  it('warns when done late, including on the weekend the deadline was moved back from', () => {
     const check = checkUdInformed(withTask('done', '2027-03-15'));
     expect(check.status).toBe('fail');
     expect(messages(check)).toEqual([
-      "warning: Les informations de la session ont été transmises à l'UD le 15/03/2027, après l'échéance du 14/03/2027.",
+      `warning: Les informations de la session ont été transmises à l'UD le 15/03/2027, après l'échéance du ${sunday}.`,
     ]);
+    expect(checkUdInformed(withTask('done', '2027-03-13')).status).toBe('fail');
   });
 
   it('blocks when not done after the deadline', () => {
     const check = checkUdInformed(withTask('todo', null));
     expect(check.status).toBe('fail');
     expect(messages(check)).toEqual([
-      "blocking: Les informations de la session n'ont pas été transmises à l'UD alors que l'échéance du 14/03/2027 est dépassée.",
+      `blocking: Les informations de la session n'ont pas été transmises à l'UD alors que l'échéance du ${sunday} est dépassée.`,
     ]);
   });
 
-  it('is pending before the deadline', () => {
+  it('is pending until the working day the deadline is moved back to, blocking the day after', () => {
     const input = withTask('todo', null);
-    const check = checkUdInformed({ ...input, today: '2027-03-14' });
+    const check = checkUdInformed({ ...input, today: '2027-03-12' });
     expect(check.status).toBe('pending');
     expect(check.findings).toEqual([]);
+    expect(check.note).toBe(
+      "Échéance non atteinte : transmettre à l'UD les informations de la session au plus tard le vendredi 12/03/2027 (échéance du 14/03/2027 ; le 14/03 est un dimanche).",
+    );
+    expect(checkUdInformed({ ...input, today: '2027-03-13' }).status).toBe('fail');
+  });
+
+  it('moves a deadline on Good Friday back to Thursday in Alsace-Moselle only', () => {
+    // Start 26/06/2027 − 3 months = Friday 26/03/2027, Good Friday.
+    const on = (region: ComplianceInput['session']['region'], doneAt: string) =>
+      checkUdInformed(
+        anInput({
+          session: { ...anInput().session, startDate: '2027-06-26', endDate: '2027-06-26', region },
+          tasks: [{ code: 'PLAN_INFORM_UD_SESSION', status: 'done', doneAt }],
+        }),
+      );
+    expect(on('ALSACE_MOSELLE', '2027-03-26').evidence).toEqual([]);
+    expect(messages(on('ALSACE_MOSELLE', '2027-03-26'))).toEqual([
+      "warning: Les informations de la session ont été transmises à l'UD le 26/03/2027, après l'échéance du 26/03/2027 ramenée au jeudi 25/03/2027 (le 26/03 est férié : Vendredi saint).",
+    ]);
+    expect(on('ALSACE_MOSELLE', '2027-03-25').status).toBe('pass');
+    expect(on('METROPOLE', '2027-03-26').evidence).toEqual([
+      "Les informations de la session ont été transmises à l'UD le 26/03/2027, avant l'échéance du 26/03/2027.",
+    ]);
+    expect(on(undefined, '2027-03-26').status).toBe('pass');
   });
 
   it('warns when the regulatory task is marked not applicable', () => {
@@ -1453,36 +1481,75 @@ describe('UD_INFORMED', () => {
     expect(check.status).toBe('fail');
     expect(check.findings.map((f) => f.severity)).toEqual(['warning']);
     expect(check.findings[0].message).toContain('sans objet');
+    expect(check.findings[0].message).toContain(`(échéance le ${sunday})`);
   });
 });
 
 describe('PV_SENT', () => {
+  // End 18/06/2027 + 15 days = Saturday 03/07/2027: met by Friday 02/07/2027.
   const withTask = (today: string, status: 'todo' | 'done', doneAt: string | null) =>
     anInput({ today, tasks: [{ code: 'AFTER_SEND_PV_UD', status, doneAt }] });
+  const saturday = '03/07/2027 ramenée au vendredi 02/07/2027 (le 03/07 est un samedi)';
 
-  it('passes when sent within 15 days of the end date', () => {
-    const check = checkPvSent(withTask('2027-07-10', 'done', '2027-07-03'));
+  it('passes when sent within 15 days of the end date, moved back from a Saturday', () => {
+    const check = checkPvSent(withTask('2027-07-10', 'done', '2027-07-02'));
     expect(check.status).toBe('pass');
     expect(check.evidence).toEqual([
-      "L'original du PV de session a été adressé à l'UD le 03/07/2027, avant l'échéance du 03/07/2027.",
+      `L'original du PV de session a été adressé à l'UD le 02/07/2027, avant l'échéance du ${saturday}.`,
     ]);
   });
 
   it('warns when sent late', () => {
-    const check = checkPvSent(withTask('2027-07-10', 'done', '2027-07-04'));
+    const check = checkPvSent(withTask('2027-07-10', 'done', '2027-07-03'));
     expect(check.status).toBe('fail');
     expect(check.findings.map((f) => f.severity)).toEqual(['warning']);
   });
 
-  it('blocks when not sent after end + 15 days', () => {
-    const check = checkPvSent(withTask('2027-07-04', 'todo', null));
+  it('blocks when not sent after end + 15 days (the working day before)', () => {
+    const check = checkPvSent(withTask('2027-07-03', 'todo', null));
     expect(messages(check)).toEqual([
-      "blocking: L'original du PV de session n'a pas été adressé à l'UD alors que l'échéance du 03/07/2027 est dépassée.",
+      `blocking: L'original du PV de session n'a pas été adressé à l'UD alors que l'échéance du ${saturday} est dépassée.`,
     ]);
   });
 
-  it('is pending until end + 15 days', () => {
-    expect(checkPvSent(withTask('2027-07-03', 'todo', null)).status).toBe('pending');
+  it('is pending until the working day before end + 15 days', () => {
+    expect(checkPvSent(withTask('2027-07-02', 'todo', null)).status).toBe('pending');
+  });
+
+  it('moves a deadline on 26 December back over Christmas in Alsace-Moselle only', () => {
+    // End 11/12/2028 + 15 days = Tuesday 26/12/2028; 25/12 is Christmas, 23–24 a weekend.
+    const sent = (region: ComplianceInput['session']['region']) =>
+      checkPvSent(
+        anInput({
+          today: '2029-01-10',
+          session: { ...anInput().session, startDate: '2028-12-11', endDate: '2028-12-11', region },
+          tasks: [{ code: 'AFTER_SEND_PV_UD', status: 'done', doneAt: '2028-12-26' }],
+        }),
+      );
+    const alsace = sent('ALSACE_MOSELLE');
+    expect(alsace.status).toBe('fail');
+    expect(alsace.findings[0].message).toMatch(
+      /après l'échéance du 26\/12\/2028 ramenée au vendredi 22\/12\/2028 \(le 26\/12 est férié : .+\)\.$/,
+    );
+    expect(sent('METROPOLE').status).toBe('pass');
+  });
+});
+
+describe('effectiveDeadline', () => {
+  it('names the regulatory deadline and the working day it is moved back to', () => {
+    expect(effectiveDeadline('2027-12-24')).toEqual({
+      deadline: '2027-12-24',
+      effective: '2027-12-24',
+      words: '24/12/2027',
+      reason: null,
+    });
+    expect(effectiveDeadline('2027-12-25')).toMatchObject({
+      effective: '2027-12-24',
+      words: expect.stringMatching(
+        /^25\/12\/2027 ramenée au vendredi 24\/12\/2027 \(le 25\/12 est férié : .+\)$/,
+      ) as unknown,
+    });
+    expect(effectiveDeadline('9999-12-31').effective).toBe('9999-12-31');
   });
 });
 

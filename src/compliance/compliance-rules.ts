@@ -18,6 +18,7 @@ import {
   compareDates,
   daysBetween,
   formatFrenchDate,
+  isoDayOfWeek,
   LAST_CALENDAR_DATE,
   type CalendarDate,
 } from '../common/calendar-date.js';
@@ -30,6 +31,12 @@ import {
 import type { SessionAttempt, TitreScope } from '../certification/record-rules.js';
 import { checkVaeRecevabilite as checkVaeDecision } from '../certification/vae-rules.js';
 import { providerConventionDefect, type ConventionFacts } from '../providers/convention-rules.js';
+import {
+  DEFAULT_REGION,
+  frenchPublicHolidayName,
+  workingDayFallback,
+  type FrenchRegion,
+} from '../common/french-holidays.js';
 
 export type Severity = 'blocking' | 'warning';
 
@@ -109,6 +116,11 @@ export interface ComplianceInput {
     status: SessionStatus;
     /** Day the session was recorded as created in CERES, null when not recorded. */
     ceresCreatedOn: CalendarDate | null;
+    /**
+     * The centre's region: its weekends and public holidays move a deadline to the previous
+     * working day (`workingDayFallback`). Absent: metropolitan France.
+     */
+    region?: FrenchRegion;
   };
   titre: {
     id: string;
@@ -1355,22 +1367,65 @@ interface TaskDeadlineWording {
   action: string;
 }
 
+/**
+ * A regulatory deadline and the day it must actually be met by: the previous working day of the
+ * centre's region when it falls on a weekend or a public holiday (`workingDayFallback`).
+ */
+export interface EffectiveDeadline {
+  deadline: CalendarDate;
+  effective: CalendarDate;
+  /** « 14/03/2027 ramenée au vendredi 12/03/2027 (le 14/03 est un dimanche) », or the date. */
+  words: string;
+  /** « le 14/03 est un dimanche », « le 25/12 est férié : Noël »; null on a working day. */
+  reason: string | null;
+}
+
+const DAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+
+function dayName(date: CalendarDate): string {
+  return DAY_NAMES[isoDayOfWeek(date) - 1] ?? '';
+}
+
+export function effectiveDeadline(
+  deadline: CalendarDate,
+  region: FrenchRegion = DEFAULT_REGION,
+): EffectiveDeadline {
+  // The last nameable day (data stored before dates were bounded) is kept as it is.
+  const fallback = deadline === LAST_CALENDAR_DATE ? null : workingDayFallback(deadline, region);
+  if (fallback === null) {
+    return { deadline, effective: deadline, words: fr(deadline), reason: null };
+  }
+  const holiday = frenchPublicHolidayName(deadline, region);
+  const day = fr(deadline).slice(0, 5);
+  const why = holiday
+    ? `le ${day} est férié : ${holiday}`
+    : `le ${day} est un ${dayName(deadline)}`;
+  return {
+    deadline,
+    effective: fallback,
+    words: `${fr(deadline)} ramenée au ${dayName(fallback)} ${fr(fallback)} (${why})`,
+    reason: why,
+  };
+}
+
 function checkTaskDeadline(
   code: 'UD_INFORMED' | 'PV_SENT',
   input: ComplianceInput,
   taskCode: string,
-  deadline: CalendarDate,
+  regulatoryDeadline: CalendarDate,
   wording: TaskDeadlineWording,
 ): CheckResult {
   const task = input.tasks.find((t) => t.code === taskCode);
   const subject = sessionSubject(input);
+  const due = effectiveDeadline(regulatoryDeadline, input.session.region);
+  const deadline = due.effective;
   if (task?.status === 'not_applicable') {
     return result(code, {
       findings: [
         finding(
           code,
           'warning',
-          `La tâche « ${wording.action} » est marquée sans objet alors qu'elle est réglementaire (échéance le ${fr(deadline)}).`,
+          `La tâche « ${wording.action} » est marquée sans objet alors qu'elle est réglementaire (échéance le ${due.words}).`,
           subject,
         ),
       ],
@@ -1384,7 +1439,7 @@ function checkTaskDeadline(
           finding(
             code,
             'warning',
-            `La tâche « ${wording.action} » est cochée sans date de réalisation : le respect de l'échéance du ${fr(deadline)} ne peut pas être vérifié.`,
+            `La tâche « ${wording.action} » est cochée sans date de réalisation : le respect de l'échéance du ${due.words} ne peut pas être vérifié.`,
             subject,
           ),
         ],
@@ -1397,7 +1452,7 @@ function checkTaskDeadline(
           finding(
             code,
             'warning',
-            `${wording.doneSentence} le ${fr(task.doneAt)}, après l'échéance du ${fr(deadline)}.`,
+            `${wording.doneSentence} le ${fr(task.doneAt)}, après l'échéance du ${due.words}.`,
             subject,
           ),
         ],
@@ -1407,7 +1462,7 @@ function checkTaskDeadline(
     return result(code, {
       findings: [],
       evidence: [
-        `${wording.doneSentence} le ${fr(task.doneAt)}, avant l'échéance du ${fr(deadline)}.`,
+        `${wording.doneSentence} le ${fr(task.doneAt)}, avant l'échéance du ${due.words}.`,
       ],
     });
   }
@@ -1417,7 +1472,7 @@ function checkTaskDeadline(
         finding(
           code,
           'blocking',
-          `${wording.notDoneSentence} alors que l'échéance du ${fr(deadline)} est dépassée.`,
+          `${wording.notDoneSentence} alors que l'échéance du ${due.words} est dépassée.`,
           subject,
         ),
       ],
@@ -1428,7 +1483,10 @@ function checkTaskDeadline(
     findings: [],
     evidence: [],
     pending: true,
-    note: `Échéance non atteinte : ${wording.action} au plus tard le ${fr(deadline)}.`,
+    note:
+      due.reason === null
+        ? `Échéance non atteinte : ${wording.action} au plus tard le ${fr(deadline)}.`
+        : `Échéance non atteinte : ${wording.action} au plus tard le ${dayName(deadline)} ${fr(deadline)} (échéance du ${fr(regulatoryDeadline)} ; ${due.reason}).`,
   });
 }
 

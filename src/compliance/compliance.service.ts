@@ -4,6 +4,7 @@ import type { Candidate } from '../candidates/candidate.entity.js';
 import type { CalendarDate } from '../common/calendar-date.js';
 import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
+import { DEFAULT_REGION, isFrenchRegion } from '../common/french-holidays.js';
 import type { SessionTask } from '../checklist/session-task.entity.js';
 import type { SessionStaff } from '../jury/session-staff.entity.js';
 import type { ExamSession } from '../sessions/exam-session.entity.js';
@@ -60,7 +61,7 @@ export class ComplianceService {
    */
   async input(session: ExamSession, tasks?: ComplianceTasks): Promise<ComplianceInput> {
     const sessionId = session.id;
-    const [titres, ccps, agrements, staff, candidates, declarations, storedTasks] =
+    const [titres, ccps, agrements, staff, candidates, declarations, storedTasks, centres] =
       await Promise.all([
         this.db.read((m) =>
           sqlRows<
@@ -140,6 +141,12 @@ export class ComplianceService {
                 { sessionId },
               ),
             ),
+        // The centre's region: its public holidays move a deadline to the previous working day.
+        this.db.read((m) =>
+          sqlRows<{ region: string }>(m, `SELECT "region" FROM "centre" WHERE "id" = :id`, {
+            id: session.centreId,
+          }),
+        ),
       ]);
     const titre = titres[0];
     if (!titre) throw new EntityNotFoundError(Titre, { id: session.titreId });
@@ -184,6 +191,7 @@ export class ComplianceService {
         // A postponed session is still to be held: the checks treat it as planned.
         status: session.status === 'POSTPONED' ? 'PLANNED' : session.status,
         ceresCreatedOn: session.ceresCreatedOn ?? null,
+        region: isFrenchRegion(centres[0]?.region) ? centres[0].region : DEFAULT_REGION,
       },
       titre: {
         id: titre.id,
