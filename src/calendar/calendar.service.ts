@@ -13,17 +13,38 @@ import { readableCentreIds, type Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Centre } from '../centres/centre.entity.js';
+import {
+  COMPLIANCE_CHECKS,
+  complianceChecksByTask,
+  isVerifiedByData,
+} from '../compliance/compliance-rules.js';
+import { ComplianceService } from '../compliance/compliance.service.js';
+import { isFrenchRegion, DEFAULT_REGION } from '../common/french-holidays.js';
+import { ObligationsService } from '../obligations/obligations.service.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { UserCentre } from '../users/user-centre.entity.js';
 import { User } from '../users/user.entity.js';
-import { sessionEvents, type CalendarSession } from './calendar-events.js';
+import {
+  obligationEvents,
+  sessionEvents,
+  type CalendarCentre,
+  type CalendarSession,
+} from './calendar-events.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { icsCalendar, type AllDayEvent } from './icalendar.js';
 import { Database } from '../database/database.js';
 
 /** How long a finished session stays in the personal feed. */
 const FEED_PAST_DAYS = 90;
+
+/** The tasks some compliance check supports: only they can be « vérifiées par les données ». */
+const CHECKED_TASK_CODES: ReadonlySet<string> = new Set(
+  COMPLIANCE_CHECKS.flatMap((check) => check.taskCodes),
+);
+
+type FeedSession = CalendarSession & { entity: ExamSession };
 
 /** iCalendar exports: one session, or everything a user may see (personal feed). */
 @Injectable()
@@ -33,6 +54,8 @@ export class CalendarService {
     private readonly clock: Clock,
     private readonly sessions: SessionsService,
     private readonly feeds: CalendarFeedService,
+    private readonly compliance: ComplianceService,
+    private readonly obligations: ObligationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -81,13 +104,40 @@ export class CalendarService {
     return icsCalendar({
       name: `Jalon – ${user.email}`,
       stamp: this.clock.now(),
-      events: await this.events(full),
+      events: [...(await this.obligationEvents(centres)), ...(await this.events(full))],
     });
   }
 
-  private async withTitreAndSite(
-    ids: string[],
-  ): Promise<(CalendarSession & { nature: ExamSession['nature'] })[]> {
+  /**
+   * The yearly obligations of the centres the user reads (every centre for an administrator),
+   * of the current year and the next one.
+   */
+  private async obligationEvents(centreIds: string[] | null): Promise<AllDayEvent[]> {
+    if (centreIds !== null && centreIds.length === 0) return [];
+    const rows = await this.db.read((m) =>
+      m.getRepository(Centre).find({
+        select: { id: true, name: true, region: true },
+        where: centreIds === null ? {} : { id: In(centreIds) },
+        order: { name: 'ASC', id: 'ASC' },
+      }),
+    );
+    const centres: CalendarCentre[] = rows.map((c) => ({
+      id: c.id,
+      name: c.name,
+      region: isFrenchRegion(c.region) ? c.region : DEFAULT_REGION,
+    }));
+    const year = Number(this.clock.today().slice(0, 4));
+    const events: AllDayEvent[] = [];
+    for (const centre of centres) {
+      for (const y of [year, year + 1]) {
+        const obligations = await this.obligations.forCentre(centre.id, y);
+        events.push(...obligationEvents(this.config.appUrl, centre, y, obligations));
+      }
+    }
+    return events;
+  }
+
+  private async withTitreAndSite(ids: string[]): Promise<FeedSession[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.read((m) =>
       m.getRepository(ExamSession).find({
@@ -97,8 +147,8 @@ export class CalendarService {
       }),
     );
     return rows.map((s) => ({
+      entity: s,
       id: s.id,
-      nature: s.nature,
       titreCode: s.titre?.code ?? '',
       titreLabel: s.titre?.label ?? '',
       startDate: s.startDate,
@@ -108,9 +158,7 @@ export class CalendarService {
     }));
   }
 
-  private async events(
-    sessions: (CalendarSession & { nature: ExamSession['nature'] })[],
-  ): Promise<AllDayEvent[]> {
+  private async events(sessions: FeedSession[]): Promise<AllDayEvent[]> {
     if (sessions.length === 0) return [];
     const ids = sessions.map((s) => s.id);
     const tasks = await this.db.read((m) =>
@@ -118,9 +166,11 @@ export class CalendarService {
         select: {
           id: true,
           sessionId: true,
+          code: true,
           label: true,
           regulatory: true,
           dueDate: true,
+          workingDayFallback: true,
           status: true,
           applicability: true,
           phase: true,
@@ -135,20 +185,51 @@ export class CalendarService {
         where: { sessionId: In(ids) },
       }),
     );
-    return sessions.flatMap((session) => {
+    const events: AllDayEvent[] = [];
+    for (const session of sessions) {
       const facts = sessionFacts(
-        session.nature,
+        session.entity.nature,
         candidates.filter((c) => c.sessionId === session.id),
       );
-      const own = tasks
+      const all = tasks.filter((t) => t.sessionId === session.id);
+      const own = all
         .filter(
-          (t) =>
-            t.sessionId === session.id &&
-            !isConditionalTask(t.applicability) &&
-            isTaskApplicable(t.applicability, facts),
+          (t) => !isConditionalTask(t.applicability) && isTaskApplicable(t.applicability, facts),
         )
         .sort(comparePhasePosition);
-      return sessionEvents(this.config.appUrl, session, own);
-    });
+      const proven = await this.provenByData(session.entity, all);
+      events.push(
+        ...sessionEvents(
+          this.config.appUrl,
+          session,
+          own.map((t) => ({
+            id: t.id,
+            label: t.label,
+            regulatory: t.regulatory,
+            dueDate: t.dueDate,
+            workingDayFallback: t.workingDayFallback,
+            status: t.status,
+            provenByData: proven.has(t.code),
+          })),
+        ),
+      );
+    }
+    return events;
+  }
+
+  /**
+   * The codes of the session's open tasks « vérifiées par les données » (every compliance check
+   * supporting them passes): shown as such, never as pending. The compliance report is computed
+   * only for a session with an open task some check supports.
+   */
+  private async provenByData(
+    session: ExamSession,
+    tasks: readonly Pick<SessionTask, 'code' | 'status'>[],
+  ): Promise<Set<string>> {
+    const open = tasks.filter((t) => t.status === 'todo' && CHECKED_TASK_CODES.has(t.code));
+    if (open.length === 0) return new Set();
+    // The stored ticks, the tasks marked not applicable included.
+    const checks = complianceChecksByTask(await this.compliance.evaluate(session));
+    return new Set(open.filter((t) => isVerifiedByData(checks.get(t.code))).map((t) => t.code));
   }
 }
