@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import ICAL from 'ical.js';
 import request from 'supertest';
 import { Database } from '../src/database/database.js';
 import { sqlRows } from '../src/database/sql-rows.js';
@@ -14,6 +15,23 @@ interface Task {
   applicable: boolean;
   conditional: boolean;
   status: string;
+  code: string;
+  workingDayFallback: string | null;
+  provenByData: boolean;
+}
+
+/** The events of a calendar as ical.js reads it (a client's parser), by UID. */
+function icalEvents(text: string): Map<string, ICAL.Event> {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  expect(calendar.name).toBe('vcalendar');
+  expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+  const out = new Map<string, ICAL.Event>();
+  for (const component of calendar.getAllSubcomponents('vevent')) {
+    const event = new ICAL.Event(component);
+    expect(event.startDate.isDate).toBe(true);
+    out.set(event.uid, event);
+  }
+  return out;
 }
 
 /** Content lines of a calendar, unfolded, after checking CRLF and the 75-octet limit. */
@@ -50,6 +68,9 @@ describe('calendars (iCalendar)', () => {
   let manager: Client;
   let outsider: Client;
   let sessionId: string;
+  let centreId: string;
+  let siteId: string;
+  let titreId: string;
   let tasks: Task[];
 
   beforeAll(async () => {
@@ -62,6 +83,9 @@ describe('calendars (iCalendar)', () => {
     const other = await aCentre(admin, { name: 'Centre Voltaire' });
     const titre = await aTitre(admin);
     const ids = { centreId: String(centre.id), siteId: String(site.id), titreId: String(titre.id) };
+    centreId = ids.centreId;
+    siteId = ids.siteId;
+    titreId = ids.titreId;
     const user = await aUser(admin, 'manager', [ids.centreId]);
     const stranger = await aUser(admin, 'manager', [String(other.centre.id)]);
     manager = t.as(await t.login(user.email, user.password));
@@ -99,7 +123,8 @@ describe('calendars (iCalendar)', () => {
     expect(session).toContain('DTEND;VALUE=DATE:20270327');
     const task = shown[0];
     const event = byUid.get(`${task.id}@jalon`)!;
-    const day = task.dueDate.replace(/-/g, '');
+    // A due date on a weekend day or a public holiday sits on the working day before.
+    const day = (task.workingDayFallback ?? task.dueDate).replace(/-/g, '');
     expect(event).toContain(`DTSTART;VALUE=DATE:${day}`);
     expect(event.some((l) => /^DTEND;VALUE=DATE:\d{8}$/.test(l))).toBe(true);
     expect(event.some((l) => /^DTSTAMP:\d{8}T\d{6}Z$/.test(l))).toBe(true);
@@ -161,6 +186,88 @@ describe('calendars (iCalendar)', () => {
     expect((await request(t.http).get(rotated)).status).toBe(404);
     expect((await request(t.http).get('/calendar/feed/nimportequoi.ics')).status).toBe(404);
     expect((await manager.get('/api/me/calendar-feed')).body).toMatchObject({ active: false });
+  });
+
+  it('puts the centre’s obligations of this year and the next in the personal feed', async () => {
+    const feedOf = async (client: Client) => {
+      const url = ((await client.post('/api/me/calendar-feed')).body as { url: string }).url;
+      const res = await request(t.http).get(new URL(url).pathname);
+      expect(res.status).toBe(200);
+      parseIcs(res.text);
+      return icalEvents(res.text);
+    };
+    const uid = (year: number) => `obligation-${centreId}-ANNUAL_PROGRAMME-${year}@jalon`;
+    const before = await feedOf(manager);
+    const programme = before.get(uid(2027))!;
+    expect(programme.summary).toMatch(
+      /^\[Obligation\] .+ – Communiquer le programme annuel des sessions 2027 .+ avant le 31 janvier$/,
+    );
+    // Sunday 31 January 2027: on Friday 29 January, the real due date in the description.
+    expect(programme.startDate.toString()).toBe('2027-01-29');
+    expect(programme.description).toContain('l’échéance du dimanche 31 janvier 2027');
+    expect(programme.description).toContain('Source : ');
+    expect(programme.description).toContain(
+      `https://jalon.example.fr/centres/${centreId}/obligations?year=2027`,
+    );
+    expect(before.get(uid(2028))!.startDate.toString()).toBe('2028-01-31');
+    expect(before.has(uid(2029))).toBe(false);
+
+    const recorded = await manager.post(`/api/centres/${centreId}/annual-programme`, {
+      year: 2027,
+      sentOn: '2027-01-20',
+    });
+    expect(recorded.status).toBe(201);
+    const after = await feedOf(manager);
+    // Same UID: the client updates the event.
+    expect(after.get(uid(2027))!.summary).toMatch(/ \(fait\)$/);
+    expect(after.get(uid(2027))!.description).toContain('Fait le 20/01/2027.');
+    expect(after.get(uid(2028))!.summary).not.toMatch(/\(fait\)/);
+    // Another centre's user does not see them.
+    expect([...(await feedOf(outsider)).keys()].some((k) => k.includes(centreId))).toBe(false);
+    expect((await manager.delete('/api/me/calendar-feed')).status).toBe(204);
+    expect((await outsider.delete('/api/me/calendar-feed')).status).toBe(204);
+  });
+
+  it('places a task due on a non-working day on its fallback and marks the proven tasks', async () => {
+    // With a valid agrément, the agrément checks pass: their tasks are proven by the data.
+    const agrement = await admin.post('/api/agrements', {
+      centreId,
+      siteId,
+      titreId,
+      validUntil: '2029-12-31',
+      maxCandidates: 12,
+    });
+    expect(agrement.status).toBe(201);
+    const res = await manager.get(`/api/sessions/${sessionId}/calendar.ics`);
+    const byUid = icalEvents(res.text);
+    const current = (await manager.get(`/api/sessions/${sessionId}/tasks`)).body as Task[];
+    const shown = current.filter(
+      (task) => task.applicable && !task.conditional && task.status !== 'not_applicable',
+    );
+    const moved = shown.filter((task) => task.workingDayFallback !== null);
+    expect(moved.length).toBeGreaterThan(0);
+    for (const task of moved) {
+      const event = byUid.get(`${task.id}@jalon`)!;
+      expect(event.startDate.toString()).toBe(task.workingDayFallback);
+      expect(event.description).toContain(
+        `(${task.dueDate.split('-').reverse().join('/')}) tombe un jour non ouvré`,
+      );
+    }
+    const proven = shown.filter((task) => task.provenByData && task.status === 'todo');
+    expect(proven.map((task) => task.code)).toContain('PLAN_CHECK_AGREMENT_CERES');
+    for (const task of proven) {
+      expect(byUid.get(`${task.id}@jalon`)!.summary).toMatch(/ \(vérifiée par les données\)$/);
+    }
+    // Compliance uses the same fallback: end 26/03/2027 + 15 days = Saturday 10/04/2027.
+    const compliance = (await manager.get(`/api/sessions/${sessionId}/compliance`)).body as {
+      checks: { code: string; note?: string }[];
+    };
+    expect(compliance.checks.find((c) => c.code === 'PV_SENT')?.note).toContain(
+      'au plus tard le vendredi 09/04/2027 (échéance du 10/04/2027 ; le 10/04 est un samedi)',
+    );
+    for (const task of shown.filter((x) => !x.provenByData && x.status === 'todo')) {
+      expect(byUid.get(`${task.id}@jalon`)!.summary).not.toMatch(/\((fait|vérifiée)/);
+    }
   });
 
   it('keeps calendars readable when stored dates sit at the far end of the calendar', async () => {
