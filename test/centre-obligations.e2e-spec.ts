@@ -310,4 +310,48 @@ describe(`the centre's year: training providers and their conventions (${testDbK
     expect(after.find((p) => p.id === spareId)).toBeUndefined();
     expect(after.find((p) => p.id === providerId)?.conventions).toEqual([]);
   });
+
+  it('picks the trainers and the training provider on the new-candidate form, checked as by the API', async () => {
+    const juror = await manager.post('/api/jury-members', {
+      centreId,
+      lastName: 'Roux',
+      firstName: 'Anaïs',
+      email: 'anais.roux@jury.test',
+      habilitations: [{ titreId, validUntil: '2030-12-31', ccpCodes: [] }],
+    });
+    expect(juror.status).toBe(201);
+    const jurorId = String(juror.body.id);
+    const provider = await manager.post(providers(), { name: 'Formations du Vercors' });
+    const providerId = String(provider.body.id);
+    const form = htmlText((await web.get(`/sessions/${sessionId}/candidates/new`)).text);
+    expect(form).toContain('Formateur(s) du candidat');
+    expect(form).toContain('ROUX Anaïs');
+    expect(form).toContain('Formations du Vercors');
+
+    const fields = {
+      lastName: 'Perrin',
+      firstName: 'Noé',
+      pathway: 'FORMATION',
+      trainingProviderId: providerId,
+    };
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const refused = await web.post(`/sessions/${sessionId}/candidates/new`, {
+      ...fields,
+      trainerIds: [jurorId, unknown],
+    });
+    expect(refused.status).toBe(400);
+    expect(htmlText(refused.text)).toContain(`${unknown} n’en est pas`);
+    const created = await web.post(`/sessions/${sessionId}/candidates/new`, {
+      ...fields,
+      trainerIds: [jurorId],
+    });
+    expect(created.status).toBe(303);
+    const candidates = (await manager.get(`/api/sessions/${sessionId}/candidates`)).body as {
+      lastName: string;
+    }[];
+    expect(candidates.find((c) => c.lastName === 'Perrin')).toMatchObject({
+      trainerIds: [jurorId],
+      trainingProviderId: providerId,
+    });
+  });
 });
