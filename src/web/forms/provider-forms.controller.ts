@@ -548,6 +548,9 @@ export class ProviderFormsController {
       this.providers.trainedCounts(caller, centreId),
     ]);
     const editSpecs = conventionFields(titres);
+    const writable = canWriteCentre(caller, centreId);
+    /** Whether the refused item's form is on the page (it may be gone, or read-only). */
+    let shownOnItem = false;
     /** The address of an item of the page: provider, convention, avenant. */
     const base = (providerId: string, conventionId?: string, avenantId?: string) =>
       [
@@ -564,6 +567,7 @@ export class ProviderFormsController {
       action: string,
     ) => {
       const shown = item?.key === `edit ${itemId}` ? item.state : null;
+      shownOnItem ||= shown !== null;
       return {
         open: shown !== null,
         action: `${action}/edit`,
@@ -579,6 +583,7 @@ export class ProviderFormsController {
       text: string,
     ) => {
       const shown = item?.key === `delete ${itemId}` ? item.state : null;
+      shownOnItem ||= shown !== null;
       const errors = shown?.errors ?? null;
       return {
         open: shown !== null,
@@ -601,7 +606,7 @@ export class ProviderFormsController {
       },
       {
         centre: { id: centre.id, name: centre.name },
-        writable: canWriteCentre(caller, centreId),
+        writable,
         source: CONVENTION_SOURCES.WRITTEN_CONVENTION,
         avenantSource: CONVENTION_SOURCES.ANNUAL_AVENANT,
         providers: providers.map((p, pi) => ({
@@ -677,6 +682,11 @@ export class ProviderFormsController {
             };
           }),
         })),
+        // After the items: the refusal of a form whose item is not shown (deleted meanwhile).
+        itemForm:
+          item !== null && !(shownOnItem && writable)
+            ? formView([], {}, item.state.errors, 'i')
+            : null,
         providerForm: formView(PROVIDER_SPECS, provider.values, provider.errors, 'p'),
         conventionForm: formView(
           conventionSpecs(providers, titres),
