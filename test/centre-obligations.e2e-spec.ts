@@ -340,7 +340,9 @@ describe(`the centre's year: training providers and their conventions (${testDbK
       trainerIds: [jurorId, unknown],
     });
     expect(refused.status).toBe(400);
-    expect(htmlText(refused.text)).toContain(`${unknown} n’en est pas`);
+    expect(htmlText(refused.text)).toContain(
+      `Le champ « Formateur(s) du candidat » doit désigner des membres du jury du centre : ${unknown} n’en est pas.`,
+    );
     const created = await web.post(`/sessions/${sessionId}/candidates/new`, {
       ...fields,
       trainerIds: [jurorId],

@@ -66,6 +66,7 @@ import {
 const LABELS = labelOf({
   address: 'Adresse postale',
   trainingProviderId: 'Organisme de formation',
+  trainerIds: 'Formateur(s) du candidat',
 });
 
 /** Who trained the candidate: one of the centre's training providers, or the centre itself. */
