@@ -26,6 +26,7 @@ describe('CSV import: the preview shows what is stored and what cannot be printe
   let admin: Client;
   let web: WebClient;
   let sessionId: string;
+  let providerId: string;
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2027-03-01T09:00:00Z' });
@@ -39,6 +40,10 @@ describe('CSV import: the preview shows what is stored and what cannot be printe
       titreId: String(titre.id),
     });
     sessionId = String(session.id);
+    const provider = await admin.post(`/api/centres/${String(centre.id)}/providers`, {
+      name: 'Forma Plus',
+    });
+    providerId = String(provider.body.id);
     web = await webLogin(t.http, manager.email, manager.password);
   });
 
@@ -121,5 +126,55 @@ describe('CSV import: the preview shows what is stored and what cannot be printe
     expect(text).not.toContain('Zoe\u0301');
     expect(text).toContain('<td>Ma⟦U+200B⟧rtin</td>');
     expect(text).toContain('2 ligne(s) sur 3 contiennent des erreurs');
+  });
+
+  it('reads the training provider by name and the convocation proof in French words, line by line', async () => {
+    const head = 'nom;prénom;organisme;date_convocation;mode_convocation;preuve;date_preuve';
+    const rows = [
+      'Garnier;Hugo;forma plus;01/02/2027;main propre;décharge;03/02/2027',
+      'Faure;Lina;;05/02/2027;lettre recommandée;AR;09/02/2027',
+      'Bonnet;Jade;Forma Moins;;;;',
+      'Lambert;Tom;;05/02/2027;main propre;accusé de réception;09/02/2027',
+      'Girard;Zoé;;;;décharge;',
+    ];
+    const refused = await upload(Buffer.from(`${head}\r\n${rows.join('\r\n')}\r\n`, 'utf8'));
+    expect(refused.status).toBe(400);
+    const text = htmlText(refused.text);
+    expect(text).toContain('3 ligne(s) sur 5 contiennent des erreurs');
+    expect(text).toContain(
+      'Ligne 4, colonne « organisme_formation » : La colonne « organisme_formation » désigne un organisme de formation inconnu du centre (« Forma Moins ») : enregistrez-le d’abord sur la page « Organismes de formation » ou corrigez son nom (organismes du centre : « Forma Plus »).',
+    );
+    expect(text).toContain(
+      'Ligne 5, colonne « preuve_convocation » : Le champ « preuve_convocation » ne correspond pas au mode de convocation : attendu décharge signée par le candidat.',
+    );
+    expect(text).toMatch(
+      /Ligne 6, colonne « preuve_convocation » : [^<]*renseignez d’abord sa date et son mode/,
+    );
+    expect(text).toMatch(/Ligne 6, colonne « date_preuve_convocation » : /);
+    expect(await candidates()).not.toContainEqual(expect.objectContaining({ lastName: 'Garnier' }));
+
+    const preview = await upload(Buffer.from(`${head}\r\n${rows.slice(0, 2).join('\r\n')}\r\n`));
+    expect(preview.status).toBe(200);
+    const csv = htmlText(/name="csv" value="([^"]*)"/.exec(preview.text)![1]);
+    const enrolled = /name="enrolled" value="(\d+)"/.exec(preview.text)![1];
+    const confirmed = await web.post(`/sessions/${sessionId}/candidates/import/confirm`, {
+      csv,
+      enrolled,
+    });
+    expect(confirmed.status).toBe(303);
+    const stored = await candidates();
+    expect(stored.find((c) => c.lastName === 'Garnier')).toMatchObject({
+      trainingProviderId: providerId,
+      convocationDate: '2027-02-01',
+      convocationMode: 'HAND_DELIVERED',
+      convocationProofKind: 'SIGNED_DISCHARGE',
+      convocationProofOn: '2027-02-03',
+    });
+    expect(stored.find((c) => c.lastName === 'Faure')).toMatchObject({
+      trainingProviderId: null,
+      convocationMode: 'REGISTERED_MAIL',
+      convocationProofKind: 'RECEIPT_ACKNOWLEDGEMENT',
+      convocationProofOn: '2027-02-09',
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { aCandidate, aCentre, aSession, aTitre, aUser } from './support/factories.js';
 import { ADMIN, startTestApp, testDbKind, type Client, type TestApp } from './support/test-app.js';
+import { htmlText, webLogin, type WebClient } from './support/web-form-client.js';
 
 type Finding = { code: string; severity: string; message: string };
 
@@ -12,6 +13,7 @@ describe(`the centre's year: training providers and their conventions (${testDbK
   let manager: Client;
   let otherManager: Client;
   let viewer: Client;
+  let web: WebClient;
   let centreId: string;
   let otherCentreId: string;
   let titreId: string;
@@ -31,6 +33,7 @@ describe(`the centre's year: training providers and their conventions (${testDbK
     manager = t.as(await t.login(m.email, m.password));
     otherManager = t.as(await t.login(o.email, o.password));
     viewer = t.as(await t.login(v.email, v.password));
+    web = await webLogin(t.http, m.email, m.password);
     sessionId = String(
       (await aSession(manager, { centreId, siteId: String(a.site.id), titreId })).id,
     );
@@ -186,5 +189,171 @@ describe(`the centre's year: training providers and their conventions (${testDbK
           'Le champ « trainingProviderId » ne désigne pas un organisme de formation du centre de la session.',
       },
     ]);
+  });
+
+  it('edits and deletes providers, conventions and avenants from the page, with a confirmation', async () => {
+    const provider = await manager.post(providers(), { name: 'Atelier Rhône' });
+    const providerId = String(provider.body.id);
+    const conventions = `${providers()}/${providerId}/conventions`;
+    const convention = await manager.post(conventions, {
+      signedOn: '2026-10-05',
+      effectiveFrom: '2027-01-01',
+      titreIds: [titreId],
+      forecastCurrentYear: 4,
+      forecastNextYear: 6,
+    });
+    const conventionId = String(convention.body.id);
+    const avenant = await manager.post(`${conventions}/${conventionId}/avenants`, {
+      year: 2028,
+      forecastCount: 7,
+    });
+    const avenantId = String(avenant.body.id);
+    const page = `/centres/${centreId}/providers`;
+    const item = `${page}/${providerId}`;
+    const shown = htmlText((await web.get(page)).text);
+    expect(shown).toContain('Supprimer l’organisme Atelier Rhône');
+    expect(shown).toContain('L’organisme sera supprimé avec 1 convention et 1 avenant.');
+    expect(shown).toContain('Supprimer la convention signée le 05/10/2026');
+    expect(shown).toContain('Modifier l’avenant 2028');
+
+    // Every error of an edit form at once, nothing saved.
+    const refused = await web.post(`${item}/edit`, {
+      name: '',
+      siret: '123',
+      address: '',
+      contact: '',
+    });
+    expect(refused.status).toBe(400);
+    const errors = htmlText(refused.text);
+    expect(errors).toContain('Le champ « Nom de l’organisme »');
+    expect(errors).toContain('Le champ « SIRET »');
+    const renamed = await web.post(`${item}/edit`, {
+      name: 'Atelier Rhône-Alpes',
+      siret: '82412345600017',
+      address: '2 quai Perrache, 69002 Lyon',
+      contact: '',
+    });
+    expect(renamed.status).toBe(303);
+
+    const badConvention = await web.post(`${item}/conventions/${conventionId}/edit`, {
+      signedOn: '2026-10-05',
+      effectiveFrom: '2026-09-01',
+      sentToPrefectOn: '',
+      titreIds: [titreId],
+      certifications: '',
+      registrationTerms: '',
+      forecastCurrentYear: '4',
+      forecastNextYear: '6',
+    });
+    expect(badConvention.status).toBe(400);
+    expect(htmlText(badConvention.text)).toContain('ne peut pas précéder la signature');
+    const coverage = await web.post(`${item}/conventions/${conventionId}/edit`, {
+      signedOn: '2026-10-05',
+      effectiveFrom: '2027-01-01',
+      sentToPrefectOn: '2026-10-20',
+      titreIds: [titreId],
+      certifications: 'CCP 1 et CCP 2 ; CCS conduite de nuit',
+      registrationTerms: 'Liste transmise un mois avant la session.',
+      forecastCurrentYear: '5',
+      forecastNextYear: '8',
+    });
+    expect(coverage.status).toBe(303);
+    const moved = await web.post(`${item}/conventions/${conventionId}/avenants/${avenantId}/edit`, {
+      year: '2028',
+      forecastCount: '9',
+      sentToPrefectOn: '2027-02-15',
+    });
+    expect(moved.status).toBe(303);
+    const listed = (await manager.get(providers())).body as { id: string }[];
+    expect(listed.find((p) => p.id === providerId)).toMatchObject({
+      name: 'Atelier Rhône-Alpes',
+      siret: '82412345600017',
+      conventions: [
+        {
+          sentToPrefectOn: '2026-10-20',
+          certifications: 'CCP 1 et CCP 2 ; CCS conduite de nuit',
+          forecastCurrentYear: 5,
+          forecastNextYear: 8,
+          avenants: [{ year: 2028, forecastCount: 9, sentToPrefectOn: '2027-02-15' }],
+        },
+      ],
+    });
+
+    // A deletion asks for its confirmation box.
+    const avenantPath = `${item}/conventions/${conventionId}/avenants/${avenantId}/delete`;
+    const unconfirmed = await web.post(avenantPath, {});
+    expect(unconfirmed.status).toBe(400);
+    expect(htmlText(unconfirmed.text)).toContain('Cochez la case de confirmation pour supprimer');
+    expect((await web.post(avenantPath, { confirm: '1' })).status).toBe(303);
+
+    // A provider named by an enrolled candidate is kept: the page says why (409).
+    await aCandidate(manager, sessionId, {
+      lastName: 'Brun',
+      firstName: 'Élodie',
+      trainingProviderId: providerId,
+    });
+    expect(htmlText((await web.get(page)).text)).toContain(
+      '1 candidat inscrit le désigne comme organisme de formation',
+    );
+    const kept = await web.post(`${item}/delete`, { confirm: '1' });
+    expect(kept.status).toBe(409);
+    expect(htmlText(kept.text)).toContain(
+      'L’organisme Atelier Rhône-Alpes a formé 1 candidat inscrit : il ne peut pas être supprimé.',
+    );
+    const spare = await manager.post(providers(), { name: 'Organisme sans candidat' });
+    const spareId = String(spare.body.id);
+    expect((await web.post(`${page}/${spareId}/delete`, { confirm: '1' })).status).toBe(303);
+    expect(
+      (await web.post(`${item}/conventions/${conventionId}/delete`, { confirm: '1' })).status,
+    ).toBe(303);
+    const after = (await manager.get(providers())).body as { id: string; conventions: unknown[] }[];
+    expect(after.find((p) => p.id === spareId)).toBeUndefined();
+    expect(after.find((p) => p.id === providerId)?.conventions).toEqual([]);
+  });
+
+  it('picks the trainers and the training provider on the new-candidate form, checked as by the API', async () => {
+    const juror = await manager.post('/api/jury-members', {
+      centreId,
+      lastName: 'Roux',
+      firstName: 'Anaïs',
+      email: 'anais.roux@jury.test',
+      habilitations: [{ titreId, validUntil: '2030-12-31', ccpCodes: [] }],
+    });
+    expect(juror.status).toBe(201);
+    const jurorId = String(juror.body.id);
+    const provider = await manager.post(providers(), { name: 'Formations du Vercors' });
+    const providerId = String(provider.body.id);
+    const form = htmlText((await web.get(`/sessions/${sessionId}/candidates/new`)).text);
+    expect(form).toContain('Formateur(s) du candidat');
+    expect(form).toContain('ROUX Anaïs');
+    expect(form).toContain('Formations du Vercors');
+
+    const fields = {
+      lastName: 'Perrin',
+      firstName: 'Noé',
+      pathway: 'FORMATION',
+      trainingProviderId: providerId,
+    };
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const refused = await web.post(`/sessions/${sessionId}/candidates/new`, {
+      ...fields,
+      trainerIds: [jurorId, unknown],
+    });
+    expect(refused.status).toBe(400);
+    expect(htmlText(refused.text)).toContain(
+      `Le champ « Formateur(s) du candidat » doit désigner des membres du jury du centre : ${unknown} n’en est pas.`,
+    );
+    const created = await web.post(`/sessions/${sessionId}/candidates/new`, {
+      ...fields,
+      trainerIds: [jurorId],
+    });
+    expect(created.status).toBe(303);
+    const candidates = (await manager.get(`/api/sessions/${sessionId}/candidates`)).body as {
+      lastName: string;
+    }[];
+    expect(candidates.find((c) => c.lastName === 'Perrin')).toMatchObject({
+      trainerIds: [jurorId],
+      trainingProviderId: providerId,
+    });
   });
 });

@@ -65,6 +65,13 @@ const FORMS = [
   'POST /centres/:id/providers',
   'POST /centres/:id/providers/conventions',
   'POST /centres/:id/providers/avenants',
+  // Deepest first: a delete that succeeds leaves the later forms of its item a 404.
+  'POST /centres/:id/providers/:id/conventions/:id/avenants/:id/edit',
+  'POST /centres/:id/providers/:id/conventions/:id/avenants/:id/delete',
+  'POST /centres/:id/providers/:id/conventions/:id/edit',
+  'POST /centres/:id/providers/:id/conventions/:id/delete',
+  'POST /centres/:id/providers/:id/edit',
+  'POST /centres/:id/providers/:id/delete',
   'POST /centres/:id/obligations/programme',
   'POST /jury/new',
   'POST /jury/:id',
@@ -141,7 +148,8 @@ describe('dashboard forms fuzzing', () => {
       startDate: '2027-10-04',
       endDate: '2027-10-04',
     });
-    // With a provider and its convention, the providers page shows the convention and avenant forms.
+    // With a provider and its convention, the providers page shows the convention and avenant forms,
+    // and the edit and delete forms of each.
     const provider = await manager.post(`/api/centres/${f.ids.centre}/providers`, {
       name: 'Forma Plus',
     });
@@ -158,6 +166,12 @@ describe('dashboard forms fuzzing', () => {
       },
     );
     expect(convention.status).toBe(201);
+    // With an avenant, the page shows its edit and delete forms.
+    const avenant = await manager.post(
+      `/api/centres/${f.ids.centre}/providers/${String(provider.body.id)}/conventions/${String(convention.body.id)}/avenants`,
+      { year: 2028, forecastCount: 12 },
+    );
+    expect(avenant.status).toBe(201);
     forms = await crawlForms(admin, [
       '/sessions',
       `/sessions/${s}`,

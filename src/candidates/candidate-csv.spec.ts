@@ -3,6 +3,7 @@ import {
   decodeCsv,
   detectDelimiter,
   exampleCandidateCsv,
+  findProvider,
   MAX_IMPORT_ROWS,
   normaliseHeader,
   parseCandidateCsv,
@@ -168,5 +169,83 @@ describe('candidate CSV', () => {
       vaeNotifiedOn: '2026-06-15',
       vaeAllowedNatures: ['TITRE', 'CCP'],
     });
+  });
+
+  it('reads the convocation and its proof as French users write them', () => {
+    const csv = parseCandidateCsv(
+      'nom;prénom;Date de convocation;Mode de convocation;Preuve de convocation;Date de la preuve\r\n' +
+        'Roux;Paul;01/02/2027;remise en main propre;Décharge signée;02/02/2027\r\n' +
+        'Petit;Anne;2027-01-15;Lettre recommandée;A/R;20/01/2027\r\n' +
+        'Morel;Luc;15/01/2027;LRAR;accusé de réception;\r\n' +
+        'Blanc;Éva;15/01/2027;pigeon;reçu;31/02/2027\r\n',
+    );
+    expect(csv.fileErrors).toEqual([]);
+    expect(csv.headers.slice(2)).toEqual([
+      'date_convocation',
+      'mode_convocation',
+      'preuve_convocation',
+      'date_preuve_convocation',
+    ]);
+    expect(csv.rows[0].plain).toMatchObject({
+      convocationDate: '2027-02-01',
+      convocationMode: 'HAND_DELIVERED',
+      convocationProofKind: 'SIGNED_DISCHARGE',
+      convocationProofOn: '2027-02-02',
+    });
+    expect(csv.rows[1].plain).toMatchObject({
+      convocationMode: 'REGISTERED_MAIL',
+      convocationProofKind: 'RECEIPT_ACKNOWLEDGEMENT',
+    });
+    expect(csv.rows[2].plain).toMatchObject({
+      convocationMode: 'REGISTERED_MAIL',
+      convocationProofKind: 'RECEIPT_ACKNOWLEDGEMENT',
+    });
+    expect(csv.rows[2].plain).not.toHaveProperty('convocationProofOn');
+    // The cell keeps what was typed; every unknown word is reported at once.
+    expect(csv.rows[3].cells.mode_convocation).toBe('pigeon');
+    expect(csv.rows[3].errors).toEqual([
+      {
+        column: 'mode_convocation',
+        message:
+          'La colonne « mode_convocation » doit contenir « main propre » ou « recommandé » (lettre recommandée, LRAR) : « pigeon ».',
+      },
+      {
+        column: 'preuve_convocation',
+        message:
+          'La colonne « preuve_convocation » doit contenir « décharge » (décharge signée) ou « AR » (accusé de réception) : « reçu ».',
+      },
+      {
+        column: 'date_preuve_convocation',
+        message:
+          'La colonne « date_preuve_convocation » doit contenir une date existante au format jj/mm/aaaa (ou aaaa-mm-jj) : « 31/02/2027 ».',
+      },
+    ]);
+  });
+
+  it('keeps the training provider’s name for the import to find among the centre’s', () => {
+    const csv = parseCandidateCsv(
+      'nom;prénom;Organisme de formation\r\nRoux;Paul; forma  plus \r\nPetit;Anne;\r\n',
+    );
+    expect(csv.rows.map((r) => r.providerName)).toEqual(['forma  plus', null]);
+    expect(csv.rows[0].plain).not.toHaveProperty('trainingProviderId');
+    const providers = [
+      { id: 'p1', name: 'Forma Plus' },
+      { id: 'p2', name: 'Atelier Cévennes' },
+    ];
+    expect(findProvider('forma  plus', providers)).toEqual({ id: 'p1' });
+    expect(findProvider('ATELIER CEVENNES', providers)).toEqual({ id: 'p2' });
+    expect(findProvider('Forma Moins', providers)).toEqual({
+      error: {
+        column: 'organisme_formation',
+        message:
+          'La colonne « organisme_formation » désigne un organisme de formation inconnu du centre (« Forma Moins ») : enregistrez-le d’abord sur la page « Organismes de formation » ou corrigez son nom (organismes du centre : « Forma Plus », « Atelier Cévennes »).',
+      },
+    });
+    expect(findProvider('x', [])).toMatchObject({
+      error: { message: expect.stringContaining('le centre n’en a enregistré aucun') },
+    });
+    expect(
+      findProvider('Forma Plus', [...providers, { id: 'p3', name: 'FORMA-PLUS' }]),
+    ).toMatchObject({ error: { message: expect.stringContaining('plusieurs organismes') } });
   });
 });

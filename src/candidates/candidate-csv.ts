@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { isValidCalendarDate } from '../common/calendar-date.js';
 import { normalizeText } from '../common/validation/text-policy.js';
+import type { ConvocationMode, ConvocationProofKind } from './candidate.entity.js';
 
 export interface CandidateCsvColumn {
   /** The header as documented (the file may spell it without accents or in capitals). */
@@ -94,6 +95,40 @@ export const CANDIDATE_CSV_COLUMNS: readonly CandidateCsvColumn[] = [
       'VAE : type(s) de session autorisé(s) par la recevabilité, TITRE, CCP ou CCS (séparés par des virgules)',
     example: '',
   },
+  {
+    header: 'organisme_formation',
+    required: false,
+    text: 'line',
+    description:
+      'Organisme de formation qui a formé le candidat, tel qu’enregistré pour le centre (page « Organismes de formation ») ; vide : le centre lui-même',
+    example: '',
+  },
+  {
+    header: 'date_convocation',
+    required: false,
+    description: 'Convocation déjà faite : date d’envoi ou de remise (jj/mm/aaaa)',
+    example: '',
+  },
+  {
+    header: 'mode_convocation',
+    required: false,
+    description:
+      'Mode de la convocation : « main propre » (remise en main propre) ou « recommandé » (lettre recommandée avec accusé de réception, LRAR)',
+    example: '',
+  },
+  {
+    header: 'preuve_convocation',
+    required: false,
+    description:
+      'Preuve de la convocation reçue : « décharge » (décharge signée, remise en main propre) ou « AR » (accusé de réception de la lettre recommandée)',
+    example: '',
+  },
+  {
+    header: 'date_preuve_convocation',
+    required: false,
+    description: 'Date de la décharge signée ou de l’accusé de réception (jj/mm/aaaa)',
+    example: '',
+  },
 ];
 
 /** The columns holding a date. */
@@ -102,7 +137,53 @@ const DATE_HEADERS = new Set([
   'fin_recevabilite_vae',
   'debut_formation',
   'notification_recevabilite_vae',
+  'date_convocation',
+  'date_preuve_convocation',
 ]);
+
+/** The words a user types for a convocation's mode (after `normaliseHeader`) → its code. */
+const CONVOCATION_MODE_SPELLINGS: Readonly<Record<string, ConvocationMode>> = {
+  main_propre: 'HAND_DELIVERED',
+  en_main_propre: 'HAND_DELIVERED',
+  remise_en_main_propre: 'HAND_DELIVERED',
+  remise_main_propre: 'HAND_DELIVERED',
+  remise: 'HAND_DELIVERED',
+  hand_delivered: 'HAND_DELIVERED',
+  recommande: 'REGISTERED_MAIL',
+  recommandee: 'REGISTERED_MAIL',
+  lettre_recommandee: 'REGISTERED_MAIL',
+  lettre_recommandee_avec_accuse_de_reception: 'REGISTERED_MAIL',
+  lrar: 'REGISTERED_MAIL',
+  lr_ar: 'REGISTERED_MAIL',
+  registered_mail: 'REGISTERED_MAIL',
+};
+
+/** The words a user types for a convocation's proof (after `normaliseHeader`) → its code. */
+const CONVOCATION_PROOF_SPELLINGS: Readonly<Record<string, ConvocationProofKind>> = {
+  decharge: 'SIGNED_DISCHARGE',
+  decharge_signee: 'SIGNED_DISCHARGE',
+  signed_discharge: 'SIGNED_DISCHARGE',
+  ar: 'RECEIPT_ACKNOWLEDGEMENT',
+  a_r: 'RECEIPT_ACKNOWLEDGEMENT',
+  accuse_de_reception: 'RECEIPT_ACKNOWLEDGEMENT',
+  accuse_reception: 'RECEIPT_ACKNOWLEDGEMENT',
+  avis_de_reception: 'RECEIPT_ACKNOWLEDGEMENT',
+  receipt_acknowledgement: 'RECEIPT_ACKNOWLEDGEMENT',
+};
+
+/** The coded columns: their spellings and the values a message lists. */
+const CODED_COLUMNS: Readonly<
+  Record<string, { spellings: Readonly<Record<string, string>>; expected: string }>
+> = {
+  mode_convocation: {
+    spellings: CONVOCATION_MODE_SPELLINGS,
+    expected: '« main propre » ou « recommandé » (lettre recommandée, LRAR)',
+  },
+  preuve_convocation: {
+    spellings: CONVOCATION_PROOF_SPELLINGS,
+    expected: '« décharge » (décharge signée) ou « AR » (accusé de réception)',
+  },
+};
 
 /** The DTO field each column fills. */
 const FIELD_OF_HEADER: Readonly<Record<string, string>> = {
@@ -118,6 +199,11 @@ const FIELD_OF_HEADER: Readonly<Record<string, string>> = {
   debut_formation: 'trainingStartDate',
   notification_recevabilite_vae: 'vaeNotifiedOn',
   session_autorisee_vae: 'vaeAllowedNatures',
+  organisme_formation: 'trainingProviderId',
+  date_convocation: 'convocationDate',
+  mode_convocation: 'convocationMode',
+  preuve_convocation: 'convocationProofKind',
+  date_preuve_convocation: 'convocationProofOn',
 };
 
 /** Other spellings of the headers, after normalisation (lower case, no accents, `_`). */
@@ -149,6 +235,20 @@ const ALIASES: Readonly<Record<string, string>> = {
   date_notification_recevabilite: 'notification_recevabilite_vae',
   session_autorisee_vae: 'session_autorisee_vae',
   session_autorisee: 'session_autorisee_vae',
+  organisme_formation: 'organisme_formation',
+  organisme_de_formation: 'organisme_formation',
+  organisme: 'organisme_formation',
+  date_convocation: 'date_convocation',
+  date_de_convocation: 'date_convocation',
+  convocation: 'date_convocation',
+  mode_convocation: 'mode_convocation',
+  mode_de_convocation: 'mode_convocation',
+  preuve_convocation: 'preuve_convocation',
+  preuve_de_convocation: 'preuve_convocation',
+  preuve: 'preuve_convocation',
+  date_preuve_convocation: 'date_preuve_convocation',
+  date_de_la_preuve: 'date_preuve_convocation',
+  date_preuve: 'date_preuve_convocation',
 };
 
 export const MAX_IMPORT_ROWS = 500;
@@ -169,6 +269,11 @@ export interface CandidateCsvRow {
   plain: Record<string, unknown>;
   /** Errors found while reading the cells (dates), before the DTO's validation. */
   errors: CsvCellError[];
+  /**
+   * The training provider's name as written (`organisme_formation`), or null: the import finds
+   * it among the centre's providers (`trainingProviderId`).
+   */
+  providerName: string | null;
 }
 
 export interface CandidateCsv {
@@ -241,9 +346,11 @@ const YES = new Set(['oui', 'yes', 'o', 'y', '1', 'true', 'vrai', 'x']);
 function rowPlain(cells: Record<string, string>): {
   plain: Record<string, unknown>;
   errors: CsvCellError[];
+  providerName: string | null;
 } {
   const plain: Record<string, unknown> = {};
   const errors: CsvCellError[] = [];
+  let providerName: string | null = null;
   for (const [header, raw] of Object.entries(cells)) {
     const value = storedCell(header, raw);
     const field = FIELD_OF_HEADER[header];
@@ -254,6 +361,23 @@ function rowPlain(cells: Record<string, string>): {
       continue;
     }
     if (value === '') continue;
+    if (header === 'organisme_formation') {
+      providerName = value;
+      continue;
+    }
+    const coded = CODED_COLUMNS[header];
+    if (coded) {
+      const code = coded.spellings[normaliseHeader(value)];
+      if (code === undefined) {
+        errors.push({
+          column: header,
+          message: `La colonne « ${header} » doit contenir ${coded.expected} : « ${value} ».`,
+        });
+      } else {
+        plain[field] = code;
+      }
+      continue;
+    }
     if (header === 'session_autorisee_vae') {
       plain[field] = value.split(/[\s,;/]+/).filter((n) => n !== '');
       continue;
@@ -272,7 +396,7 @@ function rowPlain(cells: Record<string, string>): {
     }
     plain[field] = value;
   }
-  return { plain, errors };
+  return { plain, errors, providerName };
 }
 
 /** The pathway as written in words (« suite de parcours », « Équivalence ») → its code. */
@@ -362,7 +486,7 @@ export function parseCandidateCsv(text: string): CandidateCsv {
     headers.forEach((header, column) => {
       cells[header] = storedCell(header, record[column] ?? '');
     });
-    const { plain, errors } = rowPlain(cells);
+    const { plain, errors, providerName } = rowPlain(cells);
     if (record.length > headers.length) {
       errors.push({
         column: null,
@@ -374,9 +498,48 @@ export function parseCandidateCsv(text: string): CandidateCsv {
       record.reduce((sum, cell) => sum + (cell.match(pattern)?.length ?? 0), 0);
     doubleCounted += count(/\r\n/g);
     const breaks = count(/\r\n|\r|\n/g);
-    return { line: info.lines - doubleCounted - breaks, cells, plain, errors };
+    return { line: info.lines - doubleCounted - breaks, cells, plain, errors, providerName };
   });
   return { headers, rows, fileErrors: [] };
+}
+
+/** A provider's name compared as a user may type it: case, accents, spaces and punctuation aside. */
+export function providerNameKey(name: string): string {
+  const text = normalizeText(name);
+  // A name without a Latin letter or digit is compared as written (lower case).
+  return normaliseHeader(text) || text.trim().toLowerCase();
+}
+
+/**
+ * The provider a row names (`organisme_formation`) among the centre's: its id, or the French
+ * error of an unknown or ambiguous name.
+ */
+export function findProvider(
+  name: string,
+  providers: readonly { id: string; name: string }[],
+): { id: string } | { error: CsvCellError } {
+  const key = providerNameKey(name);
+  const found = providers.filter((p) => providerNameKey(p.name) === key);
+  if (found.length === 1) return { id: found[0].id };
+  const column = 'organisme_formation';
+  if (found.length > 1) {
+    return {
+      error: {
+        column,
+        message: `La colonne « ${column} » désigne plusieurs organismes de formation du centre (« ${name} ») : distinguez leurs noms sur la page « Organismes de formation ».`,
+      },
+    };
+  }
+  const known =
+    providers.length === 0
+      ? 'le centre n’en a enregistré aucun'
+      : `organismes du centre : ${providers.map((p) => `« ${p.name} »`).join(', ')}`;
+  return {
+    error: {
+      column,
+      message: `La colonne « ${column} » désigne un organisme de formation inconnu du centre (« ${name} ») : enregistrez-le d’abord sur la page « Organismes de formation » ou corrigez son nom (${known}).`,
+    },
+  };
 }
 
 /** The example file offered on the import page: `;` separators and a BOM, as Excel writes them. */

@@ -127,11 +127,11 @@ export class CandidatesService {
   newCandidateErrors(dto: CreateCandidateDto): FieldError[] {
     const identity = dto.personId !== undefined ? identityBesidePersonIdErrors({ ...dto }) : [];
     const today = this.clock.today();
-    return [
-      ...identity,
-      ...candidateErrors(dto, today),
-      ...pathwayErrors(newPathwayValues(dto), today),
-    ];
+    const dates = candidateErrors(dto, today);
+    const proof = convocationProofErrors(newConvocationValues(dto), today).filter(
+      (e) => !dates.some((d) => d.field === e.field),
+    );
+    return [...identity, ...dates, ...proof, ...pathwayErrors(newPathwayValues(dto), today)];
   }
 
   /**
@@ -193,6 +193,7 @@ export class CandidatesService {
         accommodationRequested: dto.accommodationRequested ?? false,
         accommodationDetails: dto.accommodationDetails ?? '',
         trainerIds: dto.trainerIds ?? [],
+        ...newConvocationValues(dto),
         results: [],
         purgedAt: null,
         createdAt: this.clock.nowIso(),
@@ -421,5 +422,15 @@ export function mergedPathwayValues(current: Candidate, dto: UpdateCandidateDto)
     vaeAllowedNatures: pick(dto.vaeAllowedNatures, current.vaeAllowedNatures, []),
     vaeValidUntil: pick(dto.vaeValidUntil, keepsStoredEnd ? current.vaeValidUntil : null, null),
     vaeOverrideReason: pick(dto.vaeOverrideReason ?? undefined, current.vaeOverrideReason, ''),
+  };
+}
+
+/** The convocation a new enrolment may bring (an import of candidates already convened). */
+function newConvocationValues(dto: CreateCandidateDto): ConvocationProofValues {
+  return {
+    convocationDate: dto.convocationDate ?? null,
+    convocationMode: dto.convocationMode ?? null,
+    convocationProofKind: dto.convocationProofKind ?? null,
+    convocationProofOn: dto.convocationProofOn ?? null,
   };
 }

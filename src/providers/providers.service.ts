@@ -86,6 +86,29 @@ export class ProvidersService {
     return this.db.read((m) => this.providersOf(m, centreId));
   }
 
+  /**
+   * How many enrolled candidates each provider of the centre trained (providers without any are
+   * left out): a provider still named by a candidate cannot be deleted.
+   */
+  async trainedCounts(caller: Caller, centreId: string): Promise<Map<string, number>> {
+    await this.centres.get(caller, centreId);
+    return this.db.read(async (m) => {
+      const providers = await m
+        .getRepository(TrainingProvider)
+        .find({ select: { id: true }, where: { centreId } });
+      const counts = new Map<string, number>();
+      if (providers.length === 0) return counts;
+      const trained = await m.getRepository(Candidate).find({
+        select: { id: true, trainingProviderId: true },
+        where: { trainingProviderId: In(providers.map((p) => p.id)) },
+      });
+      for (const { trainingProviderId: id } of trained) {
+        if (id !== null) counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      return counts;
+    });
+  }
+
   async create(
     caller: Caller,
     centreId: string,

@@ -153,6 +153,40 @@ export class CreateCandidateDto {
   @ApiProperty({ required: false, description: 'Aménagement d’épreuves demandé' })
   @Text(2000, { optional: true, multiline: true })
   accommodationDetails?: string | null;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    description: 'Date d’envoi ou de remise de la convocation (déjà faite, par exemple importée)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  convocationDate?: string | null;
+
+  @ApiProperty({ enum: CONVOCATION_MODES, required: false, nullable: true })
+  @IsOptional()
+  @IsIn(CONVOCATION_MODES)
+  convocationMode?: ConvocationMode | null;
+
+  @ApiProperty({
+    enum: CONVOCATION_PROOF_KINDS,
+    required: false,
+    nullable: true,
+    description:
+      'Preuve de la convocation : décharge signée (remise en main propre) ou accusé de réception (LRAR) ; suppose la date et le mode de la convocation',
+  })
+  @IsOptional()
+  @IsIn(CONVOCATION_PROOF_KINDS)
+  convocationProofKind?: ConvocationProofKind | null;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    description: 'Date de la décharge ou de l’accusé de réception',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  convocationProofOn?: string | null;
 }
 
 export class CcpResultDto {

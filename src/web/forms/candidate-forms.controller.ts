@@ -66,6 +66,7 @@ import {
 const LABELS = labelOf({
   address: 'Adresse postale',
   trainingProviderId: 'Organisme de formation',
+  trainerIds: 'Formateur(s) du candidat',
 });
 
 /** Who trained the candidate: one of the centre's training providers, or the centre itself. */
@@ -343,6 +344,7 @@ export class CandidateFormsController {
       vaeOverrideReason: optionalText(body, 'vaeOverrideReason'),
       accommodationRequested: checked(body, 'accommodationRequested'),
       accommodationDetails: optionalText(body, 'accommodationDetails'),
+      trainerIds: texts(body, 'trainerIds'),
     };
     await this.forms.submit(ctx, {
       dto: CreateCandidateDto,
@@ -357,7 +359,7 @@ export class CandidateFormsController {
       again: (refusal) =>
         this.renderNew(ctx, session, {
           values: {
-            ...typedValues(IDENTITY_SPECS, body),
+            ...typedValues([...IDENTITY_SPECS, TRAINER_SPEC], body),
             trainingProviderId: text(body, 'trainingProviderId'),
           },
           ...refusal,
@@ -471,9 +473,16 @@ export class CandidateFormsController {
       session,
       { view: 'candidates/new', title: 'Ajouter un candidat', tab: 'candidates' },
       async () => {
-        const providers = await this.providers.listForCentre(session.centreId);
+        const [providers, trainers] = await Promise.all([
+          this.providers.listForCentre(session.centreId),
+          this.trainerField(ctx.caller, session.centreId),
+        ]);
         return {
-          form: formView([...IDENTITY_SPECS, providerField(providers)], state.values, state.errors),
+          form: formView(
+            [...IDENTITY_SPECS, providerField(providers), trainers],
+            state.values,
+            state.errors,
+          ),
         };
       },
       state.status,
@@ -487,14 +496,7 @@ export class CandidateFormsController {
     state: FormState,
   ): Promise<void> {
     const name = `${candidate.firstName} ${candidate.lastName}`;
-    const members = await this.members.list(ctx.caller, { centreId: session.centreId });
-    const trainers: FieldSpec = {
-      ...TRAINER_SPEC,
-      options: members.map((m) => ({
-        value: m.id,
-        label: `${m.lastName.toUpperCase()} ${m.firstName}`,
-      })),
-    };
+    const trainers = await this.trainerField(ctx.caller, session.centreId);
     await this.forms.renderSession(
       ctx,
       session,
@@ -518,5 +520,17 @@ export class CandidateFormsController {
       },
       state.status,
     );
+  }
+
+  /** The trainers' field with the centre's jury members as options. */
+  private async trainerField(caller: Caller, centreId: string): Promise<FieldSpec> {
+    const members = await this.members.list(caller, { centreId });
+    return {
+      ...TRAINER_SPEC,
+      options: members.map((m) => ({
+        value: m.id,
+        label: `${m.lastName.toUpperCase()} ${m.firstName}`,
+      })),
+    };
   }
 }

@@ -25,6 +25,7 @@ import type { Caller } from '../../common/caller.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
 import { PeopleService } from '../../people/people.service.js';
+import { ProvidersService } from '../../providers/providers.service.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
@@ -52,6 +53,7 @@ export class CandidateImportController {
     private readonly candidates: CandidatesService,
     private readonly forms: FormPages,
     private readonly people: PeopleService,
+    private readonly providers: ProvidersService,
   ) {}
 
   @Get()
@@ -99,6 +101,7 @@ export class CandidateImportController {
       csv,
       (dto) => this.candidates.newCandidateErrors(dto),
       await this.people.keysForImport(session.centreId, id),
+      await this.providers.listForCentre(session.centreId),
     );
     const shown = { preview, csv, pasted: file && file.size > 0 ? '' : pasted, error: null };
     await this.render(ctx, session, shown, preview.dtos ? 200 : 400);
@@ -120,6 +123,7 @@ export class CandidateImportController {
       csv,
       (dto) => this.candidates.newCandidateErrors(dto),
       await this.people.keysForImport(session.centreId, id),
+      await this.providers.listForCentre(session.centreId),
     );
     const dtos = preview.dtos;
     if (!dtos) {

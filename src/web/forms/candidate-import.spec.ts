@@ -116,4 +116,32 @@ describe('CSV import preview', () => {
     expect(preview.rows[0].errors).toHaveLength(1);
     expect(preview.rows[0].errors[0].column).toBe('nom');
   });
+
+  it('finds the training provider by name among the centre’s, and refuses an unknown one on its line', async () => {
+    const providers = [{ id: '6f1c1f4e-2b1a-4c1e-9d3e-7a0b8c9d0e1f', name: 'Forma Plus' }];
+    const preview = await previewCandidateImport(
+      'nom;prénom;organisme_formation\nMartin;Léa;FORMA PLUS\nPetit;Anne;Forma Moins\nRoux;Paul;',
+      noRule,
+      undefined,
+      providers,
+    );
+    expect(preview.dtos).toBeNull();
+    expect(preview.rows[0].errors).toEqual([]);
+    expect(preview.rows[1].errors).toEqual([
+      expect.objectContaining({
+        column: 'organisme_formation',
+        message: expect.stringContaining('inconnu du centre (« Forma Moins »)'),
+      }),
+    ]);
+    const ok = await previewCandidateImport(
+      'nom;prénom;organisme_formation\nMartin;Léa;FORMA PLUS\nRoux;Paul;',
+      noRule,
+      undefined,
+      providers,
+    );
+    expect(ok.dtos).toEqual([
+      expect.objectContaining({ lastName: 'Martin', trainingProviderId: providers[0].id }),
+      expect.not.objectContaining({ trainingProviderId: expect.anything() }),
+    ]);
+  });
 });

@@ -15,6 +15,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
 import {
   CANDIDATE_CSV_COLUMNS,
+  findProvider,
   headerOfField,
   parseCandidateCsv,
   type CsvCellError,
@@ -83,6 +84,14 @@ const CANDIDATE_FIELDS = [
   'vaeValidUntil',
   'accommodationRequested',
   'accommodationDetails',
+  'trainingStartDate',
+  'vaeNotifiedOn',
+  'vaeAllowedNatures',
+  'trainingProviderId',
+  'convocationDate',
+  'convocationMode',
+  'convocationProofKind',
+  'convocationProofOn',
 ];
 
 const columnOf = labelLookup(headerOfField, CANDIDATE_FIELDS);
@@ -107,11 +116,21 @@ export function unprintableCells(
   return errors;
 }
 
-/** Reads and checks a CSV file; `rule` is the service's check of a new candidate. */
+/** A training provider of the centre, as a row may name it (`organisme_formation`). */
+export interface ImportProvider {
+  id: string;
+  name: string;
+}
+
+/**
+ * Reads and checks a CSV file; `rule` is the service's check of a new candidate; `providers`
+ * the centre's training providers, among which a row's `organisme_formation` is found by name.
+ */
 export async function previewCandidateImport(
   text: string,
   rule: (dto: CreateCandidateDto) => FieldError[],
   people: ImportPeople = NO_PEOPLE,
+  providers: readonly ImportProvider[] = [],
   coverage: GlyphCoverage = documentGlyphCoverage(),
 ): Promise<ImportPreview> {
   const csv = parseCandidateCsv(text);
@@ -129,7 +148,13 @@ export async function previewCandidateImport(
         errors.push(error);
       }
     };
-    const validated = await validateForm(CreateCandidateDto, row.plain, columnOf);
+    const plain = { ...row.plain };
+    if (row.providerName !== null) {
+      const provider = findProvider(row.providerName, providers);
+      if ('id' in provider) plain.trainingProviderId = provider.id;
+      else add(provider.error);
+    }
+    const validated = await validateForm(CreateCandidateDto, plain, columnOf);
     if (validated.dto) {
       const broken = rule(validated.dto);
       for (const { field, message } of broken) {

@@ -11,6 +11,9 @@ import {
   CreateAvenantDto,
   CreateConventionDto,
   CreateProviderDto,
+  UpdateAvenantDto,
+  UpdateConventionDto,
+  UpdateProviderDto,
 } from '../../providers/dto/provider.dto.js';
 import {
   avenantDueDate,
@@ -25,9 +28,24 @@ import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
 import { formView, withEmpty, type FieldSpec } from './form-fields.js';
 import { titreLabel } from './form-options.js';
-import { integer, optionalText, texts, type FormBody } from './form-input.js';
+import {
+  attempt,
+  checked,
+  integer,
+  nullableText,
+  optionalText,
+  text,
+  texts,
+  type FormBody,
+} from './form-input.js';
 import { FormPages } from './form-pages.js';
-import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
+import {
+  freshForm,
+  typedValues,
+  type FormContext,
+  type FormState,
+  type FormValues,
+} from './form-support.js';
 
 const LABELS = labelOf({
   name: 'Nom de l’organisme',
@@ -70,6 +88,13 @@ function conventionSpecs(
         'Choisissez un organisme',
       ),
     },
+    ...conventionFields(titres),
+  ];
+}
+
+/** The fields of a convention itself (its organisme chosen apart, or fixed when it is edited). */
+function conventionFields(titres: readonly Titre[]): FieldSpec[] {
+  return [
     { name: 'signedOn', label: 'Signée le', kind: 'date', required: true },
     { name: 'effectiveFrom', label: 'En vigueur à partir du', kind: 'date', required: true },
     {
@@ -121,24 +146,80 @@ function avenantSpecs(providers: readonly ProviderView[]): FieldSpec[] {
         'Choisissez une convention',
       ),
     },
-    { name: 'year', label: 'Année', kind: 'number', required: true, min: '2000', max: '2100' },
-    {
-      name: 'forecastCount',
-      label: 'Nombre prévisionnel de candidats',
-      kind: 'number',
-      required: true,
-      min: '0',
-    },
-    {
-      name: 'sentToPrefectOn',
-      label: 'Transmis au préfet le',
-      kind: 'date',
-      hint: 'Avant le 1er janvier de l’année.',
-    },
+    ...AVENANT_FIELDS,
   ];
 }
 
+/** The fields of an avenant itself. */
+const AVENANT_FIELDS: FieldSpec[] = [
+  { name: 'year', label: 'Année', kind: 'number', required: true, min: '2000', max: '2100' },
+  {
+    name: 'forecastCount',
+    label: 'Nombre prévisionnel de candidats',
+    kind: 'number',
+    required: true,
+    min: '0',
+  },
+  {
+    name: 'sentToPrefectOn',
+    label: 'Transmis au préfet le',
+    kind: 'date',
+    hint: 'Avant le 1er janvier de l’année.',
+  },
+];
+
 const EMPTY = freshForm();
+
+/** What a delete form of the page asks to confirm. */
+const CONFIRM_MESSAGE = 'Cochez la case de confirmation pour supprimer : rien n’a été supprimé.';
+
+/** The form of the page shown again after an error: an edit or a delete form of one item. */
+interface ItemForm {
+  /** `edit` or `delete`, then the item's id. */
+  key: string;
+  state: FormState;
+}
+
+function providerValues(p: ProviderView): FormValues {
+  return { name: p.name, siret: p.siret ?? '', address: p.address, contact: p.contact };
+}
+
+function conventionValues(c: ProviderView['conventions'][number]): FormValues {
+  return {
+    signedOn: c.signedOn,
+    effectiveFrom: c.effectiveFrom,
+    sentToPrefectOn: c.sentToPrefectOn ?? '',
+    titreIds: c.titreIds,
+    certifications: c.certifications,
+    registrationTerms: c.registrationTerms,
+    forecastCurrentYear: String(c.forecastCurrentYear),
+    forecastNextYear: String(c.forecastNextYear),
+  };
+}
+
+function avenantValues(a: ProviderView['conventions'][number]['avenants'][number]): FormValues {
+  return {
+    year: String(a.year),
+    forecastCount: String(a.forecastCount),
+    sentToPrefectOn: a.sentToPrefectOn ?? '',
+  };
+}
+
+/** What deleting a provider removes, or why it will be refused (the service's 409). */
+function providerRemoval(p: ProviderView, trained: number): string {
+  if (trained > 0) {
+    return `${plural(trained, 'candidat inscrit le désigne', 'candidats inscrits le désignent')} comme organisme de formation : la suppression sera refusée tant que ${trained > 1 ? 'leur fiche le cite' : 'sa fiche le cite'}.`;
+  }
+  const avenants = p.conventions.reduce((sum, c) => sum + c.avenants.length, 0);
+  const conventions = p.conventions.length;
+  return conventions === 0
+    ? 'L’organisme sera supprimé ; il n’a aucune convention.'
+    : `L’organisme sera supprimé avec ${plural(conventions, 'convention', 'conventions')} et ${avenants === 0 ? 'aucun avenant' : plural(avenants, 'avenant', 'avenants')}.`;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count > 1 ? many : one}`;
+}
 
 /** A centre's training providers, their conventions and annual avenants (arrêté du 1er octobre 2024). */
 @ApiExcludeController()
@@ -269,19 +350,250 @@ export class ProviderFormsController {
     });
   }
 
+  @Post(':providerId/edit')
+  async editProvider(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('providerId') providerId: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const ctx = { req, res, caller };
+    await this.forms.submit(ctx, {
+      dto: UpdateProviderDto,
+      plain: {
+        name: text(body, 'name'),
+        siret: nullableText(body, 'siret'),
+        address: text(body, 'address'),
+        contact: text(body, 'contact'),
+      },
+      labels: LABELS,
+      work: (dto) => this.providers.update(caller, id, providerId, dto),
+      done: { to: `/centres/${id}/providers`, flash: 'provider-updated' },
+      again: (refusal) =>
+        this.renderItem(ctx, id, `edit ${providerId}`, typedValues(PROVIDER_SPECS, body), refusal),
+    });
+  }
+
+  @Post(':providerId/delete')
+  async removeProvider(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('providerId') providerId: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    await this.remove({ req, res, caller }, id, providerId, body, 'provider-deleted', () =>
+      this.providers.remove(caller, id, providerId),
+    );
+  }
+
+  @Post(':providerId/conventions/:conventionId/edit')
+  async editConvention(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('providerId') providerId: string,
+    @UuidParam('conventionId') conventionId: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const ctx = { req, res, caller };
+    const titres = await this.titres.list();
+    await this.forms.submit(ctx, {
+      dto: UpdateConventionDto,
+      plain: {
+        signedOn: text(body, 'signedOn'),
+        effectiveFrom: text(body, 'effectiveFrom'),
+        sentToPrefectOn: nullableText(body, 'sentToPrefectOn'),
+        titreIds: texts(body, 'titreIds'),
+        certifications: text(body, 'certifications'),
+        registrationTerms: text(body, 'registrationTerms'),
+        forecastCurrentYear: integer(body, 'forecastCurrentYear'),
+        forecastNextYear: integer(body, 'forecastNextYear'),
+      },
+      labels: LABELS,
+      work: (dto) => this.providers.updateConvention(caller, id, providerId, conventionId, dto),
+      done: { to: `/centres/${id}/providers`, flash: 'convention-updated' },
+      again: (refusal) =>
+        this.renderItem(
+          ctx,
+          id,
+          `edit ${conventionId}`,
+          typedValues(conventionFields(titres), body),
+          refusal,
+        ),
+    });
+  }
+
+  @Post(':providerId/conventions/:conventionId/delete')
+  async removeConvention(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('providerId') providerId: string,
+    @UuidParam('conventionId') conventionId: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    await this.remove({ req, res, caller }, id, conventionId, body, 'convention-deleted', () =>
+      this.providers.removeConvention(caller, id, providerId, conventionId),
+    );
+  }
+
+  @Post(':providerId/conventions/:conventionId/avenants/:avenantId/edit')
+  async editAvenant(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('providerId') providerId: string,
+    @UuidParam('conventionId') conventionId: string,
+    @UuidParam('avenantId') avenantId: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const ctx = { req, res, caller };
+    await this.forms.submit(ctx, {
+      dto: UpdateAvenantDto,
+      plain: {
+        year: integer(body, 'year'),
+        forecastCount: integer(body, 'forecastCount'),
+        sentToPrefectOn: nullableText(body, 'sentToPrefectOn'),
+      },
+      labels: LABELS,
+      work: (dto) =>
+        this.providers.updateAvenant(caller, id, providerId, conventionId, avenantId, dto),
+      done: { to: `/centres/${id}/providers`, flash: 'avenant-updated' },
+      again: (refusal) =>
+        this.renderItem(ctx, id, `edit ${avenantId}`, typedValues(AVENANT_FIELDS, body), refusal),
+    });
+  }
+
+  @Post(':providerId/conventions/:conventionId/avenants/:avenantId/delete')
+  async removeAvenant(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('providerId') providerId: string,
+    @UuidParam('conventionId') conventionId: string,
+    @UuidParam('avenantId') avenantId: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    await this.remove({ req, res, caller }, id, avenantId, body, 'avenant-deleted', () =>
+      this.providers.removeAvenant(caller, id, providerId, conventionId, avenantId),
+    );
+  }
+
+  /**
+   * A delete form: refused without its confirmation box, then the service's refusal (a provider
+   * still named by candidates: 409) shown in the item's delete section.
+   */
+  private async remove(
+    ctx: FormContext,
+    centreId: string,
+    itemId: string,
+    body: FormBody,
+    flash: string,
+    work: () => Promise<void>,
+  ): Promise<void> {
+    const key = `delete ${itemId}`;
+    if (!checked(body, 'confirm')) {
+      await this.renderItem(
+        ctx,
+        centreId,
+        key,
+        {},
+        {
+          errors: { confirm: CONFIRM_MESSAGE },
+          status: 400,
+        },
+      );
+      return;
+    }
+    const result = await attempt(work, LABELS);
+    if (!result.ok) {
+      await this.renderItem(ctx, centreId, key, {}, result);
+      return;
+    }
+    this.forms.redirect(ctx.res, { to: `/centres/${centreId}/providers`, flash });
+  }
+
+  private renderItem(
+    ctx: FormContext,
+    centreId: string,
+    key: string,
+    values: FormValues,
+    refusal: { errors: Record<string, string>; status: number },
+  ): Promise<void> {
+    const state = { values, errors: refusal.errors, status: refusal.status };
+    return this.render(ctx, centreId, EMPTY, EMPTY, EMPTY, { key, state });
+  }
+
   private async render(
     ctx: FormContext,
     centreId: string,
     provider: FormState,
     convention: FormState,
     avenant: FormState,
+    item: ItemForm | null = null,
   ): Promise<void> {
     const caller = ctx.caller;
-    const [centre, providers, titres] = await Promise.all([
+    const [centre, providers, titres, trained] = await Promise.all([
       this.centres.get(caller, centreId),
       this.providers.list(caller, centreId),
       this.titres.list(),
+      this.providers.trainedCounts(caller, centreId),
     ]);
+    const editSpecs = conventionFields(titres);
+    const writable = canWriteCentre(caller, centreId);
+    /** Whether the refused item's form is on the page (it may be gone, or read-only). */
+    let shownOnItem = false;
+    /** The address of an item of the page: provider, convention, avenant. */
+    const base = (providerId: string, conventionId?: string, avenantId?: string) =>
+      [
+        `/centres/${centreId}/providers/${providerId}`,
+        conventionId ? `/conventions/${conventionId}` : '',
+        avenantId ? `/avenants/${avenantId}` : '',
+      ].join('');
+    /** An item's edit form: its stored values, or what was typed when it was refused. */
+    const editForm = (
+      itemId: string,
+      specs: FieldSpec[],
+      stored: FormValues,
+      prefix: string,
+      action: string,
+    ) => {
+      const shown = item?.key === `edit ${itemId}` ? item.state : null;
+      shownOnItem ||= shown !== null;
+      return {
+        open: shown !== null,
+        action: `${action}/edit`,
+        form: formView(specs, shown?.values ?? stored, shown?.errors ?? null, prefix),
+      };
+    };
+    /** An item's delete form: open with its refusal (no confirmation, or still in use). */
+    const deleteForm = (
+      itemId: string,
+      prefix: string,
+      action: string,
+      what: string,
+      text: string,
+    ) => {
+      const shown = item?.key === `delete ${itemId}` ? item.state : null;
+      shownOnItem ||= shown !== null;
+      const errors = shown?.errors ?? null;
+      return {
+        open: shown !== null,
+        action: `${action}/delete`,
+        what,
+        text,
+        form: formView([], {}, errors, prefix),
+        confirmId: `${prefix}-confirm`,
+      };
+    };
     const titreNames = new Map(titres.map((t) => [t.id, titreLabel(t)]));
     const year = Number(this.clock.today().slice(0, 4));
     const fr = formatFrenchDate;
@@ -294,20 +606,46 @@ export class ProviderFormsController {
       },
       {
         centre: { id: centre.id, name: centre.name },
-        writable: canWriteCentre(caller, centreId),
+        writable,
         source: CONVENTION_SOURCES.WRITTEN_CONVENTION,
         avenantSource: CONVENTION_SOURCES.ANNUAL_AVENANT,
-        providers: providers.map((p) => ({
+        providers: providers.map((p, pi) => ({
+          id: p.id,
           name: p.name,
           siret: p.siret ?? '',
           address: p.address,
           contact: p.contact,
-          conventions: p.conventions.map((c) => {
+          edit: editForm(p.id, PROVIDER_SPECS, providerValues(p), `pe${pi}`, base(p.id)),
+          remove: deleteForm(
+            p.id,
+            `pd${pi}`,
+            base(p.id),
+            `l’organisme ${p.name}`,
+            providerRemoval(p, trained.get(p.id) ?? 0),
+          ),
+          conventions: p.conventions.map((c, ci) => {
             const nextYear = year + 1;
             const due =
               avenantRequired(c.signedOn, nextYear) &&
               !c.avenants.some((a) => a.year === nextYear && a.sentToPrefectOn !== null);
             return {
+              id: c.id,
+              edit: editForm(
+                c.id,
+                editSpecs,
+                conventionValues(c),
+                `ce${pi}-${ci}`,
+                base(p.id, c.id),
+              ),
+              remove: deleteForm(
+                c.id,
+                `cd${pi}-${ci}`,
+                base(p.id, c.id),
+                `la convention signée le ${fr(c.signedOn)}`,
+                c.avenants.length === 0
+                  ? 'La convention sera supprimée ; elle n’a aucun avenant. L’organisme et ses candidats restent.'
+                  : `La convention sera supprimée avec ${plural(c.avenants.length, 'avenant', 'avenants')} ; l’organisme et ses candidats restent.`,
+              ),
               signedOn: fr(c.signedOn),
               effectiveFrom: fr(c.effectiveFrom),
               sentToPrefectOn: c.sentToPrefectOn === null ? null : fr(c.sentToPrefectOn),
@@ -320,7 +658,22 @@ export class ProviderFormsController {
               nextAvenant: due
                 ? `Avenant ${nextYear} à transmettre au préfet au plus tard le ${fr(avenantDueDate(nextYear))}.`
                 : null,
-              avenants: c.avenants.map((a) => ({
+              avenants: c.avenants.map((a, ai) => ({
+                id: a.id,
+                edit: editForm(
+                  a.id,
+                  AVENANT_FIELDS,
+                  avenantValues(a),
+                  `ae${pi}-${ci}-${ai}`,
+                  base(p.id, c.id, a.id),
+                ),
+                remove: deleteForm(
+                  a.id,
+                  `ad${pi}-${ci}-${ai}`,
+                  base(p.id, c.id, a.id),
+                  `l’avenant ${a.year}`,
+                  'L’avenant sera supprimé ; la convention reste.',
+                ),
                 year: a.year,
                 forecastCount: a.forecastCount,
                 sentToPrefectOn: a.sentToPrefectOn === null ? null : fr(a.sentToPrefectOn),
@@ -329,6 +682,11 @@ export class ProviderFormsController {
             };
           }),
         })),
+        // After the items: the refusal of a form whose item is not shown (deleted meanwhile).
+        itemForm:
+          item !== null && !(shownOnItem && writable)
+            ? formView([], {}, item.state.errors, 'i')
+            : null,
         providerForm: formView(PROVIDER_SPECS, provider.values, provider.errors, 'p'),
         conventionForm: formView(
           conventionSpecs(providers, titres),
@@ -340,7 +698,7 @@ export class ProviderFormsController {
         hasProviders: providers.length > 0,
         hasConventions: providers.some((p) => p.conventions.length > 0),
       },
-      Math.max(provider.status, convention.status, avenant.status),
+      Math.max(provider.status, convention.status, avenant.status, item?.state.status ?? 200),
     );
   }
 }
