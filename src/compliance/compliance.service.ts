@@ -1,3 +1,4 @@
+import type { HabilitationBasis, JuryRequirements } from '../jury/jury-requirements.js';
 import { Injectable } from '@nestjs/common';
 import { EntityNotFoundError } from 'typeorm';
 import type { Candidate } from '../candidates/candidate.entity.js';
@@ -64,10 +65,13 @@ export class ComplianceService {
       await Promise.all([
         this.db.read((m) =>
           sqlRows<
-            Pick<Titre, 'id' | 'code' | 'label' | 'version' | 'validUntil' | 'prolongationUntil'>
+            Pick<Titre, 'id' | 'code' | 'label' | 'version' | 'validUntil' | 'prolongationUntil'> & {
+              juryRequirements: unknown;
+            }
           >(
             m,
-            `SELECT "id", "code", "label", "version", "validUntil", "prolongationUntil"
+            `SELECT "id", "code", "label", "version", "validUntil", "prolongationUntil",
+              "juryRequirements"
             FROM "titre" WHERE "id" = :id`,
             { id: session.titreId },
           ),
@@ -149,9 +153,16 @@ export class ComplianceService {
         ? [[], []]
         : await Promise.all([
             this.db.read((m) =>
-              sqlRows<{ id: string; lastName: string; firstName: string }>(
+              sqlRows<{
+                id: string;
+                lastName: string;
+                firstName: string;
+                licenceCategories: unknown;
+                cqcValidUntil: string | null;
+              }>(
                 m,
-                `SELECT "id", "lastName", "firstName" FROM "jury_member" WHERE "id" IN (:...ids)`,
+                `SELECT "id", "lastName", "firstName", "licenceCategories", "cqcValidUntil"
+                FROM "jury_member" WHERE "id" IN (:...ids)`,
                 { ids: memberIds },
               ),
             ),
@@ -161,9 +172,10 @@ export class ComplianceService {
                 titreId: string;
                 validUntil: string;
                 ccpCodes: unknown;
+                basis: HabilitationBasis | null;
               }>(
                 m,
-                `SELECT "juryMemberId", "titreId", "validUntil", "ccpCodes" FROM "habilitation"
+                `SELECT "juryMemberId", "titreId", "validUntil", "ccpCodes", "basis" FROM "habilitation"
                 WHERE "juryMemberId" IN (:...ids)`,
                 { ids: memberIds },
               ),
@@ -193,6 +205,7 @@ export class ComplianceService {
         validUntil: titre.validUntil,
         prolongationUntil: titre.prolongationUntil ?? null,
         ccps: ccps.map((c) => ({ code: c.code, label: c.label, kind: c.kind })),
+        juryRequirements: json<JuryRequirements | null>(titre.juryRequirements) ?? null,
       },
       agrements: agrements.map((a) => ({
         id: a.id,
@@ -218,7 +231,10 @@ export class ComplianceService {
                 titreId: h.titreId,
                 validUntil: h.validUntil,
                 ccpCodes: json<string[]>(h.ccpCodes),
+                basis: h.basis ?? null,
               })),
+            licenceCategories: json<string[] | null>(member.licenceCategories) ?? [],
+            cqcValidUntil: member.cqcValidUntil ?? null,
           },
         ];
       }),
