@@ -71,6 +71,7 @@ const FORMS = [
   'POST /jury/:id/habilitations',
   'POST /agrements',
   'POST /titres',
+  'POST /titres/:id/edit',
   'POST /centres',
   'POST /centres/sites',
   'POST /users',
