@@ -65,7 +65,10 @@ export class ComplianceService {
       await Promise.all([
         this.db.read((m) =>
           sqlRows<
-            Pick<Titre, 'id' | 'code' | 'label' | 'version' | 'validUntil' | 'prolongationUntil'> & {
+            Pick<
+              Titre,
+              'id' | 'code' | 'label' | 'version' | 'validUntil' | 'prolongationUntil'
+            > & {
               juryRequirements: unknown;
             }
           >(

@@ -55,7 +55,8 @@ function CqcValidUntilField(): PropertyDecorator {
       required: false,
       nullable: true,
       example: '2029-03-31',
-      description: 'Fin de validité de la carte de qualification de conducteur (CQC) ; null : aucune',
+      description:
+        'Fin de validité de la carte de qualification de conducteur (CQC) ; null : aucune',
     }),
     ValidateIf((_o, v) => v !== null),
     IsOptional(),
