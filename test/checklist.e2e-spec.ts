@@ -452,7 +452,7 @@ describe('checklist, compliance and annual planning', () => {
     it('blocks a session without jury (JURY_MINIMUM)', async () => {
       const sessionId = await aMaySession();
       const report = await complianceOf(sessionId);
-      expect(report.checks).toHaveLength(12);
+      expect(report.checks).toHaveLength(13);
       expect(report.blocking).toEqual(
         expect.arrayContaining([
           expect.objectContaining({

@@ -78,6 +78,7 @@ const FORMS = [
   'POST /jury/:id/habilitations',
   'POST /agrements',
   'POST /titres',
+  'POST /titres/:id/edit',
   'POST /centres',
   'POST /centres/sites',
   'POST /users',

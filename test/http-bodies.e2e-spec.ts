@@ -327,6 +327,9 @@ describe('request bodies: size, depth, keys, content types and encodings', () =>
         'Le corps de la requête ne peut pas être décompressé (Content-Encoding : gzip).',
       );
       expect(bad.text).not.toMatch(/incorrect header|zlib/i);
+      // Not declared JSON: the type is judged first, whatever the bytes.
+      const untyped = await raw('POST', '/api/auth/token', { 'Content-Encoding': 'gzip' }, json);
+      expect(untyped.status).toBe(415);
     });
 
     it('refuses an unknown Content-Encoding with 415 in French', async () => {

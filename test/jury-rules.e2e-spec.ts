@@ -1,9 +1,18 @@
 import { jest } from '@jest/globals';
+import request from 'supertest';
+import { pdfText } from './support/pdf.js';
 import { aCandidate, aCentre, aSession, aTitre, aUser } from './support/factories.js';
 import { ADMIN, startTestApp, testDbKind, type Client, type TestApp } from './support/test-app.js';
 import { htmlText, webLogin, type WebClient } from './support/web-form-client.js';
 
 type Body = Record<string, unknown>;
+
+/** supertest: the body as a Buffer, whatever the content type. */
+function binary(res: request.Response, callback: (error: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+}
 type Finding = { code: string; severity: string; message: string };
 
 // Logins hash passwords with argon2id on purpose: slow on a busy 2-core machine.
@@ -15,6 +24,7 @@ describe(`jury rules: attendance and pedagogical links (${testDbKind()})`, () =>
   let web: WebClient;
   let credentials: { email: string; password: string };
   let centreId: string;
+  let siteId: string;
   let titreId: string;
   let sessionId: string;
   const staffIds: Record<string, string> = {};
@@ -25,6 +35,7 @@ describe(`jury rules: attendance and pedagogical links (${testDbKind()})`, () =>
     const admin = t.as(await t.login(ADMIN.email, ADMIN.password));
     const a = await aCentre(admin);
     centreId = String(a.centre.id);
+    siteId = String(a.site.id);
     const titre = await aTitre(admin);
     titreId = String(titre.id);
     const m = await aUser(admin, 'manager', [centreId]);
@@ -365,6 +376,203 @@ describe(`jury rules: attendance and pedagogical links (${testDbKind()})`, () =>
       const after = htmlText((await web.get(`/sessions/${sessionId}/jury`)).text);
       expect(after).toContain(`<strong>Attention :</strong> habilitation pour le titre`);
       expect(after).toContain(`${short}.</p>`);
+    });
+  });
+
+  describe('habilitation basis and the titre’s jury requirements (licence, CQC)', () => {
+    let roadTitreId: string;
+    let roadSessionId: string;
+    const road: Record<string, string> = {};
+
+    const requirementsCheck = async (): Promise<{
+      status: string;
+      findings: Finding[];
+      evidence: string[];
+    }> => {
+      const res = await manager.get(`/api/sessions/${roadSessionId}/compliance`);
+      expect(res.status).toBe(200);
+      const checks = res.body.checks as {
+        code: string;
+        status: string;
+        findings: Finding[];
+        evidence: string[];
+      }[];
+      const check = checks.find((c) => c.code === 'JURY_REQUIREMENTS');
+      if (!check) throw new Error('no JURY_REQUIREMENTS check');
+      return check;
+    };
+
+    beforeAll(async () => {
+      const admin = t.as(await t.login(ADMIN.email, ADMIN.password));
+      const titre = await aTitre(admin, {
+        code: `CTRMP${Date.now() % 100000}`,
+        label: 'Conducteur du transport routier de marchandises sur porteur',
+      });
+      roadTitreId = String(titre.id);
+      roadSessionId = String(
+        (await aSession(manager, { centreId, siteId, titreId: roadTitreId })).id,
+      );
+    });
+
+    it('records the basis of a habilitation, refused when unknown, shown on the juror page', async () => {
+      const refused = await manager.post(`/api/jury-members/${memberIds.durand}/habilitations`, {
+        titreId: roadTitreId,
+        validUntil: '2029-12-31',
+        basis: 'AMATEUR',
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.fields.map((f: { field: string }) => f.field)).toEqual(['basis']);
+      const added = await manager.post(`/api/jury-members/${memberIds.durand}/habilitations`, {
+        titreId: roadTitreId,
+        validUntil: '2029-12-31',
+        basis: 'METIER',
+      });
+      expect(added.status).toBe(201);
+      expect(
+        (added.body.habilitations as Body[]).find((h) => h.titreId === roadTitreId)?.basis,
+      ).toBe('METIER');
+      // The form asks for the basis, and adds it.
+      const missing = await web.post(`/jury/${memberIds.lefevre}/habilitations`, {
+        titreId: roadTitreId,
+        validUntil: '2029-12-31',
+      });
+      expect(missing.status).toBe(400);
+      expect(htmlText(missing.text)).toContain(
+        'Le champ « Fondement de l’habilitation » est obligatoire.',
+      );
+      const form = await web.post(`/jury/${memberIds.lefevre}/habilitations`, {
+        titreId: roadTitreId,
+        basis: 'ENCADREMENT',
+        validUntil: '2029-12-31',
+      });
+      expect(form.status).toBe(303);
+      const page = htmlText((await web.get(`/jury/${memberIds.lefevre}`)).text);
+      expect(page).toContain('au titre de : encadrement de professionnels du métier');
+      expect(page).toContain('fondement non renseigné');
+      road.durand = memberIds.durand;
+      road.lefevre = memberIds.lefevre;
+    });
+
+    it('keeps the titre’s jury requirements as data with their source, validated', async () => {
+      const bad = await manager.patch(`/api/titres/${roadTitreId}`, {
+        juryRequirements: { licenceCategories: ['Z'], cqc: 'oui', source: '' },
+      });
+      expect(bad.status).toBe(400);
+      expect((bad.body.fields as { field: string }[]).map((f) => f.field).sort()).toEqual([
+        'juryRequirements.cqc',
+        'juryRequirements.licenceCategories',
+        'juryRequirements.source',
+      ]);
+      const empty = await manager.patch(`/api/titres/${roadTitreId}`, {
+        juryRequirements: { licenceCategories: [], cqc: false, source: 'RC' },
+      });
+      expect(empty.status).toBe(400);
+      expect(empty.body.fields[0].field).toBe('juryRequirements');
+      // The dashboard's titre page edits them.
+      const form = await web.post(`/titres/${roadTitreId}/edit`, {
+        validUntil: '2029-12-31',
+        'juryRequirements.licenceCategories': ['C', 'D'],
+        'juryRequirements.cqc': 'on',
+        'juryRequirements.source':
+          'Référentiel de certification du titre (exigences du jury non confirmées)',
+      });
+      expect(form.status).toBe(303);
+      const stored = await manager.get(`/api/titres/${roadTitreId}`);
+      expect(stored.body.juryRequirements).toEqual({
+        licenceCategories: ['C', 'D'],
+        cqc: true,
+        source: 'Référentiel de certification du titre (exigences du jury non confirmées)',
+      });
+      const edit = htmlText((await web.get(`/titres/${roadTitreId}/edit`)).text);
+      expect(edit).toContain('Exigences faites aux membres du jury');
+    });
+
+    it('records the juror’s licence categories and CQC, validated', async () => {
+      const bad = await manager.patch(`/api/jury-members/${road.durand}`, {
+        licenceCategories: ['C', 'X'],
+        cqcValidUntil: '2027-02-30',
+      });
+      expect(bad.status).toBe(400);
+      expect((bad.body.fields as { field: string }[]).map((f) => f.field).sort()).toEqual([
+        'cqcValidUntil',
+        'licenceCategories',
+      ]);
+      const ok = await manager.patch(`/api/jury-members/${road.durand}`, {
+        licenceCategories: ['CE'],
+        cqcValidUntil: '2029-01-31',
+      });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ licenceCategories: ['CE'], cqcValidUntil: '2029-01-31' });
+      // Hugo Lefèvre: the juror form records a licence B and a CQC ending during the session.
+      const form = await web.post(`/jury/${road.lefevre}`, {
+        lastName: 'Lefèvre',
+        firstName: 'Hugo',
+        email: 'lefevre@example.fr',
+        licenceCategories: ['B'],
+        cqcValidUntil: '2027-06-15',
+      });
+      expect(form.status).toBe(303);
+      const after = await manager.get(`/api/jury-members/${road.lefevre}`);
+      expect(after.body).toMatchObject({ licenceCategories: ['B'], cqcValidUntil: '2027-06-15' });
+    });
+
+    it('warns where the juror is chosen, then blocks the compliance check naming what is missing', async () => {
+      const page = htmlText((await web.get(`/sessions/${roadSessionId}/jury`)).text);
+      expect(page).toMatch(
+        /LEFÈVRE Hugo — attention : exigences du titre \S+ pour le jury non remplies : permis de catégorie C ou D \(catégories enregistrées : B\) ; CQC valable seulement jusqu’au 15\/06\/2027, avant la fin de la session le 18\/06\/2027<\/option>/,
+      );
+      expect(page).not.toMatch(/DURAND Camille — attention/);
+      for (const key of ['durand', 'lefevre']) {
+        const assigned = await manager.post(`/api/sessions/${roadSessionId}/jury`, {
+          juryMemberId: road[key],
+          role: 'JURY',
+        });
+        expect(assigned.status).toBe(201);
+      }
+      const check = await requirementsCheck();
+      expect(check.status).toBe('fail');
+      expect(check.findings.map((f) => `${f.severity}: ${f.message}`)).toEqual([
+        expect.stringMatching(
+          /^blocking: Hugo LEFÈVRE ne remplit pas les exigences du titre \S+ pour le jury \(permis de conduire de catégorie C ou D et carte de qualification de conducteur \(CQC\) en cours de validité\) : permis de catégorie C ou D \(catégories enregistrées : B\) ; CQC valable seulement jusqu’au 15\/06\/2027, avant la fin de la session le 18\/06\/2027\.$/,
+        ),
+      ]);
+      const after = htmlText((await web.get(`/sessions/${roadSessionId}/jury`)).text);
+      expect(after).toContain('<strong>Attention :</strong> exigences du titre');
+    });
+
+    it('shows a warning line on the juror’s convocation for the centre, not on a compliant one', async () => {
+      const res = await manager
+        .get(`/api/sessions/${roadSessionId}/documents/jury-convocations.pdf`)
+        .buffer(true)
+        .parse(binary);
+      expect(res.status).toBe(200);
+      const pdf = await pdfText(res.body as Buffer);
+      const pages = pdf.pages.map((p) => p.replace(/\s+/g, ' '));
+      const hugo = pages.find((p) => p.includes('Lefèvre Hugo Membre du jury'));
+      const camille = pages.find((p) => p.includes('Durand Camille Membre du jury'));
+      expect(hugo).toContain(
+        'Attention : À vérifier par le centre avant l’envoi : exigences du titre',
+      );
+      expect(hugo).toContain('CQC valable seulement jusqu’au 15/06/2027');
+      expect(camille).toBeDefined();
+      expect(camille).not.toContain('À vérifier par le centre');
+    });
+
+    it('passes with evidence once the juror meets the requirements', async () => {
+      const fixed = await manager.patch(`/api/jury-members/${road.lefevre}`, {
+        licenceCategories: ['D'],
+        cqcValidUntil: '2028-06-30',
+      });
+      expect(fixed.status).toBe(200);
+      const check = await requirementsCheck();
+      expect(check.status).toBe('pass');
+      expect(check.evidence).toEqual(
+        expect.arrayContaining([
+          "Camille DURAND : permis CE, CQC valable jusqu'au 31/01/2029.",
+          "Hugo LEFÈVRE : permis D, CQC valable jusqu'au 30/06/2028.",
+          'Camille DURAND : habilitation au titre de professionnel du métier.',
+        ]),
+      );
     });
   });
 });

@@ -571,6 +571,7 @@ describe('dashboard forms', () => {
       expect(edited.status).toBe(303);
       const unknownCcp = await web.post(`/jury/${memberId}/habilitations`, {
         titreId: String(titre.id),
+        basis: 'METIER',
         validUntil: '2028-12-31',
         ccpCodes: 'CCP7',
       });
@@ -584,6 +585,7 @@ describe('dashboard forms', () => {
       );
       const added = await web.post(`/jury/${memberId}/habilitations`, {
         titreId: String(titre.id),
+        basis: 'FORMATEUR',
         validUntil: '2028-12-31',
         ccpCodes: 'CCP1, CCP2',
       });
@@ -592,7 +594,9 @@ describe('dashboard forms', () => {
       expect(member).toMatchObject({
         phone: '06 00 00 00 01',
         professionalised: false,
-        habilitations: [{ validUntil: '2028-12-31', ccpCodes: ['CCP1', 'CCP2'] }],
+        habilitations: [
+          { validUntil: '2028-12-31', ccpCodes: ['CCP1', 'CCP2'], basis: 'FORMATEUR' },
+        ],
       });
       const list = await web.get('/jury');
       expectPage(list, 200, 'jusqu’au 31/12/2028 (CCP1, CCP2)');

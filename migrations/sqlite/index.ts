@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { AnnualObligations1796193773896 } from './1796193773896-AnnualObligations.js';
+import { JuryRequirements1796195000000 } from './1796195000000-JuryRequirements.js';
 import { ConvocationProofsAndTitreTests1796192000000 } from './1796192000000-ConvocationProofsAndTitreTests.js';
 import { JuryRules1796192661516 } from './1796192661516-JuryRules.js';
 import { CentreRegionTaskObligation1796192690683 } from './1796192690683-CentreRegionTaskObligation.js';
@@ -25,4 +26,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   JuryRules1796192661516,
   CentreRegionTaskObligation1796192690683,
   AnnualObligations1796193773896,
+  JuryRequirements1796195000000,
 ];

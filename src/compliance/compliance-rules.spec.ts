@@ -178,6 +178,7 @@ describe('runComplianceChecks', () => {
       JURY_HABILITATIONS: 'pass',
       JURY_NO_LINK: 'pass',
       JURY_CONVENED: 'pass',
+      JURY_REQUIREMENTS: 'not_applicable',
       VAE_RECEVABILITE: 'pass',
       CANDIDATES_CONVENED: 'pass',
       CANDIDATE_FILES: 'pass',
@@ -228,6 +229,7 @@ describe('runComplianceChecks', () => {
       ['JURY_HABILITATIONS', ['JURY_CHECK_HABILITATIONS']],
       ['JURY_NO_LINK', ['JURY_CHECK_NO_LINK', 'DAY_WELCOME_NO_LINK']],
       ['JURY_CONVENED', ['JURY_CONVENE_JURY']],
+      ['JURY_REQUIREMENTS', []],
       ['VAE_RECEVABILITE', ['JURY_CHECK_VAE_RECEVABILITE', 'FILES_COLLECT_VAE_RECEVABILITE']],
       ['CANDIDATES_CONVENED', ['PACK_CONVENE_CANDIDATES']],
       [

@@ -37,6 +37,14 @@ import {
   workingDayFallback,
   type FrenchRegion,
 } from '../common/french-holidays.js';
+import {
+  HABILITATION_BASIS_LABELS,
+  describeRequirements,
+  hasRequirements,
+  unmetJuryRequirements,
+  type HabilitationBasis,
+  type JuryRequirements,
+} from '../jury/jury-requirements.js';
 
 export type Severity = 'blocking' | 'warning';
 
@@ -60,7 +68,17 @@ export interface ComplianceJuryMember {
   attendance: 'PRESENT' | 'ABSENT' | null;
   /** Arrival time 'HH:MM' of a member present, null when not recorded. */
   arrivalTime: string | null;
-  habilitations: { titreId: string; validUntil: CalendarDate; ccpCodes: string[] }[];
+  habilitations: {
+    titreId: string;
+    validUntil: CalendarDate;
+    ccpCodes: string[];
+    /** What the habilitation rests on; null or absent: not recorded. */
+    basis?: HabilitationBasis | null;
+  }[];
+  /** Driving-licence categories held (JURY_REQUIREMENTS); absent: none recorded. */
+  licenceCategories?: string[];
+  /** End of validity of the juror's CQC; null or absent: none recorded. */
+  cqcValidUntil?: CalendarDate | null;
 }
 
 export interface ComplianceCandidate {
@@ -131,6 +149,8 @@ export interface ComplianceInput {
     /** End of the prolongation year when set by hand; null: validUntil + 1 year. */
     prolongationUntil: CalendarDate | null;
     ccps: { code: string; label: string; kind: 'CCP' | 'CCS' }[];
+    /** What the titre asks of its jurors (licence, CQC), with its source; null: nothing. */
+    juryRequirements?: JuryRequirements | null;
   };
   /**
    * Every agrément of the session's centre + site + titre: the titre's own (`ccsCode` null) and
@@ -193,6 +213,7 @@ export type ComplianceCheckCode =
   | 'JURY_HABILITATIONS'
   | 'JURY_NO_LINK'
   | 'JURY_CONVENED'
+  | 'JURY_REQUIREMENTS'
   | 'VAE_RECEVABILITE'
   | 'CANDIDATES_CONVENED'
   | 'CANDIDATE_FILES'
@@ -260,6 +281,12 @@ const META: Record<ComplianceCheckCode, CheckMeta> = {
     code: 'JURY_CONVENED',
     label: 'Membres du jury convoqués au moins quinze jours avant la session',
     taskCodes: ['JURY_CONVENE_JURY'],
+  },
+  JURY_REQUIREMENTS: {
+    code: 'JURY_REQUIREMENTS',
+    label:
+      'Membres du jury conformes aux exigences du titre (permis, CQC) et fondement de leur habilitation',
+    taskCodes: [],
   },
   VAE_RECEVABILITE: {
     code: 'VAE_RECEVABILITE',
@@ -1000,6 +1027,86 @@ export function checkJuryConvened(input: ComplianceInput): CheckResult {
 }
 
 /**
+ * Each assigned juror meets the titre's own jury requirements over the whole session
+ * (JURY_SOURCES.JURY_REQUIREMENTS: licence category, CQC valid through the last day): blocking
+ * otherwise, naming the juror and what is missing. A CCP or CCS session is evaluated by
+ * professionals of the métier (JURY_SOURCES.JURY_HABILITATION_BASIS): a juror habilitated only
+ * as « formateur du titre » raises a warning. Not applicable when neither concerns the session.
+ */
+export function checkJuryRequirements(input: ComplianceInput): CheckResult {
+  const { session, titre } = input;
+  const assigned = jurors(input);
+  if (assigned.length === 0) {
+    return noJurorYet('JURY_REQUIREMENTS');
+  }
+  const requirements = hasRequirements(titre.juryRequirements) ? titre.juryRequirements : null;
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  for (const member of assigned) {
+    const name = personName(member);
+    if (requirements) {
+      const missing = unmetJuryRequirements(
+        requirements,
+        {
+          licenceCategories: member.licenceCategories ?? [],
+          cqcValidUntil: member.cqcValidUntil ?? null,
+        },
+        session,
+      );
+      if (missing.length > 0) {
+        findings.push(
+          finding(
+            'JURY_REQUIREMENTS',
+            'blocking',
+            `${name} ne remplit pas les exigences du titre ${titre.code} pour le jury (${describeRequirements(requirements)}) : ${missing.join(' ; ')}.`,
+            jurorSubject(member),
+          ),
+        );
+      } else {
+        const held: string[] = [];
+        if (requirements.licenceCategories.length > 0) {
+          held.push(`permis ${(member.licenceCategories ?? []).join(', ')}`);
+        }
+        if (requirements.cqc && member.cqcValidUntil) {
+          held.push(`CQC valable jusqu'au ${fr(member.cqcValidUntil)}`);
+        }
+        evidence.push(`${name} : ${held.join(', ')}.`);
+      }
+    }
+    const bases = [
+      ...new Set(
+        member.habilitations
+          .filter((h) => h.titreId === titre.id && h.basis)
+          .map((h) => h.basis as HabilitationBasis),
+      ),
+    ];
+    if (session.nature !== 'TITRE' && bases.length > 0 && bases.every((b) => b === 'FORMATEUR')) {
+      findings.push(
+        finding(
+          'JURY_REQUIREMENTS',
+          'warning',
+          `${name} est habilité(e) pour le titre ${titre.code} en qualité de ${HABILITATION_BASIS_LABELS.FORMATEUR} : le jury d'une session ${session.nature} est composé de professionnels du métier.`,
+          jurorSubject(member),
+        ),
+      );
+    } else if (bases.length > 0) {
+      evidence.push(
+        `${name} : habilitation au titre de ${frenchList(bases.map((b) => HABILITATION_BASIS_LABELS[b]))}.`,
+      );
+    }
+  }
+  if (!requirements && findings.length === 0) {
+    return result('JURY_REQUIREMENTS', {
+      findings,
+      evidence: [],
+      notApplicable: true,
+      note: `Le titre ${titre.code} ne fixe aucune exigence particulière aux membres du jury (permis, CQC).`,
+    });
+  }
+  return result('JURY_REQUIREMENTS', { findings, evidence });
+}
+
+/**
  * Each VAE candidate's recevabilité: valid at the session's start (`vaeValidUntil`, the effective
  * end of validity) and, when the decision names the session types it allows, for this nature.
  * With the notification date recorded, the decision is checked by `checkVaeRecevabilite` of the
@@ -1569,6 +1676,7 @@ const EVALUATORS: Record<ComplianceCheckCode, (input: ComplianceInput) => CheckR
   JURY_HABILITATIONS: checkJuryHabilitations,
   JURY_NO_LINK: checkJuryNoLink,
   JURY_CONVENED: checkJuryConvened,
+  JURY_REQUIREMENTS: checkJuryRequirements,
   VAE_RECEVABILITE: checkVaeRecevabilite,
   CANDIDATES_CONVENED: checkCandidatesConvened,
   CANDIDATE_FILES: checkCandidateFiles,

@@ -1,3 +1,4 @@
+import type { HabilitationBasis, JuryRequirements } from '../jury/jury-requirements.js';
 import { Injectable } from '@nestjs/common';
 import { EntityNotFoundError } from 'typeorm';
 import type { Candidate } from '../candidates/candidate.entity.js';
@@ -65,10 +66,16 @@ export class ComplianceService {
       await Promise.all([
         this.db.read((m) =>
           sqlRows<
-            Pick<Titre, 'id' | 'code' | 'label' | 'version' | 'validUntil' | 'prolongationUntil'>
+            Pick<
+              Titre,
+              'id' | 'code' | 'label' | 'version' | 'validUntil' | 'prolongationUntil'
+            > & {
+              juryRequirements: unknown;
+            }
           >(
             m,
-            `SELECT "id", "code", "label", "version", "validUntil", "prolongationUntil"
+            `SELECT "id", "code", "label", "version", "validUntil", "prolongationUntil",
+              "juryRequirements"
             FROM "titre" WHERE "id" = :id`,
             { id: session.titreId },
           ),
@@ -156,9 +163,16 @@ export class ComplianceService {
         ? [[], []]
         : await Promise.all([
             this.db.read((m) =>
-              sqlRows<{ id: string; lastName: string; firstName: string }>(
+              sqlRows<{
+                id: string;
+                lastName: string;
+                firstName: string;
+                licenceCategories: unknown;
+                cqcValidUntil: string | null;
+              }>(
                 m,
-                `SELECT "id", "lastName", "firstName" FROM "jury_member" WHERE "id" IN (:...ids)`,
+                `SELECT "id", "lastName", "firstName", "licenceCategories", "cqcValidUntil"
+                FROM "jury_member" WHERE "id" IN (:...ids)`,
                 { ids: memberIds },
               ),
             ),
@@ -168,9 +182,10 @@ export class ComplianceService {
                 titreId: string;
                 validUntil: string;
                 ccpCodes: unknown;
+                basis: HabilitationBasis | null;
               }>(
                 m,
-                `SELECT "juryMemberId", "titreId", "validUntil", "ccpCodes" FROM "habilitation"
+                `SELECT "juryMemberId", "titreId", "validUntil", "ccpCodes", "basis" FROM "habilitation"
                 WHERE "juryMemberId" IN (:...ids)`,
                 { ids: memberIds },
               ),
@@ -201,6 +216,7 @@ export class ComplianceService {
         validUntil: titre.validUntil,
         prolongationUntil: titre.prolongationUntil ?? null,
         ccps: ccps.map((c) => ({ code: c.code, label: c.label, kind: c.kind })),
+        juryRequirements: json<JuryRequirements | null>(titre.juryRequirements) ?? null,
       },
       agrements: agrements.map((a) => ({
         id: a.id,
@@ -226,7 +242,10 @@ export class ComplianceService {
                 titreId: h.titreId,
                 validUntil: h.validUntil,
                 ccpCodes: json<string[]>(h.ccpCodes),
+                basis: h.basis ?? null,
               })),
+            licenceCategories: json<string[] | null>(member.licenceCategories) ?? [],
+            cqcValidUntil: member.cqcValidUntil ?? null,
           },
         ];
       }),

@@ -42,4 +42,36 @@ export const JURY_SOURCES = {
       'Le salarié désigné pour un jury d’examen demande par écrit à son employeur, au moins 15 jours calendaires avant le début de la session, une autorisation d’absence, en y joignant sa convocation : le juré doit donc être convoqué au moins 15 jours avant.',
     referenceCode: null,
   },
+  /**
+   * The basis of a habilitation. The three bases are those of issue 14 and of the habilitation
+   * request; the stored pages confirm the rule for CCP sessions (ASH n° 2977, on the arrêté
+   * modifying that of 22 December 2015) but the article's own wording could not be read here.
+   */
+  JURY_HABILITATION_BASIS: {
+    code: 'JURY_HABILITATION_BASIS',
+    text: 'Arrêté du 22 décembre 2015 modifié relatif aux conditions de délivrance du titre professionnel du ministère chargé de l’emploi (composition du jury), modifié à compter du 1er janvier 2017',
+    article:
+      'Composition du jury et habilitation de ses membres par le préfet (UD de la DREETS) ; pour une session CCP, jury exclusivement composé de professionnels du métier (texte de l’article non relu ici : à confirmer sur Légifrance)',
+    date: '2015-12-22',
+    url: 'https://ash.tm.fr/hebdo/2977/veille-juridique/leger-amenagement-des-conditions-de-delivrance-des-titres-professionnels-du-ministere-charge-de-lemploi-371722.php',
+    summary:
+      'Un membre de jury est habilité au titre de son expérience : professionnel du métier visé par le titre, encadrement de professionnels de ce métier, ou formateur du titre. Pour une session CCP, les membres du jury sont exclusivement des professionnels justifiant d’au moins trois ans d’expérience dans le métier visé et ne l’ayant pas quitté depuis plus de cinq ans.',
+    referenceCode: 'DELIVRANCE-2015',
+  },
+  /**
+   * Per-titre requirements of the jurors (road transport: licence C or D and a valid CQC). The
+   * requirement for the jurors is that of issue 14: the arrêtés of the titres read here set the
+   * licence and CQC the candidates present to the jury, not those of the jurors.
+   */
+  JURY_REQUIREMENTS: {
+    code: 'JURY_REQUIREMENTS',
+    text: 'Référentiel de certification (RC) du titre, exigences relatives au jury ; arrêté du 10 octobre 2018 relatif au titre professionnel de conducteur du transport routier de marchandises sur tous véhicules',
+    article:
+      'Arrêté du 10 octobre 2018, art. 6 (documents présentés au jury : permis C ou CE, carte de qualification de conducteur) ; l’exigence faite aux membres du jury (permis C ou D, CQC valide) n’a pas pu être confirmée dans le RC : chaque titre la porte dans ses données avec sa source',
+    date: '2018-10-10',
+    url: 'https://www.doctrine.fr/l/texts/arretes/JORFTEXT000037501435/articles/LEGIARTI000037502000',
+    summary:
+      'Pour un titre du transport routier, chaque membre du jury détient la catégorie de permis demandée (C ou D) et une carte de qualification de conducteur (CQC) valable jusqu’à la fin de la session.',
+    referenceCode: null,
+  },
 } as const satisfies Record<string, RuleSource>;

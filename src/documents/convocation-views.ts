@@ -68,6 +68,8 @@ export interface StaffConvocationView {
   arrival: string;
   mission: string[];
   habilitation: string | null;
+  /** « À vérifier par le centre avant l’envoi : … », or null. */
+  alert: string | null;
   bring: string[];
 }
 
@@ -207,6 +209,10 @@ function staffConvocation(dossier: SessionDossier, staff: DossierStaff): StaffCo
         : staff.habilitationUntil
           ? `Habilitation pour ce titre valable jusqu’au ${formatFrenchDate(staff.habilitationUntil)}.`
           : 'Aucune habilitation pour ce titre n’est enregistrée : merci de la transmettre au centre avant la session.',
+    alert:
+      staff.alerts && staff.alerts.length > 0
+        ? `À vérifier par le centre avant l’envoi : ${staff.alerts.join(' ; ')}.`
+        : null,
     bring: [IDENTITY_DOCUMENT, 'la présente convocation'],
   };
 }

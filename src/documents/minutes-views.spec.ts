@@ -269,6 +269,27 @@ describe('session documents from plain data', () => {
     expect(fraudReport(dossier()).juryNotice).toContain('signé par le responsable de session');
   });
 
+  it('puts a warning line for the centre on a juror’s convocation with something to check', () => {
+    const d = dossier({
+      staff: [
+        { ...JURORS[0], alerts: [] },
+        {
+          ...JURORS[1],
+          alerts: [
+            'aucune habilitation pour le titre CDA',
+            'exigences du titre CDA pour le jury non remplies : CQC (carte de qualification de conducteur) non enregistrée',
+          ],
+        },
+        JURORS[2],
+      ],
+    });
+    expect(staffConvocations(d).convocations.map((c) => c.alert)).toEqual([
+      null,
+      'À vérifier par le centre avant l’envoi : aucune habilitation pour le titre CDA ; exigences du titre CDA pour le jury non remplies : CQC (carte de qualification de conducteur) non enregistrée.',
+      null,
+    ]);
+  });
+
   it('says so when the session has no candidate and no jury', () => {
     const d = dossier();
     expect(candidateConvocations(d).convocations).toEqual([]);

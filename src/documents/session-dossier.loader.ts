@@ -11,6 +11,8 @@ import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { SessionJuryService } from '../jury/session-jury.service.js';
+import { habilitationWarning } from '../jury/habilitation-rules.js';
+import { requirementsWarning } from '../jury/jury-requirements.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { TitresService } from '../titres/titres.service.js';
 import { User } from '../users/user.entity.js';
@@ -139,6 +141,14 @@ export class SessionDossierLoader {
             .map((h) => h.validUntil)
             .sort()
             .at(-1) ?? null,
+        // For the centre, before sending: the habilitation or the titre's requirements unmet.
+        alerts:
+          s.role !== 'JURY'
+            ? []
+            : [
+                habilitationWarning(s.juryMember.habilitations, titre, session, this.clock.today()),
+                requirementsWarning(titre.juryRequirements, s.juryMember, session, titre.code),
+              ].filter((w): w is string => w !== null),
       })),
       declarations: declarations.map(({ juryMemberId, candidateId, hasLink }) => ({
         juryMemberId,

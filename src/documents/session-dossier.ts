@@ -68,6 +68,11 @@ export interface DossierStaff {
   employer: string;
   /** End of the member's latest habilitation for the session's titre. */
   habilitationUntil: CalendarDate | null;
+  /**
+   * What the centre must notice before sending the juror's convocation (habilitation absent,
+   * expired or too short; the titre's jury requirements unmet); absent or empty: nothing.
+   */
+  alerts?: string[];
 }
 
 export interface DossierDeclaration {

@@ -10,6 +10,7 @@ import {
 import { DateColumn, JsonColumn } from '../database/columns.js';
 import { Titre } from '../titres/titre.entity.js';
 import { JuryMember } from './jury-member.entity.js';
+import type { HabilitationBasis } from './jury-requirements.js';
 
 /** A juror's approval for a titre, until a date, optionally restricted to some CCPs. */
 @Entity('habilitation')
@@ -34,4 +35,10 @@ export class Habilitation {
 
   /** Empty: the whole titre. */
   @JsonColumn() ccpCodes!: string[];
+
+  /**
+   * What the habilitation rests on (JURY_SOURCES.JURY_HABILITATION_BASIS): professionnel du
+   * métier, encadrement, formateur; null: not recorded (habilitations recorded before).
+   */
+  @Column({ type: 'varchar', length: 12, nullable: true }) basis!: HabilitationBasis | null;
 }

@@ -9,7 +9,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { Centre } from '../centres/centre.entity.js';
-import { InstantColumn } from '../database/columns.js';
+import { DateColumn, InstantColumn, JsonColumn } from '../database/columns.js';
 import { Habilitation } from './habilitation.entity.js';
 
 /** A juror (or invigilator, actor) in a centre's directory. */
@@ -39,6 +39,12 @@ export class JuryMember {
   @Column({ type: 'varchar', length: 500, default: '' }) address!: string;
 
   @Column({ type: 'boolean', default: false }) professionalised!: boolean;
+
+  /** Driving-licence categories held (`LICENCE_CATEGORIES`), for the titres that ask for one. */
+  @JsonColumn({ default: '[]' }) licenceCategories!: string[];
+
+  /** Last day of validity of the carte de qualification de conducteur; null: none recorded. */
+  @DateColumn({ nullable: true }) cqcValidUntil!: string | null;
 
   @InstantColumn() createdAt!: string;
 

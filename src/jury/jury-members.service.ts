@@ -28,9 +28,11 @@ const AUDITED_FIELDS = [
   'employer',
   'address',
   'professionalised',
+  'licenceCategories',
+  'cqcValidUntil',
 ] as const;
 
-type NewHabilitation = Pick<Habilitation, 'titreId' | 'validUntil' | 'ccpCodes'>;
+type NewHabilitation = Pick<Habilitation, 'titreId' | 'validUntil' | 'ccpCodes' | 'basis'>;
 
 @Injectable()
 export class JuryMembersService {
@@ -60,6 +62,8 @@ export class JuryMembersService {
           employer: dto.employer ?? '',
           address: dto.address ?? '',
           professionalised: dto.professionalised ?? false,
+          licenceCategories: dto.licenceCategories ?? [],
+          cqcValidUntil: dto.cqcValidUntil ?? null,
           createdAt: this.clock.nowIso(),
         }),
       );
@@ -184,6 +188,6 @@ export class JuryMembersService {
         `Le champ « ${prefix}ccpCodes » contient des codes inconnus pour le titre ${titre.code} : ${unknown.join(', ')}.`,
       );
     }
-    return { titreId: titre.id, validUntil: dto.validUntil, ccpCodes };
+    return { titreId: titre.id, validUntil: dto.validUntil, ccpCodes, basis: dto.basis ?? null };
   }
 }

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { DateColumn, InstantColumn, JsonColumn } from '../database/columns.js';
 import { UniqueKeyMessage } from '../database/unique-key-message.js';
+import type { JuryRequirements } from '../jury/jury-requirements.js';
 import { Ccp } from './ccp.entity.js';
 
 /** A titre professionnel in one version (millésime). Titres are national, shared by all centres. */
@@ -37,6 +38,12 @@ export class Titre {
 
   /** Documents the candidates bring besides the identity document (e.g. permis de conduire). */
   @JsonColumn({ default: '[]' }) convocationDocuments!: string[];
+
+  /**
+   * What the jurors hold beyond their habilitation (road transport: licence C or D, valid CQC),
+   * with its source (JURY_SOURCES.JURY_REQUIREMENTS); null: nothing more.
+   */
+  @JsonColumn({ nullable: true }) juryRequirements!: JuryRequirements | null;
 
   @InstantColumn() createdAt!: string;
 

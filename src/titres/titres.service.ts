@@ -8,6 +8,7 @@ import { fieldError, refuseFieldErrors } from '../common/validation/field-errors
 import { Ccp } from './ccp.entity.js';
 import type { CreateTitreDto, UpdateTitreDto } from './dto/create-titre.dto.js';
 import { prolongationUntilError } from './titre-rules.js';
+import { juryRequirementsError, type JuryRequirements } from '../jury/jury-requirements.js';
 import { Titre } from './titre.entity.js';
 import { Database } from '../database/database.js';
 
@@ -20,7 +21,10 @@ export class TitresService {
   ) {}
 
   async create(dto: CreateTitreDto): Promise<Titre> {
-    refuseFieldErrors([prolongationUntilError(dto.validUntil, dto.prolongationUntil)]);
+    refuseFieldErrors([
+      prolongationUntilError(dto.validUntil, dto.prolongationUntil),
+      juryRequirementsError(dto.juryRequirements),
+    ]);
     const codes = dto.ccps.map((c) => c.code);
     if (new Set(codes).size !== codes.length) {
       throw fieldError('ccps', 'Le champ « ccps » contient deux fois le même code de CCP.');
@@ -44,6 +48,7 @@ export class TitresService {
           prolongationUntil: dto.prolongationUntil ?? null,
           examTests: dto.examTests ?? [],
           convocationDocuments: dto.convocationDocuments ?? [],
+          juryRequirements: juryRequirementsOf(dto.juryRequirements),
           createdAt: this.clock.nowIso(),
         }),
       );
@@ -73,13 +78,21 @@ export class TitresService {
         dto.prolongationUntil === undefined ? current.prolongationUntil : dto.prolongationUntil,
       examTests: dto.examTests ?? current.examTests,
       convocationDocuments: dto.convocationDocuments ?? current.convocationDocuments,
+      juryRequirements:
+        dto.juryRequirements === undefined
+          ? current.juryRequirements
+          : juryRequirementsOf(dto.juryRequirements),
     };
-    refuseFieldErrors([prolongationUntilError(next.validUntil, next.prolongationUntil)]);
+    refuseFieldErrors([
+      prolongationUntilError(next.validUntil, next.prolongationUntil),
+      juryRequirementsError(dto.juryRequirements),
+    ]);
     const changes = diffFields(current, next, [
       'validUntil',
       'prolongationUntil',
       'examTests',
       'convocationDocuments',
+      'juryRequirements',
     ] as const);
     if (Object.keys(changes).length === 0) return current;
     await this.db.transaction(async (m) => {
@@ -116,4 +129,16 @@ export class TitresService {
     if (!titre) throw notFound('Titre');
     return titre;
   }
+}
+
+/** The stored requirements: the DTO's fields only, categories in the list's order. */
+function juryRequirementsOf(
+  dto: { licenceCategories: string[]; cqc: boolean; source: string } | null | undefined,
+): JuryRequirements | null {
+  if (!dto) return null;
+  return {
+    licenceCategories: [...dto.licenceCategories] as JuryRequirements['licenceCategories'],
+    cqc: dto.cqc,
+    source: dto.source,
+  };
 }

@@ -412,7 +412,16 @@ export function bodyParsing() {
         next();
       },
       (error: unknown) => {
-        if (error instanceof HttpException) refuse(error);
+        // The API takes only JSON: a write whose body is not declared JSON is 415 even when it
+        // cannot be decompressed or read (the type is judged before the bytes).
+        if (
+          api &&
+          kind !== 'json' &&
+          WRITE_METHODS.has(req.method) &&
+          error instanceof BadRequestException
+        ) {
+          refuse(new UnsupportedMediaTypeException(MESSAGES.apiType));
+        } else if (error instanceof HttpException) refuse(error);
         else next(error);
       },
     );

@@ -1,12 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { applyDecorators } from '@nestjs/common';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
+  IsIn,
   IsOptional,
   IsString,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -19,6 +23,46 @@ import {
   Trim,
   Uuid,
 } from '../../common/validation/decorators.js';
+import {
+  HABILITATION_BASES,
+  LICENCE_CATEGORIES,
+  type HabilitationBasis,
+  type LicenceCategory,
+} from '../jury-requirements.js';
+
+/** The driving-licence categories a juror holds (create and update alike). */
+function LicenceCategoriesField(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      required: false,
+      enum: LICENCE_CATEGORIES,
+      isArray: true,
+      example: ['C', 'CE'],
+      description: 'Catégories de permis de conduire détenues (titres du transport routier)',
+    }),
+    NotNull(),
+    IsArray(),
+    ArrayMaxSize(LICENCE_CATEGORIES.length),
+    IsIn(LICENCE_CATEGORIES, { each: true }),
+    ArrayUnique(),
+  );
+}
+
+/** The last day of validity of the juror's CQC; null: none. */
+function CqcValidUntilField(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      required: false,
+      nullable: true,
+      example: '2029-03-31',
+      description:
+        'Fin de validité de la carte de qualification de conducteur (CQC) ; null : aucune',
+    }),
+    ValidateIf((_o, v) => v !== null),
+    IsOptional(),
+    IsCalendarDate(),
+  );
+}
 
 export class HabilitationDto {
   @ApiProperty() @Uuid() titreId!: string;
@@ -40,6 +84,17 @@ export class HabilitationDto {
   @IsCleanText()
   @MaxLength(30, { each: true })
   ccpCodes?: string[];
+
+  @ApiProperty({
+    enum: HABILITATION_BASES,
+    required: false,
+    nullable: true,
+    description:
+      'Fondement de l’habilitation : professionnel du métier, encadrement de professionnels du métier ou formateur du titre',
+  })
+  @IsOptional()
+  @IsIn(HABILITATION_BASES)
+  basis?: HabilitationBasis | null;
 }
 
 export class CreateJuryMemberDto {
@@ -63,6 +118,10 @@ export class CreateJuryMemberDto {
   @IsOptional()
   @IsBoolean()
   professionalised?: boolean;
+
+  @LicenceCategoriesField() licenceCategories?: LicenceCategory[];
+
+  @CqcValidUntilField() cqcValidUntil?: string | null;
 
   @ApiProperty({ type: [HabilitationDto], required: false })
   @IsOptional()
@@ -93,6 +152,10 @@ export class UpdateJuryMemberDto {
   address?: string;
 
   @ApiProperty({ required: false }) @NotNull() @IsBoolean() professionalised?: boolean;
+
+  @LicenceCategoriesField() licenceCategories?: LicenceCategory[];
+
+  @CqcValidUntilField() cqcValidUntil?: string | null;
 }
 
 export class ListJuryMembersQuery {

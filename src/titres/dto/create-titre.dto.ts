@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsOptional,
   IsString,
@@ -23,6 +24,50 @@ import {
 } from '../../common/validation/decorators.js';
 import { EXAM_TESTS, type ExamTest } from '../../documents/convocation-rules.js';
 import { CCP_KINDS, type CcpKind } from '../ccp.entity.js';
+import { LICENCE_CATEGORIES, type LicenceCategory } from '../../jury/jury-requirements.js';
+
+/** What the titre asks of its jurors beyond the habilitation, with its source. */
+export class JuryRequirementsDto {
+  @ApiProperty({
+    enum: LICENCE_CATEGORIES,
+    isArray: true,
+    example: ['C', 'D'],
+    description: 'Le juré détient au moins une de ces catégories de permis (vide : aucune)',
+  })
+  @IsArray()
+  @ArrayMaxSize(LICENCE_CATEGORIES.length)
+  @IsIn(LICENCE_CATEGORIES, { each: true })
+  @ArrayUnique()
+  licenceCategories!: LicenceCategory[];
+
+  @ApiProperty({ description: 'Le juré détient une CQC valable jusqu’à la fin de la session' })
+  @IsBoolean()
+  cqc!: boolean;
+
+  @ApiProperty({
+    example: 'Référentiel de certification du titre, exigences relatives au jury',
+    description: 'Source de l’exigence (texte, article) ou ce qui n’a pas pu être confirmé',
+  })
+  @Text(500, { multiline: true })
+  source!: string;
+}
+
+/** The titre's jury requirements: null for none. */
+function JuryRequirementsField(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      required: false,
+      nullable: true,
+      type: JuryRequirementsDto,
+      description:
+        'Exigences faites aux membres du jury (permis, CQC), avec leur source ; null : aucune',
+    }),
+    ValidateIf((_o, v) => v !== null),
+    IsOptional(),
+    ValidateNested(),
+    Type(() => JuryRequirementsDto),
+  );
+}
 
 /** The titre's tests, as the convocation cites them (create and update alike). */
 function ExamTestsField(): PropertyDecorator {
@@ -112,6 +157,8 @@ export class CreateTitreDto {
 
   @ConvocationDocumentsField() convocationDocuments?: string[];
 
+  @JuryRequirementsField() juryRequirements?: JuryRequirementsDto | null;
+
   @ApiProperty({ type: [CcpDto] })
   @IsArray()
   @ArrayMaxSize(30)
@@ -148,4 +195,6 @@ export class UpdateTitreDto {
   @ExamTestsField() examTests?: ExamTest[];
 
   @ConvocationDocumentsField() convocationDocuments?: string[];
+
+  @JuryRequirementsField() juryRequirements?: JuryRequirementsDto | null;
 }

@@ -18,7 +18,12 @@ import { TitresService } from '../../titres/titres.service.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
-import { formView, type FieldSpec, type FieldValue } from './form-fields.js';
+import { formView, withEmpty, type FieldSpec, type FieldValue } from './form-fields.js';
+import {
+  HABILITATION_BASIS_LABELS,
+  LICENCE_CATEGORIES,
+  type HabilitationBasis,
+} from '../../jury/jury-requirements.js';
 import { centreField, centreOptions, FormOptions, titreField, titreLabel } from './form-options.js';
 import {
   checked,
@@ -26,6 +31,7 @@ import {
   nullableText,
   optionalText,
   text,
+  texts,
   type FormBody,
 } from './form-input.js';
 import { FormPages, type Page } from './form-pages.js';
@@ -38,6 +44,9 @@ import {
 } from './form-support.js';
 
 const LABELS = labelOf({
+  basis: 'Fondement de l’habilitation',
+  licenceCategories: 'Catégories de permis détenues',
+  cqcValidUntil: 'Fin de validité de la CQC',
   ccpCodes: 'Restreinte aux CCP',
   validUntil: 'Fin de validité de l’habilitation',
   titreId: 'Titre professionnel',
@@ -60,6 +69,20 @@ const MEMBER_SPECS: FieldSpec[] = [
     label: 'Professionnel en activité dans le métier',
     kind: 'checkbox',
   },
+  {
+    name: 'licenceCategories',
+    label: 'Catégories de permis détenues',
+    kind: 'checkboxes',
+    options: LICENCE_CATEGORIES.map((c) => ({ value: c, label: c })),
+    hint: 'Pour les titres qui en demandent une à leurs jurés (transport routier : C ou D).',
+    wide: true,
+  },
+  {
+    name: 'cqcValidUntil',
+    label: 'Fin de validité de la CQC',
+    kind: 'date',
+    hint: 'Carte de qualification de conducteur ; vide : aucune.',
+  },
 ];
 
 const LIST_PAGE: Page = { view: 'jury/list', title: 'Membres du jury', section: 'jury' };
@@ -71,6 +94,18 @@ function newMemberSpecs(caller: Caller, centres: readonly Centre[]): FieldSpec[]
 function habilitationSpecs(titres: readonly Titre[]): FieldSpec[] {
   return [
     titreField(titres),
+    {
+      name: 'basis',
+      label: 'Fondement de l’habilitation',
+      kind: 'select',
+      required: true,
+      options: withEmpty(
+        (Object.entries(HABILITATION_BASIS_LABELS) as [HabilitationBasis, string][]).map(
+          ([value, label]) => ({ value, label: capitalize(label) }),
+        ),
+        'Choisissez le fondement',
+      ),
+    },
     {
       name: 'validUntil',
       label: 'Fin de validité de l’habilitation',
@@ -95,7 +130,13 @@ function memberPlain(body: FormBody): Record<string, unknown> {
     employer: text(body, 'employer'),
     address: text(body, 'address'),
     professionalised: checked(body, 'professionalised'),
+    licenceCategories: texts(body, 'licenceCategories'),
+    cqcValidUntil: nullableText(body, 'cqcValidUntil'),
   };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Jury members of the caller's centres: list, create, edit, habilitations. */
@@ -216,9 +257,14 @@ export class JuryFormsController {
       dto: HabilitationDto,
       plain: {
         titreId: optionalText(body, 'titreId'),
+        basis: optionalText(body, 'basis'),
         validUntil: optionalText(body, 'validUntil'),
         ccpCodes: commaList(text(body, 'ccpCodes')),
       },
+      checks:
+        optionalText(body, 'basis') === undefined
+          ? { basis: 'Le champ « Fondement de l’habilitation » est obligatoire.' }
+          : {},
       labels: LABELS,
       work: (dto) => this.members.addHabilitation(caller, id, dto),
       done: { to: `/jury/${id}#habilitations`, flash: 'habilitation-added' },
@@ -280,6 +326,8 @@ function memberValues(member: JuryMember): Record<string, FieldValue> {
     employer: member.employer,
     address: member.address,
     professionalised: member.professionalised,
+    licenceCategories: member.licenceCategories,
+    cqcValidUntil: member.cqcValidUntil,
   };
 }
 
@@ -291,6 +339,9 @@ export function habilitationLines(
   return (member.habilitations ?? []).map((h) => {
     const titre = titreById.get(h.titreId);
     const scope = h.ccpCodes.length > 0 ? ` (${h.ccpCodes.join(', ')})` : ' (tout le titre)';
-    return `${titre ? titreLabel(titre) : 'Titre inconnu'}, jusqu’au ${formatFrenchDate(h.validUntil)}${scope}`;
+    const basis = h.basis
+      ? ` — au titre de : ${HABILITATION_BASIS_LABELS[h.basis]}`
+      : ' — fondement non renseigné';
+    return `${titre ? titreLabel(titre) : 'Titre inconnu'}, jusqu’au ${formatFrenchDate(h.validUntil)}${scope}${basis}`;
   });
 }

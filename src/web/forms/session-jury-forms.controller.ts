@@ -19,6 +19,7 @@ import { JuryMembersService } from '../../jury/jury-members.service.js';
 import { LINK_KINDS, type LinkKind } from '../../jury/link-declaration.entity.js';
 import { SessionJuryService } from '../../jury/session-jury.service.js';
 import { habilitationWarning } from '../../jury/habilitation-rules.js';
+import { requirementsWarning } from '../../jury/jury-requirements.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
 import { TitresService } from '../../titres/titres.service.js';
@@ -347,9 +348,20 @@ export class SessionJuryFormsController {
     ]);
     const titreById = new Map(titres.map((t) => [t.id, t]));
     const titre = titreById.get(session.titreId);
-    // An expired or too-short habilitation is flagged where the juror is chosen.
-    const warningOf = (habilitations: readonly { titreId: string; validUntil: string }[]) =>
-      titre ? habilitationWarning(habilitations, titre, session, today) : null;
+    // An expired or too-short habilitation, or the titre's jury requirements unmet (licence,
+    // CQC), is flagged where the juror is chosen.
+    const warningOf = (member: {
+      habilitations?: readonly { titreId: string; validUntil: string }[];
+      licenceCategories: string[];
+      cqcValidUntil: string | null;
+    }): string | null => {
+      if (!titre) return null;
+      const warnings = [
+        habilitationWarning(member.habilitations ?? [], titre, session, today),
+        requirementsWarning(titre.juryRequirements, member, session, titre.code),
+      ].filter((w): w is string => w !== null);
+      return warnings.length > 0 ? warnings.join(' ; ') : null;
+    };
     const assigned = new Set(staff.map((s) => s.juryMemberId));
     const specs: FieldSpec[] = [
       {
@@ -361,7 +373,7 @@ export class SessionJuryFormsController {
           members
             .filter((m) => !assigned.has(m.id))
             .map((m) => {
-              const warning = warningOf(m.habilitations ?? []);
+              const warning = warningOf(m);
               const name = `${m.lastName.toUpperCase()} ${m.firstName}`;
               return { value: m.id, label: warning ? `${name} — attention : ${warning}` : name };
             }),
@@ -385,7 +397,7 @@ export class SessionJuryFormsController {
           name: `${s.juryMember.lastName.toUpperCase()} ${s.juryMember.firstName}`,
           role: STAFF_ROLE_LABELS[s.role],
           habilitations: habilitationLines(s.juryMember, titreById),
-          habilitationWarning: s.role === 'JURY' ? warningOf(s.juryMember.habilitations) : null,
+          habilitationWarning: s.role === 'JURY' ? warningOf(s.juryMember) : null,
           attendance: attendanceView(s, attendanceProblem),
           convocation: convocationView(s, session.startDate, convocationProblem),
         })),

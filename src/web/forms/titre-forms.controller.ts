@@ -10,6 +10,13 @@ import type { Titre } from '../../titres/titre.entity.js';
 import { prolongationUntilError } from '../../titres/titre-rules.js';
 import { CCP_KINDS } from '../../titres/ccp.entity.js';
 import { TitresService } from '../../titres/titres.service.js';
+import {
+  describeRequirements,
+  hasRequirements,
+  juryRequirementsError,
+  LICENCE_CATEGORIES,
+  type JuryRequirements,
+} from '../../jury/jury-requirements.js';
 import { CCP_KIND_LABELS, optionsOf } from '../views/labels.js';
 import { EXAM_TEST_LABELS } from '../../documents/convocation-rules.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
@@ -17,6 +24,7 @@ import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
 import { formView, type FieldSpec } from './form-fields.js';
 import {
+  checked,
   labelLookup,
   nullableText,
   optionalText,
@@ -43,6 +51,10 @@ const TITRE_LABELS = labelOf({
   prolongationUntil: 'Fin du délai de prolongation',
   examTests: 'Épreuves du référentiel d’évaluation',
   convocationDocuments: 'Documents à apporter',
+  juryRequirements: 'Exigences faites au jury',
+  'juryRequirements.licenceCategories': 'Catégories de permis demandées aux jurés',
+  'juryRequirements.cqc': 'CQC en cours de validité demandée aux jurés',
+  'juryRequirements.source': 'Source de l’exigence',
   ccps: 'CCP',
 });
 const CCP_LABELS = labelOf({ ccps: 'CCP' });
@@ -77,12 +89,47 @@ const CONVOCATION_SPECS: FieldSpec[] = [
   },
 ];
 
-/** The lifecycle dates and the convocation data of an existing titre version. */
+/** What the titre asks of its jurors beyond the habilitation (JURY_SOURCES.JURY_REQUIREMENTS). */
+const JURY_REQUIREMENT_SPECS: FieldSpec[] = [
+  {
+    name: 'juryRequirements.licenceCategories',
+    label: 'Catégories de permis demandées aux jurés',
+    kind: 'checkboxes',
+    options: LICENCE_CATEGORIES.map((c) => ({ value: c, label: c })),
+    hint: 'Le juré en détient au moins une (transport routier : C ou D). Aucune cochée et CQC non demandée : pas d’exigence.',
+    wide: true,
+  },
+  {
+    name: 'juryRequirements.cqc',
+    label: 'CQC en cours de validité demandée aux jurés',
+    kind: 'checkbox',
+    hint: 'Carte de qualification de conducteur valable jusqu’au dernier jour de la session.',
+  },
+  {
+    name: 'juryRequirements.source',
+    label: 'Source de l’exigence',
+    kind: 'textarea',
+    hint: 'Texte et article (référentiel de certification, arrêté du titre), ou ce qui n’a pas pu être confirmé.',
+    wide: true,
+  },
+];
+
+/** The lifecycle dates, the convocation data and the jury requirements of an existing titre version. */
 const EDIT_SPECS: FieldSpec[] = [
   { name: 'validUntil', label: 'Fin de validité du titre', kind: 'date', required: true },
   PROLONGATION_SPEC,
   ...CONVOCATION_SPECS,
+  ...JURY_REQUIREMENT_SPECS,
 ];
+
+/** The requirements typed in the form: null when nothing is asked nor sourced. */
+function juryRequirementsPlain(body: FormBody): Record<string, unknown> | null {
+  const licenceCategories = texts(body, 'juryRequirements.licenceCategories');
+  const cqc = checked(body, 'juryRequirements.cqc');
+  const source = optionalText(body, 'juryRequirements.source');
+  if (licenceCategories.length === 0 && !cqc && source === undefined) return null;
+  return { licenceCategories, cqc, source };
+}
 
 function labelOrCode(code: string): string {
   return code in EXAM_TEST_LABELS ? EXAM_TEST_LABELS[code as keyof typeof EXAM_TEST_LABELS] : code;
@@ -201,6 +248,9 @@ export class TitreFormsController {
         prolongationUntil: titre.prolongationUntil ?? '',
         examTests: titre.examTests,
         convocationDocuments: titre.convocationDocuments.join('\n'),
+        'juryRequirements.licenceCategories': titre.juryRequirements?.licenceCategories ?? [],
+        'juryRequirements.cqc': titre.juryRequirements?.cqc ?? false,
+        'juryRequirements.source': titre.juryRequirements?.source ?? '',
       }),
     );
   }
@@ -220,6 +270,7 @@ export class TitreFormsController {
       prolongationUntil: nullableText(body, 'prolongationUntil'),
       examTests: texts(body, 'examTests'),
       convocationDocuments: lines(optionalText(body, 'convocationDocuments')),
+      juryRequirements: juryRequirementsPlain(body),
     };
     const ctx = { req, res };
     await this.forms.submit(ctx, {
@@ -229,7 +280,10 @@ export class TitreFormsController {
         plain.validUntil === undefined
           ? { validUntil: 'Le champ « Fin de validité du titre » est obligatoire.' }
           : {},
-      rules: [prolongationUntilError(plain.validUntil, plain.prolongationUntil)],
+      rules: [
+        prolongationUntilError(plain.validUntil, plain.prolongationUntil),
+        juryRequirementsError(plain.juryRequirements as JuryRequirements | null),
+      ],
       labels: LABELS,
       work: (dto) => this.titres.update(caller, id, dto),
       done: { to: '/titres', flash: 'titre-updated' },
@@ -278,6 +332,9 @@ export class TitreFormsController {
           prolongationByDefault: t.prolongationUntil === null,
           examTests: t.examTests.map((code) => labelOrCode(code)),
           convocationDocuments: t.convocationDocuments,
+          juryRequirements: hasRequirements(t.juryRequirements)
+            ? describeRequirements(t.juryRequirements as JuryRequirements)
+            : null,
           ccps: (t.ccps ?? []).map(
             (c) => `${c.code} — ${c.label}${c.kind === 'CCS' ? ' (CCS)' : ''}`,
           ),
