@@ -14,12 +14,8 @@ import { Clock } from '../common/clock.js';
 import { notFound } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Centre } from '../centres/centre.entity.js';
-import {
-  COMPLIANCE_CHECKS,
-  complianceChecksByTask,
-  isVerifiedByData,
-} from '../compliance/compliance-rules.js';
 import { ComplianceService } from '../compliance/compliance.service.js';
+import { provenOpenTaskCodes } from '../compliance/proven-by-data.js';
 import { isFrenchRegion, DEFAULT_REGION } from '../common/french-holidays.js';
 import { ObligationsService } from '../obligations/obligations.service.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
@@ -38,11 +34,6 @@ import { Database } from '../database/database.js';
 
 /** How long a finished session stays in the personal feed. */
 const FEED_PAST_DAYS = 90;
-
-/** The tasks some compliance check supports: only they can be « vérifiées par les données ». */
-const CHECKED_TASK_CODES: ReadonlySet<string> = new Set(
-  COMPLIANCE_CHECKS.flatMap((check) => check.taskCodes),
-);
 
 type FeedSession = CalendarSession & { entity: ExamSession };
 
@@ -197,7 +188,7 @@ export class CalendarService {
           (t) => !isConditionalTask(t.applicability) && isTaskApplicable(t.applicability, facts),
         )
         .sort(comparePhasePosition);
-      const proven = await this.provenByData(session.entity, all);
+      const proven = await provenOpenTaskCodes(this.compliance, session.entity, all);
       events.push(
         ...sessionEvents(
           this.config.appUrl,
@@ -215,21 +206,5 @@ export class CalendarService {
       );
     }
     return events;
-  }
-
-  /**
-   * The codes of the session's open tasks « vérifiées par les données » (every compliance check
-   * supporting them passes): shown as such, never as pending. The compliance report is computed
-   * only for a session with an open task some check supports.
-   */
-  private async provenByData(
-    session: ExamSession,
-    tasks: readonly Pick<SessionTask, 'code' | 'status'>[],
-  ): Promise<Set<string>> {
-    const open = tasks.filter((t) => t.status === 'todo' && CHECKED_TASK_CODES.has(t.code));
-    if (open.length === 0) return new Set();
-    // The stored ticks, the tasks marked not applicable included.
-    const checks = complianceChecksByTask(await this.compliance.evaluate(session));
-    return new Set(open.filter((t) => isVerifiedByData(checks.get(t.code))).map((t) => t.code));
   }
 }

@@ -6,6 +6,7 @@ import {
   compareDates,
   daysBetween,
   formatFrenchDate,
+  formatFrenchDayAndDate,
   formatFrenchLongDate,
   inputDateRangeLabel,
   isInputCalendarDate,
@@ -332,6 +333,13 @@ describe('formatFrenchDate', () => {
 
   it('throws on an invalid date', () => {
     expect(() => formatFrenchDate('2027-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('formatFrenchDayAndDate', () => {
+  it('writes the French day name before the date jj/mm/aaaa', () => {
+    expect(formatFrenchDayAndDate('2027-04-10')).toBe('samedi 10/04/2027');
+    expect(formatFrenchDayAndDate('2027-04-09')).toBe('vendredi 09/04/2027');
   });
 });
 

@@ -271,6 +271,11 @@ export function formatFrenchDate(date: CalendarDate): string {
   return `${pad(day, 2)}/${pad(month, 2)}/${pad(year, 4)}`;
 }
 
+/** 'YYYY-MM-DD' → e.g. 'samedi 10/04/2027': the day's name and the date jj/mm/aaaa. */
+export function formatFrenchDayAndDate(date: CalendarDate): string {
+  return `${FRENCH_DAY_NAMES[isoDayOfWeek(date) - 1]} ${formatFrenchDate(date)}`;
+}
+
 /** 'YYYY-MM-DD' → e.g. 'mercredi 3 février 2027' ('lundi 1er février 2027' for the first day). */
 export function formatFrenchLongDate(date: CalendarDate): string {
   const parts = parse(date);

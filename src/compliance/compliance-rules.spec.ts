@@ -1330,7 +1330,8 @@ describe('CANDIDATES_CONVENED', () => {
       }),
     );
     expect(messages(check)).toEqual([
-      "blocking: La convocation de Paul MARTIN date du 01/03/2027, après l'échéance du 28/02/2027.",
+      // 28/02/2027 is a Sunday: the convocation must be sent by Friday 26/02/2027.
+      "blocking: La convocation de Paul MARTIN date du 01/03/2027, après l'échéance du 28/02/2027 ramenée au vendredi 26/02/2027 (le 28/02 est un dimanche).",
     ]);
   });
 
@@ -1338,6 +1339,88 @@ describe('CANDIDATES_CONVENED', () => {
     const check = checkCandidatesConvened(anInput({ candidates: [] }));
     expect(check.status).toBe('pending');
     expect(messages(check)).toEqual(["warning: Aucun candidat n'est inscrit à la session."]);
+  });
+
+  describe('a convocation deadline on a non-working day', () => {
+    // Start 15/06/2027 − 1 month = Saturday 15/05/2027: met by Friday 14/05/2027.
+    const saturday = '15/05/2027 ramenée au vendredi 14/05/2027 (le 15/05 est un samedi)';
+    const onSaturday = (today: string, candidate: Partial<ComplianceCandidate>) =>
+      checkCandidatesConvened(
+        anInput({
+          today,
+          session: { ...anInput().session, startDate: '2027-06-15', endDate: '2027-06-18' },
+          candidates: [aCandidate(candidate)],
+        }),
+      );
+
+    it('is met by the working day before a weekend, and the wording names both dates', () => {
+      const onFriday = onSaturday('2027-05-20', {
+        convocationDate: '2027-05-14',
+        convocationProofKind: 'SIGNED_DISCHARGE',
+        convocationProofOn: '2027-05-14',
+      });
+      expect(onFriday.status).toBe('pass');
+      expect(onFriday.evidence).toEqual([
+        `Paul MARTIN : convocation du 14/05/2027 remise en main propre contre décharge, avant l'échéance du ${saturday} ; décharge signée du 14/05/2027.`,
+      ]);
+      const onTheDay = onSaturday('2027-05-20', {
+        convocationDate: '2027-05-15',
+        convocationProofKind: 'SIGNED_DISCHARGE',
+        convocationProofOn: '2027-05-15',
+      });
+      expect(messages(onTheDay)).toEqual([
+        `blocking: La convocation de Paul MARTIN date du 15/05/2027, après l'échéance du ${saturday}.`,
+      ]);
+    });
+
+    it('is pending until the working day before, then blocks', () => {
+      const notConvened = { convocationDate: null, convocationMode: null };
+      const pending = onSaturday('2027-05-14', notConvened);
+      expect(pending.status).toBe('pending');
+      expect(messages(pending)).toEqual([
+        "warning: Paul MARTIN n'a pas encore reçu de convocation : l'échéance du 15/05/2027 est ramenée au vendredi 14/05/2027 (aujourd'hui ; le 15/05 est un samedi).",
+      ]);
+      expect(pending.note).toBe(
+        'Des candidats restent à convoquer au plus tard le vendredi 14/05/2027 (échéance du 15/05/2027 ; le 15/05 est un samedi).',
+      );
+      expect(messages(onSaturday('2027-05-15', notConvened))).toEqual([
+        `blocking: Paul MARTIN n'a pas reçu de convocation alors que l'échéance du ${saturday} est dépassée.`,
+      ]);
+    });
+
+    it('moves a deadline on 26 December back over Christmas in Alsace-Moselle only', () => {
+      // Start 26/01/2029 − 1 month = Tuesday 26/12/2028; 25/12 is Christmas, 23–24 a weekend.
+      const convened = (region: ComplianceInput['session']['region']) =>
+        checkCandidatesConvened(
+          anInput({
+            today: '2029-01-10',
+            session: {
+              ...anInput().session,
+              startDate: '2029-01-26',
+              endDate: '2029-01-26',
+              region,
+            },
+            candidates: [
+              aCandidate({
+                convocationDate: '2028-12-26',
+                convocationProofKind: 'SIGNED_DISCHARGE',
+                convocationProofOn: '2028-12-26',
+              }),
+            ],
+          }),
+        );
+      const alsace = convened('ALSACE_MOSELLE');
+      expect(alsace.status).toBe('fail');
+      expect(messages(alsace)).toEqual([
+        expect.stringMatching(
+          /^blocking: La convocation de Paul MARTIN date du 26\/12\/2028, après l'échéance du 26\/12\/2028 ramenée au vendredi 22\/12\/2028 \(le 26\/12 est férié : .+\)\.$/,
+        ),
+      ]);
+      expect(convened('METROPOLE').status).toBe('pass');
+      expect(convened(undefined).evidence).toEqual([
+        "Paul MARTIN : convocation du 26/12/2028 remise en main propre contre décharge, avant l'échéance du 26/12/2028 ; décharge signée du 26/12/2028.",
+      ]);
+    });
   });
 });
 

@@ -1273,7 +1273,15 @@ function convocationProofFinding(
 
 export function checkCandidatesConvened(input: ComplianceInput): CheckResult {
   const { today, session, candidates } = input;
-  const deadline = convocationDeadline(session.startDate);
+  // A deadline on a weekend day or a public holiday of the centre's region is met by the working
+  // day before: the checks compare with that day and the wording names both dates.
+  const due = effectiveDeadline(convocationDeadline(session.startDate), session.region);
+  const deadline = due.effective;
+  /** « 14/05/2027 », or « vendredi 14/05/2027 (échéance du 15/05/2027 ; le 15/05 est un samedi) ». */
+  const byWords =
+    due.reason === null
+      ? fr(deadline)
+      : `${dayName(deadline)} ${fr(deadline)} (échéance du ${fr(due.deadline)} ; ${due.reason})`;
   if (candidates.length === 0) {
     return result('CANDIDATES_CONVENED', {
       findings: [
@@ -1286,7 +1294,7 @@ export function checkCandidatesConvened(input: ComplianceInput): CheckResult {
       ],
       evidence: [],
       pending: !isAfter(today, deadline),
-      note: `Les candidats doivent être convoqués au plus tard le ${fr(deadline)}.`,
+      note: `Les candidats doivent être convoqués au plus tard le ${byWords}.`,
     });
   }
   const findings: Finding[] = [];
@@ -1301,7 +1309,7 @@ export function checkCandidatesConvened(input: ComplianceInput): CheckResult {
           finding(
             'CANDIDATES_CONVENED',
             'blocking',
-            `${name} n'a pas reçu de convocation alors que l'échéance du ${fr(deadline)} est dépassée.`,
+            `${name} n'a pas reçu de convocation alors que l'échéance du ${due.words} est dépassée.`,
             subject,
           ),
         );
@@ -1315,7 +1323,9 @@ export function checkCandidatesConvened(input: ComplianceInput): CheckResult {
             finding(
               'CANDIDATES_CONVENED',
               'warning',
-              `${name} n'a pas encore reçu de convocation : l'échéance est le ${fr(deadline)} (${when}).`,
+              due.reason === null
+                ? `${name} n'a pas encore reçu de convocation : l'échéance est le ${fr(deadline)} (${when}).`
+                : `${name} n'a pas encore reçu de convocation : l'échéance du ${fr(due.deadline)} est ramenée au ${dayName(deadline)} ${fr(deadline)} (${when} ; ${due.reason}).`,
               subject,
             ),
           );
@@ -1330,7 +1340,7 @@ export function checkCandidatesConvened(input: ComplianceInput): CheckResult {
         finding(
           'CANDIDATES_CONVENED',
           'blocking',
-          `La convocation de ${name} date du ${fr(candidate.convocationDate)}, après l'échéance du ${fr(deadline)}.`,
+          `La convocation de ${name} date du ${fr(candidate.convocationDate)}, après l'échéance du ${due.words}.`,
           subject,
         ),
       );
@@ -1357,7 +1367,7 @@ export function checkCandidatesConvened(input: ComplianceInput): CheckResult {
     }
     if (compliant && candidate.convocationMode !== null) {
       evidence.push(
-        `${name} : convocation du ${fr(candidate.convocationDate)} ${CONVOCATION_MODE_LABELS[candidate.convocationMode]}, avant l'échéance du ${fr(deadline)}${proofText}.`,
+        `${name} : convocation du ${fr(candidate.convocationDate)} ${CONVOCATION_MODE_LABELS[candidate.convocationMode]}, avant l'échéance du ${due.words}${proofText}.`,
       );
     }
   }
@@ -1365,9 +1375,7 @@ export function checkCandidatesConvened(input: ComplianceInput): CheckResult {
     findings,
     evidence,
     pending,
-    note: pending
-      ? `Des candidats restent à convoquer au plus tard le ${fr(deadline)}.`
-      : undefined,
+    note: pending ? `Des candidats restent à convoquer au plus tard le ${byWords}.` : undefined,
   });
 }
 

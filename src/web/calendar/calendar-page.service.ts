@@ -4,8 +4,8 @@ import { isInputMonth } from '../../common/calendar-date.js';
 import type { Caller } from '../../common/caller.js';
 import { Clock } from '../../common/clock.js';
 import { parisDateTime } from '../dashboard/audit-view.js';
-import { CalendarQuery, MAX_DEADLINES } from './calendar.query.js';
-import { calendarDays } from './calendar-view.js';
+import { CalendarQuery, MAX_DEADLINES, MAX_PROVEN_SESSIONS } from './calendar.query.js';
+import { calendarDays, deadlineCounts } from './calendar-view.js';
 import { MONTH_ERROR, monthGrid, parseMonth, WEEKDAY_LABELS } from './month-grid.js';
 
 export interface FeedView {
@@ -40,6 +40,9 @@ export class CalendarPage {
       this.feeds.current(caller),
     ]);
     const suffix = mine ? '&view=mine' : '';
+    const shown = deadlines.list.slice(0, MAX_DEADLINES);
+    // A task proven by the data is shown as such, never counted as late or still to do.
+    const counts = deadlineCounts(shown);
     return {
       error,
       label: grid.label,
@@ -54,9 +57,12 @@ export class CalendarPage {
       allHref: `/calendar?month=${grid.month}`,
       mineHref: `/calendar?month=${grid.month}&view=mine`,
       weekdays: WEEKDAY_LABELS,
-      weeks: calendarDays(grid, deadlines.slice(0, MAX_DEADLINES), today),
-      truncated: deadlines.length > MAX_DEADLINES,
-      total: Math.min(deadlines.length, MAX_DEADLINES),
+      weeks: calendarDays(grid, shown, today),
+      truncated: deadlines.list.length > MAX_DEADLINES,
+      provenTruncated: deadlines.provenTruncated,
+      total: counts.pending,
+      proven: counts.proven,
+      maxProvenSessions: MAX_PROVEN_SESSIONS,
       feed: {
         active: feed.active,
         since: feed.createdAt ? parisDateTime(feed.createdAt) : '',

@@ -1,5 +1,22 @@
-import { calendarDays, DAY_LIMIT } from './calendar-view.js';
+import type { Deadline } from './calendar.query.js';
+import { calendarDays, DAY_LIMIT, deadlineCounts, movedDueDate } from './calendar-view.js';
 import { monthGrid, parseMonth } from './month-grid.js';
+
+function aDeadline(overrides: Partial<Deadline> = {}): Deadline {
+  return {
+    taskId: 't1',
+    code: 'PACK_CONVENE_CANDIDATES',
+    label: 'Tâche 1',
+    dueDate: '2027-03-10',
+    workingDayFallback: null,
+    regulatory: true,
+    sessionId: 's1',
+    titreCode: 'CDA',
+    siteName: 'Lyon',
+    provenByData: false,
+    ...overrides,
+  };
+}
 
 describe('calendar month', () => {
   it('accepts YYYY-MM only', () => {
@@ -35,15 +52,8 @@ describe('calendar month', () => {
 
   it('puts each deadline on its day, marks late days and counts what does not fit', () => {
     const grid = monthGrid('2027-03');
-    const deadline = (dueDate: string, n: number) => ({
-      taskId: `t${n}`,
-      label: `Tâche ${n}`,
-      dueDate,
-      regulatory: n % 2 === 0,
-      sessionId: 's1',
-      titreCode: 'CDA',
-      siteName: 'Lyon',
-    });
+    const deadline = (dueDate: string, n: number) =>
+      aDeadline({ taskId: `t${n}`, label: `Tâche ${n}`, dueDate, regulatory: n % 2 === 0 });
     const list = [
       deadline('2027-03-02', 1),
       ...Array.from({ length: DAY_LIMIT + 2 }, (_v, i) => deadline('2027-03-10', i + 2)),
@@ -60,11 +70,58 @@ describe('calendar month', () => {
       href: '/sessions/s1#task-t1',
       text: 'CDA (Lyon) : Tâche 1',
       regulatory: false,
+      late: true,
+      provenByData: false,
+      moved: null,
+      title: 'CDA (Lyon) : Tâche 1',
     });
     const tenth = days.find((d) => d.date === '2027-03-10')!;
     expect(tenth).toMatchObject({ late: false, count: DAY_LIMIT + 2, more: 2 });
     expect(tenth.items).toHaveLength(DAY_LIMIT);
     expect(days.find((d) => d.date === '2027-04-01')?.inMonth).toBe(false);
     expect(days.find((d) => d.date === '2027-03-05')?.today).toBe(true);
+  });
+
+  it('shows a task due on a non-working day on its working-day fallback, naming both dates', () => {
+    const grid = monthGrid('2027-04');
+    // Saturday 10/04/2027: to be done by Friday 09/04/2027.
+    const saturday = aDeadline({ dueDate: '2027-04-10', workingDayFallback: '2027-04-09' });
+    const expected = 'échéance le samedi 10/04/2027, à faire le vendredi 09/04/2027';
+    expect(movedDueDate(saturday)).toBe(expected);
+    expect(movedDueDate(aDeadline())).toBeNull();
+    const days = (today: string) => calendarDays(grid, [saturday], today).flat();
+    const friday = days('2027-04-01').find((d) => d.date === '2027-04-09')!;
+    expect(friday.count).toBe(1);
+    expect(friday.items[0]).toMatchObject({
+      moved: expected,
+      late: false,
+      title: `CDA (Lyon) : Tâche 1 ; ${expected}`,
+    });
+    expect(days('2027-04-01').find((d) => d.date === '2027-04-10')?.count).toBe(0);
+    // Late from the Saturday on: the Friday was the last day to do it.
+    expect(days('2027-04-09').find((d) => d.date === '2027-04-09')?.late).toBe(false);
+    const onSaturday = days('2027-04-10').find((d) => d.date === '2027-04-09')!;
+    expect(onSaturday.late).toBe(true);
+    expect(onSaturday.items[0].late).toBe(true);
+  });
+
+  it('shows a task proven by the data as such, never late nor counted as to do', () => {
+    const grid = monthGrid('2027-03');
+    const proven = aDeadline({ taskId: 't1', provenByData: true, dueDate: '2027-03-02' });
+    const open = aDeadline({ taskId: 't2', dueDate: '2027-03-02' });
+    const day = calendarDays(grid, [proven, open], '2027-03-05')
+      .flat()
+      .find((d) => d.date === '2027-03-02')!;
+    expect(day.count).toBe(2);
+    expect(day.items.map((i) => [i.late, i.provenByData])).toEqual([
+      [false, true],
+      [true, false],
+    ]);
+    expect(day.items[0].title).toBe('CDA (Lyon) : Tâche 1 ; vérifiée par les données');
+    const alone = calendarDays(grid, [proven], '2027-03-05')
+      .flat()
+      .find((d) => d.date === '2027-03-02')!;
+    expect(alone.late).toBe(false);
+    expect(deadlineCounts([proven, open])).toEqual({ pending: 1, proven: 1 });
   });
 });
