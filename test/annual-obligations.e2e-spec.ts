@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { AuditEntry } from '../src/audit/audit-entry.entity.js';
 import { Database } from '../src/database/database.js';
 import { OutboxMessage } from '../src/mail/outbox-message.entity.js';
 import { ReminderPassService } from '../src/reminders/reminder-pass.service.js';
@@ -14,8 +15,9 @@ type Obligation = {
   dueDate: string;
   status: string;
   doneOn: string | null;
-  source: { text: string; article: string; date: string | null };
+  source: { text: string; article: string; date: string | null; interpretation?: string };
 };
+type Check = { code: string; status: string; evidence: string[]; findings: Body[] };
 
 // Logins hash passwords with argon2id on purpose: slow on a busy 2-core machine.
 jest.setTimeout(60_000);
@@ -32,6 +34,7 @@ describe(`the centre's obligations of the year (${testDbKind()})`, () => {
   let siteId: string;
   let otherCentreId: string;
   let titreId: string;
+  let agrementId: string;
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2026-12-10T09:00:00Z' });
@@ -65,6 +68,42 @@ describe(`the centre's obligations of the year (${testDbKind()})`, () => {
     expect(res.status).toBe(200);
     return res.body as Obligation[];
   }
+
+  it('asks no programme of a centre with nothing planned, then one once it holds an agrément', async () => {
+    expect(await listOf(2027)).toEqual([]);
+    const reversed = await admin.post('/api/agrements', {
+      centreId,
+      siteId,
+      titreId,
+      validFrom: '2027-10-01',
+      validUntil: '2027-09-30',
+      maxCandidates: 12,
+    });
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.fields).toEqual([
+      {
+        field: 'validFrom',
+        message:
+          'Le champ « validFrom » (début de validité) ne peut pas être postérieur à « validUntil » (fin de validité).',
+      },
+    ]);
+    const agrement = await admin.post('/api/agrements', {
+      centreId,
+      siteId,
+      titreId,
+      validFrom: '2024-10-01',
+      validUntil: '2027-09-30',
+      maxCandidates: 12,
+      technicalPlatform: 'Salle informatique de 12 postes',
+    });
+    expect(agrement.status).toBe(201);
+    expect(agrement.body).toMatchObject({ validFrom: '2024-10-01', validUntil: '2027-09-30' });
+    agrementId = String(agrement.body.id);
+    // Valid during part of 2027 (not 2028): the programme of 2027 is due, not that of 2028.
+    expect((await listOf(2027)).map((o) => o.code)).toContain('ANNUAL_PROGRAMME');
+    expect((await listOf(2028)).map((o) => o.code)).not.toContain('ANNUAL_PROGRAMME');
+    expect((await listOf(2024)).map((o) => o.code)).toEqual(['ANNUAL_PROGRAMME']);
+  });
 
   it('lists the annual programme to do, and done once its sending is recorded', async () => {
     const before = await listOf(2027);
@@ -144,21 +183,156 @@ describe(`the centre's obligations of the year (${testDbKind()})`, () => {
   });
 
   it('lists the end of an agrément and of its titre version as information', async () => {
-    const agrement = await admin.post('/api/agrements', {
-      centreId,
-      siteId,
-      titreId,
-      validUntil: '2027-09-30',
-      maxCandidates: 12,
-    });
-    expect(agrement.status).toBe(201);
-    const codes = (await listOf(2027)).map((o) => [o.code, o.dueDate, o.status]);
+    const list = await listOf(2027);
+    const codes = list.map((o) => [o.code, o.dueDate, o.status]);
     expect(codes).toEqual([
       ['ANNUAL_PROGRAMME', '2027-01-31', 'done'],
       ['AGREMENT_END', '2027-09-30', 'todo'],
       ['TITRE_VERSION_END', '2027-09-30', 'todo'],
       ['PROVIDER_AVENANT', '2027-12-31', 'todo'],
     ]);
+    expect(list[1]?.source).toMatchObject({
+      article: 'Articles 1 et 2',
+      interpretation: expect.stringContaining('6 mois, 3 mois et 1 mois avant la fin'),
+    });
+  });
+
+  it('corrects an agrément (PATCH), scoped to its centre, audited, with French field errors', async () => {
+    const url = `/api/agrements/${agrementId}`;
+    expect((await viewer.patch(url, { maxCandidates: 10 })).status).toBe(403);
+    expect((await otherManager.patch(url, { maxCandidates: 10 })).status).toBe(404);
+    const bad = await manager.patch(url, {
+      validFrom: '2028-01-01',
+      maxCandidates: 0,
+      validUntil: null,
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.body.fields as { field: string }[]).map((f) => f.field).sort()).toEqual([
+      'maxCandidates',
+      'validUntil',
+    ]);
+    const reversed = await manager.patch(url, { validFrom: '2028-01-01' });
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.fields).toEqual([expect.objectContaining({ field: 'validFrom' })]);
+    expect((await manager.patch(url, { validUntil: null })).body.fields).toEqual([
+      { field: 'validUntil', message: expect.stringContaining('« validUntil »') },
+    ]);
+    expect((await manager.patch(url, { centreId: otherCentreId })).status).toBe(400);
+    const saved = await manager.patch(url, {
+      maxCandidates: 14,
+      technicalPlatform: 'Salle informatique de 14 postes',
+      reference: 'DREETS-2024-117',
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({
+      maxCandidates: 14,
+      reference: 'DREETS-2024-117',
+      validFrom: '2024-10-01',
+    });
+    const audit = await t.app
+      .get(Database)
+      .read((m) =>
+        m.getRepository(AuditEntry).find({ where: { entity: 'agrement', entityId: agrementId } }),
+      );
+    expect(audit.map((e) => e.action).sort()).toEqual(expect.arrayContaining(['create', 'update']));
+    expect(audit.filter((e) => e.action === 'update').map((e) => e.field)).toEqual(
+      expect.arrayContaining(['maxCandidates', 'technicalPlatform', 'reference']),
+    );
+  });
+
+  it('proves the session task « programme annuel » by the centre’s programme, bounded by the UD deadline', async () => {
+    const june = String((await aSession(manager, { centreId, siteId, titreId })).id);
+    const january = String(
+      (
+        await aSession(
+          manager,
+          { centreId, siteId, titreId },
+          { startDate: '2027-01-18', endDate: '2027-01-20' },
+        )
+      ).id,
+    );
+    const taskOf = async (sessionId: string) =>
+      ((await manager.get(`/api/sessions/${sessionId}/tasks`)).body as Body[]).find(
+        (task) => task.code === 'PLAN_ANNUAL_PROGRAMME',
+      );
+    const checkOf = async (sessionId: string, code: string) =>
+      ((await manager.get(`/api/sessions/${sessionId}/compliance`)).body.checks as Check[]).find(
+        (c) => c.code === code,
+      );
+
+    // June: due 31 January; the 2027 programme recorded on 08/12/2026 proves it.
+    expect(await taskOf(june)).toMatchObject({
+      dueDate: '2027-01-31',
+      provenByData: true,
+      overdue: false,
+    });
+    expect(await checkOf(june, 'ANNUAL_PROGRAMME')).toMatchObject({
+      status: 'pass',
+      evidence: [
+        `Programme annuel 2027 du centre communiqué le 08/12/2026 (voir /centres/${centreId}/obligations?year=2027).`,
+      ],
+    });
+    // January: due by its UD deadline (3 months before), which the programme came after.
+    expect(await taskOf(january)).toMatchObject({ dueDate: '2026-10-18', provenByData: false });
+    const late = await checkOf(january, 'ANNUAL_PROGRAMME');
+    expect(late?.status).toBe('fail');
+    expect(late?.findings).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringContaining('après l’échéance du 18/10/2026 pour cette session'),
+      }),
+    ]);
+
+    // The agrément must be in force on the session's first day.
+    expect(
+      (await manager.patch(`/api/agrements/${agrementId}`, { validFrom: '2027-06-15' })).status,
+    ).toBe(200);
+    expect((await checkOf(june, 'AGREMENT_VALID'))?.findings).toEqual([
+      expect.objectContaining({
+        severity: 'blocking',
+        message:
+          "L'agrément ne prend effet que le 15/06/2027, après le début de la session le 14/06/2027.",
+      }),
+    ]);
+    expect(
+      (await manager.patch(`/api/agrements/${agrementId}`, { validFrom: '2024-10-01' })).status,
+    ).toBe(200);
+    expect((await checkOf(june, 'AGREMENT_VALID'))?.status).toBe('pass');
+  });
+
+  it('shows the agréments’ site, plateau, capacity and dates, and corrects one from its form', async () => {
+    const web = await webLogin(t.http, managerAccount.email, managerAccount.password);
+    const list = htmlText((await web.get('/agrements')).text);
+    expect(list).toContain('Valable du');
+    expect(list).toContain('01/10/2024');
+    expect(list).toContain('Salle informatique de 14 postes');
+    const form = await web.get(`/agrements/${agrementId}/edit`);
+    expect(form.status).toBe(200);
+    expect(htmlText(form.text)).toContain('Début de validité de l’agrément');
+    const refused = await web.post(`/agrements/${agrementId}/edit`, {
+      reference: 'DREETS-2024-117',
+      validFrom: '2028-01-01',
+      validUntil: '2027-09-30',
+      maxCandidates: '',
+      technicalPlatform: '',
+    });
+    expect(refused.status).toBe(400);
+    const errors = htmlText(refused.text);
+    expect(errors).toContain('Nombre maximal de candidats');
+    const saved = await web.post(`/agrements/${agrementId}/edit`, {
+      reference: 'DREETS-2024-117',
+      validFrom: '2024-10-01',
+      validUntil: '2027-09-30',
+      maxCandidates: '15',
+      technicalPlatform: 'Salle informatique de 15 postes',
+    });
+    expect(saved.status).toBe(303);
+    expect(htmlText((await web.get('/agrements')).text)).toContain(
+      'Salle informatique de 15 postes',
+    );
+    const viewerAccount = await aUser(admin, 'viewer', [centreId]);
+    const viewerWeb = await webLogin(t.http, viewerAccount.email, viewerAccount.password);
+    expect((await viewerWeb.get(`/agrements/${agrementId}/edit`)).status).toBe(403);
   });
 
   it('hides another centre (404) and refuses a bad year with one French message', async () => {
@@ -210,6 +384,11 @@ describe(`the centre's obligations of the year (${testDbKind()})`, () => {
   });
 
   it('shows « Obligations de l’année » and records the programme from its form', async () => {
+    // The agrément renewed through 2028: the programme of 2028 is due.
+    const renewed = await manager.patch(`/api/agrements/${agrementId}`, {
+      validUntil: '2028-09-30',
+    });
+    expect(renewed.status).toBe(200);
     const web = await webLogin(t.http, managerAccount.email, managerAccount.password);
     const page = await web.get(`/centres/${centreId}/obligations?year=2028`);
     expect(page.status).toBe(200);
@@ -243,9 +422,22 @@ describe(`the centre's obligations of the year (${testDbKind()})`, () => {
   });
 
   it('puts an obligation in the managers’ daily digest at 30 days, never twice, then at 7 days', async () => {
-    const { centre } = await aCentre(admin, { name: 'Centre Célestin' });
+    const { centre, site } = await aCentre(admin, { name: 'Centre Célestin' });
     const id = String(centre.id);
     const newManager = await aUser(admin, 'manager', [id]);
+    // An agrément valid through 2027 and 2028 (its titre later): the programmes are due.
+    const longTitre = String((await aTitre(admin, { validUntil: '2030-12-31' })).id);
+    expect(
+      (
+        await admin.post('/api/agrements', {
+          centreId: id,
+          siteId: String(site.id),
+          titreId: longTitre,
+          validUntil: '2028-07-15',
+          maxCandidates: 8,
+        })
+      ).status,
+    ).toBe(201);
     const mails = () =>
       t.app
         .get(Database)
@@ -290,5 +482,22 @@ describe(`the centre's obligations of the year (${testDbKind()})`, () => {
     const all = await mails();
     expect(all).toHaveLength(3);
     expect(all[2]?.text).toContain('Échéance : 31/01/2028 (dans 7 jours)');
+    // The end of the agrément, 6 months before (from 15/01/2028), then 3 months before.
+    expect(all[2]?.text).toContain('Fin de l’agrément du titre');
+    expect(all[2]?.text).toContain('Échéance : 15/07/2028 (dans 173 jours)');
+    t.clock.set('2028-02-01T08:00:00Z');
+    await pass();
+    const afterM6 = await mails();
+    expect(
+      afterM6
+        .slice(3)
+        .map((m) => m.text)
+        .join(''),
+    ).not.toContain('15/07/2028');
+    t.clock.set('2028-04-20T08:00:00Z');
+    await pass();
+    const m3 = (await mails()).slice(afterM6.length);
+    expect(m3).toHaveLength(1);
+    expect(m3[0]?.text).toContain('Échéance : 15/07/2028 (dans 86 jours)');
   });
 });

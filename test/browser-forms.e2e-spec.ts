@@ -179,6 +179,18 @@ describe('dashboard forms in a real browser (Debian chromium)', () => {
     const centreOf = (await manager.get(`/api/sessions/${sessionId}`)).body as {
       centreId: string;
     };
+    const session = (await manager.get(`/api/sessions/${sessionId}`)).body as {
+      siteId: string;
+    };
+    const agrement = await manager.post('/api/agrements', {
+      centreId: centreOf.centreId,
+      siteId: session.siteId,
+      titreId: titreOf.titreId,
+      validFrom: '2024-10-01',
+      validUntil: '2029-06-30',
+      maxCandidates: 12,
+    });
+    expect(agrement.status).toBe(201);
     const pages: [string, string][] = [
       [`/sessions/${sessionId}/candidates/${candidate.id}`, 'forms-candidate-edit'],
       [`/sessions/${sessionId}/candidates/new`, 'forms-candidate-new'],
@@ -189,6 +201,7 @@ describe('dashboard forms in a real browser (Debian chromium)', () => {
       ['/jury', 'forms-jury'],
       [`/jury/${member.id}`, 'forms-jury-member'],
       ['/agrements', 'forms-agrements'],
+      [`/agrements/${String(agrement.body.id)}/edit`, 'forms-agrement-edit'],
       ['/titres', 'forms-titres'],
       [`/titres/${String(titreOf.titreId)}/edit`, 'forms-titre-dates'],
       ['/centres', 'forms-centres'],

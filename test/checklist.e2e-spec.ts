@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { SessionListQuery } from '../src/web/queries/session-list.query.js';
 import { parseSessionListParams } from '../src/web/sessions/session-list-params.js';
-import { aCandidate, aCentre, aSession, aTitre, aUser } from './support/factories.js';
+import {
+  aCandidate,
+  aCentre,
+  aSession,
+  aTitre,
+  aUser,
+  programmesSent,
+} from './support/factories.js';
 import { htmlText, webLogin } from './support/web-form-client.js';
 import { ADMIN, startTestApp, type Client, type TestApp } from './support/test-app.js';
 
@@ -71,6 +78,9 @@ describe('checklist, compliance and annual planning', () => {
     otherManager = t.as(await t.login(other.email, other.password));
     const v = await aUser(admin, 'viewer', [centreId]);
     viewer = t.as(await t.login(v.email, v.password));
+    // The centre's programme of 2027, sent on 1 December 2026: the task « programme annuel » of
+    // its 2027 sessions is proven by the data (ticking it needs no reason).
+    await programmesSent(admin, centreId, [2027]);
   });
 
   afterAll(async () => {
@@ -180,9 +190,20 @@ describe('checklist, compliance and annual planning', () => {
         doneAt: null,
         doneBy: null,
         observations: '',
-        overdue: true,
+        overdue: false,
         daysLeft: -29,
-        verifiedByData: null,
+        verifiedByData: {
+          verified: true,
+          checks: [
+            expect.objectContaining({
+              code: 'ANNUAL_PROGRAMME',
+              status: 'pass',
+              evidence: [
+                `Programme annuel 2027 du centre communiqué le 01/12/2026 (voir /centres/${centreId}/obligations?year=2027).`,
+              ],
+            }),
+          ],
+        },
         version: 1,
         sourceText: expect.any(String),
         references: expect.any(Array),
@@ -233,7 +254,7 @@ describe('checklist, compliance and annual planning', () => {
       expect(summary.body).toMatchObject({
         templateVersion: 2,
         latestTemplateVersion: 2,
-        counts: { done: 0, todo: 99, notApplicable: 0, overdue: 11, dueWithin14Days: 0 },
+        counts: { done: 0, todo: 99, notApplicable: 0, overdue: 10, dueWithin14Days: 0 },
         progress: {
           overall: { done: 0, total: 85, percent: 0 },
           regulatory: { done: 0 },
@@ -301,7 +322,9 @@ describe('checklist, compliance and annual planning', () => {
         doneAt: null,
         doneBy: null,
         doneByEmail: null,
-        overdue: true,
+        // Past its due date, but proven by the centre's programme: never late.
+        overdue: false,
+        provenByData: true,
       });
 
       const ticks = (await auditOf(sessionId)).filter(
@@ -452,7 +475,7 @@ describe('checklist, compliance and annual planning', () => {
     it('blocks a session without jury (JURY_MINIMUM)', async () => {
       const sessionId = await aMaySession();
       const report = await complianceOf(sessionId);
-      expect(report.checks).toHaveLength(13);
+      expect(report.checks).toHaveLength(14);
       expect(report.blocking).toEqual(
         expect.arrayContaining([
           expect.objectContaining({

@@ -72,6 +72,7 @@ const OPERATIONS = [
   'PATCH /api/titres/{id}',
   'POST /api/agrements',
   'GET /api/agrements',
+  'PATCH /api/agrements/{id}',
   'POST /api/sessions',
   'GET /api/sessions',
   'GET /api/sessions/{id}',

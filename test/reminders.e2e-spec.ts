@@ -103,9 +103,12 @@ describe('reminder e-mails through SMTP', () => {
     // Overdue tasks are in it with their French due date, the days overdue and a link.
     const overdue = tasks.filter((task) => task.dueDate < '2027-03-02' && task.status === 'todo');
     expect(overdue.length).toBeGreaterThan(0);
-    const sample = overdue[0];
-    // A deadline on a weekend or a holiday is reminded for the working day before it.
-    expect(sample).toMatchObject({ dueDate: '2027-01-31', workingDayFallback: '2027-01-29' });
+    // The task « programme annuel » (due by the UD deadline, 22/12/2026, for a March session) is
+    // proven by the centre's programme sent on 01/12/2026: never reminded.
+    expect(overdue[0]).toMatchObject({ code: 'PLAN_ANNUAL_PROGRAMME', provenByData: true });
+    expect(mail.text).not.toContain(overdue[0]!.label);
+    const sample = overdue[1]!;
+    expect(sample).toMatchObject({ dueDate: '2026-12-22', provenByData: false });
     const [y, m, d] = (sample.workingDayFallback ?? sample.dueDate).split('-');
     expect(mail.text).toContain(sample.label);
     expect(mail.text).toContain(`Échéance : ${d}/${m}/${y} (en retard de`);

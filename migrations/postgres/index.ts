@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { AgrementValidFrom1796194500000 } from './1796194500000-AgrementValidFrom.js';
 import { AnnualObligations1796193773896 } from './1796193773896-AnnualObligations.js';
 import { JuryRequirements1796195000000 } from './1796195000000-JuryRequirements.js';
 import { ConvocationProofsAndTitreTests1796192000000 } from './1796192000000-ConvocationProofsAndTitreTests.js';
@@ -26,5 +27,6 @@ export const postgresMigrations: (new () => MigrationInterface)[] = [
   JuryRules1796192661516,
   CentreRegionTaskObligation1796192690683,
   AnnualObligations1796193773896,
+  AgrementValidFrom1796194500000,
   JuryRequirements1796195000000,
 ];

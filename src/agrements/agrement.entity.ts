@@ -44,6 +44,9 @@ export class Agrement {
 
   @Column({ type: 'varchar', length: 50, default: '' }) reference!: string;
 
+  /** First day of validity (the decision's date of effect); null: not recorded (older rows). */
+  @DateColumn({ nullable: true }) validFrom!: string | null;
+
   @DateColumn() validUntil!: string;
 
   @Column({ type: 'integer' }) maxCandidates!: number;

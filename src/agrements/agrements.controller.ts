@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller } from '../auth/auth.decorators.js';
 import type { Caller } from '../common/caller.js';
 import { Agrement } from './agrement.entity.js';
 import { AgrementsService } from './agrements.service.js';
-import { CreateAgrementDto } from './dto/create-agrement.dto.js';
+import { CreateAgrementDto, UpdateAgrementDto } from './dto/create-agrement.dto.js';
+import { UuidParam } from '../common/validation/uuid-param.js';
 import { ListByCentreQuery } from './dto/list-by-centre.query.js';
 
 @ApiTags('agréments')
@@ -16,6 +17,16 @@ export class AgrementsController {
   @Post()
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateAgrementDto): Promise<Agrement> {
     return this.agrements.create(caller, dto);
+  }
+
+  /** Corrects the dates, capacity, plateau technique or reference of an agrément (audited). */
+  @Patch(':id')
+  update(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() dto: UpdateAgrementDto,
+  ): Promise<Agrement> {
+    return this.agrements.update(caller, id, dto);
   }
 
   @Get()

@@ -1,20 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
-import { canWriteCentre, readableCentreIds, type Caller } from '../common/caller.js';
+import { In, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { diffFields } from '../audit/audit-diff.js';
+import { canReadCentre, canWriteCentre, readableCentreIds, type Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
-import { forbidden } from '../common/errors.js';
-import { fieldError } from '../common/validation/field-errors.js';
+import { forbidden, notFound } from '../common/errors.js';
+import { fieldError, refuseFieldErrors } from '../common/validation/field-errors.js';
+import { agrementDateErrors } from './agrement-rules.js';
 import { CentresService } from '../centres/centres.service.js';
 import { TitresService } from '../titres/titres.service.js';
 import { Agrement } from './agrement.entity.js';
-import type { CreateAgrementDto } from './dto/create-agrement.dto.js';
+import type { CreateAgrementDto, UpdateAgrementDto } from './dto/create-agrement.dto.js';
 import { Database } from '../database/database.js';
+
+const UPDATABLE = [
+  'validFrom',
+  'validUntil',
+  'maxCandidates',
+  'technicalPlatform',
+  'reference',
+] as const;
 
 @Injectable()
 export class AgrementsService {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
     private readonly centres: CentresService,
     private readonly titres: TitresService,
   ) {}
@@ -39,17 +51,65 @@ export class AgrementsService {
         );
       }
     }
-    return this.db.transaction((m) =>
-      m.getRepository(Agrement).save(
+    const validFrom = dto.validFrom ?? null;
+    refuseFieldErrors(agrementDateErrors({ validFrom, validUntil: dto.validUntil }));
+    return this.db.transaction(async (m) => {
+      const saved = await m.getRepository(Agrement).save(
         m.getRepository(Agrement).create({
           ...dto,
           ccsCode,
+          validFrom,
           technicalPlatform: dto.technicalPlatform ?? '',
           reference: dto.reference ?? '',
           createdAt: this.clock.nowIso(),
         }),
-      ),
-    );
+      );
+      await this.audit.record(m, caller, {
+        sessionId: null,
+        centreId: saved.centreId,
+        entity: 'agrement',
+        entityId: saved.id,
+        action: 'create',
+        snapshot: saved,
+      });
+      return saved;
+    });
+  }
+
+  /** Corrects an agrément of one of the caller's centres (dates, capacity, plateau, reference). */
+  async update(caller: Caller, id: string, dto: UpdateAgrementDto): Promise<Agrement> {
+    return this.db.transaction(async (m) => {
+      const current = await this.readable(m, caller, id);
+      if (!canWriteCentre(caller, current.centreId)) throw forbidden();
+      const values: Partial<Agrement> = {};
+      for (const field of UPDATABLE) {
+        if (dto[field] !== undefined) Object.assign(values, { [field]: dto[field] });
+      }
+      refuseFieldErrors(agrementDateErrors({ ...current, ...values }));
+      const changes = diffFields(current, values, UPDATABLE);
+      if (Object.keys(changes).length === 0) return current;
+      await m.getRepository(Agrement).update({ id }, values);
+      await this.audit.record(m, caller, {
+        sessionId: null,
+        centreId: current.centreId,
+        entity: 'agrement',
+        entityId: id,
+        action: 'update',
+        changes,
+      });
+      return m.getRepository(Agrement).findOneOrFail({ where: { id } });
+    });
+  }
+
+  /** An agrément of a centre the caller can read (404 otherwise, as if it did not exist). */
+  async get(caller: Caller, id: string): Promise<Agrement> {
+    return this.db.read((m) => this.readable(m, caller, id));
+  }
+
+  private async readable(m: EntityManager, caller: Caller, id: string): Promise<Agrement> {
+    const agrement = await m.getRepository(Agrement).findOne({ where: { id } });
+    if (!agrement || !canReadCentre(caller, agrement.centreId)) throw notFound('Agrément');
+    return agrement;
   }
 
   list(caller: Caller, centreId?: string): Promise<Agrement[]> {

@@ -298,12 +298,78 @@ describe('validateDueRule', () => {
 
   it('rejects unknown properties such as a typo', () => {
     expect(validateDueRule({ anchor: 'START', month: -3, kind: 'regulatory' })).toEqual([
-      "Champ « month » inconnu dans la règle d'échéance (champs admis : anchor, kind, years, months, weeks, days).",
+      "Champ « month » inconnu dans la règle d'échéance (champs admis : anchor, kind, years, months, weeks, days, notAfter).",
     ]);
   });
 
   it('reports every problem at once', () => {
     expect(validateDueRule({ anchor: 'X', kind: 'Y', days: 0.5, extra: true })).toHaveLength(4);
+  });
+});
+
+describe('notAfter: the annual programme is never due after the session’s UD deadline', () => {
+  const PROGRAMME: DueRule = {
+    anchor: 'SESSION_YEAR_JAN_31',
+    kind: 'regulatory',
+    notAfter: { anchor: 'START', months: -3 },
+  };
+
+  it('brings a January session’s due date forward to its UD deadline (previous October)', () => {
+    const due = computeDueDate(PROGRAMME, { startDate: '2027-01-18', endDate: '2027-01-20' });
+    expect(due.dueDate).toBe('2026-10-18');
+    expect(due.dueKind).toBe('regulatory');
+  });
+
+  it('brings a March session’s due date forward to its UD deadline (previous December)', () => {
+    expect(
+      computeDueDate(PROGRAMME, { startDate: '2027-03-10', endDate: '2027-03-12' }).dueDate,
+    ).toBe('2026-12-10');
+  });
+
+  it('keeps 31 January for a June session (its UD deadline in March comes later)', () => {
+    expect(
+      computeDueDate(PROGRAMME, { startDate: '2027-06-14', endDate: '2027-06-16' }).dueDate,
+    ).toBe('2027-01-31');
+  });
+
+  it('bounds an April session too, but not a session starting on 1 May', () => {
+    expect(
+      computeDueDate(PROGRAMME, { startDate: '2027-04-30', endDate: '2027-04-30' }).dueDate,
+    ).toBe('2027-01-30');
+    expect(
+      computeDueDate(PROGRAMME, { startDate: '2027-05-01', endDate: '2027-05-01' }).dueDate,
+    ).toBe('2027-01-31');
+  });
+
+  it('gives the working-day fallback of the bounded date', () => {
+    // 17 October 2026 is a Saturday: the last working day before is Friday 16.
+    const due = computeDueDate(PROGRAMME, { startDate: '2027-01-17', endDate: '2027-01-17' });
+    expect(due.dueDate).toBe('2026-10-17');
+    expect(due.workingDayFallback).toBe('2026-10-16');
+  });
+
+  it('leaves a rule without bound (v1 templates) unchanged', () => {
+    expect(
+      computeDueDate(PLANNING, { startDate: '2027-01-18', endDate: '2027-01-20' }).dueDate,
+    ).toBe('2027-01-31');
+  });
+
+  it('validates the bound like the rule, with French messages naming its fields', () => {
+    expect(validateDueRule(PROGRAMME)).toEqual([]);
+    expect(
+      validateDueRule({
+        anchor: 'SESSION_YEAR_JAN_31',
+        kind: 'regulatory',
+        notAfter: { anchor: 'NOW', months: 'x', kind: 'regulatory' },
+      }),
+    ).toEqual([
+      'Champ « notAfter.anchor » : ancre inconnue « NOW » (valeurs admises : SESSION_YEAR_JAN_31, START, END).',
+      'Champ « notAfter.months » : le décalage en mois doit être un nombre entier (reçu « x »).',
+      "Champ « notAfter.kind » inconnu dans la borne de l'échéance (champs admis : anchor, years, months, weeks, days).",
+    ]);
+    expect(validateDueRule({ anchor: 'START', kind: 'advised', notAfter: 3 })).toEqual([
+      "Champ « notAfter » : la borne de l'échéance doit être un objet (reçu 3).",
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Due-date rule of a checklist task: an anchor (31 January of the session's year,
  * session start or session end) plus signed offsets, applied in the order
- * years, months (clamped to the end of the month), weeks, days.
+ * years, months (clamped to the end of the month), weeks, days; then, when the rule has a
+ * `notAfter` bound (an anchor and offsets computed the same way), the earlier of the two dates.
  */
 import {
   addDays,
@@ -20,13 +21,23 @@ import {
 export type DueAnchor = 'SESSION_YEAR_JAN_31' | 'START' | 'END';
 export type DueKind = 'regulatory' | 'advised' | 'phase';
 
-export interface DueRule {
+/** A date computed from the session: an anchor plus signed offsets. */
+export interface DueOffset {
   anchor: DueAnchor;
   years?: number;
   months?: number;
   weeks?: number;
   days?: number;
+}
+
+export interface DueRule extends DueOffset {
   kind: DueKind;
+  /**
+   * The due date is never after this date (e.g. the annual programme of a January–March session
+   * is due by the session's UD deadline, 3 months before its start, when that comes before
+   * 31 January). Absent: no bound (every v1 rule).
+   */
+  notAfter?: DueOffset;
 }
 
 export interface ComputedDueDate {
@@ -52,7 +63,8 @@ const OFFSET_LABELS: Record<OffsetField, string> = {
   weeks: 'semaines',
   days: 'jours',
 };
-const KNOWN_FIELDS: readonly string[] = ['anchor', 'kind', ...OFFSET_FIELDS];
+const KNOWN_FIELDS: readonly string[] = ['anchor', 'kind', ...OFFSET_FIELDS, 'notAfter'];
+const BOUND_FIELDS: readonly string[] = ['anchor', ...OFFSET_FIELDS];
 
 function showValue(value: unknown): string {
   if (value === undefined) return 'absent';
@@ -75,12 +87,7 @@ export function validateDueRule(rule: unknown): string[] {
   const record = rule as Record<string, unknown>;
   const errors: string[] = [];
 
-  const anchor = record.anchor;
-  if (typeof anchor !== 'string' || !(ANCHORS as readonly string[]).includes(anchor)) {
-    errors.push(
-      `Champ « anchor » : ancre inconnue ${showValue(anchor)} (valeurs admises : ${ANCHORS.join(', ')}).`,
-    );
-  }
+  errors.push(...validateAnchor(record, ''));
 
   const kind = record.kind;
   if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind)) {
@@ -89,17 +96,25 @@ export function validateDueRule(rule: unknown): string[] {
     );
   }
 
-  for (const field of OFFSET_FIELDS) {
-    const value = record[field];
-    if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isInteger(value)) {
+  errors.push(...validateOffsets(record, ''));
+
+  const bound = record.notAfter;
+  if (bound !== undefined) {
+    if (typeof bound !== 'object' || bound === null || Array.isArray(bound)) {
       errors.push(
-        `Champ « ${field} » : le décalage en ${OFFSET_LABELS[field]} doit être un nombre entier (reçu ${showValue(value)}).`,
+        `Champ « notAfter » : la borne de l'échéance doit être un objet (reçu ${showValue(bound)}).`,
       );
-    } else if (Math.abs(value) > OFFSET_LIMITS[field]) {
-      errors.push(
-        `Champ « ${field} » : le décalage en ${OFFSET_LABELS[field]} doit être compris entre -${OFFSET_LIMITS[field]} et ${OFFSET_LIMITS[field]} (reçu ${value}).`,
-      );
+    } else {
+      const boundRecord = bound as Record<string, unknown>;
+      errors.push(...validateAnchor(boundRecord, 'notAfter.'));
+      errors.push(...validateOffsets(boundRecord, 'notAfter.'));
+      for (const key of Object.keys(boundRecord)) {
+        if (!BOUND_FIELDS.includes(key)) {
+          errors.push(
+            `Champ « notAfter.${key} » inconnu dans la borne de l'échéance (champs admis : ${BOUND_FIELDS.join(', ')}).`,
+          );
+        }
+      }
     }
   }
 
@@ -111,6 +126,36 @@ export function validateDueRule(rule: unknown): string[] {
     }
   }
 
+  return errors;
+}
+
+/** The anchor of a rule or of its bound (`prefix` names the bound's fields). */
+function validateAnchor(record: Record<string, unknown>, prefix: string): string[] {
+  const anchor = record.anchor;
+  if (typeof anchor !== 'string' || !(ANCHORS as readonly string[]).includes(anchor)) {
+    return [
+      `Champ « ${prefix}anchor » : ancre inconnue ${showValue(anchor)} (valeurs admises : ${ANCHORS.join(', ')}).`,
+    ];
+  }
+  return [];
+}
+
+/** The offsets of a rule or of its bound (`prefix` names the bound's fields). */
+function validateOffsets(record: Record<string, unknown>, prefix: string): string[] {
+  const errors: string[] = [];
+  for (const field of OFFSET_FIELDS) {
+    const value = record[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isInteger(value)) {
+      errors.push(
+        `Champ « ${prefix}${field} » : le décalage en ${OFFSET_LABELS[field]} doit être un nombre entier (reçu ${showValue(value)}).`,
+      );
+    } else if (Math.abs(value) > OFFSET_LIMITS[field]) {
+      errors.push(
+        `Champ « ${prefix}${field} » : le décalage en ${OFFSET_LABELS[field]} doit être compris entre -${OFFSET_LIMITS[field]} et ${OFFSET_LIMITS[field]} (reçu ${value}).`,
+      );
+    }
+  }
   return errors;
 }
 
@@ -126,6 +171,18 @@ function anchorDate(
     case 'END':
       return session.endDate;
   }
+}
+
+function offsetDate(
+  offset: DueOffset,
+  session: { startDate: CalendarDate; endDate: CalendarDate },
+): CalendarDate {
+  let date = anchorDate(offset.anchor, session);
+  if (offset.years) date = addYears(date, offset.years);
+  if (offset.months) date = addMonths(date, offset.months);
+  if (offset.weeks) date = addWeeks(date, offset.weeks);
+  if (offset.days) date = addDays(date, offset.days);
+  return date;
 }
 
 /**
@@ -148,11 +205,11 @@ export function computeDueDate(
     throw new RangeError(`Impossible de calculer l'échéance : ${errors.join(' ')}`);
   }
 
-  let dueDate = anchorDate(rule.anchor, session);
-  if (rule.years) dueDate = addYears(dueDate, rule.years);
-  if (rule.months) dueDate = addMonths(dueDate, rule.months);
-  if (rule.weeks) dueDate = addWeeks(dueDate, rule.weeks);
-  if (rule.days) dueDate = addDays(dueDate, rule.days);
+  let dueDate = offsetDate(rule, session);
+  if (rule.notAfter) {
+    const bound = offsetDate(rule.notAfter, session);
+    if (bound < dueDate) dueDate = bound;
+  }
 
   return {
     dueDate,

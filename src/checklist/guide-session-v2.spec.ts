@@ -174,4 +174,35 @@ describe('checklist template guide-session.v2', () => {
       }
     });
   });
+  describe('annual programme (PLAN_ANNUAL_PROGRAMME)', () => {
+    it('is due on 31 January but never after the session’s UD deadline, with its source', () => {
+      const rule = resolveTaskDue(v2, task(v2, 'PLAN_ANNUAL_PROGRAMME'));
+      expect(rule).toEqual({
+        anchor: 'SESSION_YEAR_JAN_31',
+        kind: 'regulatory',
+        notAfter: { anchor: 'START', months: -3 },
+      });
+      expect({ ...rule.notAfter, kind: 'regulatory' }).toEqual(
+        resolveTaskDue(v2, task(v2, 'PLAN_INFORM_UD_SESSION')),
+      );
+      expect(task(v2, 'PLAN_ANNUAL_PROGRAMME').interpretations).toEqual([
+        expect.objectContaining({
+          topic: 'due',
+          source: expect.objectContaining({ code: 'RGS-UD-3-MOIS' }),
+        }),
+      ]);
+      const january = dueDates('2027-01-18', '2027-01-20');
+      expect(january.get('PLAN_ANNUAL_PROGRAMME')).toBe('2026-10-18');
+      expect(january.get('PLAN_ANNUAL_PROGRAMME')).toBe(january.get('PLAN_INFORM_UD_SESSION'));
+      expect(dueDates('2027-03-10', '2027-03-12').get('PLAN_ANNUAL_PROGRAMME')).toBe('2026-12-10');
+      expect(dueDates('2027-06-14', '2027-06-16').get('PLAN_ANNUAL_PROGRAMME')).toBe('2027-01-31');
+    });
+
+    it('keeps v1’s rule without bound', () => {
+      expect(resolveTaskDue(v1, task(v1, 'PLAN_ANNUAL_PROGRAMME'))).toEqual({
+        anchor: 'SESSION_YEAR_JAN_31',
+        kind: 'regulatory',
+      });
+    });
+  });
 });

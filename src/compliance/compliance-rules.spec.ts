@@ -1,5 +1,8 @@
 import {
+  annualProgrammeDeadline,
+  annualProgrammeProves,
   checkAgrementValid,
+  checkAnnualProgramme,
   checkCandidateFiles,
   checkCandidatesConvened,
   checkJuryHabilitations,
@@ -150,6 +153,7 @@ function anInput(overrides: Partial<ComplianceInput> = {}): ComplianceInput {
       { code: 'PLAN_INFORM_UD_SESSION', status: 'done', doneAt: '2027-03-01' },
       { code: 'AFTER_SEND_PV_UD', status: 'todo', doneAt: null },
     ],
+    annualProgramme: { centreId: 'centre-1', year: 2027, sentOn: '2027-01-15' },
     ...overrides,
     jury,
     candidates,
@@ -185,6 +189,7 @@ describe('runComplianceChecks', () => {
       UD_INFORMED: 'pass',
       PV_SENT: 'pending',
       PROVIDER_CONVENTION: 'not_applicable',
+      ANNUAL_PROGRAMME: 'pass',
     });
     expect(report.blocking).toEqual([]);
     expect(report.warnings).toEqual([]);
@@ -244,7 +249,89 @@ describe('runComplianceChecks', () => {
       ['UD_INFORMED', ['PLAN_INFORM_UD_SESSION']],
       ['PV_SENT', ['AFTER_SEND_PV_UD']],
       ['PROVIDER_CONVENTION', []],
+      ['ANNUAL_PROGRAMME', ['PLAN_ANNUAL_PROGRAMME']],
     ]);
+  });
+});
+
+describe('checkAnnualProgramme', () => {
+  const session = anInput().session;
+  const page = '/centres/centre-1/obligations?year=2027';
+
+  it('bounds 31 January by the session’s UD deadline (January–March sessions)', () => {
+    expect(annualProgrammeDeadline('2027-06-14')).toBe('2027-01-31');
+    expect(annualProgrammeDeadline('2027-03-10')).toBe('2026-12-10');
+    expect(annualProgrammeDeadline('2027-01-18')).toBe('2026-10-18');
+  });
+
+  it('passes with the centre’s programme as evidence: the task is proven by the data', () => {
+    const check = checkAnnualProgramme(anInput());
+    expect(check.status).toBe('pass');
+    expect(check.evidence).toEqual([
+      `Programme annuel 2027 du centre communiqué le 15/01/2027 (voir ${page}).`,
+    ]);
+    const byTask = complianceChecksByTask(runComplianceChecks(anInput()));
+    expect(isVerifiedByData(byTask.get('PLAN_ANNUAL_PROGRAMME'))).toBe(true);
+  });
+
+  it('is pending with a note before the deadline when not sent', () => {
+    const check = checkAnnualProgramme({
+      ...anInput({ annualProgramme: { centreId: 'centre-1', year: 2027, sentOn: null } }),
+      today: '2027-01-10',
+    });
+    expect(check.status).toBe('pending');
+    expect(check.findings).toEqual([]);
+    expect(check.note).toBe(
+      `Programme annuel 2027 du centre à communiquer au plus tard le 31/01/2027 (à enregistrer sur ${page}).`,
+    );
+  });
+
+  it('warns once the deadline has passed when not sent', () => {
+    const check = checkAnnualProgramme(
+      anInput({ annualProgramme: { centreId: 'centre-1', year: 2027, sentOn: null } }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      `warning: Le programme annuel 2027 du centre n’est pas enregistré comme communiqué alors que l’échéance du 31/01/2027 est dépassée (à enregistrer sur ${page}).`,
+    ]);
+  });
+
+  it('warns when sent after a March session’s UD deadline', () => {
+    const check = checkAnnualProgramme({
+      ...anInput({ session: { ...session, startDate: '2027-03-10', endDate: '2027-03-12' } }),
+      today: '2027-02-01',
+    });
+    expect(messages(check)).toEqual([
+      `warning: Programme annuel 2027 du centre communiqué le 15/01/2027, après l’échéance du 10/12/2026 pour cette session (voir ${page}).`,
+    ]);
+  });
+
+  it('agrees with annualProgrammeProves (the session list’s shortcut)', () => {
+    const cases: [string, string | null, string][] = [
+      ['2027-06-14', '2027-01-15', 'PLANNED'],
+      ['2027-06-14', null, 'PLANNED'],
+      ['2027-03-10', '2027-01-15', 'PLANNED'],
+      ['2027-03-10', '2026-12-10', 'HELD'],
+    ];
+    for (const [startDate, sentOn, status] of cases) {
+      const input = anInput({
+        session: { ...session, startDate, endDate: startDate, status: status as 'PLANNED' },
+        annualProgramme: { centreId: 'centre-1', year: 2027, sentOn },
+      });
+      expect([startDate, sentOn, annualProgrammeProves({ startDate, status }, sentOn)]).toEqual([
+        startDate,
+        sentOn,
+        checkAnnualProgramme(input).status === 'pass',
+      ]);
+    }
+    expect(
+      annualProgrammeProves({ startDate: '2027-06-14', status: 'CANCELLED' }, '2027-01-15'),
+    ).toBe(false);
+  });
+
+  it('is not applicable when the programme was not read', () => {
+    const check = checkAnnualProgramme(anInput({ annualProgramme: undefined }));
+    expect(check.status).toBe('not_applicable');
   });
 });
 
@@ -278,6 +365,71 @@ describe('AGREMENT_VALID', () => {
       "Agrément valable jusqu'au 30/06/2029, au-delà de la fin de la session le 18/06/2027.",
       "2 candidats inscrits pour un maximum de 12 autorisé par l'agrément.",
     ]);
+  });
+
+  it('names the start of an agrément in force before the session as evidence', () => {
+    const check = checkAgrementValid(
+      anInput({
+        agrements: [
+          {
+            id: 'a-1',
+            ccsCode: null,
+            validFrom: '2027-06-14',
+            validUntil: '2029-06-30',
+            maxCandidates: 12,
+          },
+        ],
+      }),
+    );
+    expect(check.status).toBe('pass');
+    expect(check.evidence[0]).toBe(
+      'Agrément en vigueur depuis le 14/06/2027, au plus tard le début de la session le 14/06/2027.',
+    );
+  });
+
+  it('refuses a session that starts before the agrément’s start (validFrom)', () => {
+    const check = checkAgrementValid(
+      anInput({
+        agrements: [
+          {
+            id: 'a-2',
+            ccsCode: null,
+            validFrom: '2027-06-15',
+            validUntil: '2029-06-30',
+            maxCandidates: 12,
+          },
+        ],
+      }),
+    );
+    expect(check.status).toBe('fail');
+    expect(messages(check)).toEqual([
+      "blocking: L'agrément ne prend effet que le 15/06/2027, après le début de la session le 14/06/2027.",
+    ]);
+    expect(check.findings[0].subject).toEqual({ type: 'agrement', id: 'a-2' });
+  });
+
+  it('uses the agrément in force at the start rather than a later, more durable one', () => {
+    const check = checkAgrementValid(
+      anInput({
+        agrements: [
+          {
+            id: 'a-old',
+            ccsCode: null,
+            validFrom: '2024-01-01',
+            validUntil: '2027-12-31',
+            maxCandidates: 12,
+          },
+          {
+            id: 'a-new',
+            ccsCode: null,
+            validFrom: '2028-01-01',
+            validUntil: '2031-12-31',
+            maxCandidates: 12,
+          },
+        ],
+      }),
+    );
+    expect(check.status).toBe('pass');
   });
 
   it('blocks when there is no agrément', () => {

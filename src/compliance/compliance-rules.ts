@@ -163,6 +163,17 @@ export interface ComplianceInput {
   tasks: { code: string; status: ComplianceTaskStatus; doneAt: CalendarDate | null }[];
   /** The training providers the session's candidates come from, with their conventions. */
   providers?: ComplianceProvider[];
+  /**
+   * The annual programme of the session's centre for the year the session starts (`sentOn` null:
+   * not recorded). Absent: not read (the check is then not applicable).
+   */
+  annualProgramme?: ComplianceAnnualProgramme;
+}
+
+export interface ComplianceAnnualProgramme {
+  centreId: string;
+  year: number;
+  sentOn: CalendarDate | null;
 }
 
 export interface ComplianceProvider {
@@ -175,6 +186,8 @@ export interface ComplianceAgrement {
   id: string;
   /** Null: the agrément of the titre; a code: the agrément of that CCS. */
   ccsCode: string | null;
+  /** First day of validity; null or absent: not recorded (no check of the start). */
+  validFrom?: CalendarDate | null;
   validUntil: CalendarDate;
   maxCandidates: number;
 }
@@ -219,7 +232,8 @@ export type ComplianceCheckCode =
   | 'CANDIDATE_FILES'
   | 'UD_INFORMED'
   | 'PV_SENT'
-  | 'PROVIDER_CONVENTION';
+  | 'PROVIDER_CONVENTION'
+  | 'ANNUAL_PROGRAMME';
 
 export interface ComplianceCheckDefinition {
   code: ComplianceCheckCode;
@@ -243,6 +257,7 @@ export const PV_DAYS_AFTER_END = 15;
 
 export const UD_INFORM_TASK_CODE = 'PLAN_INFORM_UD_SESSION';
 export const PV_SEND_TASK_CODE = 'AFTER_SEND_PV_UD';
+export const ANNUAL_PROGRAMME_TASK_CODE = 'PLAN_ANNUAL_PROGRAMME';
 
 // ---------------------------------------------------------------------------
 // Helpers
@@ -325,6 +340,12 @@ const META: Record<ComplianceCheckCode, CheckMeta> = {
     label:
       'Convention en vigueur avec l’organisme de formation de chaque candidat formé hors du centre (arrêté du 1er octobre 2024)',
     taskCodes: [],
+  },
+  ANNUAL_PROGRAMME: {
+    code: 'ANNUAL_PROGRAMME',
+    label:
+      'Programme annuel des sessions de l’année communiqué par le centre avant le 31 janvier (et avant l’échéance d’information de l’UD de la session)',
+    taskCodes: [ANNUAL_PROGRAMME_TASK_CODE],
   },
 };
 
@@ -529,7 +550,22 @@ export function checkAgrementValid(input: ComplianceInput): CheckResult {
   const lifecycle = () => (verdict ??= titreVerdict(input));
 
   for (const ccsCode of scopes) {
-    const agrement = mostDurable(input.agrements.filter((a) => a.ccsCode === ccsCode));
+    const ofScope = input.agrements.filter((a) => a.ccsCode === ccsCode);
+    // Only an agrément in force on the session's first day counts (its start, when recorded).
+    const started = ofScope.filter((a) => !a.validFrom || !isAfter(a.validFrom, session.startDate));
+    const agrement = mostDurable(started);
+    const notYet = mostDurable(ofScope);
+    if (agrement === null && notYet !== null && notYet.validFrom) {
+      findings.push(
+        finding(
+          'AGREMENT_VALID',
+          'blocking',
+          `${ccsCode === null ? "L'agrément" : `L'agrément du CCS ${ccsCode}`} ne prend effet que le ${fr(notYet.validFrom)}, après le début de la session le ${fr(session.startDate)}.`,
+          { type: 'agrement', id: notYet.id },
+        ),
+      );
+      continue;
+    }
     if (agrement === null) {
       const titreAgrement = input.agrements.some((a) => a.ccsCode === null);
       findings.push(
@@ -548,6 +584,11 @@ export function checkAgrementValid(input: ComplianceInput): CheckResult {
     const capitalised = ccsCode === null ? "L'agrément" : `L'agrément du CCS ${ccsCode}`;
     const named = ccsCode === null ? 'Agrément' : `Agrément du CCS ${ccsCode}`;
     const ofIt = ccsCode === null ? "l'agrément" : `l'agrément du CCS ${ccsCode}`;
+    if (agrement.validFrom) {
+      evidence.push(
+        `${named} en vigueur depuis le ${fr(agrement.validFrom)}, au plus tard le début de la session le ${fr(session.startDate)}.`,
+      );
+    }
     if (!isBefore(agrement.validUntil, session.endDate)) {
       evidence.push(
         `${named} valable jusqu'au ${fr(agrement.validUntil)}, au-delà de la fin de la session le ${fr(session.endDate)}.`,
@@ -1673,6 +1714,93 @@ export function checkProviderConvention(input: ComplianceInput): CheckResult {
   return result('PROVIDER_CONVENTION', { findings, evidence });
 }
 
+/**
+ * Last day to communicate the annual programme that announces a session: 31 January of the year
+ * it starts, or its UD deadline (3 months before the start) when that comes first — the due rule
+ * of the v2 template's task PLAN_ANNUAL_PROGRAMME (« notAfter », source RGS-UD-3-MOIS).
+ */
+export function annualProgrammeDeadline(startDate: CalendarDate): CalendarDate {
+  const january31 = `${startDate.slice(0, 4)}-01-31`;
+  const ud = udInformationDeadline(startDate);
+  return isBefore(ud, january31) ? ud : january31;
+}
+
+/**
+ * Whether ANNUAL_PROGRAMME passes for a session (the same rule as `checkAnnualProgramme`, for
+ * lists that must not evaluate every session's whole report): a session not cancelled whose
+ * centre's programme of its year was communicated by `annualProgrammeDeadline`.
+ */
+export function annualProgrammeProves(
+  session: { startDate: CalendarDate; status: string },
+  sentOn: CalendarDate | null,
+): boolean {
+  return (
+    session.status !== 'CANCELLED' &&
+    sentOn !== null &&
+    !isAfter(sentOn, annualProgrammeDeadline(session.startDate))
+  );
+}
+
+/**
+ * The centre's annual programme of the session's year is recorded as communicated (a yearly
+ * obligation of the centre, see the page « Obligations de l'année »): the task
+ * PLAN_ANNUAL_PROGRAMME is then proven by the data. Not recorded: a note before the deadline,
+ * a warning once it has passed; recorded after the deadline: a warning.
+ */
+export function checkAnnualProgramme(input: ComplianceInput): CheckResult {
+  const programme = input.annualProgramme;
+  if (programme === undefined) {
+    return result('ANNUAL_PROGRAMME', {
+      findings: [],
+      evidence: [],
+      notApplicable: true,
+      note: 'Le programme annuel du centre n’a pas été lu pour cette vérification.',
+    });
+  }
+  const { year, sentOn } = programme;
+  const deadline = annualProgrammeDeadline(input.session.startDate);
+  const page = `/centres/${programme.centreId}/obligations?year=${year}`;
+  const subject = sessionSubject(input);
+  if (sentOn === null) {
+    if (isAfter(input.today, deadline)) {
+      return result('ANNUAL_PROGRAMME', {
+        findings: [
+          finding(
+            'ANNUAL_PROGRAMME',
+            'warning',
+            `Le programme annuel ${year} du centre n’est pas enregistré comme communiqué alors que l’échéance du ${fr(deadline)} est dépassée (à enregistrer sur ${page}).`,
+            subject,
+          ),
+        ],
+        evidence: [],
+      });
+    }
+    return result('ANNUAL_PROGRAMME', {
+      findings: [],
+      evidence: [],
+      pending: true,
+      note: `Programme annuel ${year} du centre à communiquer au plus tard le ${fr(deadline)} (à enregistrer sur ${page}).`,
+    });
+  }
+  if (isAfter(sentOn, deadline)) {
+    return result('ANNUAL_PROGRAMME', {
+      findings: [
+        finding(
+          'ANNUAL_PROGRAMME',
+          'warning',
+          `Programme annuel ${year} du centre communiqué le ${fr(sentOn)}, après l’échéance du ${fr(deadline)} pour cette session (voir ${page}).`,
+          subject,
+        ),
+      ],
+      evidence: [],
+    });
+  }
+  return result('ANNUAL_PROGRAMME', {
+    findings: [],
+    evidence: [`Programme annuel ${year} du centre communiqué le ${fr(sentOn)} (voir ${page}).`],
+  });
+}
+
 // ---------------------------------------------------------------------------
 // Report
 // ---------------------------------------------------------------------------
@@ -1691,6 +1819,7 @@ const EVALUATORS: Record<ComplianceCheckCode, (input: ComplianceInput) => CheckR
   UD_INFORMED: checkUdInformed,
   PV_SENT: checkPvSent,
   PROVIDER_CONVENTION: checkProviderConvention,
+  ANNUAL_PROGRAMME: checkAnnualProgramme,
 };
 
 /** Every check, in report order. */

@@ -19,6 +19,7 @@ import { Titre } from '../titres/titre.entity.js';
 import { bool, json, num, sqlRows } from '../database/sql-rows.js';
 import {
   runComplianceChecks,
+  type ComplianceAnnualProgramme,
   type ComplianceInput,
   type ComplianceProvider,
   type ComplianceReport,
@@ -92,11 +93,12 @@ export class ComplianceService {
           sqlRows<{
             id: string;
             ccsCode: string | null;
+            validFrom: string | null;
             validUntil: string;
             maxCandidates: unknown;
           }>(
             m,
-            `SELECT "id", "ccsCode", "validUntil", "maxCandidates" FROM "agrement"
+            `SELECT "id", "ccsCode", "validFrom", "validUntil", "maxCandidates" FROM "agrement"
             WHERE "centreId" = :centreId AND "siteId" = :siteId AND "titreId" = :titreId
             ORDER BY "validUntil" DESC, "id" ASC`,
             { centreId: session.centreId, siteId: session.siteId, titreId: session.titreId },
@@ -194,6 +196,7 @@ export class ComplianceService {
     const membersById = new Map(members.map((m) => [m.id, m]));
     const titreSessions = await this.titreSessions(session, titre, candidates);
     const providers = await this.providers(candidates);
+    const annualProgramme = await this.annualProgramme(session);
 
     return {
       today: this.clock.today(),
@@ -221,6 +224,7 @@ export class ComplianceService {
       agrements: agrements.map((a) => ({
         id: a.id,
         ccsCode: a.ccsCode ?? null,
+        validFrom: a.validFrom ?? null,
         validUntil: a.validUntil,
         maxCandidates: num(a.maxCandidates),
       })),
@@ -287,7 +291,21 @@ export class ComplianceService {
         doneAt: t.doneAt,
       })),
       providers,
+      annualProgramme,
     };
+  }
+
+  /** The annual programme of the session's centre for the year the session starts. */
+  private async annualProgramme(session: ExamSession): Promise<ComplianceAnnualProgramme> {
+    const year = Number(session.startDate.slice(0, 4));
+    const rows = await this.db.read((m) =>
+      sqlRows<{ sentOn: string }>(
+        m,
+        `SELECT "sentOn" FROM "annual_programme" WHERE "centreId" = :centreId AND "year" = :year`,
+        { centreId: session.centreId, year },
+      ),
+    );
+    return { centreId: session.centreId, year, sentOn: rows[0]?.sentOn ?? null };
   }
 
   /** The training providers the candidates come from, with their conventions and avenants. */

@@ -1,5 +1,7 @@
 import {
+  annualProgrammeApplies,
   annualProgrammeDueDate,
+  OBLIGATION_SOURCES,
   centreObligations,
   obligationReminderStep,
   reminderYears,
@@ -14,6 +16,7 @@ function facts(overrides: Partial<CentreYearFacts> = {}): CentreYearFacts {
     year: 2027,
     today: '2027-01-10',
     programme: null,
+    hasSessionInYear: true,
     conventions: [],
     agrements: [],
     titres: [],
@@ -86,6 +89,7 @@ describe('centreObligations', () => {
         agrements: [
           {
             id: 'a1',
+            validFrom: null,
             validUntil: '2027-06-30',
             titreId: 't1',
             titreCode: 'TP-00001',
@@ -95,6 +99,7 @@ describe('centreObligations', () => {
           },
           {
             id: 'a2',
+            validFrom: '2024-01-01',
             validUntil: '2028-01-01',
             titreId: 't1',
             titreCode: 'TP-00001',
@@ -125,6 +130,101 @@ describe('centreObligations', () => {
   });
 });
 
+describe('annual programme: only for a centre with something to programme', () => {
+  const agrement = {
+    id: 'a1',
+    validFrom: '2025-03-01' as string | null,
+    validUntil: '2027-02-28',
+    titreId: 't1',
+    titreCode: 'TP-00001',
+    titreLabel: 'Agent de sûreté',
+    siteName: 'Lyon',
+    ccsCode: null,
+  };
+  const codes = (f: CentreYearFacts) => centreObligations(f).map((o) => o.code);
+
+  it('is not due from a centre with neither agrément nor session in the year', () => {
+    expect(codes(facts({ hasSessionInYear: false }))).toEqual([]);
+    expect(annualProgrammeApplies(facts({ hasSessionInYear: false }))).toBe(false);
+  });
+
+  it('is due when a session starts in the year, even without agrément recorded', () => {
+    expect(codes(facts({ hasSessionInYear: true }))).toEqual(['ANNUAL_PROGRAMME']);
+  });
+
+  it('is due when an agrément is valid during part of the year', () => {
+    const valid = facts({ hasSessionInYear: false, agrements: [agrement] });
+    expect(codes(valid)).toContain('ANNUAL_PROGRAMME');
+    // Ended the year before, or starting the year after: nothing to programme.
+    expect(
+      annualProgrammeApplies(facts({ year: 2028, hasSessionInYear: false, agrements: [agrement] })),
+    ).toBe(false);
+    expect(
+      annualProgrammeApplies(facts({ year: 2024, hasSessionInYear: false, agrements: [agrement] })),
+    ).toBe(false);
+    expect(
+      annualProgrammeApplies(
+        facts({
+          year: 2024,
+          hasSessionInYear: false,
+          agrements: [{ ...agrement, validFrom: null }],
+        }),
+      ),
+    ).toBe(true);
+  });
+
+  it('stays listed once recorded', () => {
+    expect(codes(facts({ hasSessionInYear: false, programme: { sentOn: '2027-01-20' } }))).toEqual([
+      'ANNUAL_PROGRAMME',
+    ]);
+  });
+});
+
+describe('ends of agréments and titre versions', () => {
+  it('cite the arrêté’s silence on a renewal délai and its interpretation', () => {
+    const list = centreObligations(
+      facts({
+        hasSessionInYear: false,
+        agrements: [
+          {
+            id: 'a1',
+            validFrom: null,
+            validUntil: '2027-09-30',
+            titreId: 't1',
+            titreCode: 'TP-00001',
+            titreLabel: 'Agent de sûreté',
+            siteName: 'Lyon',
+            ccsCode: null,
+          },
+        ],
+      }),
+    );
+    expect(list.map((o) => o.code)).toEqual(['ANNUAL_PROGRAMME', 'AGREMENT_END']);
+    expect(list[1]).toMatchObject({
+      code: 'AGREMENT_END',
+      information: true,
+      link: { kind: 'agrement', id: 'a1', href: '/agrements#agrement-a1' },
+      source: {
+        text: OBLIGATION_SOURCES.AGREMENT_RENEWAL.text,
+        article: 'Articles 1 et 2',
+        interpretation: expect.stringContaining('6 mois, 3 mois et 1 mois'),
+      },
+    });
+  });
+
+  it('are reminded 6 months, 3 months and 1 month before, never after', () => {
+    const end = { dueDate: '2027-09-30', status: 'todo' as const, information: true };
+    expect(obligationReminderStep(end, '2027-03-29')).toBeNull();
+    expect(obligationReminderStep(end, '2027-03-30')).toBe('M6');
+    expect(obligationReminderStep(end, '2027-06-29')).toBe('M6');
+    expect(obligationReminderStep(end, '2027-06-30')).toBe('M3');
+    expect(obligationReminderStep(end, '2027-08-30')).toBe('M1');
+    expect(obligationReminderStep(end, '2027-09-30')).toBe('M1');
+    expect(obligationReminderStep({ ...end, status: 'done' }, '2027-10-01')).toBeNull();
+    expect(obligationReminderStep(end, '2027-10-01')).toBeNull();
+  });
+});
+
 describe('obligationReminderStep', () => {
   const due = { dueDate: '2027-01-31', status: 'todo' as const };
   it('reminds at 30 days, 7 days and once overdue, never when done', () => {
@@ -137,8 +237,9 @@ describe('obligationReminderStep', () => {
     expect(obligationReminderStep({ ...due, status: 'done' }, '2027-01-24')).toBeNull();
   });
 
-  it('looks at next year once its 31 January is within 30 days', () => {
-    expect(reminderYears('2026-12-01')).toEqual([2026]);
+  it('looks at next year once it is within 6 months (the first end reminder)', () => {
+    expect(reminderYears('2026-06-30')).toEqual([2026]);
+    expect(reminderYears('2026-07-01')).toEqual([2026, 2027]);
     expect(reminderYears('2026-12-02')).toEqual([2026, 2027]);
   });
 });

@@ -4,7 +4,7 @@
  * titre versions it is approved for. Plain functions of the recorded data; the service reads it.
  */
 import {
-  addDays,
+  addMonths,
   daysBetween,
   formatFrenchDate,
   type CalendarDate,
@@ -42,7 +42,34 @@ export const OBLIGATION_SOURCES = {
       'L’agrément est accordé par le préfet de région pour un titre professionnel, un site, et une durée qui ne peut excéder la date de fin de validité du titre.',
     referenceCode: null,
   },
+  /**
+   * The text fixes no délai for filing the renewal of an agrément (searched: the arrêté du 21
+   * juillet 2016 modifié par l’arrêté du 1er octobre 2024 sets only the préfet’s two months to
+   * decide; the six months before the first session of the repealed arrêté du 19 janvier 2010
+   * are gone): no « demander le renouvellement avant le … » obligation, the end stays an
+   * information item, reminded early (`END_REMINDERS`).
+   */
+  AGREMENT_RENEWAL: {
+    code: 'AGREMENT_RENEWAL',
+    text: 'Arrêté du 21 juillet 2016 relatif aux modalités d’agrément des organismes visés à l’article R. 338-8 du code de l’éducation, modifié par l’arrêté du 1er octobre 2024',
+    article: 'Articles 1 et 2',
+    date: '2016-07-21',
+    url: 'https://www.legifrance.gouv.fr/loda/id/JORFTEXT000032931658',
+    summary:
+      'L’agrément ne dépasse pas la fin de validité du titre (article 1) ; la demande est adressée au préfet de région, qui notifie sa décision dans les deux mois suivant la réception du dossier complet (article 2). Aucun délai de dépôt de la demande de renouvellement n’est fixé : interprétation retenue, rappels 6 mois, 3 mois et 1 mois avant la fin de l’agrément ou de la version du titre, pour déposer la demande bien avant les deux mois d’instruction.',
+    referenceCode: null,
+  },
 } as const satisfies Record<string, RuleSource>;
+
+/**
+ * Months before the end of an agrément or of a titre version at which it is reminded (an
+ * information item: no délai in the text, see `OBLIGATION_SOURCES.AGREMENT_RENEWAL`).
+ */
+export const END_REMINDERS = [
+  { months: 6, step: 'M6' },
+  { months: 3, step: 'M3' },
+  { months: 1, step: 'M1' },
+] as const;
 
 export type ObligationCode =
   'ANNUAL_PROGRAMME' | 'PROVIDER_AVENANT' | 'AGREMENT_END' | 'TITRE_VERSION_END';
@@ -53,6 +80,8 @@ export interface ObligationSource {
   text: string;
   article: string;
   date: CalendarDate | null;
+  /** How the text is applied where it is silent or read by the application (absent: literal). */
+  interpretation?: string;
 }
 
 /** Where the obligation is recorded in the application. */
@@ -82,6 +111,11 @@ export interface CentreYearFacts {
   year: number;
   today: CalendarDate;
   programme: { sentOn: CalendarDate } | null;
+  /**
+   * A session of the centre (not cancelled) starts in `year`: with an agrément valid during part
+   * of the year, what makes the annual programme due.
+   */
+  hasSessionInYear: boolean;
   conventions: readonly {
     id: string;
     providerId: string;
@@ -91,6 +125,8 @@ export interface CentreYearFacts {
   }[];
   agrements: readonly {
     id: string;
+    /** Null: start not recorded (valid since before any year asked). */
+    validFrom: CalendarDate | null;
     validUntil: CalendarDate;
     titreId: string;
     titreCode: string;
@@ -107,8 +143,36 @@ export interface CentreYearFacts {
   }[];
 }
 
-function sourceOf(source: RuleSource): ObligationSource {
-  return { text: source.text, article: source.article, date: source.date };
+function sourceOf(source: RuleSource, interpretation?: string): ObligationSource {
+  const out: ObligationSource = { text: source.text, article: source.article, date: source.date };
+  if (interpretation !== undefined) out.interpretation = interpretation;
+  return out;
+}
+
+const END_INTERPRETATION =
+  'Aucun délai de dépôt de la demande de renouvellement n’est fixé par le texte : information rappelée 6 mois, 3 mois et 1 mois avant la fin (le préfet dispose de deux mois pour statuer sur un dossier complet).';
+
+function yearStart(year: number): CalendarDate {
+  return `${String(year).padStart(4, '0')}-01-01`;
+}
+
+function yearEnd(year: number): CalendarDate {
+  return `${String(year).padStart(4, '0')}-12-31`;
+}
+
+/**
+ * The annual programme of `year` is due from a centre with something to programme: an agrément
+ * valid during part of the year, or a session starting in it (or a programme already recorded).
+ */
+export function annualProgrammeApplies(
+  facts: Pick<CentreYearFacts, 'year' | 'programme' | 'hasSessionInYear' | 'agrements'>,
+): boolean {
+  if (facts.programme !== null || facts.hasSessionInYear) return true;
+  const first = yearStart(facts.year);
+  const last = yearEnd(facts.year);
+  return facts.agrements.some(
+    (a) => a.validUntil >= first && (a.validFrom === null || a.validFrom <= last),
+  );
 }
 
 function statusOf(dueDate: CalendarDate, doneOn: CalendarDate | null, today: CalendarDate) {
@@ -132,21 +196,22 @@ export function centreObligations(facts: CentreYearFacts): Obligation[] {
   const out: Obligation[] = [];
   const programmeDue = annualProgrammeDueDate(year);
   const programmeDone = facts.programme?.sentOn ?? null;
-  out.push({
-    key: `ANNUAL_PROGRAMME:${year}`,
-    code: 'ANNUAL_PROGRAMME',
-    label: `Communiquer le programme annuel des sessions ${year} à l’autorité (DREETS) avant le 31 janvier`,
-    dueDate: programmeDue,
-    status: statusOf(programmeDue, programmeDone, today),
-    doneOn: programmeDone,
-    information: false,
-    source: sourceOf(OBLIGATION_SOURCES.ANNUAL_PROGRAMME),
-    link: {
-      kind: 'annual-programme',
-      id: null,
-      href: `${centrePath}/obligations?year=${year}#programme`,
-    },
-  });
+  if (annualProgrammeApplies(facts))
+    out.push({
+      key: `ANNUAL_PROGRAMME:${year}`,
+      code: 'ANNUAL_PROGRAMME',
+      label: `Communiquer le programme annuel des sessions ${year} à l’autorité (DREETS) avant le 31 janvier`,
+      dueDate: programmeDue,
+      status: statusOf(programmeDue, programmeDone, today),
+      doneOn: programmeDone,
+      information: false,
+      source: sourceOf(OBLIGATION_SOURCES.ANNUAL_PROGRAMME),
+      link: {
+        kind: 'annual-programme',
+        id: null,
+        href: `${centrePath}/obligations?year=${year}#programme`,
+      },
+    });
   // The avenant due in `year` is the one of the next year (sent before its 1 January).
   const avenantYear = year + 1;
   for (const convention of facts.conventions) {
@@ -179,8 +244,8 @@ export function centreObligations(facts: CentreYearFacts): Obligation[] {
       status: ended ? 'done' : 'todo',
       doneOn: ended ? agrement.validUntil : null,
       information: true,
-      source: sourceOf(OBLIGATION_SOURCES.AGREMENT_DURATION),
-      link: { kind: 'agrement', id: agrement.id, href: `${centrePath}` },
+      source: sourceOf(OBLIGATION_SOURCES.AGREMENT_RENEWAL, END_INTERPRETATION),
+      link: { kind: 'agrement', id: agrement.id, href: `/agrements#agrement-${agrement.id}` },
     });
   }
   for (const titre of facts.titres) {
@@ -194,7 +259,7 @@ export function centreObligations(facts: CentreYearFacts): Obligation[] {
       status: ended ? 'done' : 'todo',
       doneOn: ended ? titre.validUntil : null,
       information: true,
-      source: sourceOf(OBLIGATION_SOURCES.AGREMENT_DURATION),
+      source: sourceOf(OBLIGATION_SOURCES.AGREMENT_RENEWAL, END_INTERPRETATION),
       link: { kind: 'titre', id: titre.id, href: `/titres` },
     });
   }
@@ -203,17 +268,27 @@ export function centreObligations(facts: CentreYearFacts): Obligation[] {
   );
 }
 
-export type ObligationStep = 'D30' | 'D7' | 'OVERDUE';
+export type ObligationStep = 'M6' | 'M3' | 'M1' | 'D30' | 'D7' | 'OVERDUE';
 
 /**
  * The reminder step an open obligation is at today: within 30 days of its due date, within
- * 7 days, or overdue; null when done, an information item already passed, or not yet near.
+ * 7 days, or overdue; an information item (the end of an agrément or of a titre version) 6, 3
+ * and 1 month(s) before (`END_REMINDERS`). Null when done, an information item already
+ * passed, or not yet near.
  */
 export function obligationReminderStep(
-  obligation: Pick<Obligation, 'dueDate' | 'status'>,
+  obligation: Pick<Obligation, 'dueDate' | 'status'> & { information?: boolean },
   today: CalendarDate,
 ): ObligationStep | null {
   if (obligation.status === 'done') return null;
+  if (obligation.information) {
+    if (today > obligation.dueDate) return null;
+    // The nearest step reached: 1 month, else 3 months, else 6 months before the end.
+    const reached = [...END_REMINDERS]
+      .sort((a, b) => a.months - b.months)
+      .find((r) => today >= addMonths(obligation.dueDate, -r.months));
+    return reached?.step ?? null;
+  }
   const days = daysBetween(today, obligation.dueDate);
   if (days < 0) return 'OVERDUE';
   if (days <= 7) return 'D7';
@@ -221,9 +296,13 @@ export function obligationReminderStep(
   return null;
 }
 
-/** The years whose obligations may be due within the reminder horizon of `today`. */
+/** The years whose obligations may be due within the reminder horizon of `today` (6 months). */
 export function reminderYears(today: CalendarDate): number[] {
   const year = Number(today.slice(0, 4));
-  const horizon = Number(addDays(today, 30).slice(0, 4));
-  return horizon > year ? [year, horizon] : [year];
+  const horizon = Number(
+    addMonths(today, Math.max(...END_REMINDERS.map((r) => r.months))).slice(0, 4),
+  );
+  const years: number[] = [];
+  for (let y = year; y <= horizon; y += 1) years.push(y);
+  return years;
 }

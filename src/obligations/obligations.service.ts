@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Between, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields } from '../audit/audit-diff.js';
 import { Agrement } from '../agrements/agrement.entity.js';
@@ -9,6 +10,7 @@ import { forbidden } from '../common/errors.js';
 import { refuseFieldErrors } from '../common/validation/field-errors.js';
 import { Database } from '../database/database.js';
 import { ProvidersService } from '../providers/providers.service.js';
+import { ExamSession } from '../sessions/exam-session.entity.js';
 import { AnnualProgramme } from './annual-programme.entity.js';
 import type { RecordAnnualProgrammeDto } from './dto/obligations.dto.js';
 import { centreObligations, type CentreYearFacts, type Obligation } from './obligation-rules.js';
@@ -94,7 +96,9 @@ export class ObligationsService {
   }
 
   private async facts(centreId: string, year: number): Promise<CentreYearFacts> {
-    const [programme, providers, agrements] = await Promise.all([
+    const first = `${String(year).padStart(4, '0')}-01-01`;
+    const last = `${String(year).padStart(4, '0')}-12-31`;
+    const [programme, providers, agrements, sessionsInYear] = await Promise.all([
       this.db.read((m) => m.getRepository(AnnualProgramme).findOne({ where: { centreId, year } })),
       this.providers.listForCentre(centreId),
       this.db.read((m) =>
@@ -102,6 +106,11 @@ export class ObligationsService {
           where: { centreId },
           relations: { titre: true, site: true },
           order: { validUntil: 'ASC', id: 'ASC' },
+        }),
+      ),
+      this.db.read((m) =>
+        m.getRepository(ExamSession).count({
+          where: { centreId, startDate: Between(first, last), status: Not('CANCELLED') },
         }),
       ),
     ]);
@@ -113,6 +122,7 @@ export class ObligationsService {
       year,
       today: this.clock.today(),
       programme: programme ? { sentOn: programme.sentOn } : null,
+      hasSessionInYear: sessionsInYear > 0,
       conventions: providers.flatMap((p) =>
         p.conventions.map((c) => ({
           id: c.id,
@@ -124,6 +134,7 @@ export class ObligationsService {
       ),
       agrements: agrements.map((a) => ({
         id: a.id,
+        validFrom: a.validFrom ?? null,
         validUntil: a.validUntil,
         titreId: a.titreId,
         titreCode: a.titre?.code ?? '',

@@ -1,3 +1,4 @@
+import type { ObligationStep } from '../obligations/obligation-rules.js';
 import { formatFrenchDate, type CalendarDate } from '../common/calendar-date.js';
 import type { ReminderStep } from './reminder-policy.js';
 import type { ResitReminderStep } from '../certification/resit-rules.js';
@@ -41,7 +42,10 @@ export interface ResitDueItem {
   step: ResitReminderStep;
 }
 
-/** A centre's yearly obligation at a reminder step (30 days, 7 days, overdue), for a manager. */
+/**
+ * A centre's yearly obligation at a reminder step (30 days, 7 days, overdue; 6, 3 and 1 month(s)
+ * before the end of an agrément or a titre version), for a manager.
+ */
 export interface ObligationDueItem {
   centreId: string;
   centreName: string;
@@ -50,7 +54,7 @@ export interface ObligationDueItem {
   label: string;
   dueDate: CalendarDate;
   daysLeft: number;
-  step: 'D30' | 'D7' | 'OVERDUE';
+  step: ObligationStep;
   /** Path of the page that records it. */
   href: string;
 }

@@ -63,6 +63,7 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'jury-member-updated': 'Le membre du jury a été modifié.',
   'habilitation-added': "L'habilitation a été ajoutée.",
   'agrement-created': "L'agrément a été enregistré.",
+  'agrement-updated': 'L’agrément a été modifié.',
   'titre-created': 'Le titre a été créé.',
   'titre-updated': 'Les dates du titre ont été enregistrées.',
   'centre-created': 'Le centre a été créé.',

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import type { Agrement } from '../../agrements/agrement.entity.js';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AgrementsService } from '../../agrements/agrements.service.js';
-import { CreateAgrementDto } from '../../agrements/dto/create-agrement.dto.js';
+import { CreateAgrementDto, UpdateAgrementDto } from '../../agrements/dto/create-agrement.dto.js';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
 import { formatFrenchDate } from '../../common/calendar-date.js';
-import type { Caller } from '../../common/caller.js';
+import { canWriteCentre, type Caller } from '../../common/caller.js';
+import { UuidParam } from '../../common/validation/uuid-param.js';
 import { Clock } from '../../common/clock.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
@@ -20,14 +22,45 @@ import {
   titreLabel,
   type ChoiceLists,
 } from './form-options.js';
-import { integer, optionalText, type FormBody } from './form-input.js';
+import { integer, nullableText, optionalText, type FormBody } from './form-input.js';
 import { FormPages } from './form-pages.js';
-import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
+import {
+  freshForm,
+  requireWriter,
+  typedValues,
+  type FormContext,
+  type FormState,
+} from './form-support.js';
 
 const LABELS = labelOf({
+  validFrom: 'Début de validité de l’agrément',
   validUntil: 'Fin de validité de l’agrément',
   ccsCode: 'CCS de l’agrément',
+  maxCandidates: 'Nombre maximal de candidats',
+  technicalPlatform: 'Plateau technique',
+  reference: 'Référence de la décision',
 });
+
+/** The fields of an agrément that can be corrected, shared by the creation and edit forms. */
+const EDIT_SPECS: FieldSpec[] = [
+  { name: 'reference', label: 'Référence de la décision', kind: 'text' },
+  {
+    name: 'validFrom',
+    label: 'Début de validité de l’agrément',
+    kind: 'date',
+    hint: 'Date d’effet de la décision ; une session ne peut pas commencer avant.',
+  },
+  { name: 'validUntil', label: 'Fin de validité de l’agrément', kind: 'date', required: true },
+  {
+    name: 'maxCandidates',
+    label: 'Nombre maximal de candidats',
+    kind: 'number',
+    required: true,
+    min: '1',
+    max: '1000',
+  },
+  { name: 'technicalPlatform', label: 'Plateau technique', kind: 'textarea' },
+];
 
 function specs(caller: Caller, lists: ChoiceLists): FieldSpec[] {
   return [
@@ -40,17 +73,7 @@ function specs(caller: Caller, lists: ChoiceLists): FieldSpec[] {
       kind: 'text',
       hint: 'Code d’un CCS du titre (par exemple CCS1) pour l’agrément de ce CCS, nécessaire à une session CCS ; vide pour l’agrément du titre.',
     },
-    { name: 'reference', label: 'Référence de la décision', kind: 'text' },
-    { name: 'validUntil', label: 'Fin de validité de l’agrément', kind: 'date', required: true },
-    {
-      name: 'maxCandidates',
-      label: 'Nombre maximal de candidats',
-      kind: 'number',
-      required: true,
-      min: '1',
-      max: '1000',
-    },
-    { name: 'technicalPlatform', label: 'Plateau technique', kind: 'textarea' },
+    ...EDIT_SPECS,
   ];
 }
 
@@ -91,6 +114,7 @@ export class AgrementFormsController {
         titreId: optionalText(body, 'titreId'),
         ccsCode: optionalText(body, 'ccsCode'),
         reference: optionalText(body, 'reference'),
+        validFrom: optionalText(body, 'validFrom'),
         validUntil: optionalText(body, 'validUntil'),
         maxCandidates: integer(body, 'maxCandidates'),
         technicalPlatform: optionalText(body, 'technicalPlatform'),
@@ -103,6 +127,86 @@ export class AgrementFormsController {
         await this.render(ctx, { values: typedValues(specs(caller, lists), body), ...refusal });
       },
     });
+  }
+
+  @Get(':id/edit')
+  async editForm(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+  ): Promise<void> {
+    requireWriter(caller);
+    const agrement = await this.agrements.get(caller, id);
+    await this.renderEdit(
+      { req, res, caller },
+      agrement,
+      freshForm({
+        reference: agrement.reference,
+        validFrom: agrement.validFrom ?? '',
+        validUntil: agrement.validUntil,
+        maxCandidates: String(agrement.maxCandidates),
+        technicalPlatform: agrement.technicalPlatform,
+      }),
+    );
+  }
+
+  @Post(':id/edit')
+  async update(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    requireWriter(caller);
+    const agrement = await this.agrements.get(caller, id);
+    const ctx = { req, res, caller };
+    const plain = {
+      reference: optionalText(body, 'reference') ?? '',
+      validFrom: nullableText(body, 'validFrom'),
+      validUntil: optionalText(body, 'validUntil'),
+      maxCandidates: integer(body, 'maxCandidates'),
+      technicalPlatform: optionalText(body, 'technicalPlatform') ?? '',
+    };
+    await this.forms.submit(ctx, {
+      dto: UpdateAgrementDto,
+      plain,
+      checks: {
+        ...(plain.validUntil === undefined
+          ? { validUntil: 'Le champ « Fin de validité de l’agrément » est obligatoire.' }
+          : {}),
+        ...(plain.maxCandidates === undefined
+          ? { maxCandidates: 'Le champ « Nombre maximal de candidats » est obligatoire.' }
+          : {}),
+      },
+      labels: LABELS,
+      work: (dto) => this.agrements.update(caller, id, dto),
+      done: { to: '/agrements', flash: 'agrement-updated' },
+      again: (refusal) =>
+        this.renderEdit(ctx, agrement, { values: typedValues(EDIT_SPECS, body), ...refusal }),
+    });
+  }
+
+  private async renderEdit(ctx: FormContext, agrement: Agrement, state: FormState): Promise<void> {
+    const lists = await this.options.lists(ctx.caller);
+    const centre = lists.centres.find((c) => c.id === agrement.centreId);
+    const titre = lists.titres.find((t) => t.id === agrement.titreId);
+    this.forms.render(
+      ctx,
+      { view: 'reference/agrement-edit', title: 'Modifier un agrément', section: 'agrements' },
+      {
+        agrement: {
+          id: agrement.id,
+          centre: centre?.name ?? '',
+          site: centre?.sites?.find((s) => s.id === agrement.siteId)?.name ?? '',
+          titre: titre ? titreLabel(titre) : '',
+          scope: agrement.ccsCode === null ? 'Titre' : `CCS ${agrement.ccsCode}`,
+        },
+        form: formView(EDIT_SPECS, state.values, state.errors),
+      },
+      state.status,
+    );
   }
 
   private async render(ctx: FormContext, state: FormState): Promise<void> {
@@ -130,7 +234,11 @@ export class AgrementFormsController {
             titre: titre ? titreLabel(titre) : '',
             scope: a.ccsCode === null ? 'Titre' : `CCS ${a.ccsCode}`,
             reference: a.reference,
+            validFrom: a.validFrom === null ? '' : formatFrenchDate(a.validFrom),
+            notStarted: a.validFrom !== null && a.validFrom > today,
             validUntil: formatFrenchDate(a.validUntil),
+            editable: caller.role !== 'viewer' && canWriteCentre(caller, a.centreId),
+            id: a.id,
             expired: a.validUntil < today,
             maxCandidates: a.maxCandidates,
             technicalPlatform: a.technicalPlatform,

@@ -163,9 +163,10 @@ export class ObligationFormsController {
           dueDate: fr(o.dueDate),
           status: statusView(o),
           doneOn: o.doneOn === null || o.information ? null : fr(o.doneOn),
-          source: [o.source.text, o.source.article, o.source.date ? fr(o.source.date) : null]
-            .filter((part) => part !== null)
-            .join(', '),
+          source:
+            [o.source.text, o.source.article, o.source.date ? fr(o.source.date) : null]
+              .filter((part) => part !== null)
+              .join(', ') + (o.source.interpretation ? `. ${o.source.interpretation}` : ''),
           href: o.link.href,
         })),
         programmeForm: formView(PROGRAMME_SPECS, form.values, form.errors, 'g'),

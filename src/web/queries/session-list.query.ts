@@ -25,6 +25,8 @@ import {
 import { Database } from '../../database/database.js';
 import { In } from 'typeorm';
 import {
+  ANNUAL_PROGRAMME_TASK_CODE,
+  annualProgrammeProves,
   COMPLIANCE_CHECKS,
   complianceChecksByTask,
   isVerifiedByData,
@@ -231,14 +233,41 @@ export class SessionListQuery {
     const sessions = await this.db.read((m) =>
       m.getRepository(ExamSession).find({ where: { id: In([...bySession.keys()]) } }),
     );
+    // The task « programme annuel », late in most sessions of a year, is proven by the centre's
+    // programme alone: one query for the page, not one report per session.
+    const programmes = await this.programmesSent(sessions);
     for (const session of sessions) {
-      const checks = complianceChecksByTask(await this.compliance.evaluate(session));
-      const proven = (bySession.get(session.id) ?? []).filter((code) =>
-        isVerifiedByData(checks.get(code)),
-      ).length;
+      const codes = bySession.get(session.id) ?? [];
+      const others = codes.filter((code) => code !== ANNUAL_PROGRAMME_TASK_CODE);
+      let proven =
+        codes.length > others.length &&
+        annualProgrammeProves(
+          session,
+          programmes.get(`${session.centreId}|${session.startDate.slice(0, 4)}`) ?? null,
+        )
+          ? 1
+          : 0;
+      if (others.length > 0) {
+        const checks = complianceChecksByTask(await this.compliance.evaluate(session));
+        proven += others.filter((code) => isVerifiedByData(checks.get(code))).length;
+      }
       const c = counts.get(session.id);
       if (c && proven > 0) c.overdue = Math.max(0, c.overdue - proven);
     }
+  }
+
+  /** The day each centre's programme of a year was sent, by `centreId|year`. */
+  private async programmesSent(sessions: readonly ExamSession[]): Promise<Map<string, string>> {
+    const centreIds = [...new Set(sessions.map((s) => s.centreId))];
+    if (centreIds.length === 0) return new Map();
+    const rows = await this.db.read((m) =>
+      sqlRows<{ centreId: string; year: unknown; sentOn: string }>(
+        m,
+        `SELECT "centreId", "year", "sentOn" FROM "annual_programme" WHERE "centreId" IN (:...ids)`,
+        { ids: centreIds },
+      ),
+    );
+    return new Map(rows.map((r) => [`${r.centreId}|${String(Number(r.year))}`, r.sentOn]));
   }
 
   async list(

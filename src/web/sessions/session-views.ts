@@ -3,6 +3,7 @@ import { daysBetween, formatFrenchDate, type CalendarDate } from '../../common/c
 import { DUE_SOON_DAYS } from '../../checklist/checklist-progress.js';
 import type { TaskCoreView } from '../../checklist/task-view.js';
 import {
+  ANNUAL_PROGRAMME_TASK_CODE,
   PV_SEND_TASK_CODE,
   UD_INFORM_TASK_CODE,
   type Finding,
@@ -264,6 +265,12 @@ export function findingView(
       return {
         message: finding.message,
         fixHref: task(PV_SEND_TASK_CODE),
+        fixLabel: 'Voir la tâche',
+      };
+    case 'ANNUAL_PROGRAMME':
+      return {
+        message: finding.message,
+        fixHref: task(ANNUAL_PROGRAMME_TASK_CODE),
         fixLabel: 'Voir la tâche',
       };
     default:

@@ -41,7 +41,7 @@ export class Fixtures {
     f.ids.otherCentre = String(other.centre.id);
     const titre = await aTitre(admin);
     f.ids.titre = String(titre.id);
-    await ok(
+    const agrement = await ok(
       admin.post('/api/agrements', {
         centreId: f.ids.centre,
         siteId: f.ids.site,
@@ -53,6 +53,7 @@ export class Fixtures {
       }),
       'agrément',
     );
+    f.ids.agrement = String(agrement.id);
     for (const role of ['manager', 'viewer'] as const) {
       const user = await aUser(admin, role, [f.ids.centre]);
       f.users[role] = { email: user.email, password: user.password };

@@ -20,7 +20,8 @@ export type IdKind =
   | 'manager'
   | 'admin'
   | 'otherCentre'
-  | 'otherSession';
+  | 'otherSession'
+  | 'agrement';
 
 /** The id of a seeded row, as is, in uppercase, or padded with spaces. */
 export class IdRef {

@@ -239,6 +239,7 @@ function pathParamKind(op: Operation, name: string): IdKind | 'file' {
   if (name === 'file') return 'file';
   if (op.path.startsWith('/api/centres')) return 'centre';
   if (op.path.startsWith('/api/titres')) return 'titre';
+  if (op.path.startsWith('/api/agrements')) return 'agrement';
   if (op.path.startsWith('/api/jury-members')) return 'juryMember';
   if (op.path.startsWith('/api/people')) return 'person';
   return 'session';
