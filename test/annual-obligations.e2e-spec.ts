@@ -399,6 +399,11 @@ describe(`the centre's obligations of the year (${testDbKind()})`, () => {
     );
     expect(before).toContain('31/01/2028');
     expect(before).toContain('À faire');
+    // 31 January 2027 is a Sunday: the page says by which working day to act.
+    const y2027 = htmlText((await web.get(`/centres/${centreId}/obligations?year=2027`)).text);
+    expect(y2027).toContain(
+      'à faire au plus tard le vendredi 29/01/2027, l’échéance tombant un jour non ouvré',
+    );
 
     const refused = await web.post(`/centres/${centreId}/obligations/programme`, {
       year: '2028',

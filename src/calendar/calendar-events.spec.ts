@@ -40,6 +40,7 @@ function anObligation(overrides: Partial<Obligation> = {}): Obligation {
     label:
       'Communiquer le programme annuel des sessions 2028 à l’autorité (DREETS) avant le 31 janvier',
     dueDate: '2028-01-31',
+    workingDayFallback: null,
     status: 'todo',
     doneOn: null,
     information: false,
@@ -101,7 +102,7 @@ describe('session events', () => {
 });
 
 describe('obligation events', () => {
-  const centre = { id: 'c-1', name: 'Centre Kléber', region: 'ALSACE_MOSELLE' as const };
+  const centre = { id: 'c-1', name: 'Centre Kléber' };
 
   it('writes all-day events with a stable UID, the source and the link to the obligations page', () => {
     const events = parsed(
@@ -112,6 +113,7 @@ describe('obligation events', () => {
           code: 'PROVIDER_AVENANT',
           label: 'Transmettre au préfet de région l’avenant 2029',
           dueDate: '2028-12-31',
+          workingDayFallback: '2028-12-29',
           status: 'done',
           doneOn: '2028-12-15',
           source: { text: 'Arrêté du 1er octobre 2024', article: 'Article 2', date: null },

@@ -3,7 +3,6 @@ import {
   formatFrenchLongDate,
   type CalendarDate,
 } from '../common/calendar-date.js';
-import { workingDayFallback, type FrenchRegion } from '../common/french-holidays.js';
 import type { Obligation } from '../obligations/obligation-rules.js';
 import type { AllDayEvent } from './icalendar.js';
 
@@ -100,7 +99,6 @@ export function sessionEvents(
 export interface CalendarCentre {
   id: string;
   name: string;
-  region: FrenchRegion;
 }
 
 /**
@@ -117,9 +115,7 @@ export function obligationEvents(
 ): AllDayEvent[] {
   const url = `${appUrl}/centres/${centre.id}/obligations?year=${year}`;
   return obligations.map((obligation) => {
-    const fallback = obligation.information
-      ? null
-      : workingDayFallback(obligation.dueDate, centre.region);
+    const fallback = obligation.workingDayFallback;
     const state =
       obligation.status !== 'done' ? '' : obligation.information ? ' (passée)' : ' (fait)';
     const done =

@@ -16,7 +16,6 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Centre } from '../centres/centre.entity.js';
 import { ComplianceService } from '../compliance/compliance.service.js';
 import { provenOpenTaskCodes } from '../compliance/proven-by-data.js';
-import { isFrenchRegion, DEFAULT_REGION } from '../common/french-holidays.js';
 import { ObligationsService } from '../obligations/obligations.service.js';
 import { ExamSession } from '../sessions/exam-session.entity.js';
 import { SessionsService } from '../sessions/sessions.service.js';
@@ -107,16 +106,12 @@ export class CalendarService {
     if (centreIds !== null && centreIds.length === 0) return [];
     const rows = await this.db.read((m) =>
       m.getRepository(Centre).find({
-        select: { id: true, name: true, region: true },
+        select: { id: true, name: true },
         where: centreIds === null ? {} : { id: In(centreIds) },
         order: { name: 'ASC', id: 'ASC' },
       }),
     );
-    const centres: CalendarCentre[] = rows.map((c) => ({
-      id: c.id,
-      name: c.name,
-      region: isFrenchRegion(c.region) ? c.region : DEFAULT_REGION,
-    }));
+    const centres: CalendarCentre[] = rows.map((c) => ({ id: c.id, name: c.name }));
     const year = Number(this.clock.today().slice(0, 4));
     const events: AllDayEvent[] = [];
     for (const centre of centres) {

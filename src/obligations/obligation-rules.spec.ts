@@ -15,6 +15,7 @@ function facts(overrides: Partial<CentreYearFacts> = {}): CentreYearFacts {
     centreId: CENTRE,
     year: 2027,
     today: '2027-01-10',
+    region: 'METROPOLE',
     programme: null,
     hasSessionInYear: true,
     conventions: [],
@@ -25,6 +26,23 @@ function facts(overrides: Partial<CentreYearFacts> = {}): CentreYearFacts {
 }
 
 describe('centreObligations', () => {
+  it('moves a due date on a non-working day to the previous working day, for status and reminders', () => {
+    // 31 January 2027 is a Sunday: the programme must reach the DREETS by Friday 29 January.
+    const [programme] = centreObligations(facts({ today: '2027-01-29' }));
+    expect(programme).toMatchObject({
+      dueDate: '2027-01-31',
+      workingDayFallback: '2027-01-29',
+      status: 'todo',
+    });
+    expect(obligationReminderStep(programme!, '2027-01-29')).toBe('D7');
+    const [late] = centreObligations(facts({ today: '2027-01-30' }));
+    expect(late?.status).toBe('late');
+    expect(obligationReminderStep(late!, '2027-01-30')).toBe('OVERDUE');
+    // 31 January 2029 is a Wednesday: no fallback.
+    const [weekday] = centreObligations(facts({ year: 2029, today: '2029-01-31' }));
+    expect(weekday).toMatchObject({ workingDayFallback: null, status: 'todo' });
+  });
+
   it('lists the annual programme due 31 January, to do, then late, then done when sent', () => {
     const [todo] = centreObligations(facts());
     expect(todo).toMatchObject({

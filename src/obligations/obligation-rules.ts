@@ -9,6 +9,7 @@ import {
   formatFrenchDate,
   type CalendarDate,
 } from '../common/calendar-date.js';
+import { workingDayFallback, type FrenchRegion } from '../common/french-holidays.js';
 import type { RuleSource } from '../certification/certification-sources.js';
 import {
   avenantDueDate,
@@ -18,18 +19,18 @@ import {
 
 export const OBLIGATION_SOURCES = {
   /**
-   * The article of the règlement général des sessions could not be found among the stored texts:
-   * the guide's row (seed 003, « Réglementaire » flag) is cited instead.
+   * The annexe of the règlement général des sessions, point 1.1, as cited by the guide (seed 003,
+   * « § 1.1 ») and read on the published text (lexbase); the guide's row is kept as evidence.
    */
   ANNUAL_PROGRAMME: {
     code: 'ANNUAL_PROGRAMME',
-    text: 'Guide de préparation de la session (seeds/003_a9a5fb2d5dda3ac7.txt), d’après le règlement général des sessions de validation (arrêté du 21 juillet 2016 modifié)',
+    text: 'Arrêté du 21 juillet 2016 portant règlement général des sessions d’examen pour l’obtention du titre professionnel du ministère chargé de l’emploi ; Guide de préparation de la session (seeds/003_a9a5fb2d5dda3ac7.txt)',
     article:
-      'Ligne « Programmer et communiquer les sessions d’examen de l’année N avant le 31 janvier (prévisionnel) », cochée « Réglementaire »',
-    date: null,
-    url: null,
+      'Annexe, point 1.1 « Programmation prévisionnelle » ; ligne du guide « Programmer et communiquer les sessions d’examen de l’année N avant le 31 janvier (prévisionnel) », cochée « Réglementaire »',
+    date: '2016-07-21',
+    url: 'http://www.lexbase.fr/index/source/33532763-arrete-du-21-juillet-2016-portant-reglement-general-des-sessions-dexamen-pour-lobtention-du-titre-pr',
     summary:
-      'Le centre agréé programme les sessions d’examen de l’année N et les communique à l’autorité (DREETS) avant le 31 janvier, à titre prévisionnel.',
+      'Le centre agréé programme les sessions d’examen de l’année N et les communique à l’autorité (DREETS) au moins une fois par an, avant le 31 janvier, à titre prévisionnel.',
     referenceCode: null,
   },
   AGREMENT_DURATION: {
@@ -98,6 +99,12 @@ export interface Obligation {
   code: ObligationCode;
   label: string;
   dueDate: CalendarDate;
+  /**
+   * The previous working day of the centre's region when the due date is not one (weekend or
+   * public holiday): the date the obligation must be met by, for its status and its reminders.
+   * Null when the due date is a working day, and for information items (an end date).
+   */
+  workingDayFallback: CalendarDate | null;
   status: ObligationStatus;
   doneOn: CalendarDate | null;
   /** An information item (an end date) rather than something to send. */
@@ -110,6 +117,8 @@ export interface CentreYearFacts {
   centreId: string;
   year: number;
   today: CalendarDate;
+  /** The centre's region: its public holidays move a due date to the previous working day. */
+  region: FrenchRegion;
   programme: { sentOn: CalendarDate } | null;
   /**
    * A session of the centre (not cancelled) starts in `year`: with an agrément valid during part
@@ -175,9 +184,10 @@ export function annualProgrammeApplies(
   );
 }
 
-function statusOf(dueDate: CalendarDate, doneOn: CalendarDate | null, today: CalendarDate) {
+/** Status of a dated obligation, late once its date to act (working-day fallback) has passed. */
+function statusOf(actBy: CalendarDate, doneOn: CalendarDate | null, today: CalendarDate) {
   if (doneOn !== null) return 'done';
-  return today > dueDate ? 'late' : 'todo';
+  return today > actBy ? 'late' : 'todo';
 }
 
 /** Last day to communicate the annual programme of `year`: 31 January of that year. */
@@ -196,13 +206,15 @@ export function centreObligations(facts: CentreYearFacts): Obligation[] {
   const out: Obligation[] = [];
   const programmeDue = annualProgrammeDueDate(year);
   const programmeDone = facts.programme?.sentOn ?? null;
+  const programmeFallback = workingDayFallback(programmeDue, facts.region);
   if (annualProgrammeApplies(facts))
     out.push({
       key: `ANNUAL_PROGRAMME:${year}`,
       code: 'ANNUAL_PROGRAMME',
       label: `Communiquer le programme annuel des sessions ${year} à l’autorité (DREETS) avant le 31 janvier`,
       dueDate: programmeDue,
-      status: statusOf(programmeDue, programmeDone, today),
+      workingDayFallback: programmeFallback,
+      status: statusOf(programmeFallback ?? programmeDue, programmeDone, today),
       doneOn: programmeDone,
       information: false,
       source: sourceOf(OBLIGATION_SOURCES.ANNUAL_PROGRAMME),
@@ -218,12 +230,14 @@ export function centreObligations(facts: CentreYearFacts): Obligation[] {
     if (!avenantRequired(convention.signedOn, avenantYear)) continue;
     const due = avenantDueDate(avenantYear);
     const sentOn = convention.avenants.find((a) => a.year === avenantYear)?.sentToPrefectOn ?? null;
+    const fallback = workingDayFallback(due, facts.region);
     out.push({
       key: `PROVIDER_AVENANT:${convention.id}:${avenantYear}`,
       code: 'PROVIDER_AVENANT',
       label: `Transmettre au préfet de région l’avenant ${avenantYear} de la convention avec ${convention.providerName} (signée le ${formatFrenchDate(convention.signedOn)}) avant le 1er janvier ${avenantYear}`,
       dueDate: due,
-      status: statusOf(due, sentOn, today),
+      workingDayFallback: fallback,
+      status: statusOf(fallback ?? due, sentOn, today),
       doneOn: sentOn,
       information: false,
       source: sourceOf(CONVENTION_SOURCES.ANNUAL_AVENANT),
@@ -241,6 +255,7 @@ export function centreObligations(facts: CentreYearFacts): Obligation[] {
       code: 'AGREMENT_END',
       label: `Fin de l’agrément ${what} (${agrement.titreLabel}) sur le site ${agrement.siteName} le ${formatFrenchDate(agrement.validUntil)}`,
       dueDate: agrement.validUntil,
+      workingDayFallback: null,
       status: ended ? 'done' : 'todo',
       doneOn: ended ? agrement.validUntil : null,
       information: true,
@@ -256,6 +271,7 @@ export function centreObligations(facts: CentreYearFacts): Obligation[] {
       code: 'TITRE_VERSION_END',
       label: `Fin de validité du titre ${titre.code} (${titre.label}), version ${titre.version}, le ${formatFrenchDate(titre.validUntil)}`,
       dueDate: titre.validUntil,
+      workingDayFallback: null,
       status: ended ? 'done' : 'todo',
       doneOn: ended ? titre.validUntil : null,
       information: true,
@@ -277,7 +293,10 @@ export type ObligationStep = 'M6' | 'M3' | 'M1' | 'D30' | 'D7' | 'OVERDUE';
  * passed, or not yet near.
  */
 export function obligationReminderStep(
-  obligation: Pick<Obligation, 'dueDate' | 'status'> & { information?: boolean },
+  obligation: Pick<Obligation, 'dueDate' | 'status'> & {
+    information?: boolean;
+    workingDayFallback?: CalendarDate | null;
+  },
   today: CalendarDate,
 ): ObligationStep | null {
   if (obligation.status === 'done') return null;
@@ -289,7 +308,8 @@ export function obligationReminderStep(
       .find((r) => today >= addMonths(obligation.dueDate, -r.months));
     return reached?.step ?? null;
   }
-  const days = daysBetween(today, obligation.dueDate);
+  // Counted to the date to act: the previous working day when the due date is not one.
+  const days = daysBetween(today, obligation.workingDayFallback ?? obligation.dueDate);
   if (days < 0) return 'OVERDUE';
   if (days <= 7) return 'D7';
   if (days <= 30) return 'D30';

@@ -3,9 +3,11 @@ import { Between, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields } from '../audit/audit-diff.js';
 import { Agrement } from '../agrements/agrement.entity.js';
+import { Centre } from '../centres/centre.entity.js';
 import { CentresService } from '../centres/centres.service.js';
 import { canWriteCentre, type Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
+import { DEFAULT_REGION, isFrenchRegion } from '../common/french-holidays.js';
 import { forbidden } from '../common/errors.js';
 import { refuseFieldErrors } from '../common/validation/field-errors.js';
 import { Database } from '../database/database.js';
@@ -98,7 +100,12 @@ export class ObligationsService {
   private async facts(centreId: string, year: number): Promise<CentreYearFacts> {
     const first = `${String(year).padStart(4, '0')}-01-01`;
     const last = `${String(year).padStart(4, '0')}-12-31`;
-    const [programme, providers, agrements, sessionsInYear] = await Promise.all([
+    const [centre, programme, providers, agrements, sessionsInYear] = await Promise.all([
+      this.db.read((m) =>
+        m
+          .getRepository(Centre)
+          .findOne({ select: { id: true, region: true }, where: { id: centreId } }),
+      ),
       this.db.read((m) => m.getRepository(AnnualProgramme).findOne({ where: { centreId, year } })),
       this.providers.listForCentre(centreId),
       this.db.read((m) =>
@@ -121,6 +128,7 @@ export class ObligationsService {
       centreId,
       year,
       today: this.clock.today(),
+      region: isFrenchRegion(centre?.region) ? centre.region : DEFAULT_REGION,
       programme: programme ? { sentOn: programme.sentOn } : null,
       hasSessionInYear: sessionsInYear > 0,
       conventions: providers.flatMap((p) =>

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
 import { CentresService } from '../../centres/centres.service.js';
-import { formatFrenchDate } from '../../common/calendar-date.js';
+import { formatFrenchDate, formatFrenchDayAndDate } from '../../common/calendar-date.js';
 import { canWriteCentre, type Caller } from '../../common/caller.js';
 import { Clock } from '../../common/clock.js';
 import { fieldError } from '../../common/validation/field-errors.js';
@@ -161,6 +161,10 @@ export class ObligationFormsController {
         obligations: list.map((o) => ({
           label: o.label,
           dueDate: fr(o.dueDate),
+          actBy:
+            o.workingDayFallback === null
+              ? null
+              : `à faire au plus tard le ${formatFrenchDayAndDate(o.workingDayFallback)}, l’échéance tombant un jour non ouvré`,
           status: statusView(o),
           doneOn: o.doneOn === null || o.information ? null : fr(o.doneOn),
           source:
