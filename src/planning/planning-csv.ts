@@ -1,5 +1,6 @@
 /** The annual planning as a CSV file for spreadsheets (Excel in French: BOM, « ; »). */
 import { formatFrenchDate, type CalendarDate } from '../common/calendar-date.js';
+import { csvDocument } from '../common/csv.js';
 import type { SessionNature, SessionStatus } from '../sessions/exam-session.entity.js';
 
 export interface PlanningEntry {
@@ -51,44 +52,28 @@ export const PLANNING_CSV_HEADERS = [
   'Statut',
 ] as const;
 
-const BOM = '\uFEFF';
-const SEPARATOR = ';';
-const NEWLINE = '\r\n';
-
-/**
- * One CSV field: quoted when it holds a separator, a quote or a line break; a text that a
- * spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe.
- */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** One CSV field (see src/common/csv.ts); kept here for the planning's callers. */
+export { csvField } from '../common/csv.js';
 
 export function planningCsv(entries: readonly PlanningEntry[]): string {
-  const lines = [
-    PLANNING_CSV_HEADERS.join(SEPARATOR),
-    ...entries.map((e) =>
-      [
-        e.titreCode,
-        e.titreLabel,
-        e.titreVersion,
-        SESSION_NATURE_LABELS[e.nature],
-        e.ccpCodes.join(', '),
-        e.siteName,
-        formatFrenchDate(e.startDate),
-        formatFrenchDate(e.endDate),
-        e.location,
-        e.candidateCount,
-        e.managerName,
-        e.deputyManagerName,
-        SESSION_STATUS_LABELS[e.status],
-      ]
-        .map(csvField)
-        .join(SEPARATOR),
-    ),
-  ];
-  return BOM + lines.join(NEWLINE) + NEWLINE;
+  return csvDocument(
+    PLANNING_CSV_HEADERS,
+    entries.map((e) => [
+      e.titreCode,
+      e.titreLabel,
+      e.titreVersion,
+      SESSION_NATURE_LABELS[e.nature],
+      e.ccpCodes.join(', '),
+      e.siteName,
+      formatFrenchDate(e.startDate),
+      formatFrenchDate(e.endDate),
+      e.location,
+      e.candidateCount,
+      e.managerName,
+      e.deputyManagerName,
+      SESSION_STATUS_LABELS[e.status],
+    ]),
+  );
 }
 
 /**
