@@ -144,6 +144,20 @@ describe('proposeSplit', () => {
     ]);
     expect(errorsOf(proposeSplit([], 1899))[0]).toContain('L’année scolaire est invalide');
     expect(validateCampaignPupils([aPupil({ id: 'ok' })])).toEqual([]);
+    expect(
+      validateCampaignPupils([
+        {
+          id: 'z',
+          lastName: 'Roy',
+          firstName: undefined as unknown as string,
+          birthDate: '2008-01-01',
+          licenceHeld: 'oui' as unknown as boolean,
+        },
+      ]),
+    ).toEqual([
+      'L’élève « Roy » : le prénom est obligatoire.',
+      'L’élève « Roy » : la détention du permis doit être oui, non ou inconnue.',
+    ]);
   });
 });
 
@@ -231,6 +245,9 @@ describe('applyMoves', () => {
       'Aucun élève « ghost » dans cette classe.',
       'Tardif Prénom est déplacé deux fois : un seul déplacement par élève.',
     ]);
+    expect(
+      errorsOf(applyMoves(proposal, [{ pupilId: 'late', to: 'CAP' as unknown as 'CAP_CLM' }])),
+    ).toEqual(['Tardif Prénom : session inconnue « CAP » (CAP CLM ou Bac Pro).']);
   });
 
   it('confirms a pupil in their session and can move them back', () => {

@@ -168,7 +168,8 @@ export interface SplitOptions {
 }
 
 function fullName(pupil: CampaignPupil): string {
-  return `${pupil.lastName.trim()} ${pupil.firstName.trim()}`;
+  const part = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+  return `${part(pupil.lastName)} ${part(pupil.firstName)}`.trim();
 }
 
 /** Name order (French collation), then birth date, then id. */
@@ -299,7 +300,7 @@ function moveOutcome(
   proposal: SplitProposal,
 ): { basis: PlacementBasis; warnings: string[] } | string {
   const { pupil } = placement;
-  const who = `${fullName(pupil)}`;
+  const who = fullName(pupil);
   const majority = formatFrenchDate(placement.majorityDate);
   const reference = formatFrenchDate(proposal.referenceDate);
   const envelope = formatFrenchDate(proposal.envelopeDeadline);

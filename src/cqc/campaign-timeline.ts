@@ -166,7 +166,7 @@ export function envelopeDeadlineNote(
   if (fallback === null) return null;
   const holiday = frenchPublicHolidayName(deadline, region);
   const what = holiday
-    ? `${formatFrenchLongDate(deadline)} (${holiday}) est un jour férié`
+    ? `le ${formatFrenchLongDate(deadline)} (${holiday}) est un jour férié`
     : `le ${formatFrenchLongDate(deadline)} tombe un week-end`;
   return {
     lastWorkingDay: fallback,
@@ -247,7 +247,10 @@ export function buildCampaignTimeline(
         (due) =>
           `Le ${formatFrenchDate(due)}, faire compléter les fiches CAP CLM des élèves majeurs (n° de permis, date, signature) et photocopier recto verso leur permis signé.`,
       ),
-      notes: [MAY_MAJORITY_REFERENCE.interpretation],
+      notes: [
+        MAY_MAJORITY_REFERENCE.interpretation,
+        'Chaque élève signe sa fiche à partir du jour de ses 18 ans : si les fiches sont complétées avant le 15 mai, un élève qui n’a pas encore 18 ans ce jour-là la signe plus tard, avant l’envoi de l’enveloppe.',
+      ],
       source: CQC_CAMPAIGN_SOURCES.MID_MAY_COMPLETION,
     },
     {
