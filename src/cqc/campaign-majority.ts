@@ -5,7 +5,13 @@
  * day the 18 years are completed beyond discussion, so nobody is called while still a minor) and
  * offers the last day of February, the reading of a 2013 ministerial circular.
  */
-import { compareDates, isValidCalendarDate, type CalendarDate } from '../common/calendar-date.js';
+import { dateOfAge } from '../common/age.js';
+import {
+  addYears,
+  compareDates,
+  isValidCalendarDate,
+  type CalendarDate,
+} from '../common/calendar-date.js';
 import type { RuleSource } from '../certification/certification-sources.js';
 import { CQC_CAMPAIGN_SOURCES } from './campaign-sources.js';
 
@@ -26,10 +32,6 @@ export const DEFAULT_LEAP_DAY_RULE: {
   readonly source: RuleSource;
 } = { rule: 'MARCH_1', source: CQC_CAMPAIGN_SOURCES.MAJORITY_29_FEBRUARY };
 
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
 /** The day a person born on `birthDate` turns 18 (see `LeapDayRule` for 29 February). */
 export function majorityDate(
   birthDate: CalendarDate,
@@ -42,12 +44,11 @@ export function majorityDate(
   }
   const year = Number(birthDate.slice(0, 4)) + MAJORITY_AGE.years;
   if (year > 9999) throw new RangeError(`Date de naissance hors limites : « ${birthDate} ».`);
-  const monthDay = birthDate.slice(5);
-  const yearText = String(year).padStart(4, '0');
-  if (monthDay === '02-29' && !isLeapYear(year)) {
-    return leapDayRule === 'MARCH_1' ? `${yearText}-03-01` : `${yearText}-02-28`;
-  }
-  return `${yearText}-${monthDay}`;
+  const majority = dateOfAge(birthDate, MAJORITY_AGE.years); // 1 March for a 29 February birth
+  return leapDayRule === 'LAST_DAY_OF_FEBRUARY' &&
+    majority !== addYears(birthDate, MAJORITY_AGE.years)
+    ? addYears(birthDate, MAJORITY_AGE.years) // 28 February (addYears clamps to the month's end)
+    : majority;
 }
 
 /** True when the person is of age on `on` (the 18th birthday itself counts). */
