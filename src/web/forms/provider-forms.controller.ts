@@ -180,6 +180,20 @@ interface ItemForm {
   state: FormState;
 }
 
+/** An item's edit form: its DTO and plain values, its fields, its update and its message. */
+interface ItemEdit<T extends object> {
+  dto: new () => T;
+  plain: object;
+  specs: readonly FieldSpec[];
+  work: (dto: T) => Promise<unknown>;
+  flash: string;
+}
+
+/** The providers page of a centre, where every form of this controller goes back. */
+function providersPage(centreId: string): string {
+  return `/centres/${centreId}/providers`;
+}
+
 function providerValues(p: ProviderView): FormValues {
   return { name: p.name, siret: p.siret ?? '', address: p.address, contact: p.contact };
 }
@@ -263,7 +277,7 @@ export class ProviderFormsController {
       },
       labels: LABELS,
       work: (dto) => this.providers.create(caller, id, dto),
-      done: { to: `/centres/${id}/providers`, flash: 'provider-created' },
+      done: { to: providersPage(id), flash: 'provider-created' },
       again: (refusal) =>
         this.render(
           ctx,
@@ -306,7 +320,7 @@ export class ProviderFormsController {
         ? {}
         : { providerId: 'Le champ « Organisme de formation » est obligatoire.' },
       work: (dto) => this.providers.createConvention(caller, id, providerId, dto),
-      done: { to: `/centres/${id}/providers`, flash: 'convention-created' },
+      done: { to: providersPage(id), flash: 'convention-created' },
       again: (refusal) =>
         this.render(
           ctx,
@@ -341,7 +355,7 @@ export class ProviderFormsController {
       checks: provider ? {} : { conventionId: 'Le champ « Convention » est obligatoire.' },
       work: (dto) =>
         this.providers.createAvenant(caller, id, provider?.id ?? '', conventionId, dto),
-      done: { to: `/centres/${id}/providers`, flash: 'avenant-created' },
+      done: { to: providersPage(id), flash: 'avenant-created' },
       again: (refusal) =>
         this.render(ctx, id, EMPTY, EMPTY, {
           values: typedValues(avenantSpecs(providers), body),
@@ -359,8 +373,7 @@ export class ProviderFormsController {
     @UuidParam('providerId') providerId: string,
     @Body() body: FormBody,
   ): Promise<void> {
-    const ctx = { req, res, caller };
-    await this.forms.submit(ctx, {
+    await this.edit({ req, res, caller }, id, providerId, body, {
       dto: UpdateProviderDto,
       plain: {
         name: text(body, 'name'),
@@ -368,11 +381,9 @@ export class ProviderFormsController {
         address: text(body, 'address'),
         contact: text(body, 'contact'),
       },
-      labels: LABELS,
+      specs: PROVIDER_SPECS,
       work: (dto) => this.providers.update(caller, id, providerId, dto),
-      done: { to: `/centres/${id}/providers`, flash: 'provider-updated' },
-      again: (refusal) =>
-        this.renderItem(ctx, id, `edit ${providerId}`, typedValues(PROVIDER_SPECS, body), refusal),
+      flash: 'provider-updated',
     });
   }
 
@@ -400,9 +411,8 @@ export class ProviderFormsController {
     @UuidParam('conventionId') conventionId: string,
     @Body() body: FormBody,
   ): Promise<void> {
-    const ctx = { req, res, caller };
     const titres = await this.titres.list();
-    await this.forms.submit(ctx, {
+    await this.edit({ req, res, caller }, id, conventionId, body, {
       dto: UpdateConventionDto,
       plain: {
         signedOn: text(body, 'signedOn'),
@@ -414,17 +424,9 @@ export class ProviderFormsController {
         forecastCurrentYear: integer(body, 'forecastCurrentYear'),
         forecastNextYear: integer(body, 'forecastNextYear'),
       },
-      labels: LABELS,
+      specs: conventionFields(titres),
       work: (dto) => this.providers.updateConvention(caller, id, providerId, conventionId, dto),
-      done: { to: `/centres/${id}/providers`, flash: 'convention-updated' },
-      again: (refusal) =>
-        this.renderItem(
-          ctx,
-          id,
-          `edit ${conventionId}`,
-          typedValues(conventionFields(titres), body),
-          refusal,
-        ),
+      flash: 'convention-updated',
     });
   }
 
@@ -454,20 +456,17 @@ export class ProviderFormsController {
     @UuidParam('avenantId') avenantId: string,
     @Body() body: FormBody,
   ): Promise<void> {
-    const ctx = { req, res, caller };
-    await this.forms.submit(ctx, {
+    await this.edit({ req, res, caller }, id, avenantId, body, {
       dto: UpdateAvenantDto,
       plain: {
         year: integer(body, 'year'),
         forecastCount: integer(body, 'forecastCount'),
         sentToPrefectOn: nullableText(body, 'sentToPrefectOn'),
       },
-      labels: LABELS,
+      specs: AVENANT_FIELDS,
       work: (dto) =>
         this.providers.updateAvenant(caller, id, providerId, conventionId, avenantId, dto),
-      done: { to: `/centres/${id}/providers`, flash: 'avenant-updated' },
-      again: (refusal) =>
-        this.renderItem(ctx, id, `edit ${avenantId}`, typedValues(AVENANT_FIELDS, body), refusal),
+      flash: 'avenant-updated',
     });
   }
 
@@ -485,6 +484,28 @@ export class ProviderFormsController {
     await this.remove({ req, res, caller }, id, avenantId, body, 'avenant-deleted', () =>
       this.providers.removeAvenant(caller, id, providerId, conventionId, avenantId),
     );
+  }
+
+  /**
+   * An edit form of an item (provider, convention, avenant): the API's DTO and the service's
+   * update, then back to the page; refused, the item's edit section open again with what was typed.
+   */
+  private edit<T extends object>(
+    ctx: FormContext,
+    centreId: string,
+    itemId: string,
+    body: FormBody,
+    form: ItemEdit<T>,
+  ): Promise<void> {
+    return this.forms.submit(ctx, {
+      dto: form.dto,
+      plain: form.plain,
+      labels: LABELS,
+      work: form.work,
+      done: { to: providersPage(centreId), flash: form.flash },
+      again: (refusal) =>
+        this.renderItem(ctx, centreId, `edit ${itemId}`, typedValues(form.specs, body), refusal),
+    });
   }
 
   /**
@@ -518,7 +539,7 @@ export class ProviderFormsController {
       await this.renderItem(ctx, centreId, key, {}, result);
       return;
     }
-    this.forms.redirect(ctx.res, { to: `/centres/${centreId}/providers`, flash });
+    this.forms.redirect(ctx.res, { to: providersPage(centreId), flash });
   }
 
   private renderItem(
@@ -554,7 +575,7 @@ export class ProviderFormsController {
     /** The address of an item of the page: provider, convention, avenant. */
     const base = (providerId: string, conventionId?: string, avenantId?: string) =>
       [
-        `/centres/${centreId}/providers/${providerId}`,
+        `${providersPage(centreId)}/${providerId}`,
         conventionId ? `/conventions/${conventionId}` : '',
         avenantId ? `/avenants/${avenantId}` : '',
       ].join('');
