@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -33,6 +34,50 @@ import {
   type Pathway,
 } from '../candidate.entity.js';
 import { SESSION_NATURES, type SessionNature } from '../../sessions/exam-session.entity.js';
+
+/*
+ * The convocation and its proof, declared once for the new and the edited candidate (each may be
+ * null: not sent yet, or cleared); the rules tying them together are in convocation-proof-rules.
+ */
+
+function ConvocationDateField(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ required: false, nullable: true, description }),
+    IsOptional(),
+    IsCalendarDate(),
+  );
+}
+
+function ConvocationModeField(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ enum: CONVOCATION_MODES, required: false, nullable: true }),
+    IsOptional(),
+    IsIn(CONVOCATION_MODES),
+  );
+}
+
+const PROOF_KIND =
+  'Preuve de la convocation : décharge signée (remise en main propre) ou accusé de réception (LRAR)';
+
+function ConvocationProofKindField(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ enum: CONVOCATION_PROOF_KINDS, required: false, nullable: true, description }),
+    IsOptional(),
+    IsIn(CONVOCATION_PROOF_KINDS),
+  );
+}
+
+function ConvocationProofOnField(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      required: false,
+      nullable: true,
+      description: 'Date de la décharge ou de l’accusé de réception',
+    }),
+    IsOptional(),
+    IsCalendarDate(),
+  );
+}
 
 /** Identity fields are required unless the candidate enrols an existing person (`personId`). */
 const unlessPersonId = ValidateIf(
@@ -154,39 +199,17 @@ export class CreateCandidateDto {
   @Text(2000, { optional: true, multiline: true })
   accommodationDetails?: string | null;
 
-  @ApiProperty({
-    required: false,
-    nullable: true,
-    description: 'Date d’envoi ou de remise de la convocation (déjà faite, par exemple importée)',
-  })
-  @IsOptional()
-  @IsCalendarDate()
+  @ConvocationDateField(
+    'Date d’envoi ou de remise de la convocation (déjà faite, par exemple importée)',
+  )
   convocationDate?: string | null;
 
-  @ApiProperty({ enum: CONVOCATION_MODES, required: false, nullable: true })
-  @IsOptional()
-  @IsIn(CONVOCATION_MODES)
-  convocationMode?: ConvocationMode | null;
+  @ConvocationModeField() convocationMode?: ConvocationMode | null;
 
-  @ApiProperty({
-    enum: CONVOCATION_PROOF_KINDS,
-    required: false,
-    nullable: true,
-    description:
-      'Preuve de la convocation : décharge signée (remise en main propre) ou accusé de réception (LRAR) ; suppose la date et le mode de la convocation',
-  })
-  @IsOptional()
-  @IsIn(CONVOCATION_PROOF_KINDS)
+  @ConvocationProofKindField(`${PROOF_KIND} ; suppose la date et le mode de la convocation`)
   convocationProofKind?: ConvocationProofKind | null;
 
-  @ApiProperty({
-    required: false,
-    nullable: true,
-    description: 'Date de la décharge ou de l’accusé de réception',
-  })
-  @IsOptional()
-  @IsCalendarDate()
-  convocationProofOn?: string | null;
+  @ConvocationProofOnField() convocationProofOn?: string | null;
 }
 
 export class CcpResultDto {
@@ -274,35 +297,13 @@ export class UpdateCandidateDto {
   @PatchText(2000, { multiline: true })
   accommodationDetails?: string;
 
-  @ApiProperty({ required: false, nullable: true, description: 'Date d’envoi ou de remise' })
-  @IsOptional()
-  @IsCalendarDate()
-  convocationDate?: string | null;
+  @ConvocationDateField('Date d’envoi ou de remise') convocationDate?: string | null;
 
-  @ApiProperty({ enum: CONVOCATION_MODES, required: false, nullable: true })
-  @IsOptional()
-  @IsIn(CONVOCATION_MODES)
-  convocationMode?: ConvocationMode | null;
+  @ConvocationModeField() convocationMode?: ConvocationMode | null;
 
-  @ApiProperty({
-    enum: CONVOCATION_PROOF_KINDS,
-    required: false,
-    nullable: true,
-    description:
-      'Preuve de la convocation : décharge signée (remise en main propre) ou accusé de réception (LRAR)',
-  })
-  @IsOptional()
-  @IsIn(CONVOCATION_PROOF_KINDS)
-  convocationProofKind?: ConvocationProofKind | null;
+  @ConvocationProofKindField(PROOF_KIND) convocationProofKind?: ConvocationProofKind | null;
 
-  @ApiProperty({
-    required: false,
-    nullable: true,
-    description: 'Date de la décharge ou de l’accusé de réception',
-  })
-  @IsOptional()
-  @IsCalendarDate()
-  convocationProofOn?: string | null;
+  @ConvocationProofOnField() convocationProofOn?: string | null;
 
   @ApiProperty({ required: false }) @NotNull() @IsBoolean() ecfSignedByTrainingManager?: boolean;
 
