@@ -172,14 +172,7 @@ export class AgrementFormsController {
     await this.forms.submit(ctx, {
       dto: UpdateAgrementDto,
       plain,
-      checks: {
-        ...(plain.validUntil === undefined
-          ? { validUntil: 'Le champ « Fin de validité de l’agrément » est obligatoire.' }
-          : {}),
-        ...(plain.maxCandidates === undefined
-          ? { maxCandidates: 'Le champ « Nombre maximal de candidats » est obligatoire.' }
-          : {}),
-      },
+      required: ['validUntil', 'maxCandidates'],
       labels: LABELS,
       work: (dto) => this.agrements.update(caller, id, dto),
       done: { to: '/agrements', flash: 'agrement-updated' },

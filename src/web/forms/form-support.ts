@@ -80,6 +80,11 @@ export type Submitted<R> = { ok: true; value: R } | ({ ok: false } & Refusal);
 export interface FormChecks {
   /** The form's own checks (already in French, by field). */
   checks?: FieldErrors;
+  /**
+   * Fields the form requires though its DTO lets them be absent (an update DTO, where absent
+   * means unchanged): each one absent from the plain object is refused as obligatoire.
+   */
+  required?: readonly string[];
   /** The service's rules that need no database, checked with the DTO (API names and messages). */
   rules?: readonly (FieldError | null)[];
   /** An edit form carrying the hidden `version` it was read at: without it, nothing is saved. */
@@ -99,7 +104,10 @@ export async function submit<T extends object, R>(
   checks: FormChecks = {},
 ): Promise<Submitted<R>> {
   const validated = await validateForm(dtoClass, plain, labelOf);
-  const errors: FieldErrors = { ...(checks.checks ?? {}) };
+  const errors: FieldErrors = {
+    ...missingFields(plain, checks.required ?? [], labelOf),
+    ...(checks.checks ?? {}),
+  };
   for (const [field, message] of Object.entries(validated.errors ?? {})) {
     errors[field] ??= message;
   }
@@ -116,6 +124,17 @@ export async function submit<T extends object, R>(
   }
   const dto = validated.dto;
   return attempt(() => work(dto), labelOf);
+}
+
+/** « Le champ « … » est obligatoire. » for each of these fields absent from the plain object. */
+function missingFields(plain: object, names: readonly string[], labelOf: LabelOf): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const name of names) {
+    if ((plain as Record<string, unknown>)[name] === undefined) {
+      errors[name] = `Le champ « ${labelOf(name) ?? name} » est obligatoire.`;
+    }
+  }
+  return errors;
 }
 
 /** Read-only accounts get a 403 page on the forms' pages (their writes are refused by the guard). */

@@ -261,10 +261,7 @@ export class JuryFormsController {
         validUntil: optionalText(body, 'validUntil'),
         ccpCodes: commaList(text(body, 'ccpCodes')),
       },
-      checks:
-        optionalText(body, 'basis') === undefined
-          ? { basis: 'Le champ « Fondement de l’habilitation » est obligatoire.' }
-          : {},
+      required: ['basis'],
       labels: LABELS,
       work: (dto) => this.members.addHabilitation(caller, id, dto),
       done: { to: `/jury/${id}#habilitations`, flash: 'habilitation-added' },

@@ -276,10 +276,7 @@ export class TitreFormsController {
     await this.forms.submit(ctx, {
       dto: UpdateTitreDto,
       plain,
-      checks:
-        plain.validUntil === undefined
-          ? { validUntil: 'Le champ « Fin de validité du titre » est obligatoire.' }
-          : {},
+      required: ['validUntil'],
       rules: [
         prolongationUntilError(plain.validUntil, plain.prolongationUntil),
         juryRequirementsError(plain.juryRequirements as JuryRequirements | null),
