@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { DateColumn, InstantColumn } from '../database/columns.js';
+import { UniqueKeyMessage } from '../database/unique-key-message.js';
 import { CqcRegistration } from './cqc-registration.entity.js';
 
 /**
@@ -17,6 +18,12 @@ import { CqcRegistration } from './cqc-registration.entity.js';
  * Transport and valid 4 months (certificate-rules.ts), until the card is ordered.
  */
 @Entity('cqc_certificate')
+@UniqueKeyMessage({
+  columns: ['candidateId'],
+  fields: [],
+  message:
+    'Ce conducteur a déjà un certificat de qualification : rechargez la page et recommencez.',
+})
 export class CqcCertificate {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

@@ -9,12 +9,19 @@ import {
 } from 'typeorm';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { InstantColumn } from '../database/columns.js';
+import { UniqueKeyMessage } from '../database/unique-key-message.js';
 
 /**
  * What Hub Pro Transport asks of a driver besides their identity (seed 002, Étape 2), for one
  * enrolled candidate of a session whose titre gives the CQC. The birth date is the candidate's.
  */
 @Entity('cqc_driver')
+@UniqueKeyMessage({
+  columns: ['candidateId'],
+  fields: [],
+  message:
+    'Les données de ce conducteur viennent d’être enregistrées par une autre demande : rechargez la page et recommencez.',
+})
 export class CqcDriver {
   @PrimaryGeneratedColumn('uuid') id!: string;
 
