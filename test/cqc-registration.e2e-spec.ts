@@ -302,6 +302,7 @@ describe(`CQC registration on Hub Pro Transport (${testDbKind()})`, () => {
       ['Petit', '2027-10-21', '2027-06-21'],
     ]);
     expect(all[0].session.id).toBe(sessionId);
+    expect(all[0].session.titreCode).toMatch(/^CTRMP/);
     expect(all[0].reminderStep).toBeNull();
     expect(await list(m, '?expiringBefore=2027-10-21')).toEqual([]);
     expect(await list(other)).toEqual([]);
