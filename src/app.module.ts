@@ -15,6 +15,7 @@ import { ChecklistModule } from './checklist/checklist.module.js';
 import { ComplianceModule } from './compliance/compliance.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { CqcModule } from './cqc/cqc.module.js';
 import { Clock } from './common/clock.js';
 import { BodyGuard } from './common/http/body-parsing.js';
 import { HttpExceptionFilter } from './common/http/http-exception.filter.js';
@@ -56,6 +57,7 @@ export class AppModule {
         ChecklistModule,
         ComplianceModule,
         IncidentsModule,
+        CqcModule,
         DocumentsModule,
         PlanningModule,
         RemindersModule,

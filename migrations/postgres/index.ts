@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { CqcRegistration1796203326967 } from './1796203326967-CqcRegistration.js';
 import { AgrementValidFrom1796194500000 } from './1796194500000-AgrementValidFrom.js';
 import { AnnualObligations1796193773896 } from './1796193773896-AnnualObligations.js';
 import { JuryRequirements1796195000000 } from './1796195000000-JuryRequirements.js';
@@ -29,4 +30,5 @@ export const postgresMigrations: (new () => MigrationInterface)[] = [
   AnnualObligations1796193773896,
   AgrementValidFrom1796194500000,
   JuryRequirements1796195000000,
+  CqcRegistration1796203326967,
 ];

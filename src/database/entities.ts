@@ -20,6 +20,9 @@ import { SessionTask } from '../checklist/session-task.entity.js';
 import { Titre } from '../titres/titre.entity.js';
 import { CalendarFeed } from '../calendar/calendar-feed.entity.js';
 import { OutboxMessage } from '../mail/outbox-message.entity.js';
+import { CqcCertificate } from '../cqc/cqc-certificate.entity.js';
+import { CqcDriver } from '../cqc/cqc-driver.entity.js';
+import { CqcRegistration } from '../cqc/cqc-registration.entity.js';
 import { ConventionAvenant } from '../providers/convention-avenant.entity.js';
 import { ProviderConvention } from '../providers/provider-convention.entity.js';
 import { TrainingProvider } from '../providers/training-provider.entity.js';
@@ -62,4 +65,7 @@ export const ENTITIES = [
   ConventionAvenant,
   AnnualProgramme,
   ObligationNotice,
+  CqcDriver,
+  CqcRegistration,
+  CqcCertificate,
 ];

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { DateColumn, InstantColumn, JsonColumn } from '../database/columns.js';
 import { UniqueKeyMessage } from '../database/unique-key-message.js';
+import type { TitreCqc } from '../cqc/titre-cqc.js';
 import type { JuryRequirements } from '../jury/jury-requirements.js';
 import { Ccp } from './ccp.entity.js';
 
@@ -44,6 +45,12 @@ export class Titre {
    * with its source (JURY_SOURCES.JURY_REQUIREMENTS); null: nothing more.
    */
   @JsonColumn({ nullable: true }) juryRequirements!: JuryRequirements | null;
+
+  /**
+   * The titre gives the CQC (Hub Pro Transport registration): qualification, training type,
+   * Éducation nationale; null: it does not.
+   */
+  @JsonColumn({ nullable: true }) cqc!: TitreCqc | null;
 
   @InstantColumn() createdAt!: string;
 

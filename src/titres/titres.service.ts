@@ -10,6 +10,7 @@ import type { CreateTitreDto, UpdateTitreDto } from './dto/create-titre.dto.js';
 import { prolongationUntilError } from './titre-rules.js';
 import { juryRequirementsError, type JuryRequirements } from '../jury/jury-requirements.js';
 import { Titre } from './titre.entity.js';
+import type { TitreCqc } from '../cqc/titre-cqc.js';
 import { Database } from '../database/database.js';
 
 @Injectable()
@@ -49,6 +50,7 @@ export class TitresService {
           examTests: dto.examTests ?? [],
           convocationDocuments: dto.convocationDocuments ?? [],
           juryRequirements: juryRequirementsOf(dto.juryRequirements),
+          cqc: cqcOf(dto.cqc),
           createdAt: this.clock.nowIso(),
         }),
       );
@@ -82,6 +84,7 @@ export class TitresService {
         dto.juryRequirements === undefined
           ? current.juryRequirements
           : juryRequirementsOf(dto.juryRequirements),
+      cqc: dto.cqc === undefined ? current.cqc : cqcOf(dto.cqc),
     };
     refuseFieldErrors([
       prolongationUntilError(next.validUntil, next.prolongationUntil),
@@ -93,6 +96,7 @@ export class TitresService {
       'examTests',
       'convocationDocuments',
       'juryRequirements',
+      'cqc',
     ] as const);
     if (Object.keys(changes).length === 0) return current;
     await this.db.transaction(async (m) => {
@@ -129,6 +133,16 @@ export class TitresService {
     if (!titre) throw notFound('Titre');
     return titre;
   }
+}
+
+/** The stored CQC settings: the DTO's fields only. */
+function cqcOf(dto: TitreCqc | null | undefined): TitreCqc | null {
+  if (!dto) return null;
+  return {
+    qualification: dto.qualification,
+    trainingType: dto.trainingType,
+    educationNationale: dto.educationNationale,
+  };
 }
 
 /** The stored requirements: the DTO's fields only, categories in the list's order. */

@@ -25,6 +25,12 @@ import {
 import { EXAM_TESTS, type ExamTest } from '../../documents/convocation-rules.js';
 import { CCP_KINDS, type CcpKind } from '../ccp.entity.js';
 import { LICENCE_CATEGORIES, type LicenceCategory } from '../../jury/jury-requirements.js';
+import {
+  CQC_QUALIFICATIONS,
+  CQC_TRAINING_TYPES,
+  type CqcQualification,
+  type CqcTrainingType,
+} from '../../cqc/cqc-training.js';
 
 /** What the titre asks of its jurors beyond the habilitation, with its source. */
 export class JuryRequirementsDto {
@@ -66,6 +72,48 @@ function JuryRequirementsField(): PropertyDecorator {
     IsOptional(),
     ValidateNested(),
     Type(() => JuryRequirementsDto),
+  );
+}
+
+/** The titre gives the CQC (carte de qualification de conducteur). */
+export class TitreCqcDto {
+  @ApiProperty({
+    enum: CQC_QUALIFICATIONS,
+    description: 'Qualification donnée : marchandises ou voyageurs',
+  })
+  @IsIn(CQC_QUALIFICATIONS)
+  qualification!: CqcQualification;
+
+  @ApiProperty({
+    enum: CQC_TRAINING_TYPES,
+    description:
+      'Type de formation (Hub Pro Transport) : formation longue, FCO complète, module de FCO',
+  })
+  @IsIn(CQC_TRAINING_TYPES)
+  trainingType!: CqcTrainingType;
+
+  @ApiProperty({
+    description:
+      'Formation de l’Éducation nationale (CAP, Bac Pro) : un conducteur mineur est admis',
+  })
+  @IsBoolean()
+  educationNationale!: boolean;
+}
+
+/** The titre gives the CQC: null for not. */
+function CqcField(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      required: false,
+      nullable: true,
+      type: TitreCqcDto,
+      description:
+        'Le titre donne la carte de qualification de conducteur (CQC) : qualification, type de formation, Éducation nationale ; null : non',
+    }),
+    ValidateIf((_o, v) => v !== null),
+    IsOptional(),
+    ValidateNested(),
+    Type(() => TitreCqcDto),
   );
 }
 
@@ -159,6 +207,8 @@ export class CreateTitreDto {
 
   @JuryRequirementsField() juryRequirements?: JuryRequirementsDto | null;
 
+  @CqcField() cqc?: TitreCqcDto | null;
+
   @ApiProperty({ type: [CcpDto] })
   @IsArray()
   @ArrayMaxSize(30)
@@ -197,4 +247,6 @@ export class UpdateTitreDto {
   @ConvocationDocumentsField() convocationDocuments?: string[];
 
   @JuryRequirementsField() juryRequirements?: JuryRequirementsDto | null;
+
+  @CqcField() cqc?: TitreCqcDto | null;
 }

@@ -39,7 +39,14 @@ export class Fixtures {
     f.ids.site = String(site.id);
     const other = await aCentre(admin, { name: 'Centre Voisin' });
     f.ids.otherCentre = String(other.centre.id);
-    const titre = await aTitre(admin);
+    // The titre gives the CQC: the Hub Pro Transport routes get past their first refusal.
+    const titre = await aTitre(admin, {
+      cqc: {
+        qualification: 'MARCHANDISES',
+        trainingType: 'FCO_COMPLETE',
+        educationNationale: false,
+      },
+    });
     f.ids.titre = String(titre.id);
     const agrement = await ok(
       admin.post('/api/agrements', {

@@ -1,0 +1,513 @@
+import { ConflictException, Injectable, StreamableFile } from '@nestjs/common';
+import { In, IsNull, type EntityManager } from 'typeorm';
+import { Agrement } from '../agrements/agrement.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { diffFields } from '../audit/audit-diff.js';
+import { Candidate } from '../candidates/candidate.entity.js';
+import {
+  FIRST_INPUT_DATE,
+  compareDates,
+  formatFrenchDate,
+  type CalendarDate,
+} from '../common/calendar-date.js';
+import { canWriteCentre, readableCentreIds, type Caller } from '../common/caller.js';
+import { Clock } from '../common/clock.js';
+import { forbidden, notFound } from '../common/errors.js';
+import { fieldError } from '../common/validation/field-errors.js';
+import { Database } from '../database/database.js';
+import { ExamSession } from '../sessions/exam-session.entity.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { Titre } from '../titres/titre.entity.js';
+import {
+  certificateReminderMessage,
+  certificateReminderStep,
+  probationaryCertificateEndDate,
+  type CertificateReminderStep,
+} from './certificate-rules.js';
+import { CqcCertificate } from './cqc-certificate.entity.js';
+import { CqcDriver } from './cqc-driver.entity.js';
+import { CqcRegistration } from './cqc-registration.entity.js';
+import type {
+  CqcCertificatesQuery,
+  PatchCqcCertificateDto,
+  PutCqcDriverDto,
+  RecordCqcRegistrationDto,
+} from './dto/cqc.dto.js';
+import { hubRegistrationCsv, hubRegistrationFileName } from './hub-export.js';
+import { checkLicenceNumber } from './licence-number.js';
+import { obtainedTitreAtSession, titreBlocks } from './registration-candidates.js';
+import {
+  checkCqcRegistrationBatch,
+  cqcDriverLabel,
+  cqcTrainingKindLabel,
+  ofCqcDriver,
+  type CqcRegistrationBatch,
+  type CqcRegistrationError,
+} from './registration-rules.js';
+import type { TitreCqc } from './titre-cqc.js';
+
+/** A registration batch as the API shows it: the rules' batch, keyed by candidate. */
+export interface CqcRegistrationView {
+  sessionId: string;
+  training: CqcRegistrationBatch['training'] & { kindLabel: string };
+  rows: {
+    candidateId: string;
+    reference: string;
+    orderNumber: string;
+    firstName: string;
+    lastName: string;
+    birthDate: string;
+    licenceNumber: string;
+    ageAtEnd: number | null;
+    errors: CqcErrorView[];
+  }[];
+  errors: CqcErrorView[];
+  exportable: boolean;
+  fee: CqcRegistrationBatch['fee'];
+  /** The batch as recorded on the Hub, or null while it is not. */
+  registration: { id: string; registeredOn: string; createdAt: string } | null;
+}
+
+export interface CqcErrorView {
+  candidateId: string | null;
+  field: CqcRegistrationError['field'];
+  message: string;
+  source: CqcRegistrationError['source'];
+}
+
+export interface CqcCertificateView {
+  id: string;
+  candidateId: string;
+  lastName: string;
+  firstName: string;
+  centreId: string;
+  session: { id: string; startDate: string; endDate: string; titreCode: string };
+  registeredOn: string;
+  validUntil: string;
+  cardOrderedOn: string | null;
+  /** D30, D7 or EXPIRED (certificate-rules.ts), null once ordered or while far from the end. */
+  reminderStep: CertificateReminderStep | null;
+  reminderMessage: string | null;
+}
+
+interface Loaded {
+  session: ExamSession;
+  titre: Titre;
+  cqc: TitreCqc;
+}
+
+@Injectable()
+export class CqcService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  /** The session and its titre, which must give the CQC (409 otherwise). */
+  private async load(session: ExamSession): Promise<Loaded> {
+    const titre = await this.db.read((m) =>
+      m.getRepository(Titre).findOne({ where: { id: session.titreId }, relations: { ccps: true } }),
+    );
+    if (!titre) throw notFound('Titre');
+    if (titre.cqc === null) {
+      throw new ConflictException(
+        `Le titre ${titre.code} (${titre.version}) n’est pas marqué comme donnant la carte de qualification de conducteur (CQC) : renseignez son champ « cqc » avant d’enregistrer les conducteurs de la session.`,
+      );
+    }
+    return { session, titre, cqc: titre.cqc };
+  }
+
+  /** Records (or changes) the Hub's data of an enrolled candidate (audited). */
+  async putDriver(
+    caller: Caller,
+    sessionId: string,
+    candidateId: string,
+    dto: PutCqcDriverDto,
+  ): Promise<CqcDriver> {
+    const session = await this.sessions.findWritable(
+      caller,
+      sessionId,
+      'les données de ses conducteurs ne peuvent plus être modifiées',
+    );
+    await this.load(session);
+    const licence = checkLicenceNumber(dto.licenceNumber);
+    if (!licence.ok) throw fieldError('licenceNumber', licence.message);
+    const next = {
+      licenceNumber: licence.value,
+      orderNumber: dto.orderNumber ? dto.orderNumber : null,
+      reference: dto.reference ? dto.reference : null,
+    };
+    return this.db.transaction(async (m) => {
+      const candidate = await m
+        .getRepository(Candidate)
+        .findOne({ where: { id: candidateId, sessionId, purgedAt: IsNull() } });
+      if (!candidate) throw notFound('Candidat');
+      await this.refuseWhenRegistered(m, sessionId, 'les données des conducteurs sont figées');
+      const repository = m.getRepository(CqcDriver);
+      const current = await repository.findOne({ where: { candidateId } });
+      const now = this.clock.nowIso();
+      if (!current) {
+        const driver = await repository.save(
+          repository.create({ candidateId, ...next, createdAt: now, updatedAt: now }),
+        );
+        await this.audit.record(m, caller, {
+          sessionId,
+          centreId: session.centreId,
+          entity: 'cqc_driver',
+          entityId: driver.id,
+          action: 'create',
+          snapshot: driver,
+        });
+        return driver;
+      }
+      const changes = diffFields(current, next, [
+        'licenceNumber',
+        'orderNumber',
+        'reference',
+      ] as const);
+      if (Object.keys(changes).length === 0) return current;
+      await repository.update({ id: current.id }, { ...next, updatedAt: now });
+      await this.audit.record(m, caller, {
+        sessionId,
+        centreId: session.centreId,
+        entity: 'cqc_driver',
+        entityId: current.id,
+        action: 'update',
+        changes,
+      });
+      return { ...current, ...next, updatedAt: now };
+    });
+  }
+
+  private async refuseWhenRegistered(
+    m: EntityManager,
+    sessionId: string,
+    consequence: string,
+  ): Promise<void> {
+    const registration = await m.getRepository(CqcRegistration).findOne({ where: { sessionId } });
+    if (registration) {
+      throw new ConflictException(
+        `Les conducteurs de la session ont été enregistrés sur Hub Pro Transport le ${formatFrenchDate(registration.registeredOn)} : ${consequence}.`,
+      );
+    }
+  }
+
+  /** The checked batch of the session's successful drivers (rows, errors, fee estimate). */
+  async registration(caller: Caller, sessionId: string): Promise<CqcRegistrationView> {
+    const session = await this.sessions.findForCaller(caller, sessionId);
+    const loaded = await this.load(session);
+    const { batch, registration } = await this.batch(loaded);
+    return this.view(sessionId, batch, registration);
+  }
+
+  private async batch(
+    loaded: Loaded,
+  ): Promise<{ batch: CqcRegistrationBatch; registration: CqcRegistration | null }> {
+    const { session, titre, cqc } = loaded;
+    return this.db.read(async (m) => {
+      const blocks = titreBlocks(titre.ccps ?? []);
+      const candidates = (
+        await m.getRepository(Candidate).find({
+          where: { sessionId: session.id, purgedAt: IsNull() },
+          order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' },
+        })
+      ).filter((c) => obtainedTitreAtSession(c, session.nature, blocks));
+      const drivers = candidates.length
+        ? await m
+            .getRepository(CqcDriver)
+            .find({ where: { candidateId: In(candidates.map((c) => c.id)) } })
+        : [];
+      const driverOf = new Map(drivers.map((d) => [d.candidateId, d]));
+      const agrements = await m.getRepository(Agrement).find({
+        where: { centreId: session.centreId, titreId: session.titreId, ccsCode: IsNull() },
+      });
+      const registration = await m
+        .getRepository(CqcRegistration)
+        .findOne({ where: { sessionId: session.id } });
+      const batch = checkCqcRegistrationBatch({
+        training: {
+          label: titre.label,
+          qualification: cqc.qualification,
+          type: cqc.trainingType,
+          educationNationale: cqc.educationNationale,
+          endDate: session.endDate,
+        },
+        // An agrément recorded without its first day counts from the first date Jalon accepts.
+        agrements: agrements.map((a) => ({
+          validFrom: a.validFrom ?? FIRST_INPUT_DATE,
+          validUntil: a.validUntil,
+        })),
+        drivers: candidates.map((c) => {
+          const driver = driverOf.get(c.id);
+          return {
+            key: c.id,
+            reference: driver?.reference ?? null,
+            orderNumber: driver?.orderNumber ?? null,
+            firstName: c.firstName,
+            lastName: c.lastName,
+            birthDate: c.birthDate,
+            licenceNumber: driver?.licenceNumber ?? null,
+          };
+        }),
+        feeDate: registration?.registeredOn ?? this.clock.today(),
+      });
+      return { batch, registration };
+    });
+  }
+
+  private view(
+    sessionId: string,
+    batch: CqcRegistrationBatch,
+    registration: CqcRegistration | null,
+  ): CqcRegistrationView {
+    const error = (e: CqcRegistrationError): CqcErrorView => ({
+      candidateId: e.key,
+      field: e.field,
+      message: e.message,
+      source: e.source,
+    });
+    return {
+      sessionId,
+      training: { ...batch.training, kindLabel: cqcTrainingKindLabel(batch.training) },
+      rows: batch.rows.map((r) => ({
+        candidateId: r.key,
+        reference: r.reference,
+        orderNumber: r.orderNumber,
+        firstName: r.firstName,
+        lastName: r.lastName,
+        birthDate: r.birthDate,
+        licenceNumber: r.licenceNumber,
+        ageAtEnd: r.ageAtEnd,
+        errors: r.errors.map(error),
+      })),
+      errors: batch.errors.map(error),
+      exportable: batch.exportable,
+      fee: batch.fee,
+      registration: registration
+        ? {
+            id: registration.id,
+            registeredOn: registration.registeredOn,
+            createdAt: registration.createdAt,
+          }
+        : null,
+    };
+  }
+
+  /** The CSV file for the Hub; 409 while the batch has errors. */
+  async registrationCsv(caller: Caller, sessionId: string): Promise<StreamableFile> {
+    const session = await this.sessions.findForCaller(caller, sessionId);
+    const { batch } = await this.batch(await this.load(session));
+    this.refuseErrors(batch, 'l’export');
+    return new StreamableFile(Buffer.from(hubRegistrationCsv(batch), 'utf8'), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${hubRegistrationFileName(batch)}"`,
+    });
+  }
+
+  private refuseErrors(batch: CqcRegistrationBatch, what: string): void {
+    if (batch.exportable) return;
+    const count = batch.errors.length;
+    throw new ConflictException(
+      batch.rows.length === 0
+        ? `L’enregistrement ne compte aucun conducteur (aucun candidat de la session n’a obtenu le titre) : ${what} est impossible.`
+        : `L’enregistrement compte encore ${count} erreur${count > 1 ? 's' : ''} : corrigez-${count > 1 ? 'les' : 'la'} avant ${what}.`,
+    );
+  }
+
+  /**
+   * Records the day the batch was registered on the Hub and gives each driver a probationary
+   * certificate valid 4 months (audited). Refused while the batch has errors, or twice.
+   */
+  async recordRegistration(
+    caller: Caller,
+    sessionId: string,
+    dto: RecordCqcRegistrationDto,
+  ): Promise<CqcRegistrationView> {
+    const session = await this.sessions.findWritable(
+      caller,
+      sessionId,
+      'son enregistrement sur Hub Pro Transport ne peut pas être saisi',
+    );
+    const loaded = await this.load(session);
+    const today = this.clock.today();
+    if (compareDates(dto.registeredOn, today) > 0) {
+      throw fieldError(
+        'registeredOn',
+        `Le champ « registeredOn » (${formatFrenchDate(dto.registeredOn)}) ne peut pas être postérieur à aujourd’hui (${formatFrenchDate(today)}).`,
+      );
+    }
+    if (compareDates(dto.registeredOn, session.endDate) < 0) {
+      throw fieldError(
+        'registeredOn',
+        `Le champ « registeredOn » (${formatFrenchDate(dto.registeredOn)}) ne peut pas être antérieur à la fin de la session (${formatFrenchDate(session.endDate)}) : les conducteurs sont enregistrés après leur réussite.`,
+      );
+    }
+    const { batch } = await this.batch(loaded);
+    this.refuseErrors(batch, 'l’enregistrement');
+    const validUntil = probationaryCertificateEndDate(dto.registeredOn);
+    await this.db.transaction(async (m) => {
+      await this.refuseWhenRegistered(
+        m,
+        sessionId,
+        'l’enregistrement ne peut pas être saisi deux fois',
+      );
+      const registration = await m.getRepository(CqcRegistration).save(
+        m.getRepository(CqcRegistration).create({
+          sessionId,
+          registeredOn: dto.registeredOn,
+          createdById: caller.userId,
+          createdAt: this.clock.nowIso(),
+        }),
+      );
+      await m.getRepository(CqcCertificate).insert(
+        batch.rows.map((row) => ({
+          candidateId: row.key,
+          registrationId: registration.id,
+          validUntil,
+          cardOrderedOn: null,
+          createdAt: registration.createdAt,
+        })),
+      );
+      await this.audit.record(m, caller, {
+        sessionId,
+        centreId: session.centreId,
+        entity: 'cqc_registration',
+        entityId: registration.id,
+        action: 'create',
+        snapshot: {
+          ...registration,
+          certificateValidUntil: validUntil,
+          candidateIds: batch.rows.map((r) => r.key),
+        },
+      });
+    });
+    return this.registration(caller, sessionId);
+  }
+
+  /** The certificates of the caller's centres, the soonest to end first. */
+  async certificates(
+    caller: Caller,
+    query: CqcCertificatesQuery,
+    id?: string,
+  ): Promise<CqcCertificateView[]> {
+    const centreIds = readableCentreIds(caller);
+    if (centreIds !== null && centreIds.length === 0) return [];
+    const rows = await this.db.read((m) => {
+      const qb = m
+        .getRepository(CqcCertificate)
+        .createQueryBuilder('certificate')
+        .innerJoinAndSelect('certificate.candidate', 'candidate')
+        .innerJoinAndSelect('certificate.registration', 'registration')
+        .innerJoinAndSelect('candidate.session', 'session')
+        .innerJoin(Titre, 'titre', 'titre.id = session.titreId')
+        .addSelect('titre.code', 'titre_code')
+        .orderBy('certificate.validUntil', 'ASC')
+        .addOrderBy('candidate.lastName', 'ASC')
+        .addOrderBy('candidate.firstName', 'ASC')
+        .addOrderBy('certificate.id', 'ASC');
+      if (centreIds !== null) qb.andWhere('session.centreId IN (:...centreIds)', { centreIds });
+      if (id !== undefined) qb.andWhere('certificate.id = :id', { id });
+      if (query.expiringBefore !== undefined) {
+        qb.andWhere('certificate.validUntil < :before', { before: query.expiringBefore });
+      }
+      return qb.getRawAndEntities();
+    });
+    const titreCodes = new Map<string, string>();
+    for (const raw of rows.raw as { certificate_id: string; titre_code: string }[]) {
+      titreCodes.set(raw.certificate_id, raw.titre_code);
+    }
+    const today = this.clock.today();
+    return rows.entities.map((c) => this.certificateView(c, titreCodes.get(c.id) ?? '', today));
+  }
+
+  private certificateView(
+    c: CqcCertificate,
+    titreCode: string,
+    today: CalendarDate,
+  ): CqcCertificateView {
+    const candidate = c.candidate!;
+    const session = candidate.session!;
+    const step = certificateReminderStep(
+      { endDate: c.validUntil, cardOrderedOn: c.cardOrderedOn },
+      today,
+    );
+    return {
+      id: c.id,
+      candidateId: c.candidateId,
+      lastName: candidate.lastName,
+      firstName: candidate.firstName,
+      centreId: session.centreId,
+      session: {
+        id: session.id,
+        startDate: session.startDate,
+        endDate: session.endDate,
+        titreCode,
+      },
+      registeredOn: c.registration!.registeredOn,
+      validUntil: c.validUntil,
+      cardOrderedOn: c.cardOrderedOn,
+      reminderStep: step,
+      reminderMessage:
+        step === null
+          ? null
+          : certificateReminderMessage(
+              step,
+              ofCqcDriver(cqcDriverLabel(candidate, 1)),
+              c.validUntil,
+              today,
+            ),
+    };
+  }
+
+  /** Records the day the card was ordered (or null: not ordered), audited. */
+  async patchCertificate(
+    caller: Caller,
+    id: string,
+    dto: PatchCqcCertificateDto,
+  ): Promise<CqcCertificateView> {
+    await this.db.transaction(async (m) => {
+      const certificate = await m.getRepository(CqcCertificate).findOne({
+        where: { id },
+        relations: { candidate: { session: true }, registration: true },
+      });
+      const session = certificate?.candidate?.session;
+      if (!certificate || !session) throw notFound('Certificat');
+      const readable = readableCentreIds(caller);
+      if (readable !== null && !readable.includes(session.centreId)) throw notFound('Certificat');
+      if (!canWriteCentre(caller, session.centreId)) throw forbidden();
+      const today = this.clock.today();
+      const orderedOn = dto.cardOrderedOn;
+      if (orderedOn !== null && compareDates(orderedOn, today) > 0) {
+        throw fieldError(
+          'cardOrderedOn',
+          `Le champ « cardOrderedOn » (${formatFrenchDate(orderedOn)}) ne peut pas être postérieur à aujourd’hui (${formatFrenchDate(today)}).`,
+        );
+      }
+      const registeredOn = certificate.registration!.registeredOn;
+      if (orderedOn !== null && compareDates(orderedOn, registeredOn) < 0) {
+        throw fieldError(
+          'cardOrderedOn',
+          `Le champ « cardOrderedOn » (${formatFrenchDate(orderedOn)}) ne peut pas être antérieur à l’enregistrement du conducteur sur Hub Pro Transport (${formatFrenchDate(registeredOn)}).`,
+        );
+      }
+      const changes = diffFields(certificate, { cardOrderedOn: orderedOn }, [
+        'cardOrderedOn',
+      ] as const);
+      if (Object.keys(changes).length === 0) return;
+      await m.getRepository(CqcCertificate).update({ id }, { cardOrderedOn: orderedOn });
+      await this.audit.record(m, caller, {
+        sessionId: session.id,
+        centreId: session.centreId,
+        entity: 'cqc_certificate',
+        entityId: id,
+        action: 'update',
+        changes,
+      });
+    });
+    const [view] = await this.certificates(caller, {}, id);
+    if (!view) throw notFound('Certificat');
+    return view;
+  }
+}
