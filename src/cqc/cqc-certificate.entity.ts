@@ -20,9 +20,9 @@ import { CqcRegistration } from './cqc-registration.entity.js';
 @Entity('cqc_certificate')
 @UniqueKeyMessage({
   columns: ['candidateId'],
-  fields: [],
+  fields: ['candidateId'],
   message:
-    'Ce conducteur a déjà un certificat de qualification : rechargez la page et recommencez.',
+    'Ce conducteur (« candidateId ») a déjà un certificat de qualification : rechargez la page et recommencez.',
 })
 export class CqcCertificate {
   @PrimaryGeneratedColumn('uuid') id!: string;

@@ -18,9 +18,9 @@ import { UniqueKeyMessage } from '../database/unique-key-message.js';
 @Entity('cqc_driver')
 @UniqueKeyMessage({
   columns: ['candidateId'],
-  fields: [],
+  fields: ['candidateId'],
   message:
-    'Les données de ce conducteur viennent d’être enregistrées par une autre demande : rechargez la page et recommencez.',
+    'Les données de ce conducteur (« candidateId ») viennent d’être enregistrées par une autre demande : rechargez la page et recommencez.',
 })
 export class CqcDriver {
   @PrimaryGeneratedColumn('uuid') id!: string;
