@@ -114,6 +114,23 @@ describe(`CQC certificate reminders (${testDbKind()})`, () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Avez-vous commandé votre carte ?');
     expect(page.text).toContain('Bonjour Éloïse MARTIN');
+    // Hostile posts: never a 5xx, never a confirmation without the exact token.
+    for (const bad of [
+      request(t.http).post('/cqc/confirm/abc').type('form').send('x=1'),
+      request(t.http)
+        .post(`/cqc/confirm/${'A'.repeat(43)}`)
+        .send({ token: link }),
+      request(t.http)
+        .post(`${link.slice(0, -1)}%`)
+        .type('form')
+        .send(''),
+      request(t.http).post(`${link}x`).set('Content-Type', 'text/plain').send('oui'),
+      request(t.http).post(link.toUpperCase()).type('form').send(''),
+    ]) {
+      const res = await bad;
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    }
     t.clock.set('2027-09-23T10:00:00Z');
     const done = await request(t.http).post(link).type('form').send('');
     expect(done.status).toBe(200);
