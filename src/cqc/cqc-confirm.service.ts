@@ -63,6 +63,12 @@ export class CqcConfirmService {
       const session = candidate?.session;
       if (!certificate || !candidate || !session) return { kind: 'unknown' };
       const now = this.clock.nowIso();
+      // The claim of this link is the single-use check: of two posts at once, one only gets it.
+      const claimed = await m
+        .getRepository(CqcConfirmToken)
+        .update({ id: found.token.id, usedAt: IsNull() }, { usedAt: now });
+      if (claimed.affected !== 1) return { kind: 'used' };
+      // The question is answered: the certificate's other links are spent too.
       await m
         .getRepository(CqcConfirmToken)
         .update({ certificateId: certificate.id, usedAt: IsNull() }, { usedAt: now });
