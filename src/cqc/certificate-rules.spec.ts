@@ -1,7 +1,9 @@
 import {
   CERTIFICATE_REMINDER_STEPS,
   certificateReminderMessage,
+  certificateReminderHorizon,
   certificateReminderStep,
+  certificatesToRemind,
   probationaryCertificateEndDate,
   PROBATIONARY_CERTIFICATE_VALIDITY,
   TRAINING_SUMMARY_RETENTION,
@@ -90,5 +92,38 @@ describe('trainingSummaryAvailableUntil', () => {
 
   it('keeps an initial training’s récapitulatif without limit', () => {
     expect(trainingSummaryAvailableUntil('2027-03-15', 'FORMATION_LONGUE')).toBeNull();
+  });
+});
+
+describe('certificatesToRemind', () => {
+  const a = { id: 'a', endDate: '2027-07-12', cardOrderedOn: null };
+  const ordered = { id: 'b', endDate: '2027-07-12', cardOrderedOn: '2027-06-01' };
+  const far = { id: 'c', endDate: '2027-09-12', cardOrderedOn: null };
+
+  it('reads certificates ending within 30 days', () => {
+    expect(certificateReminderHorizon('2027-06-12')).toBe('2027-07-12');
+  });
+
+  it('selects the certificates at a step whose card is not ordered', () => {
+    expect(certificatesToRemind([a, ordered, far], '2027-06-12', () => false)).toEqual([
+      { certificate: a, step: 'D30' },
+    ]);
+  });
+
+  it('never reminds a step twice, but reminds the next one', () => {
+    const sent = new Set(['a|D30']);
+    const wasSent = (c: { id: string }, step: string) => sent.has(`${c.id}|${step}`);
+    expect(certificatesToRemind([a], '2027-06-12', wasSent)).toEqual([]);
+    expect(certificatesToRemind([a], '2027-06-20', wasSent)).toEqual([]);
+    expect(certificatesToRemind([a], '2027-07-05', wasSent)).toEqual([
+      { certificate: a, step: 'D7' },
+    ]);
+    expect(certificatesToRemind([a], '2027-07-13', wasSent)).toEqual([
+      { certificate: a, step: 'EXPIRED' },
+    ]);
+  });
+
+  it('stops once the card is ordered, whatever the step', () => {
+    expect(certificatesToRemind([ordered], '2027-07-13', () => false)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@
  * date is the last day of validity: the certificate is expired the day after.
  */
 import {
+  addDays,
   addMonths,
   addYears,
   daysBetween,
@@ -113,3 +114,33 @@ export function trainingSummaryAvailableUntil(
   if (isInitialTraining(trainingType)) return null;
   return addYears(deliveredOn, TRAINING_SUMMARY_RETENTION.years);
 }
+
+/**
+ * The last end date a certificate may have to be at a reminder step today (30 days ahead): the
+ * planner reads only the certificates ending by then.
+ */
+export function certificateReminderHorizon(today: CalendarDate): CalendarDate {
+  return addDays(today, CERTIFICATE_REMINDER_STEPS[0].fromDaysLeft);
+}
+
+/**
+ * The certificates at a reminder step today whose step was not yet sent (`sent` says, for one
+ * certificate and step, whether its notice is recorded): each step is reminded once, none once
+ * the card is ordered.
+ */
+export function certificatesToRemind<T extends TrackedCertificate>(
+  certificates: readonly T[],
+  today: CalendarDate,
+  sent: (certificate: T, step: CertificateReminderStep) => boolean,
+): { certificate: T; step: CertificateReminderStep }[] {
+  return certificates.flatMap((certificate) => {
+    const step = certificateReminderStep(certificate, today);
+    return step === null || sent(certificate, step) ? [] : [{ certificate, step }];
+  });
+}
+
+/**
+ * Days the link of a driver's reminder stays valid to confirm the card is ordered: until the
+ * next reminder's link at least (the steps are 23 days apart at most), and a little after.
+ */
+export const CQC_CONFIRM_TOKEN_DAYS = 45;

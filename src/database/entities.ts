@@ -21,6 +21,8 @@ import { Titre } from '../titres/titre.entity.js';
 import { CalendarFeed } from '../calendar/calendar-feed.entity.js';
 import { OutboxMessage } from '../mail/outbox-message.entity.js';
 import { CqcCertificate } from '../cqc/cqc-certificate.entity.js';
+import { CqcCertificateNotice } from '../cqc/cqc-certificate-notice.entity.js';
+import { CqcConfirmToken } from '../cqc/cqc-confirm-token.entity.js';
 import { CqcDriver } from '../cqc/cqc-driver.entity.js';
 import { CqcRegistration } from '../cqc/cqc-registration.entity.js';
 import { ConventionAvenant } from '../providers/convention-avenant.entity.js';
@@ -68,4 +70,6 @@ export const ENTITIES = [
   CqcDriver,
   CqcRegistration,
   CqcCertificate,
+  CqcCertificateNotice,
+  CqcConfirmToken,
 ];

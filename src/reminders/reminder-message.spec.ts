@@ -1,8 +1,10 @@
 import { RESIT_REMINDER_STEPS } from '../certification/resit-rules.js';
 import {
   digestMessage,
+  driverCertificateMessage,
   immediateMessage,
   urgencyLabel,
+  type CertificateDueItem,
   type DueItem,
   type ResitDueItem,
   type SessionSummary,
@@ -177,5 +179,86 @@ describe('reminder messages', () => {
       },
       expect.objectContaining({ label: 'Obligation b', urgency: 'dans 30 jours', overdue: false }),
     ]);
+  });
+
+  it('lists the drivers’ certificates whose card is not ordered, soonest end first', () => {
+    const { subject, view } = digestMessage({
+      appUrl: 'https://jalon.example.fr',
+      today: '2027-06-12',
+      recipientName: 'Ana Lopes',
+      items: [],
+      sessions: new Map(),
+      certificates: [
+        certificate('c2', 'Éloïse', 'MARTIN', '2027-07-12', 30),
+        certificate('c1', 'Camille', 'DUPONT', '2027-06-10', -2),
+      ],
+    });
+    expect(subject).toBe(
+      'Jalon – 2 cartes de qualification de conducteur non commandées (12/06/2027)',
+    );
+    expect(view.certificates).toEqual([
+      {
+        label:
+          'Certificat de qualification de Camille DUPONT (session CTRMP du 01/02/2027 au 03/02/2027)',
+        end: 'a expiré le 10/06/2027',
+        urgency: 'en retard de 2 jours',
+        overdue: true,
+        url: 'https://jalon.example.fr/api/cqc/certificates#certificate-c1',
+      },
+      expect.objectContaining({
+        label:
+          'Certificat de qualification d’Éloïse MARTIN (session CTRMP du 01/02/2027 au 03/02/2027)',
+        end: 'expire le 12/07/2027',
+        overdue: false,
+      }),
+    ]);
+  });
+});
+
+const certificate = (
+  certificateId: string,
+  firstName: string,
+  lastName: string,
+  validUntil: string,
+  daysLeft: number,
+): CertificateDueItem => ({
+  certificateId,
+  centreId: 'c',
+  firstName,
+  lastName,
+  titreCode: 'CTRMP',
+  sessionStartDate: '2027-02-01',
+  sessionEndDate: '2027-02-03',
+  validUntil,
+  daysLeft,
+  step: daysLeft < 0 ? 'EXPIRED' : daysLeft <= 7 ? 'D7' : 'D30',
+});
+
+describe('driverCertificateMessage', () => {
+  it('tells the driver when the certificate ends and gives the confirmation link', () => {
+    const { subject, view } = driverCertificateMessage({
+      appUrl: 'https://jalon.example.fr',
+      item: certificate('c1', 'Camille', 'DUPONT', '2027-07-12', 7),
+      confirmUrl: 'https://jalon.example.fr/cqc/confirm/t',
+    });
+    expect(subject).toBe(
+      'Votre certificat de qualification expire le 12/07/2027 : commandez votre carte de conducteur (CQC)',
+    );
+    expect(view.greeting).toBe('Bonjour Camille DUPONT,');
+    expect(view.message).toBe(
+      'Votre certificat de qualification expire le 12/07/2027, dans 7 jours : votre carte (CQC) n’a pas encore été commandée sur Hub Pro Transport.',
+    );
+    expect(view.confirmUrl).toBe('https://jalon.example.fr/cqc/confirm/t');
+  });
+
+  it('says when it has expired', () => {
+    const { subject, view } = driverCertificateMessage({
+      appUrl: 'https://jalon.example.fr',
+      item: certificate('c1', 'Camille', 'DUPONT', '2027-07-12', -1),
+      confirmUrl: 'https://jalon.example.fr/cqc/confirm/t',
+    });
+    expect(subject).toContain('a expiré le 12/07/2027');
+    expect(view.expired).toBe(true);
+    expect(view.message).toContain('vous pouvez être verbalisé');
   });
 });

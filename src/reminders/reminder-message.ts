@@ -1,7 +1,9 @@
 import type { ObligationStep } from '../obligations/obligation-rules.js';
 import { formatFrenchDate, type CalendarDate } from '../common/calendar-date.js';
+import { personName } from '../common/person-order.js';
 import type { ReminderStep } from './reminder-policy.js';
 import type { ResitReminderStep } from '../certification/resit-rules.js';
+import type { CertificateReminderStep } from '../cqc/certificate-rules.js';
 
 /** What an e-mail says about a session. */
 export interface SessionSummary {
@@ -59,6 +61,59 @@ export interface ObligationDueItem {
   href: string;
 }
 
+/**
+ * A driver's probationary certificate of qualification at a reminder step (30 days, 7 days before
+ * its end, expired) whose card is not ordered, for one of its centre's managers.
+ */
+export interface CertificateDueItem {
+  certificateId: string;
+  centreId: string;
+  lastName: string;
+  firstName: string;
+  titreCode: string;
+  sessionStartDate: CalendarDate;
+  sessionEndDate: CalendarDate;
+  validUntil: CalendarDate;
+  daysLeft: number;
+  step: CertificateReminderStep;
+}
+
+export interface CertificateLine {
+  /** « Certificat de qualification de Camille DUPONT (session CTRMP du 02/03/2027) ». */
+  label: string;
+  /** « expire le 12/07/2027 » or « a expiré le 12/07/2027 ». */
+  end: string;
+  urgency: string;
+  overdue: boolean;
+  url: string;
+}
+
+/** The certificates list of the API (no page yet), at the certificate. */
+export function certificateUrl(appUrl: string, item: Pick<CertificateDueItem, 'certificateId'>) {
+  return `${appUrl}/api/cqc/certificates#certificate-${item.certificateId}`;
+}
+
+/** « de Camille DUPONT », « d’Éloïse MARTIN ». */
+function ofName(name: string): string {
+  return /^[aeiouyhàâäéèêëîïôöûüÿœæ]/i.test(name) ? `d’${name}` : `de ${name}`;
+}
+
+export function certificateLine(appUrl: string, item: CertificateDueItem): CertificateLine {
+  const session =
+    item.sessionStartDate === item.sessionEndDate
+      ? `du ${formatFrenchDate(item.sessionStartDate)}`
+      : `du ${formatFrenchDate(item.sessionStartDate)} au ${formatFrenchDate(item.sessionEndDate)}`;
+  const overdue = item.daysLeft < 0;
+  const end = formatFrenchDate(item.validUntil);
+  return {
+    label: `Certificat de qualification ${ofName(personName(item))} (session ${item.titreCode} ${session})`,
+    end: overdue ? `a expiré le ${end}` : `expire le ${end}`,
+    urgency: urgencyLabel(item.daysLeft),
+    overdue,
+    url: certificateUrl(appUrl, item),
+  };
+}
+
 export interface ObligationLine {
   label: string;
   centre: string;
@@ -112,6 +167,9 @@ export interface DigestView {
   /** The centres' yearly obligations due soon or overdue (empty when none). */
   obligations: ObligationLine[];
   obligationsLabel: string;
+  /** Drivers' certificates of qualification ending soon or ended, card not ordered. */
+  certificates: CertificateLine[];
+  certificatesLabel: string;
   appUrl: string;
 }
 
@@ -223,7 +281,15 @@ export function digestMessage(input: {
   sessions: ReadonlyMap<string, SessionSummary>;
   resits?: readonly ResitDueItem[];
   obligations?: readonly ObligationDueItem[];
+  certificates?: readonly CertificateDueItem[];
 }): { subject: string; view: DigestView } {
+  const certificates = [...(input.certificates ?? [])].sort(
+    (a, b) =>
+      a.validUntil.localeCompare(b.validUntil) ||
+      a.lastName.localeCompare(b.lastName, 'fr') ||
+      a.firstName.localeCompare(b.firstName, 'fr') ||
+      a.certificateId.localeCompare(b.certificateId),
+  );
   const resits = [...(input.resits ?? [])].sort(compareResitItems);
   const obligations = [...(input.obligations ?? [])].sort(
     (a, b) =>
@@ -251,12 +317,18 @@ export function digestMessage(input: {
     'obligation du centre à remplir',
     'obligations du centre à remplir',
   );
+  const certificatesLabel = plural(
+    certificates.length,
+    'carte de qualification de conducteur non commandée',
+    'cartes de qualification de conducteur non commandées',
+  );
   const parts = [
-    ...(total > 0 || (resits.length === 0 && obligations.length === 0)
+    ...(total > 0 || (resits.length === 0 && obligations.length === 0 && certificates.length === 0)
       ? [totalLabel + (overdue > 0 ? ` dont ${plural(overdue, 'en retard', 'en retard')}` : '')]
       : []),
     ...(resits.length > 0 ? [resitsLabel] : []),
     ...(obligations.length > 0 ? [obligationsLabel] : []),
+    ...(certificates.length > 0 ? [certificatesLabel] : []),
   ];
   const joined =
     parts.length > 1 ? `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}` : parts[0];
@@ -280,6 +352,8 @@ export function digestMessage(input: {
         url: `${input.appUrl}${item.href}`,
       })),
       obligationsLabel,
+      certificates: certificates.map((item) => certificateLine(input.appUrl, item)),
+      certificatesLabel,
       appUrl: input.appUrl,
     },
   };
@@ -317,6 +391,42 @@ export function immediateMessage(input: {
       urgency: when,
       session: block,
       task,
+      appUrl: input.appUrl,
+    },
+  };
+}
+
+export interface DriverCertificateView {
+  greeting: string;
+  message: string;
+  confirmUrl: string;
+  expired: boolean;
+  appUrl: string;
+}
+
+/**
+ * The e-mail to a driver whose certificate of qualification ends soon (or ended) while the card
+ * is not ordered, with the single-use link to confirm it was ordered.
+ */
+export function driverCertificateMessage(input: {
+  appUrl: string;
+  item: CertificateDueItem;
+  confirmUrl: string;
+}): { subject: string; view: DriverCertificateView } {
+  const { item } = input;
+  const end = formatFrenchDate(item.validUntil);
+  const expired = item.step === 'EXPIRED';
+  return {
+    subject: expired
+      ? `Votre certificat de qualification a expiré le ${end} : commandez votre carte de conducteur (CQC)`
+      : `Votre certificat de qualification expire le ${end} : commandez votre carte de conducteur (CQC)`,
+    view: {
+      greeting: greeting(personName(item)),
+      message: expired
+        ? `Votre certificat de qualification a expiré le ${end} et votre carte (CQC) n’a pas encore été commandée sur Hub Pro Transport : sans carte, vous pouvez être verbalisé lors d’un contrôle sur route.`
+        : `Votre certificat de qualification expire le ${end}, ${urgencyLabel(item.daysLeft)} : votre carte (CQC) n’a pas encore été commandée sur Hub Pro Transport.`,
+      confirmUrl: input.confirmUrl,
+      expired,
       appUrl: input.appUrl,
     },
   };

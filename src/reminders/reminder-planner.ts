@@ -37,9 +37,21 @@ import { ObligationNotice } from '../obligations/obligation-notice.entity.js';
 import { obligationReminderStep, reminderYears } from '../obligations/obligation-rules.js';
 import { ObligationsService } from '../obligations/obligations.service.js';
 import { ReminderNotice } from './reminder-notice.entity.js';
+import { CqcCertificate } from '../cqc/cqc-certificate.entity.js';
+import { CqcCertificateNotice } from '../cqc/cqc-certificate-notice.entity.js';
+import { CqcConfirmToken } from '../cqc/cqc-confirm-token.entity.js';
 import {
+  certificateReminderHorizon,
+  certificatesToRemind,
+  CQC_CONFIRM_TOKEN_DAYS,
+} from '../cqc/certificate-rules.js';
+import { Titre } from '../titres/titre.entity.js';
+import { randomSecret, sha256 } from '../auth/token.service.js';
+import {
+  driverCertificateMessage,
   digestMessage,
   immediateMessage,
+  type CertificateDueItem,
   type DueItem,
   type ObligationDueItem,
   type ResitDueItem,
@@ -87,6 +99,32 @@ interface PendingObligation extends ObligationDueItem {
   recipientId: string;
 }
 
+/** A driver's certificate at a reminder step, for one of its centre's managers. */
+interface PendingCertificate extends CertificateDueItem {
+  recipientId: string;
+}
+
+/** A certificate at a reminder step, for the driver (an enrolment with an e-mail address). */
+interface PendingDriverCertificate extends CertificateDueItem {
+  candidateId: string;
+  email: string;
+}
+
+/** A certificate not ordered ending within 30 days or ended, with its driver and session. */
+interface CertificateRow {
+  id: string;
+  candidateId: string;
+  validUntil: string;
+  cardOrderedOn: string | null;
+  lastName: string;
+  firstName: string;
+  email: string | null;
+  centreId: string;
+  sessionStartDate: string;
+  sessionEndDate: string;
+  titreCode: string;
+}
+
 /** A re-sit at a reminder step, for one recipient. */
 interface PendingResit extends ResitDueItem {
   recipientId: string;
@@ -110,6 +148,16 @@ function obligationNoticeKey(n: {
   dueDate: string;
 }) {
   return `${n.recipientId}|${n.centreId}|${n.obligationKey}|${n.step}|${n.dueDate}`;
+}
+
+function certificateNoticeKey(n: {
+  recipientKind: string;
+  recipientId: string;
+  certificateId: string;
+  step: string;
+  validUntil: string;
+}) {
+  return `${n.recipientKind}|${n.recipientId}|${n.certificateId}|${n.step}|${n.validUntil}`;
 }
 
 function resitNoticeKey(n: {
@@ -155,19 +203,39 @@ export class ReminderPlanner {
     const pending = await this.pendingItems(today);
     const resits = await this.pendingResits(today);
     const obligations = await this.pendingObligations(today);
-    if (pending.length === 0 && resits.length === 0 && obligations.length === 0) {
-      return { itemsQueued: 0, messagesQueued: 0 };
+    const certificateRows = await this.certificateRows(today);
+    const certificates = await this.pendingCertificates(certificateRows, today);
+    const report: PlanReport = await this.queueDrivers(
+      await this.pendingDriverCertificates(certificateRows, today),
+    );
+    if (
+      pending.length === 0 &&
+      resits.length === 0 &&
+      obligations.length === 0 &&
+      certificates.length === 0
+    ) {
+      return report;
     }
     const sessions = await this.sessionSummaries([...new Set(pending.map((p) => p.sessionId))]);
     const recipients = await this.recipients([
-      ...new Set([...pending, ...resits, ...obligations].map((p) => p.recipientId)),
+      ...new Set(
+        [...pending, ...resits, ...obligations, ...certificates].map((p) => p.recipientId),
+      ),
     ]);
-    const report: PlanReport = { itemsQueued: 0, messagesQueued: 0 };
     for (const recipient of recipients.values()) {
       const mine = pending.filter((p) => p.recipientId === recipient.id);
       const myResits = resits.filter((p) => p.recipientId === recipient.id);
       const myObligations = obligations.filter((p) => p.recipientId === recipient.id);
-      const queued = await this.queueFor(recipient, mine, myResits, myObligations, sessions, today);
+      const myCertificates = certificates.filter((p) => p.recipientId === recipient.id);
+      const queued = await this.queueFor(
+        recipient,
+        mine,
+        myResits,
+        myObligations,
+        myCertificates,
+        sessions,
+        today,
+      );
       report.itemsQueued += queued.items;
       report.messagesQueued += queued.messages;
     }
@@ -330,6 +398,188 @@ export class ReminderPlanner {
     );
   }
 
+  /** The certificates whose card is not ordered, ending within 30 days or ended. */
+  private certificateRows(today: CalendarDate): Promise<CertificateRow[]> {
+    return this.db.read((m) =>
+      m
+        .getRepository(CqcCertificate)
+        .createQueryBuilder('certificate')
+        .innerJoin(Candidate, 'candidate', 'candidate.id = certificate.candidateId')
+        .innerJoin(ExamSession, 'session', 'session.id = candidate.sessionId')
+        .innerJoin(Titre, 'titre', 'titre.id = session.titreId')
+        .select([
+          'certificate.id AS "id"',
+          'certificate.candidateId AS "candidateId"',
+          'certificate.validUntil AS "validUntil"',
+          'certificate.cardOrderedOn AS "cardOrderedOn"',
+          'candidate.lastName AS "lastName"',
+          'candidate.firstName AS "firstName"',
+          'candidate.email AS "email"',
+          'session.centreId AS "centreId"',
+          'session.startDate AS "sessionStartDate"',
+          'session.endDate AS "sessionEndDate"',
+          'titre.code AS "titreCode"',
+        ])
+        .where('certificate.cardOrderedOn IS NULL')
+        .andWhere('certificate.validUntil <= :horizon', {
+          horizon: certificateReminderHorizon(today),
+        })
+        .orderBy('certificate.validUntil', 'ASC')
+        .addOrderBy('certificate.id', 'ASC')
+        .getRawMany<CertificateRow>(),
+    );
+  }
+
+  private certificateItem(row: CertificateRow, today: CalendarDate) {
+    return {
+      certificateId: row.id,
+      centreId: row.centreId,
+      lastName: row.lastName,
+      firstName: row.firstName,
+      titreCode: row.titreCode,
+      sessionStartDate: row.sessionStartDate,
+      sessionEndDate: row.sessionEndDate,
+      validUntil: row.validUntil,
+      daysLeft: daysBetween(today, row.validUntil),
+    };
+  }
+
+  /**
+   * The drivers' certificates at a reminder step (30 days, 7 days before the end, expired) whose
+   * card is not ordered, not yet sent to each of their centre's managers (the same accounts as
+   * for re-sits and obligations), when the centre's reminders are on.
+   */
+  private async pendingCertificates(
+    rows: CertificateRow[],
+    today: CalendarDate,
+  ): Promise<PendingCertificate[]> {
+    if (rows.length === 0) return [];
+    const policies = await this.policies.all();
+    const enabled = rows.filter(
+      (row) => (policies.get(row.centreId) ?? DEFAULT_REMINDER_POLICY).enabled,
+    );
+    const managers = await this.centreManagers([...new Set(enabled.map((r) => r.centreId))]);
+    const sent = await this.noticeKeys(
+      CqcCertificateNotice,
+      'certificateId',
+      enabled.map((r) => r.id),
+      certificateNoticeKey,
+    );
+    return enabled.flatMap((row) =>
+      (managers.get(row.centreId) ?? []).flatMap((recipientId) =>
+        certificatesToRemind(
+          [{ endDate: row.validUntil, cardOrderedOn: row.cardOrderedOn }],
+          today,
+          (_, step) =>
+            sent.has(
+              certificateNoticeKey({
+                recipientKind: 'manager',
+                recipientId,
+                certificateId: row.id,
+                step,
+                validUntil: row.validUntil,
+              }),
+            ),
+        ).map(({ step }) => ({ ...this.certificateItem(row, today), step, recipientId })),
+      ),
+    );
+  }
+
+  /** The same certificates for their drivers whose e-mail address is known. */
+  private async pendingDriverCertificates(
+    rows: CertificateRow[],
+    today: CalendarDate,
+  ): Promise<PendingDriverCertificate[]> {
+    const withEmail = rows.filter((row) => row.email !== null && row.email.trim() !== '');
+    if (withEmail.length === 0) return [];
+    const policies = await this.policies.all();
+    const enabled = withEmail.filter(
+      (row) => (policies.get(row.centreId) ?? DEFAULT_REMINDER_POLICY).enabled,
+    );
+    const sent = await this.noticeKeys(
+      CqcCertificateNotice,
+      'certificateId',
+      enabled.map((r) => r.id),
+      certificateNoticeKey,
+    );
+    return enabled.flatMap((row) =>
+      certificatesToRemind(
+        [{ endDate: row.validUntil, cardOrderedOn: row.cardOrderedOn }],
+        today,
+        (_, step) =>
+          sent.has(
+            certificateNoticeKey({
+              recipientKind: 'driver',
+              recipientId: row.candidateId,
+              certificateId: row.id,
+              step,
+              validUntil: row.validUntil,
+            }),
+          ),
+      ).map(({ step }) => ({
+        ...this.certificateItem(row, today),
+        step,
+        candidateId: row.candidateId,
+        email: row.email!.trim(),
+      })),
+    );
+  }
+
+  /**
+   * One e-mail per driver and step, with a new single-use link to confirm the card is ordered
+   * (its token stored hashed), the notice recorded in the same transaction.
+   */
+  private async queueDrivers(items: PendingDriverCertificate[]): Promise<PlanReport> {
+    const report: PlanReport = { itemsQueued: 0, messagesQueued: 0 };
+    for (const item of items) {
+      const token = randomSecret();
+      const now = this.clock.now();
+      const nowIso = now.toISOString();
+      const { subject, view } = driverCertificateMessage({
+        appUrl: this.config.appUrl,
+        item,
+        confirmUrl: `${this.config.appUrl}/cqc/confirm/${token}`,
+      });
+      const queued = await this.db.transaction(async (m) => {
+        const id = await this.outbox.enqueue(m, {
+          recipientId: item.candidateId,
+          recipientEmail: item.email,
+          kind: 'immediate',
+          ref: item.certificateId,
+          step: item.step,
+          date: item.validUntil,
+          subject,
+          ...this.templates.render('cqc-certificate', view),
+        });
+        if (!id) return false;
+        await m.getRepository(CqcConfirmToken).insert({
+          tokenHash: sha256(token),
+          certificateId: item.certificateId,
+          expiresAt: new Date(now.getTime() + CQC_CONFIRM_TOKEN_DAYS * 86_400_000).toISOString(),
+          usedAt: null,
+          createdAt: nowIso,
+        });
+        await insertNotices(m, CqcCertificateNotice, [
+          {
+            recipientKind: 'driver' as const,
+            recipientId: item.candidateId,
+            certificateId: item.certificateId,
+            step: item.step,
+            validUntil: item.validUntil,
+            outboxId: id,
+            createdAt: nowIso,
+          },
+        ]);
+        return true;
+      });
+      if (queued) {
+        report.itemsQueued++;
+        report.messagesQueued++;
+      }
+    }
+    return report;
+  }
+
   /** The ids of the managers of each centre (see `RESIT_REMINDER_ROLES`). */
   private async centreManagers(centreIds: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
@@ -474,6 +724,7 @@ export class ReminderPlanner {
     items: Pending[],
     resits: PendingResit[],
     obligations: PendingObligation[],
+    certificates: PendingCertificate[],
     sessions: ReadonlyMap<string, SessionSummary>,
     today: CalendarDate,
   ): Promise<{ items: number; messages: number }> {
@@ -506,7 +757,12 @@ export class ReminderPlanner {
           messages++;
         }
       }
-      if (digest.length > 0 || resits.length > 0 || obligations.length > 0) {
+      if (
+        digest.length > 0 ||
+        resits.length > 0 ||
+        obligations.length > 0 ||
+        certificates.length > 0
+      ) {
         const { subject, view } = digestMessage({
           appUrl: this.config.appUrl,
           today,
@@ -515,6 +771,7 @@ export class ReminderPlanner {
           sessions,
           resits,
           obligations,
+          certificates,
         });
         const id = await this.outbox.enqueue(m, {
           recipientId: recipient.id,
@@ -549,6 +806,17 @@ export class ReminderPlanner {
               obligationKey: item.key,
               step: item.step,
               dueDate: item.dueDate,
+            })),
+          );
+          queuedItems += await insertNotices(
+            m,
+            CqcCertificateNotice,
+            certificates.map((item) => ({
+              ...notice,
+              recipientKind: 'manager' as const,
+              certificateId: item.certificateId,
+              step: item.step,
+              validUntil: item.validUntil,
             })),
           );
           messages++;
