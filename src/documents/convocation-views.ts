@@ -162,7 +162,7 @@ export function candidateConvocations(
 const MISSIONS: Record<StaffRole, string[]> = {
   JURY: [
     'Le jury évalue les candidats selon le référentiel d’évaluation (RE) du titre, délibère hors de toute autre présence et en toute confidentialité, puis signe le procès-verbal de la session et les procès-verbaux individuels des candidats qu’il a évalués.',
-    'Avant les épreuves, vous déclarerez pour chaque candidat l’absence de lien personnel ou professionnel avec lui ; un lien déclaré vous écarte de l’évaluation du candidat concerné.',
+    'Avant les épreuves, vous déclarerez pour chaque candidat l’absence de lien personnel, professionnel ou pédagogique avec lui (un juré qui l’a formé ne l’évalue pas) ; un lien déclaré vous écarte de l’évaluation du candidat concerné.',
     'Les documents réglementaires (REAC et RE du titre) vous seront remis sur place, avec la présentation de l’organisation de la session.',
   ],
   SURVEILLANT: [
