@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { CqcCertificateReminders1796204784166 } from './1796204784166-CqcCertificateReminders.js';
+import { CqcHubAccountNotice1796212000000 } from './1796212000000-CqcHubAccountNotice.js';
 import { CqcRegistration1796203326967 } from './1796203326967-CqcRegistration.js';
 import { AgrementValidFrom1796194500000 } from './1796194500000-AgrementValidFrom.js';
 import { AnnualObligations1796193773896 } from './1796193773896-AnnualObligations.js';
@@ -33,4 +34,5 @@ export const postgresMigrations: (new () => MigrationInterface)[] = [
   JuryRequirements1796195000000,
   CqcRegistration1796203326967,
   CqcCertificateReminders1796204784166,
+  CqcHubAccountNotice1796212000000,
 ];

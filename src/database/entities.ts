@@ -22,6 +22,7 @@ import { CalendarFeed } from '../calendar/calendar-feed.entity.js';
 import { OutboxMessage } from '../mail/outbox-message.entity.js';
 import { CqcCertificate } from '../cqc/cqc-certificate.entity.js';
 import { CqcCertificateNotice } from '../cqc/cqc-certificate-notice.entity.js';
+import { CqcHubAccountNotice } from '../cqc/hub-account/hub-account-notice.entity.js';
 import { CqcConfirmToken } from '../cqc/cqc-confirm-token.entity.js';
 import { CqcDriver } from '../cqc/cqc-driver.entity.js';
 import { CqcRegistration } from '../cqc/cqc-registration.entity.js';
@@ -71,5 +72,6 @@ export const ENTITIES = [
   CqcRegistration,
   CqcCertificate,
   CqcCertificateNotice,
+  CqcHubAccountNotice,
   CqcConfirmToken,
 ];

@@ -49,7 +49,8 @@ export const HUB_ACCOUNT_SOURCES = {
   HUB_ACCOUNT_NEXT_STEPS: {
     code: 'HUB_ACCOUNT_NEXT_STEPS',
     text: HUB_DRIVER_GUIDE,
-    article: '§ 05 « Je fais ma demande », § 08 « J’accède à mon certificat de qualification », § 12',
+    article:
+      '§ 05 « Je fais ma demande », § 08 « J’accède à mon certificat de qualification », § 12',
     date: null,
     url: null,
     summary:
