@@ -46,6 +46,7 @@ import {
   CQC_CONFIRM_TOKEN_DAYS,
 } from '../cqc/certificate-rules.js';
 import { Titre } from '../titres/titre.entity.js';
+import { CqcHubAccountService } from '../cqc/hub-account/hub-account.service.js';
 import { randomSecret, sha256 } from '../auth/token.service.js';
 import {
   driverCertificateMessage,
@@ -195,6 +196,7 @@ export class ReminderPlanner {
     private readonly resits: ResitsService,
     private readonly compliance: ComplianceService,
     private readonly obligations: ObligationsService,
+    private readonly hubAccounts: CqcHubAccountService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -208,6 +210,14 @@ export class ReminderPlanner {
     const report: PlanReport = await this.queueDrivers(
       await this.pendingDriverCertificates(certificateRows, today),
     );
+    // « Créez votre compte Hub Pro Transport », once per driver, when the centre's reminders are on.
+    const policies = await this.policies.all();
+    const hubAccounts = await this.hubAccounts.queueDue(
+      today,
+      (centreId) => (policies.get(centreId) ?? DEFAULT_REMINDER_POLICY).enabled,
+    );
+    report.itemsQueued += hubAccounts.messagesQueued;
+    report.messagesQueued += hubAccounts.messagesQueued;
     if (
       pending.length === 0 &&
       resits.length === 0 &&

@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { CentresModule } from '../centres/centres.module.js';
 import { CertificationModule } from '../certification/certification.module.js';
 import { ComplianceModule } from '../compliance/compliance.module.js';
+import { CqcModule } from '../cqc/cqc.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { ObligationsModule } from '../obligations/obligations.module.js';
 import { RetentionModule } from '../retention/retention.module.js';
@@ -18,6 +19,7 @@ import { ReminderScheduler } from './reminder-scheduler.js';
     CentresModule,
     CertificationModule,
     ComplianceModule,
+    CqcModule,
     MailModule,
     ObligationsModule,
     RetentionModule,

@@ -2,8 +2,10 @@ import {
   HUB_ACCOUNT_GUIDE,
   HUB_ACCOUNT_NOTICE,
   hubAccountIntro,
+  hubAccountMessage,
   hubAccountNoticeFrom,
   hubAccountRecipients,
+  hubAccountSendMessage,
   isHubAccountNoticeDue,
 } from './hub-account-rules.js';
 
@@ -97,5 +99,42 @@ describe('the guide', () => {
         endDate: '2027-06-14',
       }),
     ).toContain('a lieu le 14/06/2027.');
+  });
+});
+
+describe('hubAccountMessage', () => {
+  it('greets the driver by name, numbers the steps and signs for the centre', () => {
+    const { subject, view } = hubAccountMessage({
+      firstName: 'Éloïse',
+      lastName: 'Martin',
+      titreLabel: 'Conducteur du transport routier de marchandises sur porteur',
+      titreCode: 'CTRMP',
+      startDate: '2027-06-14',
+      endDate: '2027-06-18',
+      centreName: 'ECF Lyon',
+      appUrl: 'https://jalon.example.fr',
+    });
+    expect(subject).toBe(
+      'Carte de qualification de conducteur : créez dès maintenant votre compte Hub Pro Transport',
+    );
+    expect(view.greeting).toBe('Bonjour Éloïse MARTIN,');
+    expect(view.steps.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(view.steps[1].text).toBe(HUB_ACCOUNT_GUIDE.steps[1]);
+    expect(view.signature).toBe('Votre centre de formation, ECF Lyon');
+    expect(view.hubUrl).toBe('https://hubprotransport.com');
+  });
+});
+
+describe('hubAccountSendMessage', () => {
+  it('says who was told, who already was, who has no address', () => {
+    expect(hubAccountSendMessage({ told: [1, 2], alreadyTold: [], withoutEmail: [3] })).toBe(
+      '2 conducteurs prévenus par e-mail ; 1 conducteur sans adresse e-mail : remettez-leur la fiche imprimée.',
+    );
+    expect(hubAccountSendMessage({ told: [], alreadyTold: [1, 2], withoutEmail: [] })).toBe(
+      'Aucun nouveau conducteur prévenu ; 2 déjà prévenus.',
+    );
+    expect(hubAccountSendMessage({ told: [1], alreadyTold: [2], withoutEmail: [] })).toBe(
+      '1 conducteur prévenu par e-mail ; 1 déjà prévenu.',
+    );
   });
 });

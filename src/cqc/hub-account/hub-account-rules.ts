@@ -13,6 +13,7 @@ import {
   type CalendarDate,
 } from '../../common/calendar-date.js';
 import type { RuleSource } from '../../certification/certification-sources.js';
+import { personName } from '../../common/person-order.js';
 
 const HUB_DRIVER_GUIDE =
   'ECF PRO — « Le guide pratique : nouvelles modalités de délivrance de la carte de qualification de conducteur, réaliser sa demande en ligne », seeds/001_98a4669c826a5dd4.txt';
@@ -186,4 +187,72 @@ export function hubAccountIntro(session: {
       ? `le ${formatFrenchDate(session.startDate)}`
       : `du ${formatFrenchDate(session.startDate)} au ${formatFrenchDate(session.endDate)}`;
   return `Votre session d’examen « ${session.titreLabel} » (${session.titreCode}) a lieu ${dates}. Pour obtenir votre carte de qualification de conducteur (CQC), créez dès maintenant votre compte sur Hub Pro Transport, sans attendre la fin de votre formation : c’est là que vous recevrez votre certificat de qualification et que vous commanderez votre carte.`;
+}
+
+export interface HubAccountMessageInput {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly titreLabel: string;
+  readonly titreCode: string;
+  readonly startDate: CalendarDate;
+  readonly endDate: CalendarDate;
+  readonly centreName: string;
+  readonly appUrl: string;
+}
+
+export interface HubAccountMessageView {
+  greeting: string;
+  intro: string;
+  prepare: string[];
+  steps: { number: number; text: string }[];
+  next: string[];
+  hubUrl: string;
+  signature: string;
+  appUrl: string;
+}
+
+/** The subject and the view of the e-mail to one driver (templates/emails/cqc-hub-account.*). */
+export function hubAccountMessage(input: HubAccountMessageInput): {
+  subject: string;
+  view: HubAccountMessageView;
+} {
+  return {
+    subject: HUB_ACCOUNT_SUBJECT,
+    view: {
+      greeting: `Bonjour ${personName(input)},`,
+      intro: hubAccountIntro(input),
+      prepare: [...HUB_ACCOUNT_GUIDE.prepare],
+      steps: HUB_ACCOUNT_GUIDE.steps.map((text, i) => ({ number: i + 1, text })),
+      next: [...HUB_ACCOUNT_GUIDE.next],
+      hubUrl: HUB_PRO_TRANSPORT_URL,
+      signature:
+        input.centreName.trim() === ''
+          ? 'Votre centre de formation'
+          : `Votre centre de formation, ${input.centreName.trim()}`,
+      appUrl: input.appUrl,
+    },
+  };
+}
+
+/** The report's sentence: « 2 conducteurs prévenus par e-mail ; 1 sans adresse e-mail… ». */
+export function hubAccountSendMessage(report: {
+  readonly told: readonly unknown[];
+  readonly alreadyTold: readonly unknown[];
+  readonly withoutEmail: readonly unknown[];
+}): string {
+  const count = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+  const parts = [
+    report.told.length === 0
+      ? 'Aucun nouveau conducteur prévenu'
+      : `${count(report.told.length, 'conducteur prévenu', 'conducteurs prévenus')} par e-mail`,
+  ];
+  if (report.alreadyTold.length > 0) {
+    parts.push(`${count(report.alreadyTold.length, 'déjà prévenu', 'déjà prévenus')}`);
+  }
+  if (report.withoutEmail.length > 0) {
+    parts.push(
+      `${count(report.withoutEmail.length, 'conducteur', 'conducteurs')} sans adresse e-mail : remettez-leur la fiche imprimée`,
+    );
+  }
+  return `${parts.join(' ; ')}.`;
 }
