@@ -13,6 +13,7 @@ import { forbidden, notFound, staleWrite } from '../common/errors.js';
 import { byName } from '../common/person-order.js';
 import { futureDateError } from '../common/validation/date-rules.js';
 import { fieldError, refuseFieldErrors } from '../common/validation/field-errors.js';
+import { personCqcEntries, type PersonCqcEntry } from '../cqc/person-cqc.js';
 import { Database } from '../database/database.js';
 import { updateIfUnchanged } from '../database/optimistic-update.js';
 import {
@@ -52,8 +53,15 @@ export interface Enrolment {
 /** A person as the API answers: without the internal duplicate-guard key. */
 export type PublicPerson = Omit<Person, 'matchKey' | 'centre'>;
 
-/** A person with their enrolments and their certification record per titre version. */
-export type PersonView = PublicPerson & { enrolments: Enrolment[]; records: TitreRecordView[] };
+/**
+ * A person with their enrolments, their certification record per titre version and, per session
+ * giving the carte de qualification de conducteur, its Hub Pro Transport follow-up (`cqc`).
+ */
+export type PersonView = PublicPerson & {
+  enrolments: Enrolment[];
+  records: TitreRecordView[];
+  cqc: PersonCqcEntry[];
+};
 
 /** The person without the internal `matchKey` (never part of an answer). */
 export function publicPerson(person: Person): PublicPerson {
@@ -203,7 +211,8 @@ export class PeopleService {
         const outcome = outcomes.get(e.candidateId) ?? null;
         return { ...e, outcome, outcomeLabel: sessionOutcomeLabel(outcome) };
       });
-      return { ...publicPerson(person), enrolments, records: records.map(titreRecordView) };
+      const cqc = await personCqcEntries(m, id, readableCentreIds(caller), this.clock.today());
+      return { ...publicPerson(person), enrolments, records: records.map(titreRecordView), cqc };
     });
   }
 

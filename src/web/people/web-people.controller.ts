@@ -43,6 +43,7 @@ import {
 import { VAE_RECEVABILITE_SPECS, formPathwayErrors } from '../forms/pathway-form.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
+import { personCqcRows } from './person-cqc-view.js';
 import { recordTables } from './person-page-view.js';
 
 const LABELS = labelOf({
@@ -268,6 +269,7 @@ export class WebPeopleController {
         enrolForm: formView(enrolSpecs(offered), forms.enrol.values, forms.enrol.errors, 'e'),
         canEnrol: offered.length > 0,
         records: recordTables(person.records),
+        cqc: personCqcRows(person.cqc),
         enrolments: person.enrolments.map((e) => ({
           sessionId: e.sessionId,
           candidateId: e.candidateId,
