@@ -113,6 +113,8 @@ const OPERATIONS = [
   'POST /api/sessions/{id}/cqc/registration',
   'GET /api/cqc/certificates',
   'PATCH /api/cqc/certificates/{id}',
+  'POST /api/sessions/{id}/cqc/hub-account-emails',
+  'GET /api/sessions/{id}/cqc/hub-account.pdf',
   'GET /api/sessions/{id}/documents',
   'GET /api/sessions/{id}/documents/documents.zip',
   'GET /api/sessions/{id}/documents/convocations.pdf',
