@@ -53,6 +53,7 @@ describe(`CQC: « Créez votre compte Hub Pro Transport » (${testDbKind()})`, (
   let sessionId: string;
   let plainSessionId: string;
   let titreCode: string;
+  let centreId: string;
   const ids: Record<string, string> = {};
   const persons: Record<string, string> = {};
 
@@ -79,7 +80,7 @@ describe(`CQC: « Créez votre compte Hub Pro Transport » (${testDbKind()})`, (
     });
     admin = t.as(await t.login(ADMIN.email, ADMIN.password));
     const { centre, site } = await aCentre(admin, { name: 'ECF Vénissieux' });
-    const centreId = String(centre.id);
+    centreId = String(centre.id);
     titreCode = `CTRMP${Date.now().toString(36)}`.slice(0, 30);
     const titre = await aTitre(admin, {
       code: titreCode,
@@ -158,6 +159,14 @@ describe(`CQC: « Créez votre compte Hub Pro Transport » (${testDbKind()})`, (
     expect(toDrivers(from)).toEqual([]);
 
     t.clock.set('2027-05-24T07:00:00Z'); // 21 days before
+    // The centre's reminders off: nothing; back on: the e-mails go.
+    const m = await as(manager);
+    const policy = { offsets: [30, 7, 1], overdueEveryDays: 7 };
+    ok(await m.put(`/api/centres/${centreId}/reminder-policy`, { ...policy, enabled: false }), 200);
+    from = smtp.messages.length;
+    expect((await pass()).failed).toEqual([]);
+    expect(toDrivers(from)).toEqual([]);
+    ok(await m.put(`/api/centres/${centreId}/reminder-policy`, { ...policy, enabled: true }), 200);
     from = smtp.messages.length;
     expect((await pass()).failed).toEqual([]);
     const mails = (await parsed(from)).filter((mail) =>
