@@ -83,7 +83,7 @@ describe(`CQC certificate reminders (${testDbKind()})`, () => {
       `Certificat de qualification d’Éloïse MARTIN (session ${batch.titreCode} du 14/06/2027 au 18/06/2027) : expire le 21/10/2027, carte non commandée (dans 30 jours)`,
     );
     expect(text).toContain('Certificat de qualification de Bruno DURAND');
-    expect(text).toContain('https://jalon.example.fr/api/cqc/certificates#certificate-');
+    expect(text).toContain('https://jalon.example.fr/cqc/certificates#certificat-');
     expect(digest!.parsed.html).toContain('Certificats de qualification de conducteur (CQC)');
 
     const driver = mails.find((m) => m.to.includes('eloise.martin@example.fr'));

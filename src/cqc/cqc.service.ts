@@ -1,12 +1,14 @@
 import { ConflictException, Injectable, StreamableFile } from '@nestjs/common';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { Agrement } from '../agrements/agrement.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields } from '../audit/audit-diff.js';
 import { Candidate } from '../candidates/candidate.entity.js';
 import {
   FIRST_INPUT_DATE,
   compareDates,
+  daysBetween,
   formatFrenchDate,
   type CalendarDate,
 } from '../common/calendar-date.js';
@@ -91,6 +93,19 @@ export interface CqcTrainingView {
   fee: CqcRegistrationBatch['fee'];
 }
 
+/** An enrolled candidate of the session and what the Hub asks of them (the dashboard's form). */
+export interface CqcSessionDriverView {
+  candidateId: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  licenceNumber: string | null;
+  orderNumber: string | null;
+  reference: string | null;
+  /** The training the candidate is registered for ('TITRE' or a CCP's code), null: none (yet). */
+  trainingKey: string | null;
+}
+
 export interface CqcErrorView {
   candidateId: string | null;
   field: CqcRegistrationError['field'];
@@ -108,6 +123,10 @@ export interface CqcCertificateView {
   registeredOn: string;
   validUntil: string;
   cardOrderedOn: string | null;
+  /** Who recorded the order: the driver through their link, or the centre; null while not ordered. */
+  cardOrderedBy: 'DRIVER' | 'CENTRE' | null;
+  /** Days from today to the last day of validity (negative once expired). */
+  daysLeft: number;
   /** D30, D7 or EXPIRED (certificate-rules.ts), null once ordered or while far from the end. */
   reminderStep: CertificateReminderStep | null;
   reminderMessage: string | null;
@@ -136,6 +155,22 @@ interface TrainingBatch {
 
 function trainingKey(option: { ccpCode: string | null }): string {
   return option.ccpCode ?? 'TITRE';
+}
+
+/** What cqcTrainingOfCandidate reads of the titre: which of it gives the CQC. */
+function trainingShape(
+  titre: Titre,
+  trainings: readonly CqcTrainingOption[],
+): Parameters<typeof cqcTrainingOfCandidate>[2] {
+  const givesCqc = new Set(trainings.flatMap((t) => (t.ccpCode === null ? [] : [t.ccpCode])));
+  return {
+    givesCqc: titre.cqc !== null,
+    ccps: (titre.ccps ?? []).map((c) => ({
+      code: c.code,
+      kind: c.kind,
+      givesCqc: givesCqc.has(c.code),
+    })),
+  };
 }
 
 @Injectable()
@@ -184,6 +219,42 @@ export class CqcService {
       m.getRepository(Titre).findOne({ where: { id: session.titreId }, relations: { ccps: true } }),
     );
     return titre !== null && (titre.cqc !== null || (titre.ccps ?? []).some((c) => c.cqc));
+  }
+
+  /**
+   * The session's enrolled candidates with their Hub data and the training their results give
+   * (null before results, or without success), for the dashboard's form.
+   */
+  async sessionDrivers(caller: Caller, sessionId: string): Promise<CqcSessionDriverView[]> {
+    const session = await this.sessions.findForCaller(caller, sessionId);
+    const { titre, trainings } = await this.load(session);
+    return this.db.read(async (m) => {
+      const candidates = await m.getRepository(Candidate).find({
+        where: { sessionId, purgedAt: IsNull() },
+        order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' },
+      });
+      const drivers = candidates.length
+        ? await m
+            .getRepository(CqcDriver)
+            .find({ where: { candidateId: In(candidates.map((c) => c.id)) } })
+        : [];
+      const driverOf = new Map(drivers.map((d) => [d.candidateId, d]));
+      const shape = trainingShape(titre, trainings);
+      return candidates.map((c) => {
+        const driver = driverOf.get(c.id);
+        const choice = cqcTrainingOfCandidate(c, session.nature, shape);
+        return {
+          candidateId: c.id,
+          firstName: c.firstName,
+          lastName: c.lastName,
+          birthDate: c.birthDate,
+          licenceNumber: driver?.licenceNumber ?? null,
+          orderNumber: driver?.orderNumber ?? null,
+          reference: driver?.reference ?? null,
+          trainingKey: choice === null ? null : trainingKey(choice),
+        };
+      });
+    });
   }
 
   /** Records (or changes) the Hub's data of an enrolled candidate (audited). */
@@ -274,15 +345,7 @@ export class CqcService {
   ): Promise<{ batches: TrainingBatch[]; registration: CqcRegistration | null }> {
     const { session, titre, trainings } = loaded;
     return this.db.read(async (m) => {
-      const givesCqc = new Set(trainings.flatMap((t) => (t.ccpCode === null ? [] : [t.ccpCode])));
-      const shape = {
-        givesCqc: titre.cqc !== null,
-        ccps: (titre.ccps ?? []).map((c) => ({
-          code: c.code,
-          kind: c.kind,
-          givesCqc: givesCqc.has(c.code),
-        })),
-      };
+      const shape = trainingShape(titre, trainings);
       const byTraining = new Map<string, Candidate[]>();
       const all = await m.getRepository(Candidate).find({
         where: { sessionId: session.id, purgedAt: IsNull() },
@@ -549,13 +612,48 @@ export class CqcService {
       titreCodes.set(raw.certificate_id, raw.titre_code);
     }
     const today = this.clock.today();
-    return rows.entities.map((c) => this.certificateView(c, titreCodes.get(c.id) ?? '', today));
+    const orderedBy = await this.cardOrderedBy(rows.entities);
+    return rows.entities.map((c) =>
+      this.certificateView(c, titreCodes.get(c.id) ?? '', today, orderedBy.get(c.id) ?? null),
+    );
+  }
+
+  /**
+   * Who recorded each ordered card, from the audit log: the driver's confirmation link records
+   * the candidate as its actor (cqc-confirm.service.ts), the centre its user.
+   */
+  private async cardOrderedBy(
+    certificates: readonly CqcCertificate[],
+  ): Promise<Map<string, 'DRIVER' | 'CENTRE'>> {
+    const ordered = certificates.filter((c) => c.cardOrderedOn !== null);
+    const found = new Map<string, 'DRIVER' | 'CENTRE'>();
+    if (ordered.length === 0) return found;
+    const entries = await this.db.read((m) =>
+      m.getRepository(AuditEntry).find({
+        where: {
+          entity: 'cqc_certificate',
+          entityId: In(ordered.map((c) => c.id)),
+          field: 'cardOrderedOn',
+        },
+        order: { seq: 'DESC' },
+      }),
+    );
+    const candidateOf = new Map(ordered.map((c) => [c.id, c.candidateId]));
+    for (const entry of entries) {
+      if (found.has(entry.entityId)) continue;
+      found.set(
+        entry.entityId,
+        entry.actorId === candidateOf.get(entry.entityId) ? 'DRIVER' : 'CENTRE',
+      );
+    }
+    return found;
   }
 
   private certificateView(
     c: CqcCertificate,
     titreCode: string,
     today: CalendarDate,
+    orderedBy: 'DRIVER' | 'CENTRE' | null,
   ): CqcCertificateView {
     const candidate = c.candidate!;
     const session = candidate.session!;
@@ -578,6 +676,8 @@ export class CqcService {
       registeredOn: c.registration!.registeredOn,
       validUntil: c.validUntil,
       cardOrderedOn: c.cardOrderedOn,
+      cardOrderedBy: c.cardOrderedOn === null ? null : (orderedBy ?? 'CENTRE'),
+      daysLeft: daysBetween(today, c.validUntil),
       reminderStep: step,
       reminderMessage:
         step === null
