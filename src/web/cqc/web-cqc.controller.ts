@@ -65,7 +65,8 @@ const DRIVER_SPECS: FieldSpec[] = [
     kind: 'text',
     required: true,
     autocomplete: 'off',
-    hint: `Formats acceptés : ${LICENCE_NUMBER_FORMATS_LABEL}. Les espaces sont retirées.`,
+    hint: 'NEPH à 12 chiffres, ou numéro d’un ancien permis papier (formats détaillés plus haut) ; les espaces sont retirées.',
+    wide: true,
   },
   {
     name: 'orderNumber',
@@ -445,6 +446,7 @@ function sessionModel(input: SessionModelInput): object {
       hasErrors: r.errors.length > 0,
     })),
     exportable: registration.exportable,
+    severalTrainings: registration.trainings.length > 1,
     fee: {
       label: registration.fee.label,
       date: formatFrenchDate(registration.fee.date),
