@@ -19,6 +19,7 @@ interface Certificate {
   candidateId: string;
   validUntil: string;
   cardOrderedOn: string | null;
+  cardOrderedBy: 'DRIVER' | 'CENTRE' | null;
 }
 
 describe(`CQC certificate reminders (${testDbKind()})`, () => {
@@ -143,6 +144,9 @@ describe(`CQC certificate reminders (${testDbKind()})`, () => {
     const byCandidate = new Map((await certificates()).map((c) => [c.candidateId, c]));
     expect(byCandidate.get(batch.candidateIds[0])?.cardOrderedOn).toBe('2027-09-23');
     expect(byCandidate.get(batch.candidateIds[1])?.cardOrderedOn).toBeNull();
+    // The certificates list tells the driver's confirmation from the centre's entry.
+    expect(byCandidate.get(batch.candidateIds[0])?.cardOrderedBy).toBe('DRIVER');
+    expect(byCandidate.get(batch.candidateIds[1])?.cardOrderedBy).toBeNull();
     const admin = t.as(await t.login(ADMIN.email, ADMIN.password));
     const audit = await admin.get(`/api/sessions/${batch.sessionId}/audit`);
     expect(audit.status).toBe(200);
