@@ -583,7 +583,7 @@ export class CqcService {
   async certificates(
     caller: Caller,
     query: CqcCertificatesQuery,
-    id?: string,
+    only: { id?: string; sessionId?: string } = {},
   ): Promise<CqcCertificateView[]> {
     const centreIds = readableCentreIds(caller);
     if (centreIds !== null && centreIds.length === 0) return [];
@@ -601,7 +601,10 @@ export class CqcService {
         .addOrderBy('candidate.firstName', 'ASC')
         .addOrderBy('certificate.id', 'ASC');
       if (centreIds !== null) qb.andWhere('session.centreId IN (:...centreIds)', { centreIds });
-      if (id !== undefined) qb.andWhere('certificate.id = :id', { id });
+      if (only.id !== undefined) qb.andWhere('certificate.id = :id', { id: only.id });
+      if (only.sessionId !== undefined) {
+        qb.andWhere('session.id = :sessionId', { sessionId: only.sessionId });
+      }
       if (query.expiringBefore !== undefined) {
         qb.andWhere('certificate.validUntil < :before', { before: query.expiringBefore });
       }
@@ -736,7 +739,7 @@ export class CqcService {
         changes,
       });
     });
-    const [view] = await this.certificates(caller, {}, id);
+    const [view] = await this.certificates(caller, {}, { id });
     if (!view) throw notFound('Certificat');
     return view;
   }

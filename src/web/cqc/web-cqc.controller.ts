@@ -246,7 +246,7 @@ export class WebCqcController {
       this.cqc.registration(ctx.caller, session.id),
     ]);
     const certificates = registration.registration
-      ? (await this.cqc.certificates(ctx.caller, {})).filter((c) => c.session.id === session.id)
+      ? await this.cqc.certificates(ctx.caller, {}, { sessionId: session.id })
       : [];
     const today = this.clock.today();
     await this.forms.renderSession(

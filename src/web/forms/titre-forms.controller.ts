@@ -438,7 +438,9 @@ export class TitreFormsController {
       code,
       label: labels[i] ?? '',
       kind: kinds[i] ?? 'CCP',
-      ...(cqcs[i] ?? BLANK_TYPED),
+      cqcQualification: cqcs[i]?.cqcQualification ?? '',
+      cqcTrainingType: cqcs[i]?.cqcTrainingType ?? '',
+      cqcEducationNationale: cqcs[i]?.cqcEducationNationale ?? 'non',
     }));
     const checks: FieldErrors = {};
     const ccps = typed
