@@ -338,3 +338,204 @@ describe(`CQC registration on Hub Pro Transport (${testDbKind()})`, () => {
     expect(soon[0].reminderMessage).toContain('de Bruno DURAND expire le 21/10/2027, dans 6 jours');
   });
 });
+
+/**
+ * A CCP giving the CQC on its own (FIMO-type): the candidates who acquired it here without
+ * obtaining the titre are registered for that CCP's training (its type for the fee, its
+ * Éducation nationale flag for minors), apart from the titre's drivers.
+ */
+describe(`CQC registration of a CCP giving the CQC (${testDbKind()})`, () => {
+  let t: TestApp;
+  let admin: Client;
+  let m: Client;
+  let titreId: string;
+  let sessionId: string;
+  const ids: Record<string, string> = {};
+  const versions: Record<string, number> = {};
+  const FIMO = {
+    qualification: 'MARCHANDISES',
+    trainingType: 'MODULE_FCO',
+    educationNationale: false,
+  };
+
+  interface MixedRegistration extends Registration {
+    rows: (Registration['rows'][number] & { trainingKey: string })[];
+    trainings: { key: string; label: string; kindLabel: string; drivers: number }[];
+    fee: Registration['fee'] & { unitCents: number | null };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2027-03-01T09:00:00Z' });
+    admin = t.as(await t.login(ADMIN.email, ADMIN.password));
+    const a = await aCentre(admin);
+    const centreId = String(a.centre.id);
+    const bad = await admin.post('/api/titres', {
+      code: 'CTRMPX',
+      label: 'Conducteur du transport routier de marchandises sur porteur',
+      version: '2023',
+      validUntil: '2029-12-31',
+      ccps: [{ code: 'CCP1', label: 'Préparer', cqc: { ...FIMO, trainingType: 'LONGUE' } }],
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.body as FieldErrorBody).fields?.map((f) => f.field)).toEqual([
+      'ccps[0].cqc.trainingType',
+    ]);
+    const titre = await aTitre(admin, {
+      code: `CTRMP${Date.now().toString(36)}`.slice(0, 30),
+      label: 'Conducteur du transport routier de marchandises sur porteur',
+      cqc: {
+        qualification: 'MARCHANDISES',
+        trainingType: 'FORMATION_LONGUE',
+        educationNationale: false,
+      },
+      ccps: [
+        { code: 'CCP1', label: 'Préparer, réaliser et optimiser des transports de marchandises' },
+        { code: 'CCP2', label: 'Réaliser en sécurité des opérations de transport' },
+      ],
+    });
+    titreId = String(titre.id);
+    expect(
+      (
+        await admin.post('/api/agrements', {
+          centreId,
+          siteId: String(a.site.id),
+          titreId,
+          validFrom: '2026-01-01',
+          validUntil: '2029-06-30',
+          maxCandidates: 12,
+          technicalPlatform: 'Aire de manœuvre et porteur',
+        })
+      ).status,
+    ).toBe(201);
+    const manager = await aUser(admin, 'manager', [centreId]);
+    m = t.as(await t.login(manager.email, manager.password));
+    sessionId = String((await aSession(m, { centreId, siteId: String(a.site.id), titreId })).id);
+    const people: [string, string, string, string][] = [
+      ['alice', 'Martin', 'Alice', '1990-05-02'],
+      ['hugo', 'Leroy', 'Hugo', '2010-04-01'],
+      ['zoe', 'Bernard', 'Zoé', '1992-01-15'],
+    ];
+    for (const [key, lastName, firstName, birthDate] of people) {
+      const c = await aCandidate(m, sessionId, { lastName, firstName, birthDate });
+      ids[key] = String(c.id);
+      versions[key] = Number(c.version);
+    }
+    t.clock.set('2027-06-21T09:00:00Z');
+    admin = t.as(await t.login(ADMIN.email, ADMIN.password));
+    m = t.as(await t.login(manager.email, manager.password));
+    // Alice obtains the titre; Hugo only CCP2; Zoé only CCP1.
+    const outcomes: Record<string, [string, string]> = {
+      alice: ['ACQUIRED', 'ACQUIRED'],
+      hugo: ['NOT_ACQUIRED', 'ACQUIRED'],
+      zoe: ['ACQUIRED', 'NOT_ACQUIRED'],
+    };
+    for (const key of Object.keys(ids)) {
+      const res = await m.patch(`/api/sessions/${sessionId}/candidates/${ids[key]}`, {
+        version: versions[key],
+        attendance: 'PRESENT',
+        results: [
+          { ccpCode: 'CCP1', outcome: outcomes[key][0] },
+          { ccpCode: 'CCP2', outcome: outcomes[key][1] },
+        ],
+      });
+      expect(res.status).toBe(200);
+    }
+    for (const [key, licenceNumber, orderNumber] of [
+      ['alice', '210692106990', 'FAC-1'],
+      ['hugo', '210692106991', 'FAC-2'],
+      ['zoe', '210692106992', 'FAC-3'],
+    ]) {
+      const res = await m.put(`/api/sessions/${sessionId}/cqc/drivers/${ids[key]}`, {
+        licenceNumber,
+        orderNumber,
+      });
+      expect(res.status).toBe(200);
+    }
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('marks CCP2 as giving the CQC on the titre’s edit, refusing an unknown code', async () => {
+    const bad = await admin.patch(`/api/titres/${titreId}`, {
+      ccps: [{ code: 'CCP9', cqc: FIMO }],
+    });
+    expect(bad.status).toBe(400);
+    const fields = (bad.body as FieldErrorBody).fields ?? [];
+    expect(fields.map((f) => f.field)).toEqual(['ccps[0].code']);
+    expect(fields[0].message).toContain('CCP9');
+    const res = await admin.patch(`/api/titres/${titreId}`, {
+      ccps: [{ code: 'CCP2', cqc: FIMO }],
+    });
+    expect(res.status).toBe(200);
+    const ccps = (res.body as { ccps: { code: string; cqc: unknown }[] }).ccps;
+    expect(ccps.map((c) => [c.code, c.cqc])).toEqual([
+      ['CCP1', null],
+      ['CCP2', FIMO],
+    ]);
+  });
+
+  it('registers the titre’s driver and the CCP’s driver apart; the CCP’s minor is named', async () => {
+    const res = await m.get(`/api/sessions/${sessionId}/cqc/registration`);
+    expect(res.status).toBe(200);
+    const batch = res.body as MixedRegistration;
+    expect(batch.rows.map((r) => [r.lastName, r.trainingKey])).toEqual([
+      ['Martin', 'TITRE'],
+      ['Leroy', 'CCP2'],
+    ]);
+    expect(batch.trainings.map((tr) => [tr.key, tr.kindLabel, tr.drivers])).toEqual([
+      ['TITRE', 'Formation longue, marchandises', 1],
+      ['CCP2', 'Module de FCO, marchandises', 1],
+    ]);
+    expect(batch.fee).toMatchObject({ trainees: 2, unitCents: null, totalCents: 3041 });
+    expect(batch.errors.map((e) => [e.candidateId, e.field])).toEqual([[ids.hugo, 'birthDate']]);
+    expect(batch.errors[0].message).toContain('Hugo LEROY');
+    expect(batch.errors[0].message).toContain('Éducation nationale');
+  });
+
+  it('admits the minor once the CCP is an Éducation nationale training, exports each training', async () => {
+    const res = await admin.patch(`/api/titres/${titreId}`, {
+      ccps: [{ code: 'CCP2', cqc: { ...FIMO, educationNationale: true } }],
+    });
+    expect(res.status).toBe(200);
+    const batch = (await m.get(`/api/sessions/${sessionId}/cqc/registration`))
+      .body as MixedRegistration;
+    expect(batch.errors).toEqual([]);
+    const text = (path: string) =>
+      m
+        .get(path)
+        .buffer(true)
+        .parse((r, done) => {
+          let body = '';
+          r.setEncoding('utf8');
+          r.on('data', (chunk: string) => (body += chunk));
+          r.on('end', () => done(null, body));
+        });
+    const ambiguous = await m.get(`/api/sessions/${sessionId}/cqc/registration.csv`);
+    expect(ambiguous.status).toBe(400);
+    expect((ambiguous.body as FieldErrorBody).fields?.[0].field).toBe('training');
+    const unknown = await m.get(`/api/sessions/${sessionId}/cqc/registration.csv?training=CCP1`);
+    expect(unknown.status).toBe(400);
+    const ccp = await text(`/api/sessions/${sessionId}/cqc/registration.csv?training=CCP2`);
+    expect(ccp.status).toBe(200);
+    expect(ccp.headers['content-disposition']).toContain('enregistrement-cqc-2027-06-18-CCP2.csv');
+    const lines = (ccp.body as string)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(lines.slice(1)).toEqual([';FAC-2;Hugo;Leroy;01/04/2010;210692106991']);
+    const titre = await text(`/api/sessions/${sessionId}/cqc/registration.csv?training=TITRE`);
+    expect(titre.body as string).toContain(';FAC-1;Alice;Martin;02/05/1990;210692106990');
+
+    const post = await m.post(`/api/sessions/${sessionId}/cqc/registration`, {
+      registeredOn: '2027-06-21',
+    });
+    expect(post.status).toBe(201);
+    const certificates = (await m.get('/api/cqc/certificates')).body as Certificate[];
+    expect(certificates.map((c) => [c.lastName, c.validUntil]).sort()).toEqual([
+      ['Leroy', '2027-10-21'],
+      ['Martin', '2027-10-21'],
+    ]);
+  });
+});

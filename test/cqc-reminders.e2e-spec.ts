@@ -19,6 +19,7 @@ interface Certificate {
   candidateId: string;
   validUntil: string;
   cardOrderedOn: string | null;
+  cardOrderedBy: 'DRIVER' | 'CENTRE' | null;
 }
 
 describe(`CQC certificate reminders (${testDbKind()})`, () => {
@@ -83,7 +84,7 @@ describe(`CQC certificate reminders (${testDbKind()})`, () => {
       `Certificat de qualification d’Éloïse MARTIN (session ${batch.titreCode} du 14/06/2027 au 18/06/2027) : expire le 21/10/2027, carte non commandée (dans 30 jours)`,
     );
     expect(text).toContain('Certificat de qualification de Bruno DURAND');
-    expect(text).toContain('https://jalon.example.fr/api/cqc/certificates#certificate-');
+    expect(text).toContain('https://jalon.example.fr/cqc/certificates#certificat-');
     expect(digest!.parsed.html).toContain('Certificats de qualification de conducteur (CQC)');
 
     const driver = mails.find((m) => m.to.includes('eloise.martin@example.fr'));
@@ -143,6 +144,9 @@ describe(`CQC certificate reminders (${testDbKind()})`, () => {
     const byCandidate = new Map((await certificates()).map((c) => [c.candidateId, c]));
     expect(byCandidate.get(batch.candidateIds[0])?.cardOrderedOn).toBe('2027-09-23');
     expect(byCandidate.get(batch.candidateIds[1])?.cardOrderedOn).toBeNull();
+    // The certificates list tells the driver's confirmation from the centre's entry.
+    expect(byCandidate.get(batch.candidateIds[0])?.cardOrderedBy).toBe('DRIVER');
+    expect(byCandidate.get(batch.candidateIds[1])?.cardOrderedBy).toBeNull();
     const admin = t.as(await t.login(ADMIN.email, ADMIN.password));
     const audit = await admin.get(`/api/sessions/${batch.sessionId}/audit`);
     expect(audit.status).toBe(200);

@@ -93,6 +93,10 @@ const FORMS = [
   'POST /calendar/feed/revoke',
   'GET /sessions',
   'GET /calendar',
+  'POST /sessions/:id/cqc/drivers/:id',
+  'POST /sessions/:id/cqc/registration',
+  'POST /cqc/certificates/:id',
+  'GET /cqc/certificates',
 ];
 
 describe('dashboard forms fuzzing', () => {
@@ -180,7 +184,73 @@ describe('dashboard forms fuzzing', () => {
       { year: 2028, forecastCount: 12 },
     );
     expect(avenant.status).toBe(201);
+    // With a titre giving the CQC and two past sessions of it (one registered on Hub Pro
+    // Transport), the CQC pages show the drivers', registration and card order forms.
+    const cqcTitre = await f.as('admin').post('/api/titres', {
+      code: 'CTRMPFUZZ',
+      label: 'Conducteur du transport routier de marchandises sur porteur',
+      version: '2023',
+      validUntil: '2029-12-31',
+      cqc: {
+        qualification: 'MARCHANDISES',
+        trainingType: 'FORMATION_LONGUE',
+        educationNationale: false,
+      },
+      ccps: [{ code: 'CCP1', label: 'Réaliser en sécurité des opérations de transport' }],
+    });
+    expect(cqcTitre.status).toBe(201);
+    const cqcIds = { ...ids, titreId: String(cqcTitre.body.id) };
+    expect(
+      (
+        await f.as('admin').post('/api/agrements', {
+          centreId: f.ids.centre,
+          siteId: f.ids.site,
+          titreId: cqcIds.titreId,
+          validFrom: '2026-01-01',
+          validUntil: '2029-06-30',
+          maxCandidates: 12,
+          technicalPlatform: 'Aire de manœuvre et porteur',
+        })
+      ).status,
+    ).toBe(201);
+    const cqcSessions: string[] = [];
+    for (const startDate of ['2027-02-01', '2027-02-08']) {
+      const cqcSession = String(
+        (await aSession(manager, cqcIds, { startDate, endDate: startDate })).id,
+      );
+      const driver = await aCandidate(manager, cqcSession, {
+        lastName: 'Conducteur',
+        firstName: 'Léa',
+      });
+      expect(
+        (
+          await manager.patch(`/api/sessions/${cqcSession}/candidates/${String(driver.id)}`, {
+            version: driver.version,
+            attendance: 'PRESENT',
+            results: [{ ccpCode: 'CCP1', outcome: 'ACQUIRED' }],
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await manager.put(`/api/sessions/${cqcSession}/cqc/drivers/${String(driver.id)}`, {
+            licenceNumber: '210692106990',
+            orderNumber: 'FAC-2027-0001',
+          })
+        ).status,
+      ).toBe(200);
+      cqcSessions.push(cqcSession);
+    }
+    expect(
+      (
+        await manager.post(`/api/sessions/${cqcSessions[1]}/cqc/registration`, {
+          registeredOn: '2027-02-10',
+        })
+      ).status,
+    ).toBe(201);
     forms = await crawlForms(admin, [
+      `/sessions/${cqcSessions[0]}/cqc`,
+      '/cqc/certificates',
       '/sessions',
       `/sessions/${s}`,
       `/sessions/${s}/jury`,

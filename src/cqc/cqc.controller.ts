@@ -17,6 +17,7 @@ import type { CqcDriver } from './cqc-driver.entity.js';
 import { CqcService, type CqcCertificateView, type CqcRegistrationView } from './cqc.service.js';
 import {
   CqcCertificatesQuery,
+  CqcRegistrationCsvQuery,
   PatchCqcCertificateDto,
   PutCqcDriverDto,
   RecordCqcRegistrationDto,
@@ -52,8 +53,9 @@ export class CqcSessionController {
   registrationCsv(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') sessionId: string,
+    @Query() query: CqcRegistrationCsvQuery,
   ): Promise<StreamableFile> {
-    return this.cqc.registrationCsv(caller, sessionId);
+    return this.cqc.registrationCsv(caller, sessionId, query.training);
   }
 
   @Post('registration')

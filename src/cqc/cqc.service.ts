@@ -1,12 +1,14 @@
 import { ConflictException, Injectable, StreamableFile } from '@nestjs/common';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { Agrement } from '../agrements/agrement.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields } from '../audit/audit-diff.js';
 import { Candidate } from '../candidates/candidate.entity.js';
 import {
   FIRST_INPUT_DATE,
   compareDates,
+  daysBetween,
   formatFrenchDate,
   type CalendarDate,
 } from '../common/calendar-date.js';
@@ -35,7 +37,8 @@ import type {
 } from './dto/cqc.dto.js';
 import { hubRegistrationCsv, hubRegistrationFileName } from './hub-export.js';
 import { checkLicenceNumber } from './licence-number.js';
-import { obtainedTitreAtSession, titreBlocks } from './registration-candidates.js';
+import { cqcTrainingOfCandidate } from './registration-candidates.js';
+import { totalCqcFees, type CqcFeeTotal } from './registration-fees.js';
 import {
   checkCqcRegistrationBatch,
   cqcDriverLabel,
@@ -49,9 +52,17 @@ import type { TitreCqc } from './titre-cqc.js';
 /** A registration batch as the API shows it: the rules' batch, keyed by candidate. */
 export interface CqcRegistrationView {
   sessionId: string;
+  /** The first training of the batch (the titre's when it gives the CQC). */
   training: CqcRegistrationBatch['training'] & { kindLabel: string };
+  /**
+   * Every training with drivers: the titre's, and each CCP giving the CQC on its own (FIMO-type)
+   * that candidates acquired here without obtaining the titre. The Hub registers each one apart.
+   */
+  trainings: CqcTrainingView[];
   rows: {
     candidateId: string;
+    /** 'TITRE' or the CCP's code: the training the driver is registered for. */
+    trainingKey: string;
     reference: string;
     orderNumber: string;
     firstName: string;
@@ -63,9 +74,36 @@ export interface CqcRegistrationView {
   }[];
   errors: CqcErrorView[];
   exportable: boolean;
-  fee: CqcRegistrationBatch['fee'];
+  fee: CqcFeeTotal;
   /** The batch as recorded on the Hub, or null while it is not. */
   registration: { id: string; registeredOn: string; createdAt: string } | null;
+}
+
+export interface CqcTrainingView {
+  /** 'TITRE' or the CCP's code (the CSV export's `training`). */
+  key: string;
+  ccpCode: string | null;
+  label: string;
+  kindLabel: string;
+  qualification: TitreCqc['qualification'];
+  type: TitreCqc['trainingType'];
+  educationNationale: boolean;
+  drivers: number;
+  exportable: boolean;
+  fee: CqcRegistrationBatch['fee'];
+}
+
+/** An enrolled candidate of the session and what the Hub asks of them (the dashboard's form). */
+export interface CqcSessionDriverView {
+  candidateId: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  licenceNumber: string | null;
+  orderNumber: string | null;
+  reference: string | null;
+  /** The training the candidate is registered for ('TITRE' or a CCP's code), null: none (yet). */
+  trainingKey: string | null;
 }
 
 export interface CqcErrorView {
@@ -85,15 +123,54 @@ export interface CqcCertificateView {
   registeredOn: string;
   validUntil: string;
   cardOrderedOn: string | null;
+  /** Who recorded the order: the driver through their link, or the centre; null while not ordered. */
+  cardOrderedBy: 'DRIVER' | 'CENTRE' | null;
+  /** Days from today to the last day of validity (negative once expired). */
+  daysLeft: number;
   /** D30, D7 or EXPIRED (certificate-rules.ts), null once ordered or while far from the end. */
   reminderStep: CertificateReminderStep | null;
   reminderMessage: string | null;
 }
 
+/** A training of the session giving the CQC: the titre's (ccpCode null) or a CCP's. */
+interface CqcTrainingOption {
+  ccpCode: string | null;
+  label: string;
+  cqc: TitreCqc;
+  /** The agrément covering it: the titre's, or the CCS's own. */
+  ccsCode: string | null;
+}
+
 interface Loaded {
   session: ExamSession;
   titre: Titre;
-  cqc: TitreCqc;
+  trainings: CqcTrainingOption[];
+}
+
+/** A checked batch of one training. */
+interface TrainingBatch {
+  option: CqcTrainingOption;
+  batch: CqcRegistrationBatch;
+}
+
+function trainingKey(option: { ccpCode: string | null }): string {
+  return option.ccpCode ?? 'TITRE';
+}
+
+/** What cqcTrainingOfCandidate reads of the titre: which of it gives the CQC. */
+function trainingShape(
+  titre: Titre,
+  trainings: readonly CqcTrainingOption[],
+): Parameters<typeof cqcTrainingOfCandidate>[2] {
+  const givesCqc = new Set(trainings.flatMap((t) => (t.ccpCode === null ? [] : [t.ccpCode])));
+  return {
+    givesCqc: titre.cqc !== null,
+    ccps: (titre.ccps ?? []).map((c) => ({
+      code: c.code,
+      kind: c.kind,
+      givesCqc: givesCqc.has(c.code),
+    })),
+  };
 }
 
 @Injectable()
@@ -105,18 +182,79 @@ export class CqcService {
     private readonly sessions: SessionsService,
   ) {}
 
-  /** The session and its titre, which must give the CQC (409 otherwise). */
+  /** The session and its titre, which (or one of whose CCP) must give the CQC (409 otherwise). */
   private async load(session: ExamSession): Promise<Loaded> {
+    const titre = await this.db.read((m) =>
+      m.getRepository(Titre).findOne({
+        where: { id: session.titreId },
+        relations: { ccps: true },
+        order: { ccps: { position: 'ASC' } },
+      }),
+    );
+    if (!titre) throw notFound('Titre');
+    const trainings: CqcTrainingOption[] = [];
+    if (titre.cqc !== null) {
+      trainings.push({ ccpCode: null, label: titre.label, cqc: titre.cqc, ccsCode: null });
+    }
+    for (const ccp of titre.ccps ?? []) {
+      if (ccp.cqc === null || ccp.cqc === undefined) continue;
+      trainings.push({
+        ccpCode: ccp.code,
+        label: `${ccp.label} (${ccp.code})`,
+        cqc: ccp.cqc,
+        ccsCode: ccp.kind === 'CCS' ? ccp.code : null,
+      });
+    }
+    if (trainings.length === 0) {
+      throw new ConflictException(
+        `Ni le titre ${titre.code} (${titre.version}) ni aucun de ses CCP n’est marqué comme donnant la carte de qualification de conducteur (CQC) : renseignez le champ « cqc » du titre ou d’un CCP avant d’enregistrer les conducteurs de la session.`,
+      );
+    }
+    return { session, titre, trainings };
+  }
+
+  /** True when the session's titre (or one of its CCP) gives the CQC: the dashboard's tab. */
+  async givesCqc(session: ExamSession): Promise<boolean> {
     const titre = await this.db.read((m) =>
       m.getRepository(Titre).findOne({ where: { id: session.titreId }, relations: { ccps: true } }),
     );
-    if (!titre) throw notFound('Titre');
-    if (titre.cqc === null) {
-      throw new ConflictException(
-        `Le titre ${titre.code} (${titre.version}) n’est pas marqué comme donnant la carte de qualification de conducteur (CQC) : renseignez son champ « cqc » avant d’enregistrer les conducteurs de la session.`,
-      );
-    }
-    return { session, titre, cqc: titre.cqc };
+    return titre !== null && (titre.cqc !== null || (titre.ccps ?? []).some((c) => c.cqc));
+  }
+
+  /**
+   * The session's enrolled candidates with their Hub data and the training their results give
+   * (null before results, or without success), for the dashboard's form.
+   */
+  async sessionDrivers(caller: Caller, sessionId: string): Promise<CqcSessionDriverView[]> {
+    const session = await this.sessions.findForCaller(caller, sessionId);
+    const { titre, trainings } = await this.load(session);
+    return this.db.read(async (m) => {
+      const candidates = await m.getRepository(Candidate).find({
+        where: { sessionId, purgedAt: IsNull() },
+        order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' },
+      });
+      const drivers = candidates.length
+        ? await m
+            .getRepository(CqcDriver)
+            .find({ where: { candidateId: In(candidates.map((c) => c.id)) } })
+        : [];
+      const driverOf = new Map(drivers.map((d) => [d.candidateId, d]));
+      const shape = trainingShape(titre, trainings);
+      return candidates.map((c) => {
+        const driver = driverOf.get(c.id);
+        const choice = cqcTrainingOfCandidate(c, session.nature, shape);
+        return {
+          candidateId: c.id,
+          firstName: c.firstName,
+          lastName: c.lastName,
+          birthDate: c.birthDate,
+          licenceNumber: driver?.licenceNumber ?? null,
+          orderNumber: driver?.orderNumber ?? null,
+          reference: driver?.reference ?? null,
+          trainingKey: choice === null ? null : trainingKey(choice),
+        };
+      });
+    });
   }
 
   /** Records (or changes) the Hub's data of an enrolled candidate (audited). */
@@ -198,22 +336,28 @@ export class CqcService {
   async registration(caller: Caller, sessionId: string): Promise<CqcRegistrationView> {
     const session = await this.sessions.findForCaller(caller, sessionId);
     const loaded = await this.load(session);
-    const { batch, registration } = await this.batch(loaded);
-    return this.view(sessionId, batch, registration);
+    const { batches, registration } = await this.batch(loaded);
+    return this.view(sessionId, batches, registration);
   }
 
   private async batch(
     loaded: Loaded,
-  ): Promise<{ batch: CqcRegistrationBatch; registration: CqcRegistration | null }> {
-    const { session, titre, cqc } = loaded;
+  ): Promise<{ batches: TrainingBatch[]; registration: CqcRegistration | null }> {
+    const { session, titre, trainings } = loaded;
     return this.db.read(async (m) => {
-      const blocks = titreBlocks(titre.ccps ?? []);
-      const candidates = (
-        await m.getRepository(Candidate).find({
-          where: { sessionId: session.id, purgedAt: IsNull() },
-          order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' },
-        })
-      ).filter((c) => obtainedTitreAtSession(c, session.nature, blocks));
+      const shape = trainingShape(titre, trainings);
+      const byTraining = new Map<string, Candidate[]>();
+      const all = await m.getRepository(Candidate).find({
+        where: { sessionId: session.id, purgedAt: IsNull() },
+        order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' },
+      });
+      for (const candidate of all) {
+        const choice = cqcTrainingOfCandidate(candidate, session.nature, shape);
+        if (choice === null) continue;
+        const key = trainingKey(choice);
+        byTraining.set(key, [...(byTraining.get(key) ?? []), candidate]);
+      }
+      const candidates = [...byTraining.values()].flat();
       const drivers = candidates.length
         ? await m
             .getRepository(CqcDriver)
@@ -221,45 +365,52 @@ export class CqcService {
         : [];
       const driverOf = new Map(drivers.map((d) => [d.candidateId, d]));
       const agrements = await m.getRepository(Agrement).find({
-        where: { centreId: session.centreId, titreId: session.titreId, ccsCode: IsNull() },
+        where: { centreId: session.centreId, titreId: session.titreId },
       });
       const registration = await m
         .getRepository(CqcRegistration)
         .findOne({ where: { sessionId: session.id } });
-      const batch = checkCqcRegistrationBatch({
-        training: {
-          label: titre.label,
-          qualification: cqc.qualification,
-          type: cqc.trainingType,
-          educationNationale: cqc.educationNationale,
-          endDate: session.endDate,
-        },
-        // An agrément recorded without its first day counts from the first date Jalon accepts.
-        agrements: agrements.map((a) => ({
-          validFrom: a.validFrom ?? FIRST_INPUT_DATE,
-          validUntil: a.validUntil,
-        })),
-        drivers: candidates.map((c) => {
-          const driver = driverOf.get(c.id);
-          return {
-            key: c.id,
-            reference: driver?.reference ?? null,
-            orderNumber: driver?.orderNumber ?? null,
-            firstName: c.firstName,
-            lastName: c.lastName,
-            birthDate: c.birthDate,
-            licenceNumber: driver?.licenceNumber ?? null,
-          };
-        }),
-        feeDate: registration?.registeredOn ?? this.clock.today(),
+      // Without any driver, the first training shows the batch's « aucun conducteur » error.
+      const options =
+        candidates.length === 0
+          ? trainings.slice(0, 1)
+          : trainings.filter((t) => byTraining.has(trainingKey(t)));
+      const batches = options.map((option) => {
+        const batch = checkCqcRegistrationBatch({
+          training: {
+            label: option.label,
+            qualification: option.cqc.qualification,
+            type: option.cqc.trainingType,
+            educationNationale: option.cqc.educationNationale,
+            endDate: session.endDate,
+          },
+          // An agrément recorded without its first day counts from the first date Jalon accepts.
+          agrements: agrements
+            .filter((a) => a.ccsCode === option.ccsCode)
+            .map((a) => ({ validFrom: a.validFrom ?? FIRST_INPUT_DATE, validUntil: a.validUntil })),
+          drivers: (byTraining.get(trainingKey(option)) ?? []).map((c) => {
+            const driver = driverOf.get(c.id);
+            return {
+              key: c.id,
+              reference: driver?.reference ?? null,
+              orderNumber: driver?.orderNumber ?? null,
+              firstName: c.firstName,
+              lastName: c.lastName,
+              birthDate: c.birthDate,
+              licenceNumber: driver?.licenceNumber ?? null,
+            };
+          }),
+          feeDate: registration?.registeredOn ?? this.clock.today(),
+        });
+        return { option, batch };
       });
-      return { batch, registration };
+      return { batches, registration };
     });
   }
 
   private view(
     sessionId: string,
-    batch: CqcRegistrationBatch,
+    batches: readonly TrainingBatch[],
     registration: CqcRegistration | null,
   ): CqcRegistrationView {
     const error = (e: CqcRegistrationError): CqcErrorView => ({
@@ -268,23 +419,39 @@ export class CqcService {
       message: e.message,
       source: e.source,
     });
+    const first = batches[0].batch;
     return {
       sessionId,
-      training: { ...batch.training, kindLabel: cqcTrainingKindLabel(batch.training) },
-      rows: batch.rows.map((r) => ({
-        candidateId: r.key,
-        reference: r.reference,
-        orderNumber: r.orderNumber,
-        firstName: r.firstName,
-        lastName: r.lastName,
-        birthDate: r.birthDate,
-        licenceNumber: r.licenceNumber,
-        ageAtEnd: r.ageAtEnd,
-        errors: r.errors.map(error),
+      training: { ...first.training, kindLabel: cqcTrainingKindLabel(first.training) },
+      trainings: batches.map(({ option, batch }) => ({
+        key: trainingKey(option),
+        ccpCode: option.ccpCode,
+        label: option.label,
+        kindLabel: cqcTrainingKindLabel(batch.training),
+        qualification: option.cqc.qualification,
+        type: option.cqc.trainingType,
+        educationNationale: option.cqc.educationNationale,
+        drivers: batch.rows.length,
+        exportable: batch.exportable,
+        fee: batch.fee,
       })),
-      errors: batch.errors.map(error),
-      exportable: batch.exportable,
-      fee: batch.fee,
+      rows: batches.flatMap(({ option, batch }) =>
+        batch.rows.map((r) => ({
+          candidateId: r.key,
+          trainingKey: trainingKey(option),
+          reference: r.reference,
+          orderNumber: r.orderNumber,
+          firstName: r.firstName,
+          lastName: r.lastName,
+          birthDate: r.birthDate,
+          licenceNumber: r.licenceNumber,
+          ageAtEnd: r.ageAtEnd,
+          errors: r.errors.map(error),
+        })),
+      ),
+      errors: batches.flatMap(({ batch }) => batch.errors.map(error)),
+      exportable: batches.every(({ batch }) => batch.exportable),
+      fee: totalCqcFees(batches.map(({ batch }) => batch.fee)),
       registration: registration
         ? {
             id: registration.id,
@@ -295,22 +462,47 @@ export class CqcService {
     };
   }
 
-  /** The CSV file for the Hub; 409 while the batch has errors. */
-  async registrationCsv(caller: Caller, sessionId: string): Promise<StreamableFile> {
+  /**
+   * The CSV file for the Hub of one training (`training`: 'TITRE' or a CCP's code, needed when
+   * the session registers drivers for several); 409 while its batch has errors.
+   */
+  async registrationCsv(
+    caller: Caller,
+    sessionId: string,
+    training?: string,
+  ): Promise<StreamableFile> {
     const session = await this.sessions.findForCaller(caller, sessionId);
-    const { batch } = await this.batch(await this.load(session));
-    this.refuseErrors(batch, 'l’export');
-    return new StreamableFile(Buffer.from(hubRegistrationCsv(batch), 'utf8'), {
+    const { batches } = await this.batch(await this.load(session));
+    const keys = batches.map((b) => trainingKey(b.option));
+    const chosen =
+      training === undefined
+        ? batches.length === 1
+          ? batches[0]
+          : undefined
+        : batches.find((b) => trainingKey(b.option) === training);
+    if (chosen === undefined) {
+      throw fieldError(
+        'training',
+        training === undefined
+          ? `La session enregistre des conducteurs pour plusieurs formations : précisez le champ « training » (${keys.join(', ')}).`
+          : `Le champ « training » (« ${training} ») ne désigne aucune formation de la session ayant des conducteurs à enregistrer (${keys.join(', ')}).`,
+      );
+    }
+    this.refuseErrors(chosen.batch, 'l’export');
+    const name = hubRegistrationFileName(chosen.batch);
+    return new StreamableFile(Buffer.from(hubRegistrationCsv(chosen.batch), 'utf8'), {
       type: 'text/csv; charset=utf-8',
-      disposition: `attachment; filename="${hubRegistrationFileName(batch)}"`,
+      disposition: `attachment; filename="${chosen.option.ccpCode === null ? name : name.replace(/\.csv$/, `-${chosen.option.ccpCode}.csv`)}"`,
     });
   }
 
-  private refuseErrors(batch: CqcRegistrationBatch, what: string): void {
-    if (batch.exportable) return;
-    const count = batch.errors.length;
+  private refuseErrors(batch: CqcRegistrationBatch | readonly TrainingBatch[], what: string): void {
+    const all = 'rows' in batch ? [batch] : batch.map((b) => b.batch);
+    if (all.every((b) => b.exportable)) return;
+    const count = all.reduce((sum, b) => sum + b.errors.length, 0);
+    const rows = all.reduce((sum, b) => sum + b.rows.length, 0);
     throw new ConflictException(
-      batch.rows.length === 0
+      rows === 0
         ? `L’enregistrement ne compte aucun conducteur (aucun candidat de la session n’a obtenu le titre) : ${what} est impossible.`
         : `L’enregistrement compte encore ${count} erreur${count > 1 ? 's' : ''} : corrigez-${count > 1 ? 'les' : 'la'} avant ${what}.`,
     );
@@ -344,8 +536,9 @@ export class CqcService {
         `Le champ « registeredOn » (${formatFrenchDate(dto.registeredOn)}) ne peut pas être antérieur à la fin de la session (${formatFrenchDate(session.endDate)}) : les conducteurs sont enregistrés après leur réussite.`,
       );
     }
-    const { batch } = await this.batch(loaded);
-    this.refuseErrors(batch, 'l’enregistrement');
+    const { batches } = await this.batch(loaded);
+    this.refuseErrors(batches, 'l’enregistrement');
+    const rows = batches.flatMap((b) => b.batch.rows);
     const validUntil = probationaryCertificateEndDate(dto.registeredOn);
     await this.db.transaction(async (m) => {
       await this.refuseWhenRegistered(
@@ -362,7 +555,7 @@ export class CqcService {
         }),
       );
       await m.getRepository(CqcCertificate).insert(
-        batch.rows.map((row) => ({
+        rows.map((row) => ({
           candidateId: row.key,
           registrationId: registration.id,
           validUntil,
@@ -379,7 +572,7 @@ export class CqcService {
         snapshot: {
           ...registration,
           certificateValidUntil: validUntil,
-          candidateIds: batch.rows.map((r) => r.key),
+          candidateIds: rows.map((r) => r.key),
         },
       });
     });
@@ -390,7 +583,7 @@ export class CqcService {
   async certificates(
     caller: Caller,
     query: CqcCertificatesQuery,
-    id?: string,
+    only: { id?: string; sessionId?: string } = {},
   ): Promise<CqcCertificateView[]> {
     const centreIds = readableCentreIds(caller);
     if (centreIds !== null && centreIds.length === 0) return [];
@@ -408,7 +601,10 @@ export class CqcService {
         .addOrderBy('candidate.firstName', 'ASC')
         .addOrderBy('certificate.id', 'ASC');
       if (centreIds !== null) qb.andWhere('session.centreId IN (:...centreIds)', { centreIds });
-      if (id !== undefined) qb.andWhere('certificate.id = :id', { id });
+      if (only.id !== undefined) qb.andWhere('certificate.id = :id', { id: only.id });
+      if (only.sessionId !== undefined) {
+        qb.andWhere('session.id = :sessionId', { sessionId: only.sessionId });
+      }
       if (query.expiringBefore !== undefined) {
         qb.andWhere('certificate.validUntil < :before', { before: query.expiringBefore });
       }
@@ -419,13 +615,48 @@ export class CqcService {
       titreCodes.set(raw.certificate_id, raw.titre_code);
     }
     const today = this.clock.today();
-    return rows.entities.map((c) => this.certificateView(c, titreCodes.get(c.id) ?? '', today));
+    const orderedBy = await this.cardOrderedBy(rows.entities);
+    return rows.entities.map((c) =>
+      this.certificateView(c, titreCodes.get(c.id) ?? '', today, orderedBy.get(c.id) ?? null),
+    );
+  }
+
+  /**
+   * Who recorded each ordered card, from the audit log: the driver's confirmation link records
+   * the candidate as its actor (cqc-confirm.service.ts), the centre its user.
+   */
+  private async cardOrderedBy(
+    certificates: readonly CqcCertificate[],
+  ): Promise<Map<string, 'DRIVER' | 'CENTRE'>> {
+    const ordered = certificates.filter((c) => c.cardOrderedOn !== null);
+    const found = new Map<string, 'DRIVER' | 'CENTRE'>();
+    if (ordered.length === 0) return found;
+    const entries = await this.db.read((m) =>
+      m.getRepository(AuditEntry).find({
+        where: {
+          entity: 'cqc_certificate',
+          entityId: In(ordered.map((c) => c.id)),
+          field: 'cardOrderedOn',
+        },
+        order: { seq: 'DESC' },
+      }),
+    );
+    const candidateOf = new Map(ordered.map((c) => [c.id, c.candidateId]));
+    for (const entry of entries) {
+      if (found.has(entry.entityId)) continue;
+      found.set(
+        entry.entityId,
+        entry.actorId === candidateOf.get(entry.entityId) ? 'DRIVER' : 'CENTRE',
+      );
+    }
+    return found;
   }
 
   private certificateView(
     c: CqcCertificate,
     titreCode: string,
     today: CalendarDate,
+    orderedBy: 'DRIVER' | 'CENTRE' | null,
   ): CqcCertificateView {
     const candidate = c.candidate!;
     const session = candidate.session!;
@@ -448,6 +679,8 @@ export class CqcService {
       registeredOn: c.registration!.registeredOn,
       validUntil: c.validUntil,
       cardOrderedOn: c.cardOrderedOn,
+      cardOrderedBy: c.cardOrderedOn === null ? null : (orderedBy ?? 'CENTRE'),
+      daysLeft: daysBetween(today, c.validUntil),
       reminderStep: step,
       reminderMessage:
         step === null
@@ -506,7 +739,7 @@ export class CqcService {
         changes,
       });
     });
-    const [view] = await this.certificates(caller, {}, id);
+    const [view] = await this.certificates(caller, {}, { id });
     if (!view) throw notFound('Certificat');
     return view;
   }

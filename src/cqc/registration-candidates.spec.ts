@@ -1,4 +1,8 @@
-import { obtainedTitreAtSession, titreBlocks } from './registration-candidates.js';
+import {
+  cqcTrainingOfCandidate,
+  obtainedTitreAtSession,
+  titreBlocks,
+} from './registration-candidates.js';
 
 describe('the drivers of a CQC registration batch', () => {
   const blocks = titreBlocks([
@@ -39,5 +43,64 @@ describe('the drivers of a CQC registration batch', () => {
     expect(obtainedTitreAtSession({ attendance: 'PRESENT', results: all }, 'CCP', blocks)).toBe(
       false,
     );
+  });
+});
+
+describe('the training a driver is registered for (titre or CCP giving the CQC)', () => {
+  const ccps = [
+    { code: 'CCP1', kind: 'CCP' as const, givesCqc: false },
+    { code: 'CCP2', kind: 'CCP' as const, givesCqc: true },
+  ];
+  const acquired = (...codes: string[]) =>
+    codes.map((ccpCode) => ({ ccpCode, outcome: 'ACQUIRED' as const }));
+
+  it('takes the titre’s training when the titre gives the CQC and was obtained here', () => {
+    expect(
+      cqcTrainingOfCandidate(
+        { attendance: 'PRESENT', results: acquired('CCP1', 'CCP2') },
+        'TITRE',
+        { givesCqc: true, ccps },
+      ),
+    ).toEqual({ ccpCode: null });
+  });
+
+  it('takes the CCP giving the CQC when the titre was not obtained, or does not give it', () => {
+    const partial = [...acquired('CCP2'), { ccpCode: 'CCP1', outcome: 'NOT_ACQUIRED' as const }];
+    expect(
+      cqcTrainingOfCandidate({ attendance: 'PRESENT', results: partial }, 'TITRE', {
+        givesCqc: true,
+        ccps,
+      }),
+    ).toEqual({ ccpCode: 'CCP2' });
+    expect(
+      cqcTrainingOfCandidate({ attendance: 'PRESENT', results: acquired('CCP2') }, 'CCP', {
+        givesCqc: false,
+        ccps,
+      }),
+    ).toEqual({ ccpCode: 'CCP2' });
+    expect(
+      cqcTrainingOfCandidate(
+        { attendance: 'PRESENT', results: acquired('CCP1', 'CCP2') },
+        'TITRE',
+        { givesCqc: false, ccps },
+      ),
+    ).toEqual({ ccpCode: 'CCP2' });
+  });
+
+  it('registers nobody for a CCP not giving the CQC, not acquired, or when absent', () => {
+    const titre = { givesCqc: false, ccps };
+    expect(
+      cqcTrainingOfCandidate({ attendance: 'PRESENT', results: acquired('CCP1') }, 'CCP', titre),
+    ).toBeNull();
+    expect(
+      cqcTrainingOfCandidate(
+        { attendance: 'PRESENT', results: [{ ccpCode: 'CCP2', outcome: 'NOT_ACQUIRED' }] },
+        'CCP',
+        titre,
+      ),
+    ).toBeNull();
+    expect(
+      cqcTrainingOfCandidate({ attendance: 'ABSENT', results: acquired('CCP2') }, 'CCP', titre),
+    ).toBeNull();
   });
 });

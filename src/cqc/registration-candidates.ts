@@ -31,3 +31,32 @@ export function obtainedTitreAtSession(
   );
   return blocks.every((code) => acquired.has(code));
 }
+
+/** A CCP acquired at this session (present or admitted late, outcome ACQUIRED). */
+export function acquiredCcpAtSession(candidate: RegistrationCandidate, ccpCode: string): boolean {
+  if (candidate.attendance === 'ABSENT' || candidate.attendance === 'LATE_REFUSED') return false;
+  return candidate.results.some((r) => r.ccpCode === ccpCode && r.outcome === 'ACQUIRED');
+}
+
+/** The training a driver is registered for: the titre's, or one of its CCP's (its code). */
+export type CqcTrainingChoice = { readonly ccpCode: null } | { readonly ccpCode: string };
+
+/**
+ * The training that gives a candidate the CQC at this session: the titre's when the titre gives
+ * it and the candidate obtained the titre here; else the first CCP (in the titre's order) giving
+ * the CQC on its own (FIMO-type) that the candidate acquired here; else null (not registered).
+ */
+export function cqcTrainingOfCandidate(
+  candidate: RegistrationCandidate,
+  sessionNature: string,
+  titre: {
+    readonly givesCqc: boolean;
+    readonly ccps: readonly { code: string; kind: CcpKind; givesCqc: boolean }[];
+  },
+): CqcTrainingChoice | null {
+  if (titre.givesCqc && obtainedTitreAtSession(candidate, sessionNature, titreBlocks(titre.ccps))) {
+    return { ccpCode: null };
+  }
+  const ccp = titre.ccps.find((c) => c.givesCqc && acquiredCcpAtSession(candidate, c.code));
+  return ccp ? { ccpCode: ccp.code } : null;
+}

@@ -3,6 +3,7 @@ import {
   cqcFeeTariffOn,
   estimateCqcFees,
   formatEuroCentsHT,
+  totalCqcFees,
   type CqcFeeTariff,
 } from './registration-fees.js';
 
@@ -81,5 +82,36 @@ describe('estimateCqcFees', () => {
   it('refuses a negative or fractional count', () => {
     expect(() => estimateCqcFees('MODULE_FCO', -1, '2027-03-15')).toThrow(RangeError);
     expect(() => estimateCqcFees('MODULE_FCO', 1.5, '2027-03-15')).toThrow(RangeError);
+  });
+});
+
+describe('totalCqcFees', () => {
+  it('keeps a single estimate as it is', () => {
+    const one = estimateCqcFees('FORMATION_LONGUE', 3, '2027-06-21');
+    expect(totalCqcFees([one])).toMatchObject({
+      trainees: 3,
+      unitCents: 2534,
+      totalCents: 7602,
+      label: one.label,
+      estimates: [one],
+    });
+  });
+
+  it('adds a long training and FCO modules, each at its amount', () => {
+    const total = totalCqcFees([
+      estimateCqcFees('FORMATION_LONGUE', 2, '2027-06-21'),
+      estimateCqcFees('MODULE_FCO', 1, '2027-06-21'),
+    ]);
+    expect(total).toMatchObject({ trainees: 3, unitCents: null, totalCents: 5575 });
+    expect(total.label).toBe('2 × 25,34\u00a0€ HT + 1 × 5,07\u00a0€ HT = 55,75\u00a0€ HT');
+  });
+
+  it('gives no total when a tariff is missing', () => {
+    const total = totalCqcFees([
+      estimateCqcFees('FORMATION_LONGUE', 2, '2021-06-21'),
+      estimateCqcFees('MODULE_FCO', 1, '2021-06-21'),
+    ]);
+    expect(total.totalCents).toBeNull();
+    expect(total.label).toBe('Aucun tarif d’enregistrement connu au 21/06/2021.');
   });
 });

@@ -104,3 +104,52 @@ export function estimateCqcFees(
     tariff,
   };
 }
+
+/** The fee of a batch mixing trainings (a titre and a FIMO-type CCP): the sum of its estimates. */
+export interface CqcFeeTotal {
+  readonly date: CalendarDate;
+  readonly trainees: number;
+  /** The amount per trainee when every training has the same one, else null. */
+  readonly unitCents: number | null;
+  /** Null when a tariff is missing for one of the trainings. */
+  readonly totalCents: number | null;
+  /** « 2 × 25,34 € HT + 1 × 5,07 € HT = 55,75 € HT », or the single estimate's label. */
+  readonly label: string;
+  readonly tariff: CqcFeeTariff | null;
+  readonly estimates: readonly CqcFeeEstimate[];
+}
+
+/** Adds the estimates of the trainings of one batch (all at the same date). */
+export function totalCqcFees(estimates: readonly CqcFeeEstimate[]): CqcFeeTotal {
+  if (estimates.length === 0) throw new RangeError('Aucune estimation à additionner.');
+  const [first] = estimates;
+  if (estimates.length === 1) {
+    const { date, trainees, unitCents, totalCents, label, tariff } = first;
+    return { date, trainees, unitCents, totalCents, label, tariff, estimates };
+  }
+  const missing = estimates.find((e) => e.unitCents === null);
+  const trainees = estimates.reduce((sum, e) => sum + e.trainees, 0);
+  const units = new Set(estimates.map((e) => e.unitCents));
+  if (missing !== undefined) {
+    return {
+      date: first.date,
+      trainees,
+      unitCents: null,
+      totalCents: null,
+      label: missing.label,
+      tariff: null,
+      estimates,
+    };
+  }
+  const totalCents = estimates.reduce((sum, e) => sum + (e.totalCents ?? 0), 0);
+  const parts = estimates.map((e) => `${e.trainees} × ${formatEuroCentsHT(e.unitCents ?? 0)}`);
+  return {
+    date: first.date,
+    trainees,
+    unitCents: units.size === 1 ? first.unitCents : null,
+    totalCents,
+    label: `${parts.join(' + ')} = ${formatEuroCentsHT(totalCents)}`,
+    tariff: first.tariff,
+    estimates,
+  };
+}

@@ -203,7 +203,7 @@ describe('reminder messages', () => {
         end: 'a expiré le 10/06/2027',
         urgency: 'en retard de 2 jours',
         overdue: true,
-        url: 'https://jalon.example.fr/api/cqc/certificates#certificate-c1',
+        url: 'https://jalon.example.fr/cqc/certificates#certificat-c1',
       },
       expect.objectContaining({
         label:

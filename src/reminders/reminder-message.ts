@@ -88,9 +88,9 @@ export interface CertificateLine {
   url: string;
 }
 
-/** The certificates list of the API (no page yet), at the certificate. */
+/** The dashboard's certificates page, at the certificate's row. */
 export function certificateUrl(appUrl: string, item: Pick<CertificateDueItem, 'certificateId'>) {
-  return `${appUrl}/api/cqc/certificates#certificate-${item.certificateId}`;
+  return `${appUrl}/cqc/certificates#certificat-${item.certificateId}`;
 }
 
 /** « de Camille DUPONT », « d’Éloïse MARTIN ». */

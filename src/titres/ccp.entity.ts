@@ -8,6 +8,8 @@ import {
   type Relation,
 } from 'typeorm';
 import { Titre } from './titre.entity.js';
+import type { TitreCqc } from '../cqc/titre-cqc.js';
+import { JsonColumn } from '../database/columns.js';
 import { UniqueKeyMessage } from '../database/unique-key-message.js';
 
 export const CCP_KINDS = ['CCP', 'CCS'] as const;
@@ -36,4 +38,10 @@ export class Ccp {
   @Column({ type: 'varchar', length: 3, default: 'CCP' }) kind!: CcpKind;
 
   @Column({ type: 'integer', default: 0 }) position!: number;
+
+  /**
+   * The CCP is a training giving the CQC on its own (FIMO-type, issue 15): its qualification,
+   * training type and Éducation nationale flag, as on the titre. Null: it does not.
+   */
+  @JsonColumn({ nullable: true }) cqc!: TitreCqc | null;
 }

@@ -10,7 +10,7 @@ import type { CreateTitreDto, UpdateTitreDto } from './dto/create-titre.dto.js';
 import { prolongationUntilError } from './titre-rules.js';
 import { juryRequirementsError, type JuryRequirements } from '../jury/jury-requirements.js';
 import { Titre } from './titre.entity.js';
-import type { TitreCqc } from '../cqc/titre-cqc.js';
+import { ccpCqcChanges, cqcOf } from './ccp-cqc.js';
 import { Database } from '../database/database.js';
 
 @Injectable()
@@ -61,6 +61,7 @@ export class TitresService {
           label: c.label,
           kind: c.kind ?? 'CCP',
           position,
+          cqc: cqcOf(c.cqc),
         })),
       );
       return titre.id;
@@ -86,9 +87,11 @@ export class TitresService {
           : juryRequirementsOf(dto.juryRequirements),
       cqc: dto.cqc === undefined ? current.cqc : cqcOf(dto.cqc),
     };
+    const ccpChanges = ccpCqcChanges(current.ccps ?? [], dto.ccps ?? []);
     refuseFieldErrors([
       prolongationUntilError(next.validUntil, next.prolongationUntil),
       juryRequirementsError(dto.juryRequirements),
+      ...ccpChanges.errors,
     ]);
     const changes = diffFields(current, next, [
       'validUntil',
@@ -98,9 +101,15 @@ export class TitresService {
       'juryRequirements',
       'cqc',
     ] as const);
+    for (const change of ccpChanges.changes) {
+      changes[`ccps.${change.code}.cqc`] = { before: change.before, after: change.after };
+    }
     if (Object.keys(changes).length === 0) return current;
     await this.db.transaction(async (m) => {
       await m.getRepository(Titre).update({ id }, next);
+      for (const change of ccpChanges.changes) {
+        await m.getRepository(Ccp).update({ id: change.id }, { cqc: change.after });
+      }
       await this.audit.record(m, caller, {
         sessionId: null,
         centreId: null,
@@ -133,16 +142,6 @@ export class TitresService {
     if (!titre) throw notFound('Titre');
     return titre;
   }
-}
-
-/** The stored CQC settings: the DTO's fields only. */
-function cqcOf(dto: TitreCqc | null | undefined): TitreCqc | null {
-  if (!dto) return null;
-  return {
-    qualification: dto.qualification,
-    trainingType: dto.trainingType,
-    educationNationale: dto.educationNationale,
-  };
 }
 
 /** The stored requirements: the DTO's fields only, categories in the list's order. */

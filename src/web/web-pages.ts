@@ -19,6 +19,7 @@ export type Section =
   | 'titres'
   | 'centres'
   | 'users'
+  | 'cqc'
   | 'none';
 
 export interface NavItem {
@@ -84,6 +85,10 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'resit-enrolled':
     'La personne a été inscrite à la session CCP (suite de parcours) : son rattrapage est prévu. Pensez à l’en informer.',
   'feed-revoked': 'Le lien de votre flux iCalendar a été révoqué : il ne fonctionne plus.',
+  'cqc-driver-saved': 'Les données du conducteur pour Hub Pro Transport ont été enregistrées.',
+  'cqc-registered':
+    'L’enregistrement sur Hub Pro Transport a été saisi : chaque conducteur a un certificat provisoire valable 4 mois.',
+  'cqc-card-saved': 'La commande de la carte a été enregistrée.',
   logout: 'Vous êtes déconnecté(e).',
 };
 
@@ -94,6 +99,7 @@ const NAV: { section: Section; label: string; href: string; adminOnly?: boolean 
   { section: 'jury', label: 'Jury', href: '/jury' },
   { section: 'agrements', label: 'Agréments', href: '/agrements' },
   { section: 'titres', label: 'Titres', href: '/titres' },
+  { section: 'cqc', label: 'Certificats CQC', href: '/cqc/certificates' },
   { section: 'centres', label: 'Centres', href: '/centres' },
   { section: 'users', label: 'Utilisateurs', href: '/users', adminOnly: true },
 ];

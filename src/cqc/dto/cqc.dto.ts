@@ -44,6 +44,18 @@ export class RecordCqcRegistrationDto {
   registeredOn!: string;
 }
 
+/** Which training's file, when the session registers drivers for several. */
+export class CqcRegistrationCsvQuery {
+  @ApiProperty({
+    required: false,
+    example: 'TITRE',
+    description:
+      'La formation exportée : « TITRE » ou le code du CCP donnant la CQC (type FIMO) ; facultatif quand la session n’en a qu’une',
+  })
+  @Text(30, { optional: true })
+  training?: string;
+}
+
 export class CqcCertificatesQuery {
   @ApiProperty({
     required: false,

@@ -170,6 +170,17 @@ export class CcpDto {
   @IsOptional()
   @IsIn(CCP_KINDS)
   kind?: CcpKind;
+
+  @CqcField() cqc?: TitreCqcDto | null;
+}
+
+/** Whether one CCP of the titre gives the CQC (FIMO-type training), changed after creation. */
+export class CcpCqcDto {
+  @ApiProperty({ example: 'CCP1', description: 'Code du CCP (ou CCS) du titre' })
+  @Text(30)
+  code!: string;
+
+  @CqcField() cqc?: TitreCqcDto | null;
 }
 
 export class CreateTitreDto {
@@ -249,4 +260,17 @@ export class UpdateTitreDto {
   @JuryRequirementsField() juryRequirements?: JuryRequirementsDto | null;
 
   @CqcField() cqc?: TitreCqcDto | null;
+
+  @ApiProperty({
+    required: false,
+    type: [CcpCqcDto],
+    description:
+      'Les CCP dont le champ « cqc » change (donne la CQC, comme une FIMO) ; un CCP absent garde le sien',
+  })
+  @NotNull()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CcpCqcDto)
+  ccps?: CcpCqcDto[];
 }

@@ -57,6 +57,8 @@ export interface SessionSummaryView {
   status: string;
   cancelled: boolean;
   editable: boolean;
+  /** The titre, or one of its CCP, gives the CQC: the « CQC » tab is shown. */
+  cqc: boolean;
 }
 
 /**
@@ -278,6 +280,7 @@ export class SessionDashboard {
       status: SESSION_STATUS_LABELS[session.status],
       cancelled: session.status === 'CANCELLED',
       editable: session.status !== 'CANCELLED' && canWriteCentre(caller, session.centreId),
+      cqc: header.titreGivesCqc,
     };
   }
 

@@ -41,6 +41,7 @@ export class SessionSummaries {
         status: SESSION_STATUS_LABELS[session.status],
         cancelled: session.status === 'CANCELLED',
         editable: session.status !== 'CANCELLED' && canWriteCentre(caller, session.centreId),
+        cqc: titre.cqc !== null || (titre.ccps ?? []).some((c) => c.cqc !== null),
       },
     };
   }

@@ -9,6 +9,9 @@ import { CreateTitreDto, UpdateTitreDto } from '../../titres/dto/create-titre.dt
 import type { Titre } from '../../titres/titre.entity.js';
 import { prolongationUntilError } from '../../titres/titre-rules.js';
 import { CCP_KINDS } from '../../titres/ccp.entity.js';
+import type { TitreCqc } from '../../cqc/titre-cqc.js';
+import { CQC_QUALIFICATION_LABELS, CQC_TRAINING_TYPE_LABELS } from '../../cqc/cqc-training.js';
+import { cqcTrainingKindLabel } from '../../cqc/registration-rules.js';
 import { TitresService } from '../../titres/titres.service.js';
 import {
   describeRequirements,
@@ -22,14 +25,22 @@ import { EXAM_TEST_LABELS } from '../../documents/convocation-rules.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
-import { formView, type FieldSpec } from './form-fields.js';
+import {
+  formView,
+  withEmpty,
+  type FieldSpec,
+  type FieldValue,
+  type Option,
+} from './form-fields.js';
 import {
   checked,
   labelLookup,
   nullableText,
   optionalText,
   rows,
+  text,
   texts,
+  type FieldErrors,
   type FormBody,
   type LabelOf,
 } from './form-input.js';
@@ -56,14 +67,149 @@ const TITRE_LABELS = labelOf({
   'juryRequirements.cqc': 'CQC en cours de validité demandée aux jurés',
   'juryRequirements.source': 'Source de l’exigence',
   ccps: 'CCP',
+  cqc: 'CQC donnée par le titre',
+  'cqc.gives': 'Le titre donne la carte de qualification de conducteur (CQC)',
+  'cqc.qualification': 'Qualification (CQC)',
+  'cqc.trainingType': 'Type de formation (CQC)',
+  'cqc.educationNationale': 'Formation de l’Éducation nationale',
 });
 const CCP_LABELS = labelOf({ ccps: 'CCP' });
 
+/** The CQC settings of one CCP row: `ccps[1].cqc.trainingType` reads « Type de formation (CQC) (CCP n° 2) ». */
+const CCP_CQC_LABELS: Readonly<Record<string, string>> = {
+  '': 'CQC donnée par le CCP',
+  qualification: 'Qualification (CQC)',
+  trainingType: 'Type de formation (CQC)',
+  educationNationale: 'Formation de l’Éducation nationale',
+};
+
 /** `code` is the titre's « Sigle », `ccps[1].code` the « Code (CCP n° 2) ». */
-const LABELS: LabelOf = labelLookup(
-  (field) => (field.startsWith('ccps[') ? CCP_LABELS(field) : TITRE_LABELS(field)),
-  TITRE_LABELS.names,
-);
+const LABELS: LabelOf = labelLookup((field) => {
+  const cqc = /^ccps\[(\d+)\]\.cqc(?:\.([A-Za-z]+))?$/.exec(field);
+  if (cqc) {
+    const label = CCP_CQC_LABELS[cqc[2] ?? ''];
+    return label ? `${label} (CCP n°\u00a0${Number(cqc[1]) + 1})` : undefined;
+  }
+  return field.startsWith('ccps[') ? CCP_LABELS(field) : TITRE_LABELS(field);
+}, TITRE_LABELS.names);
+
+/** Whether the titre gives the CQC, with what the Hub asks of the training (seed 002, Étape 1). */
+const CQC_SPECS: FieldSpec[] = [
+  {
+    name: 'cqc.gives',
+    label: 'Le titre donne la carte de qualification de conducteur (CQC)',
+    kind: 'checkbox',
+    hint: 'Ses lauréats sont enregistrés sur Hub Pro Transport pour commander leur carte.',
+    wide: true,
+  },
+  {
+    name: 'cqc.qualification',
+    label: 'Qualification (CQC)',
+    kind: 'select',
+    options: withEmpty(optionsOf(CQC_QUALIFICATION_LABELS)),
+  },
+  {
+    name: 'cqc.trainingType',
+    label: 'Type de formation (CQC)',
+    kind: 'select',
+    options: withEmpty(optionsOf(CQC_TRAINING_TYPE_LABELS)),
+    hint: 'Il fixe le tarif de l’enregistrement : 25,34 € HT par formation longue ou FCO complète, 5,07 € HT par module de FCO.',
+  },
+  {
+    name: 'cqc.educationNationale',
+    label: 'Formation de l’Éducation nationale',
+    kind: 'checkbox',
+    hint: 'CAP ou Bac Pro : un conducteur mineur à la fin de la formation est admis.',
+  },
+];
+
+/** The CQC settings typed in the form and the form's own checks (all at once). */
+export function cqcPlain(
+  typed: {
+    gives: boolean;
+    qualification: string;
+    trainingType: string;
+    educationNationale: boolean;
+  },
+  field: (name: 'gives' | 'qualification' | 'trainingType') => string,
+  labelOf: (name: 'qualification' | 'trainingType') => string,
+  notGiven: string,
+): { cqc: Record<string, unknown> | null; checks: FieldErrors } {
+  const checks: FieldErrors = {};
+  if (!typed.gives) {
+    if (typed.qualification !== '' || typed.trainingType !== '' || typed.educationNationale) {
+      checks[field('gives')] = notGiven;
+    }
+    return { cqc: null, checks };
+  }
+  for (const name of ['qualification', 'trainingType'] as const) {
+    if (typed[name] === '') {
+      checks[field(name)] =
+        `Le champ « ${labelOf(name)} » est obligatoire quand la formation donne la CQC.`;
+    }
+  }
+  return {
+    cqc: {
+      qualification: typed.qualification === '' ? undefined : typed.qualification,
+      trainingType: typed.trainingType === '' ? undefined : typed.trainingType,
+      educationNationale: typed.educationNationale,
+    },
+    checks,
+  };
+}
+
+/** The titre's CQC fields of the form body. */
+function titreCqc(body: FormBody): { cqc: Record<string, unknown> | null; checks: FieldErrors } {
+  return cqcPlain(
+    {
+      gives: checked(body, 'cqc.gives'),
+      qualification: text(body, 'cqc.qualification').trim(),
+      trainingType: text(body, 'cqc.trainingType').trim(),
+      educationNationale: checked(body, 'cqc.educationNationale'),
+    },
+    (name) => `cqc.${name}`,
+    (name) => TITRE_LABELS(`cqc.${name}`) ?? name,
+    `Cochez « ${TITRE_LABELS('cqc.gives')} » pour enregistrer la qualification et le type de formation, ou laissez-les vides.`,
+  );
+}
+
+/** « Formation longue, marchandises, Éducation nationale ». */
+function cqcDescription(cqc: TitreCqc): string {
+  return `${cqcTrainingKindLabel({ type: cqc.trainingType, qualification: cqc.qualification })}${cqc.educationNationale ? ', Éducation nationale' : ''}`;
+}
+
+/** The stored CQC settings as the form's values. */
+function cqcValues(cqc: TitreCqc | null): Record<string, FieldValue> {
+  return {
+    'cqc.gives': cqc !== null,
+    'cqc.qualification': cqc?.qualification ?? '',
+    'cqc.trainingType': cqc?.trainingType ?? '',
+    'cqc.educationNationale': cqc?.educationNationale ?? false,
+  };
+}
+
+/**
+ * One CCP row's CQC settings: a qualification chosen means the CCP gives the CQC (FIMO-type);
+ * the errors go to `ccps[i].cqc…`.
+ */
+function ccpCqc(
+  index: number,
+  qualification: string,
+  trainingType: string,
+  educationNationale: string,
+): { cqc: Record<string, unknown> | null; checks: FieldErrors } {
+  return cqcPlain(
+    {
+      gives: qualification !== '',
+      qualification,
+      trainingType,
+      educationNationale: educationNationale === 'oui',
+    },
+    (name) => (name === 'gives' ? `ccps[${index}].cqc` : `ccps[${index}].cqc.${name}`),
+    (name) => LABELS(`ccps[${index}].cqc.${name}`) ?? name,
+    `Choisissez la qualification (CQC) du CCP n°\u00a0${index + 1} s’il donne la CQC (formation de type FIMO), ou laissez son type de formation vide et « Éducation nationale » à non.`,
+  );
+}
 
 const PROLONGATION_SPEC: FieldSpec = {
   name: 'prolongationUntil',
@@ -155,24 +301,110 @@ const SPECS: FieldSpec[] = [
 /** Blank CCP rows offered below the typed ones. */
 const BLANK_CCP_ROWS = 6;
 
+interface Choice {
+  value: string;
+  label: string;
+  selected: boolean;
+}
+
+/** A CCP row as typed: its code, label and kind, and its CQC settings (FIMO-type). */
+interface TypedCcp {
+  code: string;
+  label: string;
+  kind: string;
+  cqcQualification: string;
+  cqcTrainingType: string;
+  cqcEducationNationale: string;
+}
+
 interface CcpRow {
   index: number;
   code: string;
   label: string;
-  kinds: { value: string; label: string; selected: boolean }[];
+  kinds: Choice[];
+  cqcQualifications: Choice[];
+  cqcTrainingTypes: Choice[];
+  cqcEducationNationale: Choice[];
+  /** The row's errors (code, label, CQC), one line each. */
+  errors: string[];
 }
 
-function ccpRows(typed: { code: string; label: string; kind: string }[]): CcpRow[] {
+function choices(options: readonly Option[], value: string): Choice[] {
+  return options.map((o) => ({ ...o, selected: o.value === value }));
+}
+
+const NO_CQC = 'Ne donne pas la CQC';
+const EN_CHOICES: Option[] = [
+  { value: 'non', label: 'Non' },
+  { value: 'oui', label: 'Oui' },
+];
+
+function ccpCqcChoices(
+  c: Pick<TypedCcp, 'cqcQualification' | 'cqcTrainingType' | 'cqcEducationNationale'>,
+): Pick<CcpRow, 'cqcQualifications' | 'cqcTrainingTypes' | 'cqcEducationNationale'> {
+  return {
+    cqcQualifications: choices(
+      withEmpty(optionsOf(CQC_QUALIFICATION_LABELS), NO_CQC),
+      c.cqcQualification,
+    ),
+    cqcTrainingTypes: choices(withEmpty(optionsOf(CQC_TRAINING_TYPE_LABELS)), c.cqcTrainingType),
+    cqcEducationNationale: choices(EN_CHOICES, c.cqcEducationNationale || 'non'),
+  };
+}
+
+/** The errors of row `index` (0-based), from `ccps[index]…` fields. */
+function rowErrors(errors: FieldErrors | null, index: number): string[] {
+  return Object.entries(errors ?? {})
+    .filter(([field]) => field.startsWith(`ccps[${index}].`) || field === `ccps[${index}]`)
+    .map(([, message]) => message);
+}
+
+const BLANK_TYPED: TypedCcp = {
+  code: '',
+  label: '',
+  kind: 'CCP',
+  cqcQualification: '',
+  cqcTrainingType: '',
+  cqcEducationNationale: 'non',
+};
+
+function ccpRows(typed: TypedCcp[], errors: FieldErrors | null = null): CcpRow[] {
   const filled = typed.filter((c) => c.code.trim() !== '' || c.label.trim() !== '');
-  const all = [
-    ...filled,
-    ...Array.from({ length: BLANK_CCP_ROWS }, () => ({ code: '', label: '', kind: 'CCP' })),
-  ];
+  const all = [...filled, ...Array.from({ length: BLANK_CCP_ROWS }, () => BLANK_TYPED)];
   return all.map((c, index) => ({
     index: index + 1,
     code: c.code,
     label: c.label,
     kinds: CCP_KINDS.map((k) => ({ value: k, label: CCP_KIND_LABELS[k], selected: k === c.kind })),
+    ...ccpCqcChoices(c),
+    errors: index < filled.length ? rowErrors(errors, index) : [],
+  }));
+}
+
+/** The rows of an existing titre's CCP on its edit form (code and label fixed, CQC editable). */
+interface EditCcpRow extends Pick<
+  CcpRow,
+  | 'index'
+  | 'code'
+  | 'label'
+  | 'cqcQualifications'
+  | 'cqcTrainingTypes'
+  | 'cqcEducationNationale'
+  | 'errors'
+> {
+  kind: string;
+}
+
+function typedCcpCqc(
+  body: FormBody,
+): { cqcQualification: string; cqcTrainingType: string; cqcEducationNationale: string }[] {
+  const qualifications = rows(body, 'ccpCqcQualification');
+  const types = rows(body, 'ccpCqcTrainingType');
+  const en = rows(body, 'ccpCqcEducationNationale');
+  return qualifications.map((q, i) => ({
+    cqcQualification: q.trim(),
+    cqcTrainingType: (types[i] ?? '').trim(),
+    cqcEducationNationale: (en[i] ?? 'non').trim(),
   }));
 }
 
@@ -201,14 +433,25 @@ export class TitreFormsController {
     const codes = rows(body, 'ccpCode');
     const labels = rows(body, 'ccpLabel');
     const kinds = rows(body, 'ccpKind');
-    const typed = codes.map((code, i) => ({
+    const cqcs = typedCcpCqc(body);
+    const typed: TypedCcp[] = codes.map((code, i) => ({
       code,
       label: labels[i] ?? '',
       kind: kinds[i] ?? 'CCP',
+      cqcQualification: cqcs[i]?.cqcQualification ?? '',
+      cqcTrainingType: cqcs[i]?.cqcTrainingType ?? '',
+      cqcEducationNationale: cqcs[i]?.cqcEducationNationale ?? 'non',
     }));
+    const checks: FieldErrors = {};
     const ccps = typed
       .filter((c) => c.code.trim() !== '' || c.label.trim() !== '')
-      .map((c) => ({ code: c.code, label: c.label, kind: c.kind }));
+      .map((c, index) => {
+        const cqc = ccpCqc(index, c.cqcQualification, c.cqcTrainingType, c.cqcEducationNationale);
+        Object.assign(checks, cqc.checks);
+        return { code: c.code, label: c.label, kind: c.kind, cqc: cqc.cqc };
+      });
+    const titreCqcPlain = titreCqc(body);
+    Object.assign(checks, titreCqcPlain.checks);
     const plain = {
       code: optionalText(body, 'code'),
       version: optionalText(body, 'version'),
@@ -217,17 +460,24 @@ export class TitreFormsController {
       prolongationUntil: optionalText(body, 'prolongationUntil'),
       examTests: texts(body, 'examTests'),
       convocationDocuments: lines(optionalText(body, 'convocationDocuments')),
+      cqc: titreCqcPlain.cqc,
       ccps,
     };
     const ctx = { req, res };
     await this.forms.submit(ctx, {
       dto: CreateTitreDto,
       plain,
+      checks,
       rules: [prolongationUntilError(plain.validUntil, plain.prolongationUntil)],
       labels: LABELS,
       work: (dto) => this.titres.create(dto),
       done: { to: '/titres', flash: 'titre-created' },
-      again: (refusal) => this.render(ctx, { values: typedValues(SPECS, body), ...refusal }, typed),
+      again: (refusal) =>
+        this.render(
+          ctx,
+          { values: typedValues([...SPECS, ...CQC_SPECS], body), ...refusal },
+          typed,
+        ),
     });
   }
 
@@ -251,7 +501,13 @@ export class TitreFormsController {
         'juryRequirements.licenceCategories': titre.juryRequirements?.licenceCategories ?? [],
         'juryRequirements.cqc': titre.juryRequirements?.cqc ?? false,
         'juryRequirements.source': titre.juryRequirements?.source ?? '',
+        ...cqcValues(titre.cqc),
       }),
+      (titre.ccps ?? []).map((c) => ({
+        cqcQualification: c.cqc?.qualification ?? '',
+        cqcTrainingType: c.cqc?.trainingType ?? '',
+        cqcEducationNationale: c.cqc?.educationNationale ? 'oui' : 'non',
+      })),
     );
   }
 
@@ -265,17 +521,34 @@ export class TitreFormsController {
     @Body() body: FormBody,
   ): Promise<void> {
     const titre = await this.titres.get(id);
+    const titreCqcPlain = titreCqc(body);
+    const checks: FieldErrors = { ...titreCqcPlain.checks };
+    const cqcs = typedCcpCqc(body);
     const plain = {
       validUntil: optionalText(body, 'validUntil'),
       prolongationUntil: nullableText(body, 'prolongationUntil'),
       examTests: texts(body, 'examTests'),
       convocationDocuments: lines(optionalText(body, 'convocationDocuments')),
       juryRequirements: juryRequirementsPlain(body),
+      cqc: titreCqcPlain.cqc,
+      // A form without the CCP table (sent by hand) leaves the CCP's settings unchanged.
+      ccps: (cqcs.length === 0 ? [] : (titre.ccps ?? [])).map((c, index) => {
+        const typed = cqcs[index] ?? BLANK_TYPED;
+        const cqc = ccpCqc(
+          index,
+          typed.cqcQualification,
+          typed.cqcTrainingType,
+          typed.cqcEducationNationale,
+        );
+        Object.assign(checks, cqc.checks);
+        return { code: c.code, cqc: cqc.cqc };
+      }),
     };
     const ctx = { req, res };
     await this.forms.submit(ctx, {
       dto: UpdateTitreDto,
       plain,
+      checks,
       required: ['validUntil'],
       rules: [
         prolongationUntilError(plain.validUntil, plain.prolongationUntil),
@@ -285,40 +558,55 @@ export class TitreFormsController {
       work: (dto) => this.titres.update(caller, id, dto),
       done: { to: '/titres', flash: 'titre-updated' },
       again: (refusal) =>
-        this.renderEdit(ctx, titre, { values: typedValues(EDIT_SPECS, body), ...refusal }),
+        this.renderEdit(
+          ctx,
+          titre,
+          { values: typedValues([...EDIT_SPECS, ...CQC_SPECS], body), ...refusal },
+          cqcs,
+        ),
     });
   }
 
-  private renderEdit(ctx: PageContext, titre: Titre, state: FormState): Promise<void> {
+  private renderEdit(
+    ctx: PageContext,
+    titre: Titre,
+    state: FormState,
+    typedCqc: ReturnType<typeof typedCcpCqc>,
+  ): Promise<void> {
+    const ccpRowsOfTitre: EditCcpRow[] = (titre.ccps ?? []).map((c, index) => ({
+      index: index + 1,
+      code: c.code,
+      label: c.label,
+      kind: CCP_KIND_LABELS[c.kind],
+      ...ccpCqcChoices(typedCqc[index] ?? BLANK_TYPED),
+      errors: rowErrors(state.errors, index),
+    }));
     this.forms.render(
       ctx,
       {
         view: 'reference/titre-edit',
-        title: `Dates et convocation du titre ${titre.code} (${titre.version})`,
+        title: `Dates, convocation et CQC du titre ${titre.code} (${titre.version})`,
         section: 'titres',
       },
       {
         titre: { id: titre.id, code: titre.code, version: titre.version, label: titre.label },
-        form: formView(EDIT_SPECS, state.values, state.errors),
+        form: formView([...EDIT_SPECS, ...CQC_SPECS], state.values, state.errors),
+        ccpRows: ccpRowsOfTitre,
       },
       state.status,
     );
     return Promise.resolve();
   }
 
-  private async render(
-    ctx: PageContext,
-    state: FormState,
-    typedCcps: { code: string; label: string; kind: string }[],
-  ): Promise<void> {
+  private async render(ctx: PageContext, state: FormState, typedCcps: TypedCcp[]): Promise<void> {
     const titres = await this.titres.list();
     this.forms.render(
       ctx,
       { view: 'reference/titres', title: 'Titres professionnels', section: 'titres' },
       {
-        form: formView(SPECS, state.values, state.errors),
+        form: formView([...SPECS, ...CQC_SPECS], state.values, state.errors),
         ccpError: state.errors?.ccps ?? null,
-        ccpRows: ccpRows(typedCcps),
+        ccpRows: ccpRows(typedCcps, state.errors),
         titres: titres.map((t) => ({
           code: t.code,
           version: t.version,
@@ -333,8 +621,10 @@ export class TitreFormsController {
             ? describeRequirements(t.juryRequirements as JuryRequirements)
             : null,
           ccps: (t.ccps ?? []).map(
-            (c) => `${c.code} — ${c.label}${c.kind === 'CCS' ? ' (CCS)' : ''}`,
+            (c) =>
+              `${c.code} — ${c.label}${c.kind === 'CCS' ? ' (CCS)' : ''}${c.cqc ? ` (donne la CQC : ${cqcDescription(c.cqc)})` : ''}`,
           ),
+          cqc: t.cqc ? cqcDescription(t.cqc) : null,
         })),
       },
       state.status,

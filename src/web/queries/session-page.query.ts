@@ -42,6 +42,8 @@ export interface SessionHeader {
   /** The titre version's end of validity and prolongation end set by hand (null: default). */
   titreValidUntil: CalendarDate;
   titreProlongationUntil: CalendarDate | null;
+  /** The titre, or one of its CCP, gives the CQC: the session has a « CQC » tab. */
+  titreGivesCqc: boolean;
   managerFirstName: string | null;
   managerLastName: string | null;
   managerEmail: string | null;
@@ -105,6 +107,8 @@ export class SessionPageQuery {
           c."name" AS "centreName", c."region" AS "centreRegion", si."name" AS "siteName", si."city" AS "siteCity",
           ti."code" AS "titreCode", ti."label" AS "titreLabel", ti."version" AS "titreVersion",
           ti."validUntil" AS "titreValidUntil", ti."prolongationUntil" AS "titreProlongationUntil",
+          CASE WHEN ti."cqc" IS NOT NULL OR EXISTS (SELECT 1 FROM "ccp" cc WHERE cc."titreId" = ti."id"
+            AND cc."cqc" IS NOT NULL) THEN 1 ELSE 0 END AS "titreGivesCqc",
           m."firstName" AS "managerFirstName", m."lastName" AS "managerLastName", m."email" AS "managerEmail",
           d."firstName" AS "deputyFirstName", d."lastName" AS "deputyLastName", d."email" AS "deputyEmail",
           k."formationCount", k."vaeCount", k."livretCount", k."accommodationCount"
@@ -160,6 +164,7 @@ export class SessionPageQuery {
         titreVersion: String(row.titreVersion),
         titreValidUntil: String(row.titreValidUntil),
         titreProlongationUntil: str(row.titreProlongationUntil),
+        titreGivesCqc: num(row.titreGivesCqc) === 1,
         managerFirstName: str(row.managerFirstName),
         managerLastName: str(row.managerLastName),
         managerEmail: str(row.managerEmail),
