@@ -275,7 +275,7 @@ describe(`CQC: « Créez votre compte Hub Pro Transport » (${testDbKind()})`, (
     const plain = await m.post(`/api/sessions/${plainSessionId}/cqc/hub-account-emails`);
     expect(plain.status).toBe(409);
     expect((plain.body as { message: string }).message).toContain(
-      'n’est pas marqué comme donnant la carte de qualification de conducteur (CQC)',
+      'n’est marqué comme donnant la carte de qualification de conducteur (CQC)',
     );
     expect((await m.get(`/api/sessions/${plainSessionId}/cqc/hub-account.pdf`)).status).toBe(409);
     // Nobody of the other session was ever e-mailed.
@@ -390,6 +390,7 @@ describe(`CQC: « Créez votre compte Hub Pro Transport » (${testDbKind()})`, (
           label: 'Conducteur du transport routier de marchandises sur porteur',
           version: expect.any(String),
         },
+        ccpCode: null,
         qualification: 'MARCHANDISES',
         qualificationLabel: 'Marchandises',
         trainingType: 'FCO_COMPLETE',
@@ -426,5 +427,52 @@ describe(`CQC: « Créez votre compte Hub Pro Transport » (${testDbKind()})`, (
     expect(text).toContain(
       'Disponible sur Hub Pro Transport jusqu’au 21/06/2033 (déposé le 21/06/2027, conservé 6 ans).',
     );
+  });
+
+  it('works the same for a titre whose CCP alone gives the CQC (FIMO-type training)', async () => {
+    const code = `FIMO${Date.now().toString(36)}`.slice(0, 30);
+    const titre = await aTitre(admin, {
+      code,
+      label: 'Conducteur du transport routier de marchandises sur porteur',
+      ccps: [
+        { code: 'CCP1', label: 'Préparer et réaliser le transport' },
+        {
+          code: 'CCP2',
+          label: 'Réaliser en sécurité la conduite',
+          cqc: {
+            qualification: 'MARCHANDISES',
+            trainingType: 'MODULE_FCO',
+            educationNationale: false,
+          },
+        },
+      ],
+    });
+    const m = await as(manager);
+    const site = ok(
+      await admin.post(`/api/centres/${centreId}/sites`, {
+        name: 'Site de Corbas',
+        city: 'Corbas',
+      }),
+      201,
+    );
+    const siteId = String(site.id);
+    const session = await aSession(m, { centreId, siteId, titreId: String(titre.id) });
+    const driver = await aCandidate(m, String(session.id), {
+      lastName: 'Garnier',
+      firstName: 'Inès',
+      birthDate: '1991-03-04',
+      email: 'ines.garnier@example.fr',
+    });
+    const sent = ok(
+      await m.post(`/api/sessions/${String(session.id)}/cqc/hub-account-emails`),
+      200,
+    ) as unknown as SendReport;
+    expect(sent.told.map((c) => c.name)).toEqual(['Inès GARNIER']);
+    const record = ok(await m.get(`/api/people/${String(driver.personId)}`), 200) as {
+      cqc: { ccpCode: string | null; trainingTypeLabel: string }[];
+    };
+    expect(record.cqc).toEqual([
+      expect.objectContaining({ ccpCode: 'CCP2', trainingTypeLabel: 'Module de FCO' }),
+    ]);
   });
 });

@@ -27,7 +27,7 @@ import {
   type CqcTrainingType,
 } from './cqc-training.js';
 import { CqcHubAccountNotice } from './hub-account/hub-account-notice.entity.js';
-import type { TitreCqc } from './titre-cqc.js';
+import { cqcTrainingFollowed, givesCqc } from './cqc-training-of.js';
 
 /** The training récapitulatif deposited on the driver's Hub account by the registration. */
 export interface TrainingSummaryView {
@@ -44,6 +44,8 @@ export interface PersonCqcEntry {
   candidateId: string;
   session: { id: string; startDate: CalendarDate; endDate: CalendarDate; status: SessionStatus };
   titre: { code: string; label: string; version: string };
+  /** The CCP giving the CQC (FIMO-type training), or null when it is the titre's. */
+  ccpCode: string | null;
   qualification: CqcQualification;
   qualificationLabel: string;
   trainingType: CqcTrainingType;
@@ -118,10 +120,11 @@ export async function personCqcEntries(
   ).filter((s) => centreIds === null || centreIds.includes(s.centreId));
   if (sessions.length === 0) return [];
   const titres = (
-    await m
-      .getRepository(Titre)
-      .find({ where: { id: In([...new Set(sessions.map((s) => s.titreId))]) } })
-  ).filter((t) => t.cqc !== null);
+    await m.getRepository(Titre).find({
+      where: { id: In([...new Set(sessions.map((s) => s.titreId))]) },
+      relations: { ccps: true },
+    })
+  ).filter(givesCqc);
   const sessionById = new Map(sessions.map((s) => [s.id, s]));
   const titreById = new Map(titres.map((t) => [t.id, t]));
   const taken = candidates.filter((c) => {
@@ -160,7 +163,7 @@ export async function personCqcEntries(
     .map((candidate): PersonCqcEntry => {
       const session = sessionById.get(candidate.sessionId)!;
       const titre = titreById.get(session.titreId)!;
-      const cqc = titre.cqc as TitreCqc;
+      const { cqc, ccpCode } = cqcTrainingFollowed(candidate, session.nature, titre)!;
       const certificate = certificateOf.get(candidate.id) ?? null;
       const registeredOn = certificate
         ? (registrationById.get(certificate.registrationId)?.registeredOn ?? null)
@@ -176,6 +179,7 @@ export async function personCqcEntries(
           status: session.status,
         },
         titre: { code: titre.code, label: titre.label, version: titre.version },
+        ccpCode,
         qualification: cqc.qualification,
         qualificationLabel: CQC_QUALIFICATION_LABELS[cqc.qualification],
         trainingType: cqc.trainingType,

@@ -40,7 +40,7 @@ import { OutboxService } from '../../mail/outbox.service.js';
 import { ExamSession } from '../../sessions/exam-session.entity.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
 import { Titre } from '../../titres/titre.entity.js';
-import { CQC_QUALIFICATION_LABELS, CQC_TRAINING_TYPE_LABELS } from '../cqc-training.js';
+import { cqcTrainingLabel, defaultCqcTraining, givesCqc } from '../cqc-training-of.js';
 import { CqcHubAccountNotice } from './hub-account-notice.entity.js';
 import {
   HUB_ACCOUNT_GUIDE,
@@ -134,7 +134,7 @@ export class CqcHubAccountService {
           startDate: session.startDate,
           endDate: session.endDate,
           cancelled: session.status === 'CANCELLED',
-          givesCqc: titre.cqc !== null,
+          givesCqc: givesCqc(titre),
         },
         today,
       );
@@ -277,12 +277,12 @@ export class CqcHubAccountService {
           ).map((c) => c.id),
         );
         const drivers = dossier.candidates.filter((c) => kept.has(c.id));
-        const cqc = titre.cqc!;
+        const training = defaultCqcTraining(titre)!;
         const view = {
           title,
           footer: documentFooter(dossier, title),
           identity: sessionIdentity(dossier),
-          training: `${CQC_QUALIFICATION_LABELS[cqc.qualification]} — ${CQC_TRAINING_TYPE_LABELS[cqc.trainingType]}`,
+          training: cqcTrainingLabel(training),
           intro: hubAccountIntro({
             titreLabel: titre.label,
             titreCode: titre.code,
@@ -336,9 +336,9 @@ export class CqcHubAccountService {
   private async cqcTitre(session: ExamSession): Promise<Titre> {
     const titre = (await this.titres([session.titreId])).get(session.titreId);
     if (!titre) throw notFound('Titre');
-    if (titre.cqc === null) {
+    if (!givesCqc(titre)) {
       throw new ConflictException(
-        `Le titre ${titre.code} (${titre.version}) n’est pas marqué comme donnant la carte de qualification de conducteur (CQC) : renseignez son champ « cqc » avant d’inviter les conducteurs à créer leur compte Hub Pro Transport.`,
+        `Ni le titre ${titre.code} (${titre.version}) ni l’un de ses CCP n’est marqué comme donnant la carte de qualification de conducteur (CQC) : renseignez leur champ « cqc » avant d’inviter les conducteurs à créer leur compte Hub Pro Transport.`,
       );
     }
     return titre;
@@ -348,7 +348,7 @@ export class CqcHubAccountService {
     const out = new Map<string, Titre>();
     for (const chunk of chunks(ids)) {
       const rows = await this.db.read((m) =>
-        m.getRepository(Titre).find({ where: { id: In(chunk) } }),
+        m.getRepository(Titre).find({ where: { id: In(chunk) }, relations: { ccps: true } }),
       );
       for (const row of rows) out.set(row.id, row);
     }

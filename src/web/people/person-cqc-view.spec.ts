@@ -5,6 +5,7 @@ const entry: PersonCqcEntry = {
   candidateId: 'c1',
   session: { id: 's1', startDate: '2027-06-14', endDate: '2027-06-18', status: 'PLANNED' },
   titre: { code: 'CTRMP', label: 'Conducteur sur porteur', version: '2023' },
+  ccpCode: null,
   qualification: 'MARCHANDISES',
   qualificationLabel: 'Marchandises',
   trainingType: 'FORMATION_LONGUE',
@@ -57,5 +58,12 @@ describe('personCqcRows', () => {
     expect(row.registeredOn).toBe('Non enregistré(e)');
     expect(row.certificate).toBe('—');
     expect(row.card).toBe('—');
+  });
+
+  it('names the CCP that gives the CQC', () => {
+    const [row] = personCqcRows([
+      { ...entry, ccpCode: 'CCP2', trainingType: 'MODULE_FCO', trainingTypeLabel: 'Module de FCO' },
+    ]);
+    expect(row.training).toBe('Marchandises — Module de FCO (CCP2)');
   });
 });

@@ -23,7 +23,7 @@ export function personCqcRows(entries: readonly PersonCqcEntry[]): PersonCqcRowV
         ? `Session du ${formatFrenchDate(e.session.startDate)}`
         : `Session du ${formatFrenchDate(e.session.startDate)} au ${formatFrenchDate(e.session.endDate)}`,
     titre: `${e.titre.code} — ${e.titre.label} (${e.titre.version})`,
-    training: `${e.qualificationLabel} — ${e.trainingTypeLabel}${e.educationNationale ? ' (Éducation nationale)' : ''}`,
+    training: `${e.qualificationLabel} — ${e.trainingTypeLabel}${e.ccpCode === null ? '' : ` (${e.ccpCode})`}${e.educationNationale ? ' (Éducation nationale)' : ''}`,
     hubAccount:
       e.hubAccountEmailedOn === null
         ? 'Pas encore invité(e) à créer son compte'
