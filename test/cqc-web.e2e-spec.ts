@@ -188,6 +188,26 @@ describe(`CQC dashboard pages (${testDbKind()})`, () => {
       `href="/sessions/${sessionId}/cqc">CQC</a>`,
     );
 
+    // « Créez votre compte Hub Pro Transport »: the sheet to print, the e-mail to send.
+    expect(text).toContain(`href="/api/sessions/${sessionId}/cqc/hub-account.pdf"`);
+    expect(text).toContain('Pas encore invité(e) à créer son compte Hub Pro Transport');
+    expect((await otherWeb.post(`/sessions/${sessionId}/cqc/hub-account-emails`, {})).status).toBe(
+      404,
+    );
+    const sent = await web.post(`/sessions/${sessionId}/cqc/hub-account-emails`, {});
+    expect(sent.status).toBe(303);
+    expect(sent.headers.location).toBe(
+      `/sessions/${sessionId}/cqc?ok=cqc-hub-account-sent#cqc-hub-account`,
+    );
+    const after = htmlText((await web.get(String(sent.headers.location))).text);
+    expect(after).toContain(
+      'Le message « Créez votre compte Hub Pro Transport » part aux conducteurs',
+    );
+    expect(after).toContain(
+      'Invité(e) par e-mail le 21/06/2027 à créer son compte Hub Pro Transport',
+    );
+    expect(after).not.toContain('Pas encore invité(e)');
+
     const bad = await web.post(`/sessions/${sessionId}/cqc/drivers/${ids.alice}`, {
       licenceNumber: 'ab-12',
       orderNumber: 'FAC\u200b-1',

@@ -95,6 +95,7 @@ const FORMS = [
   'GET /calendar',
   'POST /sessions/:id/cqc/drivers/:id',
   'POST /sessions/:id/cqc/registration',
+  'POST /sessions/:id/cqc/hub-account-emails',
   'POST /cqc/certificates/:id',
   'GET /cqc/certificates',
 ];

@@ -89,6 +89,8 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'cqc-registered':
     'L’enregistrement sur Hub Pro Transport a été saisi : chaque conducteur a un certificat provisoire valable 4 mois.',
   'cqc-card-saved': 'La commande de la carte a été enregistrée.',
+  'cqc-hub-account-sent':
+    'Le message « Créez votre compte Hub Pro Transport » part aux conducteurs qui ne l’avaient pas encore reçu ; ceux sans adresse e-mail reçoivent leur fiche imprimée.',
   logout: 'Vous êtes déconnecté(e).',
 };
 

@@ -161,6 +161,33 @@ export class CqcHubAccountService {
   }
 
   /**
+   * Where each candidate of the session stands, for the session's CQC page: the day they were
+   * e-mailed (null: not yet) and whether an address is known (else: the printed sheet).
+   */
+  async status(
+    caller: Caller,
+    sessionId: string,
+  ): Promise<Map<string, { toldOn: CalendarDate | null; hasEmail: boolean }>> {
+    const session = await this.sessions.findForCaller(caller, sessionId);
+    const { candidates, notices } = await this.db.read(async (m) => ({
+      candidates: await m.getRepository(Candidate).find({
+        where: { sessionId: session.id },
+        select: { id: true, email: true },
+      }),
+      notices: await m
+        .getRepository(CqcHubAccountNotice)
+        .find({ where: { sessionId: session.id } }),
+    }));
+    const toldOn = new Map(notices.map((n) => [n.candidateId, this.day(n.createdAt)]));
+    return new Map(
+      candidates.map((c) => [
+        c.id,
+        { toldOn: toldOn.get(c.id) ?? null, hasEmail: (c.email?.trim() ?? '') !== '' },
+      ]),
+    );
+  }
+
+  /**
    * Queues the e-mail of each candidate not told yet, each with its notice in one transaction
    * (an outbox key already taken means another run told them: they are counted as told before).
    */

@@ -27,8 +27,10 @@ import {
 import { LICENCE_NUMBER_FORMATS_LABEL, checkLicenceNumber } from '../../cqc/licence-number.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
+import { CqcHubAccountService } from '../../cqc/hub-account/hub-account.service.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
-import type { WebRequest } from '../web-pages.js';
+import { WebPages, type WebRequest } from '../web-pages.js';
+import { hubAccountLabel } from './hub-account-label.js';
 import { labelOf } from '../forms/field-labels.js';
 import { formView, type FieldSpec } from '../forms/form-fields.js';
 import {
@@ -135,6 +137,8 @@ export class WebCqcController {
     private readonly sessions: SessionsService,
     private readonly forms: FormPages,
     private readonly clock: Clock,
+    private readonly hubAccounts: CqcHubAccountService,
+    private readonly pages: WebPages,
   ) {}
 
   @Get('sessions/:id/cqc')
@@ -189,6 +193,16 @@ export class WebCqcController {
     });
   }
 
+  @Post('sessions/:id/cqc/hub-account-emails')
+  async sendHubAccountEmails(
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+  ): Promise<void> {
+    await this.hubAccounts.send(caller, id);
+    this.pages.redirect(res, `/sessions/${id}/cqc#cqc-hub-account`, 'cqc-hub-account-sent');
+  }
+
   @Get('sessions/:id/cqc/registration.csv')
   async csv(
     @Res() res: Response,
@@ -241,9 +255,10 @@ export class WebCqcController {
     session: ExamSession,
     state: SessionPageState,
   ): Promise<void> {
-    const [drivers, registration] = await Promise.all([
+    const [drivers, registration, hubAccount] = await Promise.all([
       this.cqc.sessionDrivers(ctx.caller, session.id),
       this.cqc.registration(ctx.caller, session.id),
+      this.hubAccounts.status(ctx.caller, session.id),
     ]);
     const certificates = registration.registration
       ? await this.cqc.certificates(ctx.caller, {}, { sessionId: session.id })
@@ -260,6 +275,8 @@ export class WebCqcController {
           drivers,
           registration,
           certificates,
+          hubAccount,
+          canSend: summary.editable,
           state,
           registrationForm: formView(
             registrationSpecs(session.endDate, today),
@@ -375,12 +392,16 @@ interface SessionModelInput {
   drivers: CqcSessionDriverView[];
   registration: CqcRegistrationView;
   certificates: CqcCertificateView[];
+  /** Per candidate: the day « Créez votre compte Hub Pro Transport » was e-mailed, an address. */
+  hubAccount: Map<string, { toldOn: string | null; hasEmail: boolean }>;
+  /** The session can still be changed: the centre can send the e-mail. */
+  canSend: boolean;
   state: SessionPageState;
   registrationForm: ReturnType<typeof formView>;
 }
 
 function sessionModel(input: SessionModelInput): object {
-  const { sessionId, writable, drivers, registration, certificates, state } = input;
+  const { sessionId, writable, drivers, registration, certificates, hubAccount, state } = input;
   const trainingOf = new Map(registration.trainings.map((t) => [t.key, t]));
   const registered = registration.registration !== null;
   const errorsOf = new Map<string, string[]>();
@@ -393,6 +414,8 @@ function sessionModel(input: SessionModelInput): object {
   return {
     writable: writable && !registered,
     registered,
+    canSend: input.canSend,
+    hubAccountPdf: `/api/sessions/${sessionId}/cqc/hub-account.pdf`,
     registeredOn: registration.registration
       ? formatFrenchDate(registration.registration.registeredOn)
       : null,
@@ -410,6 +433,7 @@ function sessionModel(input: SessionModelInput): object {
         candidateId: d.candidateId,
         name: `${d.lastName.toLocaleUpperCase('fr-FR')} ${d.firstName}`,
         birthDate: d.birthDate ? formatFrenchDate(d.birthDate) : null,
+        hubAccount: hubAccountLabel(hubAccount.get(d.candidateId)),
         training: training ? `${training.label} — ${training.kindLabel}` : null,
         errors: errorsOf.get(d.candidateId) ?? [],
         form: formView(
