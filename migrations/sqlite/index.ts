@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { CqcCampaign1796210000000 } from './1796210000000-CqcCampaign.js';
 import { CqcCertificateReminders1796204784166 } from './1796204784166-CqcCertificateReminders.js';
 import { CqcRegistration1796203326967 } from './1796203326967-CqcRegistration.js';
 import { AgrementValidFrom1796194500000 } from './1796194500000-AgrementValidFrom.js';
@@ -33,4 +34,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   JuryRequirements1796195000000,
   CqcRegistration1796203326967,
   CqcCertificateReminders1796204784166,
+  CqcCampaign1796210000000,
 ];

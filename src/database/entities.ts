@@ -24,6 +24,16 @@ import { CqcCertificate } from '../cqc/cqc-certificate.entity.js';
 import { CqcCertificateNotice } from '../cqc/cqc-certificate-notice.entity.js';
 import { CqcConfirmToken } from '../cqc/cqc-confirm-token.entity.js';
 import { CqcDriver } from '../cqc/cqc-driver.entity.js';
+import {
+  CqcCampaign,
+  CqcCampaignClass,
+  CqcCampaignPupil,
+  CqcCampaignSchool,
+  CqcFiche,
+  CqcFicheEvent,
+  CqcFicheSession,
+  CqcHandover,
+} from '../cqc/campaign/campaign.entity.js';
 import { CqcRegistration } from '../cqc/cqc-registration.entity.js';
 import { ConventionAvenant } from '../providers/convention-avenant.entity.js';
 import { ProviderConvention } from '../providers/provider-convention.entity.js';
@@ -72,4 +82,12 @@ export const ENTITIES = [
   CqcCertificate,
   CqcCertificateNotice,
   CqcConfirmToken,
+  CqcCampaign,
+  CqcCampaignSchool,
+  CqcCampaignClass,
+  CqcCampaignPupil,
+  CqcFicheSession,
+  CqcFiche,
+  CqcFicheEvent,
+  CqcHandover,
 ];
