@@ -1,0 +1,295 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller } from '../../auth/auth.decorators.js';
+import type { Caller } from '../../common/caller.js';
+import { UuidParam } from '../../common/validation/uuid-param.js';
+import type { CqcCampaign, CqcCampaignClass, CqcCampaignSchool } from './campaign.entity.js';
+import {
+  CqcCampaignService,
+  type CampaignView,
+  type ClassSplitView,
+  type FicheSessionView,
+  type HandoverView,
+  type MajorityView,
+  type PupilView,
+} from './campaign.service.js';
+import {
+  CreateCampaignDto,
+  CreateClassDto,
+  CreateFicheSessionsDto,
+  CreateHandoverDto,
+  CreatePupilsDto,
+  CreateSchoolDto,
+  IssueFichesDto,
+  MajorityQuery,
+  PatchCampaignDto,
+  PatchClassDto,
+  PatchHandoverDto,
+  PatchPupilDto,
+  PatchSchoolDto,
+  PupilsQuery,
+  SplitQuery,
+  VoidFicheDto,
+} from './dto/campaign.dto.js';
+
+/** A fiche number in a route: 1 to 999. */
+function ficheNumber(value: string): number {
+  if (!/^[1-9]\d{0,2}$/.test(value)) {
+    throw new BadRequestException(
+      'Le paramètre « number » doit être un numéro de fiche (nombre entier de 1 à 999).',
+    );
+  }
+  return Number(value);
+}
+
+/** CQC-by-equivalence campaigns of the caller's centres (issue 15, seed 000). */
+@ApiTags('cqc-campaigns')
+@ApiBearerAuth()
+@Controller('api/cqc/campaigns')
+export class CqcCampaignController {
+  constructor(private readonly campaigns: CqcCampaignService) {}
+
+  @Post()
+  @HttpCode(201)
+  create(@CurrentCaller() caller: Caller, @Body() dto: CreateCampaignDto): Promise<CampaignView> {
+    return this.campaigns.create(caller, dto);
+  }
+
+  @Get()
+  list(@CurrentCaller() caller: Caller): Promise<CqcCampaign[]> {
+    return this.campaigns.list(caller);
+  }
+
+  @Get(':id')
+  get(@CurrentCaller() caller: Caller, @UuidParam('id') id: string): Promise<CampaignView> {
+    return this.campaigns.get(caller, id);
+  }
+
+  @Patch(':id')
+  patch(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() dto: PatchCampaignDto,
+  ): Promise<CampaignView> {
+    return this.campaigns.patch(caller, id, dto);
+  }
+
+  @Post(':id/schools')
+  @HttpCode(201)
+  createSchool(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() dto: CreateSchoolDto,
+  ): Promise<CqcCampaignSchool> {
+    return this.campaigns.createSchool(caller, id, dto);
+  }
+
+  @Get(':id/schools')
+  schools(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+  ): Promise<CqcCampaignSchool[]> {
+    return this.campaigns.schools(caller, id);
+  }
+
+  @Patch(':id/schools/:sid')
+  patchSchool(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('sid') sid: string,
+    @Body() dto: PatchSchoolDto,
+  ): Promise<CqcCampaignSchool> {
+    return this.campaigns.patchSchool(caller, id, sid, dto);
+  }
+
+  @Delete(':id/schools/:sid')
+  @HttpCode(204)
+  deleteSchool(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('sid') sid: string,
+  ): Promise<void> {
+    return this.campaigns.deleteSchool(caller, id, sid);
+  }
+
+  @Post(':id/classes')
+  @HttpCode(201)
+  createClass(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() dto: CreateClassDto,
+  ): Promise<CqcCampaignClass> {
+    return this.campaigns.createClass(caller, id, dto);
+  }
+
+  @Get(':id/classes')
+  classes(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+  ): Promise<CqcCampaignClass[]> {
+    return this.campaigns.classes(caller, id);
+  }
+
+  @Patch(':id/classes/:cid')
+  patchClass(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('cid') cid: string,
+    @Body() dto: PatchClassDto,
+  ): Promise<CqcCampaignClass> {
+    return this.campaigns.patchClass(caller, id, cid, dto);
+  }
+
+  @Delete(':id/classes/:cid')
+  @HttpCode(204)
+  deleteClass(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('cid') cid: string,
+  ): Promise<void> {
+    return this.campaigns.deleteClass(caller, id, cid);
+  }
+
+  @Post(':id/pupils')
+  @HttpCode(201)
+  createPupils(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() dto: CreatePupilsDto,
+  ): Promise<PupilView[]> {
+    return this.campaigns.createPupils(caller, id, dto);
+  }
+
+  @Get(':id/pupils')
+  pupils(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Query() query: PupilsQuery,
+  ): Promise<PupilView[]> {
+    return this.campaigns.pupils(caller, id, query.classId);
+  }
+
+  @Patch(':id/pupils/:pid')
+  patchPupil(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('pid') pid: string,
+    @Body() dto: PatchPupilDto,
+  ): Promise<PupilView> {
+    return this.campaigns.patchPupil(caller, id, pid, dto);
+  }
+
+  @Delete(':id/pupils/:pid')
+  @HttpCode(204)
+  deletePupil(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('pid') pid: string,
+  ): Promise<void> {
+    return this.campaigns.deletePupil(caller, id, pid);
+  }
+
+  @Get(':id/split')
+  split(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Query() query: SplitQuery,
+  ): Promise<ClassSplitView[]> {
+    return this.campaigns.split(caller, id, query.classId);
+  }
+
+  @Post(':id/fiche-sessions')
+  @HttpCode(201)
+  createFicheSessions(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() dto: CreateFicheSessionsDto,
+  ): Promise<FicheSessionView[]> {
+    return this.campaigns.createFicheSessions(caller, id, dto);
+  }
+
+  @Get(':id/fiche-sessions')
+  ficheSessions(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+  ): Promise<FicheSessionView[]> {
+    return this.campaigns.ficheSessions(caller, id);
+  }
+
+  @Get(':id/fiche-sessions/:fsid')
+  ficheSession(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('fsid') fsid: string,
+  ): Promise<FicheSessionView> {
+    return this.campaigns.ficheSession(caller, id, fsid);
+  }
+
+  @Post(':id/fiche-sessions/:fsid/fiches')
+  @HttpCode(201)
+  issueFiches(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('fsid') fsid: string,
+    @Body() dto: IssueFichesDto,
+  ): Promise<FicheSessionView> {
+    return this.campaigns.issueFiches(caller, id, fsid, dto);
+  }
+
+  @Post(':id/fiche-sessions/:fsid/fiches/:number/void')
+  @HttpCode(200)
+  voidFiche(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('fsid') fsid: string,
+    @Param('number') number: string,
+    @Body() dto: VoidFicheDto,
+  ): Promise<FicheSessionView> {
+    return this.campaigns.voidFiche(caller, id, fsid, ficheNumber(number), dto);
+  }
+
+  @Get(':id/majority')
+  majority(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Query() query: MajorityQuery,
+  ): Promise<MajorityView> {
+    return this.campaigns.majority(caller, id, query);
+  }
+
+  @Post(':id/hand-overs')
+  @HttpCode(201)
+  createHandover(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() dto: CreateHandoverDto,
+  ): Promise<HandoverView> {
+    return this.campaigns.createHandover(caller, id, dto);
+  }
+
+  @Get(':id/hand-overs')
+  handovers(@CurrentCaller() caller: Caller, @UuidParam('id') id: string): Promise<HandoverView[]> {
+    return this.campaigns.handovers(caller, id);
+  }
+
+  @Patch(':id/hand-overs/:hid')
+  patchHandover(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('hid') hid: string,
+    @Body() dto: PatchHandoverDto,
+  ): Promise<HandoverView> {
+    return this.campaigns.patchHandover(caller, id, hid, dto);
+  }
+}
