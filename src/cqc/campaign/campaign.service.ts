@@ -25,6 +25,7 @@ import {
   type FicheSessionSummary,
 } from '../campaign-fiches.js';
 import {
+  FICHE_SESSION_KINDS,
   MAY_MAJORITY_REFERENCE,
   PLACEMENT_BASIS_LABELS,
   comparePupils,
@@ -902,12 +903,10 @@ export class CqcCampaignService {
   async split(caller: Caller, campaignId: string, classId?: string): Promise<ClassSplitView[]> {
     return this.db.read(async (m) => {
       const campaign = await this.campaignFor(m, caller, campaignId, false);
-      const classes = await m
-        .getRepository(CqcCampaignClass)
-        .find({
-          where: classId ? { campaignId, id: classId } : { campaignId },
-          order: { name: 'ASC', id: 'ASC' },
-        });
+      const classes = await m.getRepository(CqcCampaignClass).find({
+        where: classId ? { campaignId, id: classId } : { campaignId },
+        order: { name: 'ASC', id: 'ASC' },
+      });
       if (classId && classes.length === 0) throw notFound('Classe');
       const views: ClassSplitView[] = [];
       for (const klass of classes) {
@@ -1056,8 +1055,16 @@ export class CqcCampaignService {
       const sessions = await m
         .getRepository(CqcFicheSession)
         .find({ where: { campaignId }, order: { createdAt: 'ASC', label: 'ASC', id: 'ASC' } });
+      // A class's sessions in the rules' order: CAP CLM first, then Bac Pro (1/2, 2/2…).
+      const ordered = [...sessions].sort(
+        (a, b) =>
+          a.createdAt.localeCompare(b.createdAt) ||
+          a.classId.localeCompare(b.classId) ||
+          FICHE_SESSION_KINDS.indexOf(a.kind) - FICHE_SESSION_KINDS.indexOf(b.kind) ||
+          a.label.localeCompare(b.label, 'fr', { numeric: true }),
+      );
       const views: FicheSessionView[] = [];
-      for (const s of sessions) views.push(await this.ficheSessionView(m, s));
+      for (const s of ordered) views.push(await this.ficheSessionView(m, s));
       return views;
     });
   }
