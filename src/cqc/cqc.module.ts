@@ -11,6 +11,6 @@ import { CqcService } from './cqc.service.js';
   imports: [SessionsModule, CqcCampaignModule],
   controllers: [CqcSessionController, CqcCertificatesController, CqcConfirmController],
   providers: [CqcService, CqcConfirmService],
-  exports: [CqcService],
+  exports: [CqcService, CqcCampaignModule],
 })
 export class CqcModule {}

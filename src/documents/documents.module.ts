@@ -37,6 +37,6 @@ import { CertificationModule } from '../certification/certification.module.js';
     SessionDossierLoader,
     DocumentsService,
   ],
-  exports: [DocumentsService, PdfRenderer, DocumentQuota],
+  exports: [DocumentsService, PdfRenderer, DocumentQuota, DocumentTemplates],
 })
 export class DocumentsModule {}
