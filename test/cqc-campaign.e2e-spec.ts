@@ -7,6 +7,8 @@
  * errors naming every field at once; another centre's manager gets 404.
  */
 import { jest } from '@jest/globals';
+import type request from 'supertest';
+import { pdfText } from './support/pdf.js';
 import { aCentre, aUser } from './support/factories.js';
 import { ADMIN, startTestApp, testDbKind, type Client, type TestApp } from './support/test-app.js';
 
@@ -62,6 +64,12 @@ interface FicheSession {
 }
 
 jest.setTimeout(120_000);
+
+function binary(res: request.Response, callback: (error: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+}
 
 describe(`CQC by equivalence campaign (${testDbKind()})`, () => {
   let t: TestApp;
@@ -498,6 +506,29 @@ describe(`CQC by equivalence campaign (${testDbKind()})`, () => {
     expect((await other.patch(url(`/hand-overs/${String(handover.id)}`), {})).status).toBe(404);
     const deleted = await m.delete(url(`/pupils/${who.id}`));
     expect(deleted.status).toBe(409);
+  });
+
+  it('renders the school’s CQC hand-over sheet, one row per pupil', async () => {
+    const res = await m
+      .get(url(`/documents/remise-cqc.pdf?schoolId=${schoolId}`))
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = await pdfText(res.body as Buffer);
+    expect(pdf.text).toContain('Lycée professionnel Jean Moulin');
+    for (const name of ['MAJEUR01', 'MAJEUR32', 'MINEUR8']) expect(pdf.text).toContain(name);
+    expect(pdf.text).toContain('05/07/2027');
+    const minors = await m.get(url('/documents/eleves-majeurs.pdf')).buffer(true).parse(binary);
+    expect(minors.status).toBe(200);
+    expect((await pdfText(minors.body as Buffer)).text).toContain('14/06/2027');
+    const unknownKind = await m.get(url('/documents/diplome.pdf'));
+    expect(unknownKind.status).toBe(400);
+    const unknownSchool = await m.get(
+      url('/documents/remise-cqc.pdf?schoolId=00000000-0000-4000-8000-000000000000'),
+    );
+    expect(unknownSchool.status).toBe(400);
+    expect((await other.get(url('/documents/remise-cqc.pdf'))).status).toBe(404);
   });
 
   it('keeps other centres out of every route of the campaign', async () => {

@@ -9,8 +9,13 @@ import {
   Patch,
   Post,
   Query,
+  Res,
+  StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { clientGoneSignal } from '../../common/http/client-gone.js';
+import { CAMPAIGN_DOCUMENT_KINDS, type CampaignDocumentKind } from './campaign-documents.types.js';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
 import type { Caller } from '../../common/caller.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
@@ -31,6 +36,7 @@ import {
   CreateHandoverDto,
   CreatePupilsDto,
   CreateSchoolDto,
+  DocumentQuery,
   IssueFichesDto,
   MajorityQuery,
   PatchCampaignDto,
@@ -51,6 +57,16 @@ function ficheNumber(value: string): number {
     );
   }
   return Number(value);
+}
+
+function documentKind(value: string): CampaignDocumentKind {
+  const kind = CAMPAIGN_DOCUMENT_KINDS.find((k) => k === value);
+  if (!kind) {
+    throw new BadRequestException(
+      `Le paramètre « kind » doit être l’un des documents de la campagne : ${CAMPAIGN_DOCUMENT_KINDS.join(', ')}.`,
+    );
+  }
+  return kind;
 }
 
 /** CQC-by-equivalence campaigns of the caller's centres (issue 15, seed 000). */
@@ -291,5 +307,30 @@ export class CqcCampaignController {
     @Body() dto: PatchHandoverDto,
   ): Promise<HandoverView> {
     return this.campaigns.patchHandover(caller, id, hid, dto);
+  }
+
+  @Get(':id/documents/:kind.pdf')
+  @ApiProduces('application/pdf')
+  async document(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Param('kind') kind: string,
+    @Query() query: DocumentQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.campaigns.document(
+      caller,
+      id,
+      documentKind(kind),
+      query.schoolId ?? null,
+      clientGoneSignal(res),
+    );
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader(
+      'Content-Disposition',
+      `inline; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    );
+    res.setHeader('Cache-Control', 'private, no-store');
+    return new StreamableFile(file.body);
   }
 }

@@ -55,7 +55,10 @@ import {
   CqcFicheSession,
   CqcHandover,
 } from './campaign.entity.js';
+import { UnknownSchoolError, buildCampaignDocumentInput } from './campaign-document-input.js';
+import type { CampaignDocumentInput, CampaignDocumentKind } from './campaign-documents.types.js';
 import { classSplit, ficheSessionLabel } from './class-split.js';
+import { CampaignDocumentsService } from './documents/campaign-documents.service.js';
 import type {
   CreateCampaignDto,
   CreateClassDto,
@@ -260,7 +263,35 @@ export class CqcCampaignService {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly documents: CampaignDocumentsService,
   ) {}
+
+  /** One of the campaign's four PDFs, for a school or the whole campaign. */
+  async document(
+    caller: Caller,
+    campaignId: string,
+    kind: CampaignDocumentKind,
+    schoolId: string | null,
+    signal?: AbortSignal,
+  ): Promise<{ body: Uint8Array; fileName: string }> {
+    const data = await this.data(caller, campaignId);
+    let input: CampaignDocumentInput;
+    try {
+      input = buildCampaignDocumentInput(kind, data, schoolId, this.clock.today());
+    } catch (error) {
+      if (error instanceof UnknownSchoolError) {
+        throw fieldError(
+          'schoolId',
+          'Le champ « schoolId » ne désigne aucun établissement de cette campagne.',
+        );
+      }
+      throw error;
+    }
+    return {
+      body: await this.documents.render(input, signal),
+      fileName: this.documents.fileName(input),
+    };
+  }
 
   // ---- access ------------------------------------------------------------------------------
 
