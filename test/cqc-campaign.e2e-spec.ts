@@ -7,8 +7,11 @@
  * errors naming every field at once; another centre's manager gets 404.
  */
 import { jest } from '@jest/globals';
+import { simpleParser } from 'mailparser';
 import type request from 'supertest';
+import { ReminderPassService } from '../src/reminders/reminder-pass.service.js';
 import { pdfText } from './support/pdf.js';
+import { startSmtpServer, type TestSmtpServer } from './support/smtp.js';
 import { aCentre, aUser } from './support/factories.js';
 import { ADMIN, startTestApp, testDbKind, type Client, type TestApp } from './support/test-app.js';
 
@@ -73,6 +76,7 @@ function binary(res: request.Response, callback: (error: Error | null, body: Buf
 
 describe(`CQC by equivalence campaign (${testDbKind()})`, () => {
   let t: TestApp;
+  let smtp: TestSmtpServer;
   let m: Client;
   let other: Client;
   let viewer: Client;
@@ -103,7 +107,15 @@ describe(`CQC by equivalence campaign (${testDbKind()})`, () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ now: '2027-03-10T09:00:00Z' });
+    smtp = await startSmtpServer();
+    t = await startTestApp({
+      now: '2027-03-10T09:00:00Z',
+      env: {
+        SMTP_URL: smtp.url,
+        APP_URL: 'https://jalon.example.fr',
+        MAIL_FROM: 'Jalon <jalon@example.fr>',
+      },
+    });
     const admin = t.as(await t.login(ADMIN.email, ADMIN.password));
     const a = await aCentre(admin, { name: 'Délégation Occitanie' });
     const b = await aCentre(admin, { name: 'Centre Bérénice' });
@@ -116,6 +128,7 @@ describe(`CQC by equivalence campaign (${testDbKind()})`, () => {
 
   afterAll(async () => {
     await t?.close();
+    await smtp?.close();
   });
 
   it('refuses a campaign with bad fields, naming each at once, in French', async () => {
@@ -181,6 +194,37 @@ describe(`CQC by equivalence campaign (${testDbKind()})`, () => {
     expect(ok<Body[]>(await other.get('/api/cqc/campaigns'), 200)).toEqual([]);
     expect((await other.get(url())).status).toBe(404);
     expect((await other.post(url('/schools'), { name: 'Lycée pirate' })).status).toBe(404);
+  });
+
+  it('puts the campaign’s reminder in the managers’ daily digest on its day, once', async () => {
+    // 21 days before the pupil lists are due (16 April 2027, the eve of the spring holidays).
+    t.clock.set('2027-03-26T06:00:00Z');
+    const from = smtp.messages.length;
+    expect((await t.app.get(ReminderPassService).run()).failed).toEqual([]);
+    const mails = await Promise.all(
+      smtp.messages
+        .slice(from)
+        .map(async (mail) => ({ to: mail.to, parsed: await simpleParser(mail.raw) })),
+    );
+    const digest = mails.find((mail) => mail.to.includes(users.manager.email));
+    expect(digest).toBeDefined();
+    expect(digest!.parsed.subject).toBe(
+      'Jalon – 1 rappel de campagne CQC par équivalence (26/03/2027)',
+    );
+    expect(digest!.parsed.text).toContain(
+      '- Campagne CQC par équivalence 2026-2027 (Délégation Occitanie) : Relancer les établissements : listes des élèves (nom, prénom, date de naissance) attendues au plus tard le 16/04/2027, avant les vacances de printemps.',
+    );
+    expect(digest!.parsed.text).toContain(
+      `https://jalon.example.fr/api/cqc/campaigns/${campaignId}`,
+    );
+    expect(mails.some((mail) => mail.to.includes(users.other.email))).toBe(false);
+    // Never twice: the next pass (same day, or the day after) sends nothing more.
+    const again = smtp.messages.length;
+    await t.app.get(ReminderPassService).run();
+    t.clock.set('2027-03-27T06:00:00Z');
+    await t.app.get(ReminderPassService).run();
+    expect(smtp.messages.length).toBe(again);
+    await at('2027-03-27T09:00:00Z');
   });
 
   it('records the school under convention and its Bac Pro class', async () => {

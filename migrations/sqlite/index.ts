@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { CqcCampaignReminders1796210000001 } from './1796210000001-CqcCampaignReminders.js';
 import { CqcCampaign1796210000000 } from './1796210000000-CqcCampaign.js';
 import { CqcCertificateReminders1796204784166 } from './1796204784166-CqcCertificateReminders.js';
 import { CqcRegistration1796203326967 } from './1796203326967-CqcRegistration.js';
@@ -35,4 +36,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   CqcRegistration1796203326967,
   CqcCertificateReminders1796204784166,
   CqcCampaign1796210000000,
+  CqcCampaignReminders1796210000001,
 ];

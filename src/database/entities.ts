@@ -34,6 +34,7 @@ import {
   CqcFicheSession,
   CqcHandover,
 } from '../cqc/campaign/campaign.entity.js';
+import { CqcCampaignNotice } from '../cqc/campaign/campaign-notice.entity.js';
 import { CqcRegistration } from '../cqc/cqc-registration.entity.js';
 import { ConventionAvenant } from '../providers/convention-avenant.entity.js';
 import { ProviderConvention } from '../providers/provider-convention.entity.js';
@@ -90,4 +91,5 @@ export const ENTITIES = [
   CqcFiche,
   CqcFicheEvent,
   CqcHandover,
+  CqcCampaignNotice,
 ];
