@@ -9,6 +9,8 @@
 import { jest } from '@jest/globals';
 import { simpleParser } from 'mailparser';
 import type request from 'supertest';
+import { AuditEntry } from '../src/audit/audit-entry.entity.js';
+import { Database } from '../src/database/database.js';
 import { ReminderPassService } from '../src/reminders/reminder-pass.service.js';
 import { pdfText } from './support/pdf.js';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp.js';
@@ -464,6 +466,25 @@ describe(`CQC by equivalence campaign (${testDbKind()})`, () => {
       followUp: 'REPLACE',
     });
     expect(badNumber.status).toBe(400);
+    // Both follow-ups audited (the refused replacement left no trace), with who did them.
+    const audit = await t.app
+      .get(Database)
+      .read((db) =>
+        db
+          .getRepository(AuditEntry)
+          .find({ where: { entity: 'cqc_fiche', entityId: capSession.id } }),
+      );
+    expect(
+      audit
+        .map((e) => {
+          const after = JSON.parse(e.after ?? '{}') as { number: number; followUp: string };
+          return [e.action, e.actorEmail, after.number, after.followUp];
+        })
+        .sort((a, b) => Number(a[2]) - Number(b[2])),
+    ).toEqual([
+      ['void', users.manager.email, 3, 'REPLACE'],
+      ['void', users.manager.email, 7, 'RE_EDIT'],
+    ]);
     const campaign = ok<{ counts: Body }>(await m.get(url()), 200);
     expect(campaign.counts).toMatchObject({
       pupils: 40,
