@@ -494,6 +494,50 @@ describe(`CQC by equivalence campaign (${testDbKind()})`, () => {
     });
   });
 
+  it('places a pupil added late, checked by the split rules; the full session refuses a 33rd fiche', async () => {
+    const [late] = ok<Pupil[]>(
+      await m.post(url('/pupils'), {
+        classId,
+        pupils: [
+          { lastName: 'TARDIF', firstName: 'Noé', birthDate: '2008-04-04', licenceHeld: true },
+        ],
+      }),
+      201,
+    );
+    expect(late!.ficheSessionId).toBeNull();
+    const wrong = await m.post(url(`/pupils/${late!.id}/placement`), {
+      ficheSessionId: bacSession.id,
+    });
+    expect(wrong.status).toBe(422);
+    expect((wrong.body as FieldErrorBody).message).toContain(
+      'TARDIF Noé est majeur le 15/05/2027 (18 ans le 04/04/2026) et titulaire du permis : il relève de la session CAP CLM.',
+    );
+    const placed = ok<Pupil>(
+      await m.post(url(`/pupils/${late!.id}/placement`), { ficheSessionId: capSession.id }),
+      200,
+    );
+    expect(placed).toMatchObject({
+      ficheSessionId: capSession.id,
+      placementBasis: 'OF_AGE_WITH_LICENCE',
+    });
+    const thirtyThird = await m.post(`${url(`/fiche-sessions/${capSession.id}`)}/fiches`, {
+      pupilIds: [late!.id],
+    });
+    expect(thirtyThird.status).toBe(409);
+    expect((thirtyThird.body as FieldErrorBody).message).toContain(
+      '1 fiche demandée mais aucun numéro ne reste libre dans la « Session CAP CLM — Terminale Bac Pro CTRM » : 32 fiches au plus par session, jamais photocopiées',
+    );
+    // A pupil with a valid fiche does not change session before it is voided.
+    const moving = await m.post(url(`/pupils/${pupil('MINEUR2').id}/placement`), {
+      ficheSessionId: capSession.id,
+      reason: 'BAC_PRO_FAILURE',
+    });
+    expect(moving.status).toBe(409);
+    expect((moving.body as FieldErrorBody).fields?.[0]?.message).toMatch(
+      /^MINEUR2 Jeune a la fiche n° \d+ dans sa session actuelle : annulez-la d’abord/,
+    );
+  });
+
   it('lists the minors with the day each turns 18', async () => {
     const majority = ok<{ entries: { lastName: string; majorityDate: string; message: string }[] }>(
       await m.get(url('/majority')),

@@ -166,6 +166,7 @@ const OPERATIONS = [
   'GET /api/cqc/campaigns/{id}/pupils',
   'PATCH /api/cqc/campaigns/{id}/pupils/{pid}',
   'DELETE /api/cqc/campaigns/{id}/pupils/{pid}',
+  'POST /api/cqc/campaigns/{id}/pupils/{pid}/placement',
   'GET /api/cqc/campaigns/{id}/split',
   'POST /api/cqc/campaigns/{id}/fiche-sessions',
   'GET /api/cqc/campaigns/{id}/fiche-sessions',

@@ -44,6 +44,7 @@ import {
   PatchHandoverDto,
   PatchPupilDto,
   PatchSchoolDto,
+  PlacePupilDto,
   PupilsQuery,
   SplitQuery,
   VoidFicheDto,
@@ -214,6 +215,17 @@ export class CqcCampaignController {
     @UuidParam('pid') pid: string,
   ): Promise<void> {
     return this.campaigns.deletePupil(caller, id, pid);
+  }
+
+  @Post(':id/pupils/:pid/placement')
+  @HttpCode(200)
+  placePupil(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('pid') pid: string,
+    @Body() dto: PlacePupilDto,
+  ): Promise<PupilView> {
+    return this.campaigns.placePupil(caller, id, pid, dto);
   }
 
   @Get(':id/split')

@@ -73,6 +73,7 @@ import type {
   PatchHandoverDto,
   PatchPupilDto,
   PatchSchoolDto,
+  PlacePupilDto,
   PupilRowDto,
   VoidFicheDto,
 } from './dto/campaign.dto.js';
@@ -908,6 +909,81 @@ export class CqcCampaignService {
         snapshot: pupil,
       });
     });
+  }
+
+  /**
+   * Places (or moves) a pupil in a fiche session of their class once the sessions exist: a pupil
+   * added late, or one who will not obtain the Bac Pro after all. Checked by the rules of the
+   * split (age on 15 and 30 May, licence, reason); refused while the pupil has a valid fiche in
+   * another session (void it first).
+   */
+  async placePupil(
+    caller: Caller,
+    campaignId: string,
+    pupilId: string,
+    dto: PlacePupilDto,
+  ): Promise<PupilView> {
+    await this.db.transaction(async (m) => {
+      const campaign = await this.campaignFor(m, caller, campaignId, true);
+      const pupil = await this.child(m, CqcCampaignPupil, campaignId, pupilId, 'Élève');
+      const target = await m
+        .getRepository(CqcFicheSession)
+        .findOne({ where: { id: dto.ficheSessionId } });
+      if (!target || target.classId !== pupil.classId) {
+        throw fieldError(
+          'ficheSessionId',
+          'Le champ « ficheSessionId » ne désigne aucune session de fiches de la classe de l’élève.',
+        );
+      }
+      const klass = await this.child(m, CqcCampaignClass, campaignId, pupil.classId, 'Classe');
+      if (pupil.ficheSessionId !== null && pupil.ficheSessionId !== target.id) {
+        const current = await m.getRepository(CqcFiche).findOne({
+          where: { ficheSessionId: pupil.ficheSessionId, pupilId, status: 'ISSUED' },
+        });
+        if (current) {
+          throw fieldError(
+            'ficheSessionId',
+            `${pupilName(pupil)} a la fiche n° ${current.number} dans sa session actuelle : annulez-la d’abord, une fiche ne change pas de session.`,
+            409,
+          );
+        }
+      }
+      const classmates = await m
+        .getRepository(CqcCampaignPupil)
+        .find({ where: { classId: pupil.classId } });
+      const result = classSplit(
+        klass.diploma,
+        klass.name,
+        classmates.map(asCampaignPupil),
+        campaign.schoolYear,
+        [{ pupilId, to: target.kind, reason: dto.reason ?? null }],
+      );
+      if (!result.ok) {
+        throw new FieldErrorsException(
+          withNames(result.errors, classmates).map((message) => ({ field: 'reason', message })),
+          422,
+        );
+      }
+      const placement = result.value.proposal.placements.find((p) => p.pupil.id === pupilId)!;
+      const next = {
+        ficheSessionId: target.id,
+        placementBasis: placement.basis as string,
+        moveReason: dto.reason ?? null,
+      };
+      const changes = diffFields(pupil, next, [
+        'ficheSessionId',
+        'placementBasis',
+        'moveReason',
+      ] as const);
+      if (Object.keys(changes).length === 0) return;
+      await m
+        .getRepository(CqcCampaignPupil)
+        .update({ id: pupilId }, { ...next, updatedAt: this.clock.nowIso() });
+      await this.record(m, caller, campaign, 'cqc_campaign_pupil', pupilId, 'place', { changes });
+    });
+    const [view] = (await this.pupils(caller, campaignId)).filter((p) => p.id === pupilId);
+    if (!view) throw notFound('Élève');
+    return view;
   }
 
   // ---- split and fiche sessions ------------------------------------------------------------

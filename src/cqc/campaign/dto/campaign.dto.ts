@@ -329,6 +329,24 @@ export class CreateFicheSessionsDto {
   moves?: PupilMoveDto[];
 }
 
+export class PlacePupilDto {
+  @ApiProperty({ description: 'Session de fiches de la classe de l’élève où le placer' })
+  @Uuid()
+  ficheSessionId!: string;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    enum: ['BAC_PRO_FAILURE', 'CAP_CLM_NOT_OBTAINED'],
+    description:
+      'Motif, quand l’âge ou le permis ne justifient pas la session : N’obtiendra pas le Bac Pro, CAP CLM non obtenu',
+  })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsIn(['BAC_PRO_FAILURE', 'CAP_CLM_NOT_OBTAINED'])
+  reason?: MoveReason | null;
+}
+
 export class SplitQuery {
   @ApiProperty({ required: false })
   @IsOptional()
