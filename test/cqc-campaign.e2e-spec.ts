@@ -538,6 +538,37 @@ describe(`CQC by equivalence campaign (${testDbKind()})`, () => {
     );
   });
 
+  it('never gives one number twice when two replacements arrive at once', async () => {
+    const fiches = `${url(`/fiche-sessions/${bacSession.id}`)}/fiches`;
+    const answers = await Promise.all(
+      [1, 2].map((n) =>
+        m.post(`${fiches}/${n}/void`, {
+          reason: 'Photo d’identité manquante',
+          on: '2027-05-07',
+          followUp: 'REPLACE',
+        }),
+      ),
+    );
+    // SQLite runs them one after the other; PostgreSQL may refuse the second (same new number).
+    for (const answer of answers) {
+      if (answer.status !== 200) {
+        expect(answer.status).toBe(409);
+        expect((answer.body as FieldErrorBody).message).toContain(
+          'rechargez la page et recommencez',
+        );
+      }
+    }
+    const session = ok<FicheSession>(await m.get(url(`/fiche-sessions/${bacSession.id}`)), 200);
+    const numbers = session.fiches.map((f) => f.number);
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
+    expect(session.history.map((e) => e.sequence)).toEqual(
+      Array.from({ length: session.history.length }, (_, i) => i + 1),
+    );
+    const replaced = answers.filter((a) => a.status === 200).length;
+    expect(session.fiches).toHaveLength(9 + replaced);
+    expect(session.fiches.filter((f) => f.status === 'VOIDED')).toHaveLength(replaced);
+  });
+
   it('lists the minors with the day each turns 18', async () => {
     const majority = ok<{ entries: { lastName: string; majorityDate: string; message: string }[] }>(
       await m.get(url('/majority')),
