@@ -120,24 +120,24 @@ export class CqcCampaignController {
     return this.campaigns.schools(caller, id);
   }
 
-  @Patch(':id/schools/:sid')
+  @Patch(':id/schools/:schoolId')
   patchSchool(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
-    @UuidParam('sid') sid: string,
+    @UuidParam('schoolId') schoolId: string,
     @Body() dto: PatchSchoolDto,
   ): Promise<CqcCampaignSchool> {
-    return this.campaigns.patchSchool(caller, id, sid, dto);
+    return this.campaigns.patchSchool(caller, id, schoolId, dto);
   }
 
-  @Delete(':id/schools/:sid')
+  @Delete(':id/schools/:schoolId')
   @HttpCode(204)
   deleteSchool(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
-    @UuidParam('sid') sid: string,
+    @UuidParam('schoolId') schoolId: string,
   ): Promise<void> {
-    return this.campaigns.deleteSchool(caller, id, sid);
+    return this.campaigns.deleteSchool(caller, id, schoolId);
   }
 
   @Post(':id/classes')
@@ -158,24 +158,24 @@ export class CqcCampaignController {
     return this.campaigns.classes(caller, id);
   }
 
-  @Patch(':id/classes/:cid')
+  @Patch(':id/classes/:classId')
   patchClass(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
-    @UuidParam('cid') cid: string,
+    @UuidParam('classId') classId: string,
     @Body() dto: PatchClassDto,
   ): Promise<CqcCampaignClass> {
-    return this.campaigns.patchClass(caller, id, cid, dto);
+    return this.campaigns.patchClass(caller, id, classId, dto);
   }
 
-  @Delete(':id/classes/:cid')
+  @Delete(':id/classes/:classId')
   @HttpCode(204)
   deleteClass(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
-    @UuidParam('cid') cid: string,
+    @UuidParam('classId') classId: string,
   ): Promise<void> {
-    return this.campaigns.deleteClass(caller, id, cid);
+    return this.campaigns.deleteClass(caller, id, classId);
   }
 
   @Post(':id/pupils')
@@ -197,35 +197,35 @@ export class CqcCampaignController {
     return this.campaigns.pupils(caller, id, query.classId);
   }
 
-  @Patch(':id/pupils/:pid')
+  @Patch(':id/pupils/:pupilId')
   patchPupil(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
-    @UuidParam('pid') pid: string,
+    @UuidParam('pupilId') pupilId: string,
     @Body() dto: PatchPupilDto,
   ): Promise<PupilView> {
-    return this.campaigns.patchPupil(caller, id, pid, dto);
+    return this.campaigns.patchPupil(caller, id, pupilId, dto);
   }
 
-  @Delete(':id/pupils/:pid')
+  @Delete(':id/pupils/:pupilId')
   @HttpCode(204)
   deletePupil(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
-    @UuidParam('pid') pid: string,
+    @UuidParam('pupilId') pupilId: string,
   ): Promise<void> {
-    return this.campaigns.deletePupil(caller, id, pid);
+    return this.campaigns.deletePupil(caller, id, pupilId);
   }
 
-  @Post(':id/pupils/:pid/placement')
+  @Post(':id/pupils/:pupilId/placement')
   @HttpCode(200)
   placePupil(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
-    @UuidParam('pid') pid: string,
+    @UuidParam('pupilId') pupilId: string,
     @Body() dto: PlacePupilDto,
   ): Promise<PupilView> {
-    return this.campaigns.placePupil(caller, id, pid, dto);
+    return this.campaigns.placePupil(caller, id, pupilId, dto);
   }
 
   @Get(':id/split')
@@ -255,36 +255,36 @@ export class CqcCampaignController {
     return this.campaigns.ficheSessions(caller, id);
   }
 
-  @Get(':id/fiche-sessions/:fsid')
+  @Get(':id/fiche-sessions/:ficheSessionId')
   ficheSession(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
-    @UuidParam('fsid') fsid: string,
+    @UuidParam('ficheSessionId') ficheSessionId: string,
   ): Promise<FicheSessionView> {
-    return this.campaigns.ficheSession(caller, id, fsid);
+    return this.campaigns.ficheSession(caller, id, ficheSessionId);
   }
 
-  @Post(':id/fiche-sessions/:fsid/fiches')
+  @Post(':id/fiche-sessions/:ficheSessionId/fiches')
   @HttpCode(201)
   issueFiches(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
-    @UuidParam('fsid') fsid: string,
+    @UuidParam('ficheSessionId') ficheSessionId: string,
     @Body() dto: IssueFichesDto,
   ): Promise<FicheSessionView> {
-    return this.campaigns.issueFiches(caller, id, fsid, dto);
+    return this.campaigns.issueFiches(caller, id, ficheSessionId, dto);
   }
 
-  @Post(':id/fiche-sessions/:fsid/fiches/:number/void')
+  @Post(':id/fiche-sessions/:ficheSessionId/fiches/:number/void')
   @HttpCode(200)
   voidFiche(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
-    @UuidParam('fsid') fsid: string,
+    @UuidParam('ficheSessionId') ficheSessionId: string,
     @Param('number') number: string,
     @Body() dto: VoidFicheDto,
   ): Promise<FicheSessionView> {
-    return this.campaigns.voidFiche(caller, id, fsid, ficheNumber(number), dto);
+    return this.campaigns.voidFiche(caller, id, ficheSessionId, ficheNumber(number), dto);
   }
 
   @Get(':id/majority')
@@ -311,14 +311,14 @@ export class CqcCampaignController {
     return this.campaigns.handovers(caller, id);
   }
 
-  @Patch(':id/hand-overs/:hid')
+  @Patch(':id/hand-overs/:handoverId')
   patchHandover(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
-    @UuidParam('hid') hid: string,
+    @UuidParam('handoverId') handoverId: string,
     @Body() dto: PatchHandoverDto,
   ): Promise<HandoverView> {
-    return this.campaigns.patchHandover(caller, id, hid, dto);
+    return this.campaigns.patchHandover(caller, id, handoverId, dto);
   }
 
   @Get(':id/documents/:kind.pdf')
