@@ -190,6 +190,25 @@ describe(`CQC by equivalence campaign (${testDbKind()})`, () => {
       ['CALL_AT_MAJORITY', null],
       ['CQC_HANDOVER', null],
     ]);
+    const patched = ok<Body>(
+      await m.patch(url(), { version: campaign.version, springHolidaysEnd: '2027-05-03' }),
+      200,
+    );
+    expect(patched).toMatchObject({
+      springHolidaysEnd: '2027-05-03',
+      version: Number(campaign.version) + 1,
+    });
+    const stale = await m.patch(url(), { version: campaign.version, label: 'Ancienne version' });
+    expect(stale.status).toBe(409);
+    const badHolidays = await m.patch(url(), {
+      version: patched.version,
+      springHolidaysStart: '2027-05-20',
+    });
+    expect(badHolidays.status).toBe(400);
+    expect((badHolidays.body as FieldErrorBody).fields?.map((f) => f.field)).toEqual([
+      'springHolidaysStart',
+    ]);
+    ok(await m.patch(url(), { version: patched.version, springHolidaysEnd: '2027-05-02' }), 200);
     const twice = await m.post('/api/cqc/campaigns', body);
     expect(twice.status).toBe(409);
     expect((twice.body as FieldErrorBody).fields?.[0]?.field).toBe('schoolYear');
