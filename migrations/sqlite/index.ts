@@ -1,5 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { CcpCqc1796211000000 } from './1796211000000-CcpCqc.js';
+import { CqcCampaignReminders1796210000001 } from './1796210000001-CqcCampaignReminders.js';
+import { CqcCampaign1796210000000 } from './1796210000000-CqcCampaign.js';
 import { CqcCertificateReminders1796204784166 } from './1796204784166-CqcCertificateReminders.js';
 import { CqcHubAccountNotice1796212000000 } from './1796212000000-CqcHubAccountNotice.js';
 import { CqcRegistration1796203326967 } from './1796203326967-CqcRegistration.js';
@@ -35,6 +37,8 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   JuryRequirements1796195000000,
   CqcRegistration1796203326967,
   CqcCertificateReminders1796204784166,
+  CqcCampaign1796210000000,
+  CqcCampaignReminders1796210000001,
   CcpCqc1796211000000,
   CqcHubAccountNotice1796212000000,
 ];

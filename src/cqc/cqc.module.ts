@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
+import { CqcCampaignModule } from './campaign/campaign.module.js';
 import { CqcConfirmController } from './cqc-confirm.controller.js';
 import { CqcConfirmService } from './cqc-confirm.service.js';
 import { CqcCertificatesController, CqcSessionController } from './cqc.controller.js';
@@ -11,7 +12,7 @@ import { CqcHubAccountService } from './hub-account/hub-account.service.js';
 
 /** Hub Pro Transport registration of a session's drivers and their certificates (issue 15). */
 @Module({
-  imports: [SessionsModule, DocumentsModule, MailModule],
+  imports: [SessionsModule, DocumentsModule, MailModule, CqcCampaignModule],
   controllers: [
     CqcSessionController,
     CqcCertificatesController,
@@ -19,6 +20,6 @@ import { CqcHubAccountService } from './hub-account/hub-account.service.js';
     CqcHubAccountController,
   ],
   providers: [CqcService, CqcConfirmService, CqcHubAccountService],
-  exports: [CqcService, CqcHubAccountService],
+  exports: [CqcService, CqcHubAccountService, CqcCampaignModule],
 })
 export class CqcModule {}

@@ -25,6 +25,17 @@ import { CqcCertificateNotice } from '../cqc/cqc-certificate-notice.entity.js';
 import { CqcHubAccountNotice } from '../cqc/hub-account/hub-account-notice.entity.js';
 import { CqcConfirmToken } from '../cqc/cqc-confirm-token.entity.js';
 import { CqcDriver } from '../cqc/cqc-driver.entity.js';
+import {
+  CqcCampaign,
+  CqcCampaignClass,
+  CqcCampaignPupil,
+  CqcCampaignSchool,
+  CqcFiche,
+  CqcFicheEvent,
+  CqcFicheSession,
+  CqcHandover,
+} from '../cqc/campaign/campaign.entity.js';
+import { CqcCampaignNotice } from '../cqc/campaign/campaign-notice.entity.js';
 import { CqcRegistration } from '../cqc/cqc-registration.entity.js';
 import { ConventionAvenant } from '../providers/convention-avenant.entity.js';
 import { ProviderConvention } from '../providers/provider-convention.entity.js';
@@ -74,4 +85,13 @@ export const ENTITIES = [
   CqcCertificateNotice,
   CqcHubAccountNotice,
   CqcConfirmToken,
+  CqcCampaign,
+  CqcCampaignSchool,
+  CqcCampaignClass,
+  CqcCampaignPupil,
+  CqcFicheSession,
+  CqcFiche,
+  CqcFicheEvent,
+  CqcHandover,
+  CqcCampaignNotice,
 ];

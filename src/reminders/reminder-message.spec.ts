@@ -213,6 +213,39 @@ describe('reminder messages', () => {
       }),
     ]);
   });
+
+  it('lists the campaign reminders due, by date, in the subject and the body', () => {
+    const item = (on: string, stepCode: string, message: string) => ({
+      campaignId: 'k1',
+      centreId: 'centre-1',
+      centreName: 'Délégation Occitanie',
+      campaignLabel: 'Campagne CQC par équivalence 2026-2027',
+      stepCode,
+      on,
+      message,
+    });
+    const { subject, view } = digestMessage({
+      appUrl: 'https://jalon.example.fr',
+      today: '2027-05-23',
+      recipientName: 'Ana Lopes',
+      items: [],
+      sessions: new Map(),
+      campaignReminders: [
+        item('2027-05-23', 'ENVELOPE_POSTED', 'Enveloppe à poster au plus tard le 30/05/2027.'),
+        item('2027-05-22', 'MID_MAY_COMPLETION', 'Rappel de la veille.'),
+      ],
+    });
+    expect(subject).toBe('Jalon – 2 rappels de campagne CQC par équivalence (23/05/2027)');
+    expect(view.campaignReminders).toEqual([
+      {
+        campaign: 'Campagne CQC par équivalence 2026-2027',
+        centre: 'Délégation Occitanie',
+        message: 'Rappel de la veille.',
+        url: 'https://jalon.example.fr/api/cqc/campaigns/k1',
+      },
+      expect.objectContaining({ message: 'Enveloppe à poster au plus tard le 30/05/2027.' }),
+    ]);
+  });
 });
 
 const certificate = (

@@ -78,6 +78,34 @@ export interface CertificateDueItem {
   step: CertificateReminderStep;
 }
 
+/**
+ * A reminder of a CQC-by-equivalence campaign due today (a step of campaign-timeline.ts), for one
+ * of its centre's managers.
+ */
+export interface CampaignReminderDueItem {
+  campaignId: string;
+  centreId: string;
+  centreName: string;
+  campaignLabel: string;
+  stepCode: string;
+  /** The reminder's date. */
+  on: CalendarDate;
+  /** What to do, in French (campaign-timeline.ts). */
+  message: string;
+}
+
+export interface CampaignReminderLine {
+  campaign: string;
+  centre: string;
+  message: string;
+  url: string;
+}
+
+/** The campaign in the API (no page yet). */
+export function campaignUrl(appUrl: string, item: Pick<CampaignReminderDueItem, 'campaignId'>) {
+  return `${appUrl}/api/cqc/campaigns/${item.campaignId}`;
+}
+
 export interface CertificateLine {
   /** « Certificat de qualification de Camille DUPONT (session CTRMP du 02/03/2027) ». */
   label: string;
@@ -170,6 +198,9 @@ export interface DigestView {
   /** Drivers' certificates of qualification ending soon or ended, card not ordered. */
   certificates: CertificateLine[];
   certificatesLabel: string;
+  /** Reminders of the CQC-by-equivalence campaigns (empty when none). */
+  campaignReminders: CampaignReminderLine[];
+  campaignRemindersLabel: string;
   appUrl: string;
 }
 
@@ -282,7 +313,15 @@ export function digestMessage(input: {
   resits?: readonly ResitDueItem[];
   obligations?: readonly ObligationDueItem[];
   certificates?: readonly CertificateDueItem[];
+  campaignReminders?: readonly CampaignReminderDueItem[];
 }): { subject: string; view: DigestView } {
+  const campaignReminders = [...(input.campaignReminders ?? [])].sort(
+    (a, b) =>
+      a.on.localeCompare(b.on) ||
+      a.campaignLabel.localeCompare(b.campaignLabel, 'fr') ||
+      a.campaignId.localeCompare(b.campaignId) ||
+      a.message.localeCompare(b.message, 'fr'),
+  );
   const certificates = [...(input.certificates ?? [])].sort(
     (a, b) =>
       a.validUntil.localeCompare(b.validUntil) ||
@@ -322,13 +361,23 @@ export function digestMessage(input: {
     'carte de qualification de conducteur non commandée',
     'cartes de qualification de conducteur non commandées',
   );
+  const campaignRemindersLabel = plural(
+    campaignReminders.length,
+    'rappel de campagne CQC par équivalence',
+    'rappels de campagne CQC par équivalence',
+  );
   const parts = [
-    ...(total > 0 || (resits.length === 0 && obligations.length === 0 && certificates.length === 0)
+    ...(total > 0 ||
+    (resits.length === 0 &&
+      obligations.length === 0 &&
+      certificates.length === 0 &&
+      campaignReminders.length === 0)
       ? [totalLabel + (overdue > 0 ? ` dont ${plural(overdue, 'en retard', 'en retard')}` : '')]
       : []),
     ...(resits.length > 0 ? [resitsLabel] : []),
     ...(obligations.length > 0 ? [obligationsLabel] : []),
     ...(certificates.length > 0 ? [certificatesLabel] : []),
+    ...(campaignReminders.length > 0 ? [campaignRemindersLabel] : []),
   ];
   const joined =
     parts.length > 1 ? `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}` : parts[0];
@@ -354,6 +403,13 @@ export function digestMessage(input: {
       obligationsLabel,
       certificates: certificates.map((item) => certificateLine(input.appUrl, item)),
       certificatesLabel,
+      campaignReminders: campaignReminders.map((item) => ({
+        campaign: item.campaignLabel,
+        centre: item.centreName,
+        message: item.message,
+        url: campaignUrl(input.appUrl, item),
+      })),
+      campaignRemindersLabel,
       appUrl: input.appUrl,
     },
   };

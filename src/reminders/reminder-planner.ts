@@ -45,6 +45,9 @@ import {
   certificatesToRemind,
   CQC_CONFIRM_TOKEN_DAYS,
 } from '../cqc/certificate-rules.js';
+import { CqcCampaign } from '../cqc/campaign/campaign.entity.js';
+import { CqcCampaignNotice } from '../cqc/campaign/campaign-notice.entity.js';
+import { buildCampaignTimeline, remindersBetween } from '../cqc/campaign-timeline.js';
 import { Titre } from '../titres/titre.entity.js';
 import { CqcHubAccountService } from '../cqc/hub-account/hub-account.service.js';
 import { randomSecret, sha256 } from '../auth/token.service.js';
@@ -52,6 +55,7 @@ import {
   driverCertificateMessage,
   digestMessage,
   immediateMessage,
+  type CampaignReminderDueItem,
   type CertificateDueItem,
   type DueItem,
   type ObligationDueItem,
@@ -124,6 +128,26 @@ interface CertificateRow {
   sessionStartDate: string;
   sessionEndDate: string;
   titreCode: string;
+}
+
+/** A campaign reminder due, for one of its centre's managers. */
+interface PendingCampaignReminder extends CampaignReminderDueItem {
+  recipientId: string;
+}
+
+/**
+ * A campaign reminder is sent on its date, or up to a week later when no pass ran that day (the
+ * scheduler was off): older ones are not sent any more.
+ */
+export const CAMPAIGN_REMINDER_CATCH_UP_DAYS = 7;
+
+function campaignNoticeKey(n: {
+  recipientId: string;
+  campaignId: string;
+  stepCode: string;
+  on: string;
+}) {
+  return `${n.recipientId}|${n.campaignId}|${n.stepCode}|${n.on}`;
 }
 
 /** A re-sit at a reminder step, for one recipient. */
@@ -207,6 +231,7 @@ export class ReminderPlanner {
     const obligations = await this.pendingObligations(today);
     const certificateRows = await this.certificateRows(today);
     const certificates = await this.pendingCertificates(certificateRows, today);
+    const campaignReminders = await this.pendingCampaignReminders(today);
     const report: PlanReport = await this.queueDrivers(
       await this.pendingDriverCertificates(certificateRows, today),
     );
@@ -222,14 +247,17 @@ export class ReminderPlanner {
       pending.length === 0 &&
       resits.length === 0 &&
       obligations.length === 0 &&
-      certificates.length === 0
+      certificates.length === 0 &&
+      campaignReminders.length === 0
     ) {
       return report;
     }
     const sessions = await this.sessionSummaries([...new Set(pending.map((p) => p.sessionId))]);
     const recipients = await this.recipients([
       ...new Set(
-        [...pending, ...resits, ...obligations, ...certificates].map((p) => p.recipientId),
+        [...pending, ...resits, ...obligations, ...certificates, ...campaignReminders].map(
+          (p) => p.recipientId,
+        ),
       ),
     ]);
     for (const recipient of recipients.values()) {
@@ -237,6 +265,7 @@ export class ReminderPlanner {
       const myResits = resits.filter((p) => p.recipientId === recipient.id);
       const myObligations = obligations.filter((p) => p.recipientId === recipient.id);
       const myCertificates = certificates.filter((p) => p.recipientId === recipient.id);
+      const myCampaignReminders = campaignReminders.filter((p) => p.recipientId === recipient.id);
       const queued = await this.queueFor(
         recipient,
         mine,
@@ -245,6 +274,7 @@ export class ReminderPlanner {
         myCertificates,
         sessions,
         today,
+        myCampaignReminders,
       );
       report.itemsQueued += queued.items;
       report.messagesQueued += queued.messages;
@@ -406,6 +436,63 @@ export class ReminderPlanner {
           }),
         ),
     );
+  }
+
+  /**
+   * The reminders of the CQC-by-equivalence campaigns (campaign-timeline.ts) dated from a week
+   * ago to today, not yet sent to each of their centre's managers (the same accounts as for
+   * re-sits and obligations), when the centre's reminders are on.
+   */
+  private async pendingCampaignReminders(today: CalendarDate): Promise<PendingCampaignReminder[]> {
+    const year = Number(today.slice(0, 4));
+    // A campaign's reminders fall in the spring and summer after its school year starts.
+    const campaigns = await this.db.read((m) =>
+      m
+        .getRepository(CqcCampaign)
+        .find({ where: { schoolYear: In([year - 1, year]) }, order: { id: 'ASC' } }),
+    );
+    if (campaigns.length === 0) return [];
+    const policies = await this.policies.all();
+    const enabled = campaigns.filter(
+      (c) => (policies.get(c.centreId) ?? DEFAULT_REMINDER_POLICY).enabled,
+    );
+    const centreIds = [...new Set(enabled.map((c) => c.centreId))];
+    const managers = await this.centreManagers(centreIds);
+    const centres = await this.centreNames(centreIds);
+    const candidates: PendingCampaignReminder[] = [];
+    for (const campaign of enabled) {
+      const timeline = buildCampaignTimeline(campaign.schoolYear, {
+        start: campaign.springHolidaysStart,
+        end: campaign.springHolidaysEnd,
+      });
+      if (!timeline.ok) continue;
+      const due = remindersBetween(
+        timeline.value,
+        addDays(today, -CAMPAIGN_REMINDER_CATCH_UP_DAYS),
+        today,
+      );
+      for (const reminder of due) {
+        for (const recipientId of managers.get(campaign.centreId) ?? []) {
+          candidates.push({
+            recipientId,
+            campaignId: campaign.id,
+            centreId: campaign.centreId,
+            centreName: centres.get(campaign.centreId) ?? '',
+            campaignLabel: campaign.label,
+            stepCode: reminder.stepCode,
+            on: reminder.on,
+            message: reminder.message,
+          });
+        }
+      }
+    }
+    const sent = await this.noticeKeys(
+      CqcCampaignNotice,
+      'campaignId',
+      [...new Set(candidates.map((c) => c.campaignId))],
+      campaignNoticeKey,
+    );
+    return candidates.filter((c) => !sent.has(campaignNoticeKey(c)));
   }
 
   /** The certificates whose card is not ordered, ending within 30 days or ended. */
@@ -737,6 +824,7 @@ export class ReminderPlanner {
     certificates: PendingCertificate[],
     sessions: ReadonlyMap<string, SessionSummary>,
     today: CalendarDate,
+    campaignReminders: PendingCampaignReminder[] = [],
   ): Promise<{ items: number; messages: number }> {
     const known = items.filter((item) => sessions.has(item.sessionId));
     const immediate = known.filter((item) => isImmediate(item, item.reminder));
@@ -771,7 +859,8 @@ export class ReminderPlanner {
         digest.length > 0 ||
         resits.length > 0 ||
         obligations.length > 0 ||
-        certificates.length > 0
+        certificates.length > 0 ||
+        campaignReminders.length > 0
       ) {
         const { subject, view } = digestMessage({
           appUrl: this.config.appUrl,
@@ -782,6 +871,7 @@ export class ReminderPlanner {
           resits,
           obligations,
           certificates,
+          campaignReminders,
         });
         const id = await this.outbox.enqueue(m, {
           recipientId: recipient.id,
@@ -827,6 +917,16 @@ export class ReminderPlanner {
               certificateId: item.certificateId,
               step: item.step,
               validUntil: item.validUntil,
+            })),
+          );
+          queuedItems += await insertNotices(
+            m,
+            CqcCampaignNotice,
+            campaignReminders.map((item) => ({
+              ...notice,
+              campaignId: item.campaignId,
+              stepCode: item.stepCode,
+              on: item.on,
             })),
           );
           messages++;
