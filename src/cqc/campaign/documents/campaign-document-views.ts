@@ -86,10 +86,10 @@ const VOWEL_START = /^[aeiouyàâäéèêëîïôöùûüœæ]/i;
  */
 export function frenchOf(name: string): string {
   const trimmed = name.trim();
-  const article = /^(le|la|les|l['’])\s*(.*)$/i.exec(trimmed);
+  const article = /^(?:(les|le|la)\s+|(l)['’]\s*)(.+)$/i.exec(trimmed);
   if (article) {
-    const [, word, rest] = article;
-    const lower = word.toLowerCase();
+    const [, word, apostrophe, rest] = article;
+    const lower = (word ?? apostrophe).toLowerCase();
     if (lower === 'le') return `du ${rest}`;
     if (lower === 'les') return `des ${rest}`;
     if (lower === 'la') return `de la ${rest}`;
@@ -127,10 +127,15 @@ function count(n: number, singular: string, plural: string): string {
   return `${n}${NBSP}${n === 1 ? singular : plural}`;
 }
 
-/** A role that is the head of the school (who signs the attestation). */
+/**
+ * A role that is the head of the school, who signs the attestation: proviseur(e), principal(e),
+ * directeur / directrice, chef(fe) d’établissement — not their deputy (« adjoint »), nor the
+ * « directeur délégué aux formations » (the former chef des travaux).
+ */
 export function isHeadOfSchool(role: string | null): boolean {
   if (role === null) return false;
-  return /\b(proviseur|proviseure|directeur|directrice|principal|principale)\b|chef\s+d['’]\s*établissement|cheffe\s+d['’]\s*établissement/i.test(
+  if (/adjoint|délégué|déléguée|delegue/i.test(role)) return false;
+  return /(^|[^\p{L}])(proviseur|proviseure|directeur|directrice|principal|principale)([^\p{L}]|$)|chef(fe)?\s+d['’]\s*établissement/iu.test(
     role,
   );
 }
