@@ -311,6 +311,45 @@ describeOnce('CQC campaign documents (PDF)', () => {
     expect(moved.length).toBeGreaterThan(0);
   });
 
+  it('a long attestation and a full envelope: the signature on a page with the last rows', async () => {
+    const attestation = await rendered({
+      ...CONTEXT,
+      kind: 'attestation-reussite',
+      generatedOn: '2027-05-20',
+      laureates: fortyPupils(),
+    });
+    expect(attestation.pages.length).toBeGreaterThanOrEqual(2);
+    const signed = attestation.pages.filter((page) => page.includes('Cachet de l’établissement'));
+    expect(signed).toHaveLength(1);
+    expect(signed[0]).toMatch(/^ ?38 Zeller Inès/m);
+    expect(signed[0]).toMatch(/^ ?40 Zeller Théo/m);
+    expect(signed[0]).toContain('Nombre de lauréats : 40');
+    expect(signed[0]).toContain('Fait à Villeurbanne, le 20/05/2027');
+
+    // Two sessions of 32 fiches (the most a session has), the second ending the envelope.
+    const fiches = [
+      ...fortyPupils(),
+      ...fortyPupils().map((p) => ({ ...p, lastName: `${p.lastName}-B` })),
+    ];
+    const envelope = await rendered({
+      ...CONTEXT,
+      kind: 'bordereau-enveloppe',
+      generatedOn: '2027-05-20',
+      envelopeDeadline: '2027-05-30',
+      envelopeDeadlineNote: null,
+      ficheSessions: [0, 1].map((s) => ({
+        label: s === 0 ? 'Session CAP CLM — Terminale CTRM' : 'Session Bac Pro — Terminale CTRM',
+        fiches: fiches.slice(s * 32, s * 32 + 32).map((p, i) => ({ ...p, ficheNumber: i + 1 })),
+        voidedNumbers: [],
+      })),
+    });
+    expect(envelope.text).toContain('Total : 64 fiches navettes dans l’enveloppe.');
+    const closing = envelope.pages.filter((page) => page.includes('Enveloppe préparée par'));
+    expect(closing).toHaveLength(1);
+    for (const n of [30, 31, 32]) expect(closing[0]).toMatch(new RegExp(`^ ?n° ${n} `, 'm'));
+    expect(closing[0]).toContain('Avant de fermer l’enveloppe');
+  });
+
   it('pupils turning 18: each with the date, by date, the 29 February birth on 1 March', async () => {
     const born = [
       pupil('Petit', 'Théo', '2009-09-02', {
