@@ -350,6 +350,36 @@ describeOnce('CQC campaign documents (PDF)', () => {
     expect(closing[0]).toContain('Avant de fermer l’enveloppe');
   });
 
+  it('empty documents and a campaign-wide list render, saying there is nothing to list', async () => {
+    const context = { ...CONTEXT, school: null, generatedOn: '2027-05-20' };
+    const empty: [CampaignDocumentInput, string][] = [
+      [
+        { ...context, kind: 'attestation-reussite', laureates: [] },
+        'Aucun lauréat du CAP CLM n’est enregistré',
+      ],
+      [
+        {
+          ...context,
+          kind: 'bordereau-enveloppe',
+          envelopeDeadline: '2027-05-30',
+          envelopeDeadlineNote: null,
+          ficheSessions: [],
+        },
+        'Aucune fiche navette n’est attribuée à cet établissement',
+      ],
+      [{ ...context, kind: 'remise-cqc', pupils: [] }, 'Aucune carte à remettre'],
+      [{ ...context, kind: 'eleves-majeurs', entries: [] }, 'Aucun élève n’atteint ses 18 ans'],
+    ];
+    for (const [input, notice] of empty) {
+      expect(service.fileName(input)).toMatch(/^cqc-[a-z-]+-2026-2027\.pdf$/);
+      const { text, pages } = await rendered(input);
+      expect(pages).toHaveLength(1);
+      expect(text).toContain(notice);
+      expect(text).toContain('Délégation Auvergne-Rhône-Alpes');
+      expect(text).toMatch(/(Fait l|L)e 20\/05\/2027/);
+    }
+  });
+
   it('pupils turning 18: each with the date, by date, the 29 February birth on 1 March', async () => {
     const born = [
       pupil('Petit', 'Théo', '2009-09-02', {

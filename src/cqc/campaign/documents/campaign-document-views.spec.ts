@@ -232,16 +232,18 @@ describe('successAttestationView', () => {
       /^Je soussigné\(e\), \.{40}, chef d’établissement du Lycée professionnel Jean-Moulin,$/,
     );
     expect(view.signatory).not.toContain('Paul Roux');
-    expect(view.signer).toBe('Le chef d’établissement (nom et qualité)');
+    expect(view.signer).toBe('Nom et qualité');
     expect(view.madeAt).toBe('Fait le 20/05/2027');
     expect(view.issued).toBe('Le 20/05/2027');
     expect(view.rows).toEqual([]);
     expect(view.tailRows).toHaveLength(1);
   });
 
-  it('no laureate: says so', () => {
-    const view = successAttestationView({ ...input, laureates: [] });
+  it('no laureate: says so; no school: the head of school alone', () => {
+    const view = successAttestationView({ ...input, school: null, laureates: [] });
+    expect(view.signatory).toMatch(/, chef d’établissement,$/);
     expect(view.emptyNotice).toMatch(/^Aucun lauréat du CAP CLM/);
+    expect(view.statement).toMatch(/^atteste que les élèves ci-dessous ont obtenu/);
     expect(view.total).toBe('Nombre de lauréats : 0');
   });
 });

@@ -332,7 +332,7 @@ export function successAttestationView(input: SuccessAttestationInput): SuccessA
   const citations = new Citations();
   const common = base(input, citations, true);
   const schoolName = input.school?.name.trim() ?? null;
-  const ofSchool = schoolName ? ` ${frenchOf(schoolName)}` : ' de l’établissement';
+  const ofSchool = schoolName ? ` ${frenchOf(schoolName)}` : '';
   const contactName = input.school?.contactName?.trim() || null;
   const contactRole = input.school?.contactRole?.trim() || null;
   const head = contactName !== null && contactRole !== null && isHeadOfSchool(contactRole);
@@ -343,9 +343,11 @@ export function successAttestationView(input: SuccessAttestationInput): SuccessA
   const n = laureates.length;
   const session = input.schoolYear + 1;
   const whom =
-    n === 1
-      ? 'l’élève ci-dessous a obtenu'
-      : `les ${count(n, 'élève', 'élèves')} ci-dessous ont obtenu`;
+    n === 0
+      ? 'les élèves ci-dessous ont obtenu'
+      : n === 1
+        ? 'l’élève ci-dessous a obtenu'
+        : `les ${count(n, 'élève', 'élèves')} ci-dessous ont obtenu`;
   const city = input.school?.city?.trim() || null;
   return finish({
     ...common,
@@ -365,9 +367,7 @@ export function successAttestationView(input: SuccessAttestationInput): SuccessA
     madeAt: city
       ? `Fait à ${city}, le ${formatFrenchDate(input.generatedOn)}`
       : `Fait le ${formatFrenchDate(input.generatedOn)}`,
-    signer: head
-      ? `${contactName}, ${contactRole.toLowerCase()}`
-      : 'Le chef d’établissement (nom et qualité)',
+    signer: head ? `${contactName}, ${contactRole.toLowerCase()}` : 'Nom et qualité',
   });
 }
 
