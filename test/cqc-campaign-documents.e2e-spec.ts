@@ -20,6 +20,11 @@ import type {
   SuccessAttestationInput,
 } from '../src/cqc/campaign/campaign-documents.types.js';
 import { CampaignDocumentsService } from '../src/cqc/campaign/documents/campaign-documents.service.js';
+import {
+  CAMPAIGN_DOCUMENT_TEMPLATES,
+  campaignDocumentView,
+} from '../src/cqc/campaign/documents/campaign-document-views.js';
+import { DocumentTemplates } from '../src/documents/document-templates.js';
 import { startTestApp, testDbKind, type TestApp } from './support/test-app.js';
 
 const describeOnce = testDbKind() === 'postgres' ? describe.skip : describe;
@@ -378,6 +383,32 @@ describeOnce('CQC campaign documents (PDF)', () => {
       expect(text).toContain('Délégation Auvergne-Rhône-Alpes');
       expect(text).toMatch(/(Fait l|L)e 20\/05\/2027/);
     }
+  });
+
+  it('writes user data as text: markup in a name is printed, never interpreted', async () => {
+    const input: HandoverSheetInput = {
+      ...CONTEXT,
+      school: { ...SCHOOL, name: 'Lycée <b>Pasteur</b> & Curie' },
+      kind: 'remise-cqc',
+      generatedOn: '2027-07-06',
+      pupils: [
+        {
+          ...pupil('<img src=x onerror=alert(1)>', 'Zoé', '2008-01-02'),
+          cardReceivedOn: '2027-07-05',
+          handedOverOn: null,
+        },
+      ],
+    };
+    const html = t.app
+      .get(DocumentTemplates)
+      .document(CAMPAIGN_DOCUMENT_TEMPLATES['remise-cqc'], campaignDocumentView(input)).html;
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
+    expect(html).toContain('Lycée &lt;b&gt;Pasteur&lt;/b&gt; &amp; Curie');
+    expect(service.fileName(input)).toBe('cqc-remise-cqc-lycee-b-pasteur-b-curie-2026-2027.pdf');
+    const { text } = await rendered(input);
+    expect(text).toContain('<img src=x onerror=alert(1)> Zoé');
+    expect(text).toContain('Lycée <b>Pasteur</b> & Curie');
   });
 
   it('pupils turning 18: each with the date, by date, the 29 February birth on 1 March', async () => {
