@@ -30,7 +30,7 @@ import { startTestApp, testDbKind, type TestApp } from './support/test-app.js';
 const describeOnce = testDbKind() === 'postgres' ? describe.skip : describe;
 
 /** Where the PDFs are written to be checked (and looked at: JALON_KEEP_PDF=1 keeps them). */
-const dir = mkdtempSync(join(tmpdir(), 'jalon-cqc-docs-'));
+let dir = '';
 
 interface Checked {
   /** The text of each page, as laid out (`pdftotext -layout`: a table row on a line), spaces squeezed. */
@@ -124,13 +124,14 @@ describeOnce('CQC campaign documents (PDF)', () => {
   let service: CampaignDocumentsService;
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'jalon-cqc-docs-'));
     t = await startTestApp({ now: '2027-05-20T08:00:00Z' });
     service = t.app.get(CampaignDocumentsService);
   });
 
   afterAll(async () => {
     await t?.close();
-    if (!process.env.JALON_KEEP_PDF) rmSync(dir, { recursive: true, force: true });
+    if (dir !== '' && !process.env.JALON_KEEP_PDF) rmSync(dir, { recursive: true, force: true });
   });
 
   async function rendered(input: CampaignDocumentInput): Promise<Checked> {
