@@ -8,6 +8,9 @@ SUDO=""
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || packages+=(fonts-dejavu-core)
+# For `npm test`: the campaign documents' test checks its PDFs with qpdf and pdftotext.
+command -v qpdf >/dev/null || packages+=(qpdf)
+command -v pdftotext >/dev/null || packages+=(poppler-utils)
 if [ ${#packages[@]} -gt 0 ]; then
   echo "Installation des paquets Debian : ${packages[*]}"
   $SUDO apt-get update -qq

@@ -40,7 +40,7 @@ export const CAMPAIGN_DOCUMENT_TEMPLATES: Readonly<Record<CampaignDocumentKind, 
 export const CAMPAIGN_DOCUMENT_TITLES: Readonly<Record<CampaignDocumentKind, string>> = {
   'attestation-reussite': 'Attestation de réussite au CAP CLM',
   'bordereau-enveloppe': 'Bordereau de l’enveloppe des fiches navettes',
-  'remise-cqc': 'Remise des cartes de qualification de conducteur (CQC) contre signature',
+  'remise-cqc': 'Remise des CQC contre signature',
   'eleves-majeurs': 'Élèves à convoquer dès leurs 18 ans',
 };
 
@@ -86,10 +86,10 @@ const VOWEL_START = /^[aeiouyàâäéèêëîïôöùûüœæ]/i;
  */
 export function frenchOf(name: string): string {
   const trimmed = name.trim();
-  const article = /^(le|la|les|l['’])\s*(.*)$/i.exec(trimmed);
+  const article = /^(?:(les|le|la)\s+|(l)['’]\s*)(.+)$/i.exec(trimmed);
   if (article) {
-    const [, word, rest] = article;
-    const lower = word.toLowerCase();
+    const [, word, apostrophe, rest] = article;
+    const lower = (word ?? apostrophe).toLowerCase();
     if (lower === 'le') return `du ${rest}`;
     if (lower === 'les') return `des ${rest}`;
     if (lower === 'la') return `de la ${rest}`;
@@ -127,10 +127,15 @@ function count(n: number, singular: string, plural: string): string {
   return `${n}${NBSP}${n === 1 ? singular : plural}`;
 }
 
-/** A role that is the head of the school (who signs the attestation). */
+/**
+ * A role that is the head of the school, who signs the attestation: proviseur(e), principal(e),
+ * directeur / directrice, chef(fe) d’établissement — not their deputy (« adjoint »), nor the
+ * « directeur délégué aux formations » (the former chef des travaux).
+ */
 export function isHeadOfSchool(role: string | null): boolean {
   if (role === null) return false;
-  return /\b(proviseur|proviseure|directeur|directrice|principal|principale)\b|chef\s+d['’]\s*établissement|cheffe\s+d['’]\s*établissement/i.test(
+  if (/adjoint|délégué|déléguée|delegue/i.test(role)) return false;
+  return /(^|[^\p{L}])(proviseur|proviseure|directeur|directrice|principal|principale)([^\p{L}]|$)|chef(fe)?\s+d['’]\s*établissement/iu.test(
     role,
   );
 }
@@ -150,13 +155,15 @@ export interface ReferenceView {
   text: string;
 }
 
-/** Short title of a source as cited at the end of a document. */
+/** How the synoptic of seed 000 is named once, above its boxes cited by the documents. */
+export const SYNOPTIC_CITATION =
+  'Synoptique « Process délivrance CQC par équivalence sur diplôme », procédure spécifique Bac Pro CTRM ayant validé la certification intermédiaire (version de mars 2016)';
+
+/** A source as cited at the end of a document: the synoptic's box, or the text and its article. */
 export function sourceCitation(source: RuleSource): string {
-  const text =
-    source.text === CQC_SYNOPTIC_TITLE
-      ? 'Synoptique « Process délivrance CQC par équivalence sur diplôme », procédure spécifique Bac Pro CTRM ayant validé la certification intermédiaire (version de mars 2016)'
-      : source.text;
-  return `${text} — ${source.article}.`;
+  return source.text === CQC_SYNOPTIC_TITLE
+    ? `Synoptique, ${source.article}.`
+    : `${source.text} — ${source.article}.`;
 }
 
 /** Numbers the sources in the order a document first cites them. */
@@ -170,11 +177,16 @@ class Citations {
       this.sources.push(source);
       return this.sources.length;
     });
-    return { text, refs: numbers.join(', ') };
+    return { text, refs: [...new Set(numbers)].sort((a, b) => a - b).join(', ') };
   }
 
   references(): ReferenceView[] {
     return this.sources.map((source, i) => ({ number: i + 1, text: sourceCitation(source) }));
+  }
+
+  /** The synoptic named in full when one of its boxes is cited, else null. */
+  synoptic(): string | null {
+    return this.sources.some((s) => s.text === CQC_SYNOPTIC_TITLE) ? `${SYNOPTIC_CITATION}.` : null;
   }
 }
 
@@ -198,6 +210,8 @@ interface CampaignViewBase {
   /** « Lyon, le 02/06/2027 » (the school's city) or « Le 02/06/2027 ». */
   issued: string;
   references: ReferenceView[];
+  /** The synoptic of seed 000 named in full, when the references cite its boxes. */
+  synoptic: string | null;
 }
 
 /** A pupil as a row of a table. */
@@ -244,7 +258,7 @@ function base(
   input: CampaignDocumentContext & { kind: CampaignDocumentKind },
   citations: Citations,
   issuerIsSchool = false,
-): Omit<CampaignViewBase, 'references'> & { citations: Citations } {
+): Omit<CampaignViewBase, 'references' | 'synoptic'> & { citations: Citations } {
   const title = CAMPAIGN_DOCUMENT_TITLES[input.kind];
   const school = input.school;
   const schoolName = school?.name.trim() ?? null;
@@ -288,9 +302,9 @@ function base(
 
 function finish<T extends { citations: Citations }>(
   view: T,
-): Omit<T, 'citations'> & { references: ReferenceView[] } {
+): Omit<T, 'citations'> & { references: ReferenceView[]; synoptic: string | null } {
   const { citations, ...rest } = view;
-  return { ...rest, references: citations.references() };
+  return { ...rest, references: citations.references(), synoptic: citations.synoptic() };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -318,7 +332,7 @@ export function successAttestationView(input: SuccessAttestationInput): SuccessA
   const citations = new Citations();
   const common = base(input, citations, true);
   const schoolName = input.school?.name.trim() ?? null;
-  const ofSchool = schoolName ? ` ${frenchOf(schoolName)}` : ' de l’établissement';
+  const ofSchool = schoolName ? ` ${frenchOf(schoolName)}` : '';
   const contactName = input.school?.contactName?.trim() || null;
   const contactRole = input.school?.contactRole?.trim() || null;
   const head = contactName !== null && contactRole !== null && isHeadOfSchool(contactRole);
@@ -329,9 +343,11 @@ export function successAttestationView(input: SuccessAttestationInput): SuccessA
   const n = laureates.length;
   const session = input.schoolYear + 1;
   const whom =
-    n === 1
-      ? 'l’élève ci-dessous a obtenu'
-      : `les ${count(n, 'élève', 'élèves')} ci-dessous ont obtenu`;
+    n === 0
+      ? 'les élèves ci-dessous ont obtenu'
+      : n === 1
+        ? 'l’élève ci-dessous a obtenu'
+        : `les ${count(n, 'élève', 'élèves')} ci-dessous ont obtenu`;
   const city = input.school?.city?.trim() || null;
   return finish({
     ...common,
@@ -351,9 +367,7 @@ export function successAttestationView(input: SuccessAttestationInput): SuccessA
     madeAt: city
       ? `Fait à ${city}, le ${formatFrenchDate(input.generatedOn)}`
       : `Fait le ${formatFrenchDate(input.generatedOn)}`,
-    signer: head
-      ? `${contactName}, ${contactRole.toLowerCase()}`
-      : 'Le chef d’établissement (nom et qualité)',
+    signer: head ? `${contactName}, ${contactRole.toLowerCase()}` : 'Nom et qualité',
   });
 }
 
@@ -365,6 +379,10 @@ export interface EnvelopeSessionView {
   /** « 12 fiches navettes ». */
   count: string;
   rows: PupilRowView[];
+  /** The last session's last rows, printed with the checks and the signature. */
+  tailRows: PupilRowView[];
+  /** True when the checks and the signature close this session's table (the last one). */
+  closing: boolean;
   /** « Fiches annulées (à ne pas joindre) : n° 4, n° 9. », or null. */
   voided: string | null;
 }
@@ -377,6 +395,8 @@ export interface EnvelopeChecklistView extends CampaignViewBase {
   recipient: string;
   rules: RuleView[];
   sessions: EnvelopeSessionView[];
+  /** True when no table holds the checks and the signature (no fiche at all). */
+  closingAlone: boolean;
   /** « Total : 24 fiches navettes dans l’enveloppe. » */
   total: string;
   emptyNotice: string | null;
@@ -388,22 +408,26 @@ export function envelopeChecklistView(input: EnvelopeChecklistInput): EnvelopeCh
   const citations = new Citations();
   const common = base(input, citations);
   const deadline = formatFrenchDate(input.envelopeDeadline);
-  const sessions = input.ficheSessions.map((session) => {
+  const last = input.ficheSessions.length - 1;
+  const sessions: EnvelopeSessionView[] = input.ficheSessions.map((session, index) => {
     const fiches = [...session.fiches].sort(
       (a, b) => a.ficheNumber - b.ficheNumber || comparePupilNames(a, b),
     );
     const voided = [...session.voidedNumbers].sort((a, b) => a - b);
+    const rows = fiches.map((fiche, i) => pupilRow(fiche, i));
+    const split = index === last ? splitForSignature(rows) : { rows, tailRows: [] };
     return {
       label: session.label.trim(),
       count: count(fiches.length, 'fiche navette', 'fiches navettes'),
-      rows: fiches.map((fiche, i) => pupilRow(fiche, i)),
+      ...split,
+      closing: split.tailRows.length > 0,
       voided:
         voided.length === 0
           ? null
           : `${voided.length === 1 ? 'Fiche annulée' : 'Fiches annulées'} (à ne pas joindre) : ${voided.map((v) => `n°${NBSP}${v}`).join(', ')}.`,
     };
   });
-  const total = sessions.reduce((sum, s) => sum + s.rows.length, 0);
+  const total = sessions.reduce((sum, s) => sum + s.rows.length + s.tailRows.length, 0);
   const envelopeSource = CQC_CAMPAIGN_SOURCES.ENVELOPE_BY_30_MAY;
   return finish({
     ...common,
@@ -416,7 +440,7 @@ export function envelopeChecklistView(input: EnvelopeChecklistInput): EnvelopeCh
     recipient: `Destinataire : ${input.centreName.trim()}, par voie postale.`,
     rules: [
       citations.rule(
-        'Chaque fiche navette complétée (n° de permis, date, signature de l’élève) est jointe à sa pièce jointe : la copie recto-verso du permis de conduire signé. Pas d’agrafe.',
+        'Chaque fiche navette complétée (n° de permis, date, signature de l’élève) est accompagnée de sa pièce jointe, la copie recto-verso du permis de conduire signé. Pas d’agrafe.',
         CQC_CAMPAIGN_SOURCES.MID_MAY_COMPLETION,
         envelopeSource,
       ),
@@ -427,6 +451,7 @@ export function envelopeChecklistView(input: EnvelopeChecklistInput): EnvelopeCh
       ),
     ],
     sessions,
+    closingAlone: !sessions.some((session) => session.closing),
     total: `Total : ${count(total, 'fiche navette', 'fiches navettes')} dans l’enveloppe.`,
     emptyNotice:
       total === 0
