@@ -258,4 +258,17 @@ describe('API fuzzing (from the OpenAPI document)', () => {
   it('covers every operation of the document', () => {
     expect(ops.map((o) => o.key).sort()).toEqual([...OPERATIONS].sort());
   });
+
+  // Last, so that its write changes no case above: the digest the whole suite relies on to say
+  // « a rejected request changed nothing » does see a change, in the table changed.
+  it('sees what an accepted request changed, table by table', async () => {
+    const before = await ctx.snapshots.take();
+    expect(await ctx.snapshots.changedSince(before)).toEqual([]);
+    const res = await ctx.f
+      .as('admin')
+      .post('/api/centres', { name: 'Centre témoin du fuzzing', city: 'Lyon' });
+    expect(res.status).toBe(201);
+    expect(await ctx.snapshots.changedSince(before)).toEqual(['centre']);
+    ctx.snapshots.invalidate();
+  });
 });
