@@ -431,6 +431,8 @@ describe(`CQC: « Créez votre compte Hub Pro Transport » (${testDbKind()})`, (
 
   it('works the same for a titre whose CCP alone gives the CQC (FIMO-type training)', async () => {
     const code = `FIMO${Date.now().toString(36)}`.slice(0, 30);
+    // The clock moved on with the tests above: log in again.
+    const admin = t.as(await t.login(ADMIN.email, ADMIN.password));
     const titre = await aTitre(admin, {
       code,
       label: 'Conducteur du transport routier de marchandises sur porteur',
