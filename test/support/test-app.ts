@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -18,6 +18,15 @@ export function testDbKind(): DbKind {
   return process.env.JALON_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 }
 
+/**
+ * Where scratch SQLite files go: in memory-backed /dev/shm when the machine has it (a scratch
+ * database needs no fsync at each commit; the suite runs several times faster there), else the
+ * temporary folder.
+ */
+function scratchRoot(): string {
+  return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+}
+
 /** An empty database of the kind under test; `drop` removes it. */
 export async function scratchDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
   if (testDbKind() === 'postgres') {
@@ -26,7 +35,7 @@ export async function scratchDatabaseUrl(): Promise<{ url: string; drop: () => P
       'jalon_e2e',
     );
   }
-  const dir = mkdtempSync(join(tmpdir(), 'jalon-e2e-'));
+  const dir = mkdtempSync(join(scratchRoot(), 'jalon-e2e-'));
   return {
     url: `sqlite:${join(dir, 'jalon.sqlite')}`,
     drop: async () => rmSync(dir, { recursive: true, force: true }),
