@@ -28,6 +28,8 @@ import { WebAuthController } from './web-auth.controller.js';
 import { PeopleModule } from '../people/people.module.js';
 import { WebPeopleController } from './people/web-people.controller.js';
 import { WebResitsController } from './resits/web-resits.controller.js';
+import { WebCampaignController } from './cqc/web-campaign.controller.js';
+import { CqcCampaignModule } from '../cqc/campaign/campaign.module.js';
 import { WebAuthService } from './web-auth.service.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 import { WebPages } from './web-pages.js';
@@ -56,6 +58,7 @@ import { WebPages } from './web-pages.js';
     IncidentsModule,
     DocumentsModule,
     CalendarModule,
+    CqcCampaignModule,
   ],
   // The form controllers come before the pages: `/sessions/new` must not reach `/sessions/:id`.
   controllers: [
@@ -65,6 +68,7 @@ import { WebPages } from './web-pages.js';
     WebCalendarController,
     WebPeopleController,
     WebResitsController,
+    WebCampaignController,
   ],
   providers: [
     WebPages,
