@@ -119,7 +119,8 @@ describe(`CQC campaign dashboard pages (${testDbKind()})`, () => {
     expect(text).toContain('au plus tard le <strong>16/04/2027</strong>');
     expect(text).toContain('au plus tard le <strong>30/05/2027</strong>');
     expect(text).toContain('Relancer les établissements');
-    expect(text).toContain('Source :');
+    expect(text).toContain('Précisions et source');
+    expect(text).toContain('Source : ');
     expect(text).toContain('0 établissement');
     const bad = await web.post(page('/schools'), { name: '', email: 'pas-une-adresse' });
     expect(bad.status).toBe(400);

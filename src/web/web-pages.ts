@@ -76,6 +76,7 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'campaign-pupils-created': 'Les élèves ont été ajoutés à la classe.',
   'fiche-sessions-created': 'Les sessions de fiches navettes de la classe ont été créées.',
   'fiches-issued': 'Les fiches navettes ont été éditées et numérotées.',
+  'pupil-placed': 'L’élève a été placé dans la session de fiches.',
   'fiche-voided': 'La fiche a été annulée et sa suite enregistrée.',
   'handover-created': 'La réception de la CQC a été enregistrée.',
   'handover-updated': 'La remise de la CQC a été enregistrée.',

@@ -43,6 +43,7 @@ import {
   IssueFichesDto,
   PatchHandoverDto,
   PatchSchoolDto,
+  PlacePupilDto,
   VoidFicheDto,
 } from '../../cqc/campaign/dto/campaign.dto.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
@@ -852,6 +853,41 @@ export class WebCampaignController {
     });
   }
 
+  @Post(':id/classes/:classId/pupils/:pupilId/placement')
+  async placePupil(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('classId') classId: string,
+    @UuidParam('pupilId') pupilId: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    requireWriter(caller);
+    const ctx = { req, res, caller };
+    const pupils = await this.campaigns.pupils(caller, id, classId);
+    if (!pupils.some((p) => p.id === pupilId)) throw notFound('Élève');
+    const reason = optionalText(body, 'reason');
+    await this.forms.submit(ctx, {
+      dto: PlacePupilDto,
+      plain: { ficheSessionId: optionalText(body, 'ficheSessionId'), reason: reason ?? null },
+      labels: LABELS,
+      work: (dto) => this.campaigns.placePupil(caller, id, pupilId, dto),
+      done: { to: `/cqc/campaigns/${id}/classes/${classId}#placer`, flash: 'pupil-placed' },
+      again: (refusal) =>
+        this.renderClass(ctx, id, classId, {
+          key: `place-${pupilId}`,
+          state: {
+            values: {
+              ficheSessionId: text(body, 'ficheSessionId'),
+              reason: text(body, 'reason'),
+            },
+            ...refusal,
+          },
+        }),
+    });
+  }
+
   @Post(':id/fiche-sessions/:ficheSessionId/fiches')
   async issueFiches(
     @Req() req: WebRequest,
@@ -1061,6 +1097,8 @@ export class WebCampaignController {
         pupilsOpen: refused?.key === 'pupils' || pupils.length === 0,
         split: this.splitModel(splits[0] ?? null, sessions.length > 0, refused),
         sessions: sessions.map((s) => this.sessionModel(id, s, refused, today, writable)),
+        unplaced:
+          sessions.length === 0 ? [] : this.unplacedModel(id, classId, pupils, sessions, refused),
         handovers: handovers.map((h, index) =>
           this.handoverModel(id, classId, h, index, refused, today),
         ),
@@ -1074,6 +1112,40 @@ export class WebCampaignController {
       },
       refused?.state.status ?? 200,
     );
+  }
+
+  /** Pupils without a fiche session once the sessions exist (added late), with their form. */
+  private unplacedModel(
+    campaignId: string,
+    classId: string,
+    pupils: readonly PupilView[],
+    sessions: readonly FicheSessionView[],
+    refused: Refused | null,
+  ): object[] {
+    const specs: FieldSpec[] = [
+      {
+        name: 'ficheSessionId',
+        label: 'Session',
+        kind: 'select',
+        required: true,
+        options: withEmpty(
+          sessions.map((s) => ({ value: s.id, label: s.label })),
+          'Choisissez une session',
+        ),
+      },
+      { name: 'reason', label: 'Motif', kind: 'select', options: MOVE_REASON_OPTIONS },
+    ];
+    return pupils
+      .filter((p) => p.ficheSessionId === null)
+      .map((p, index) => {
+        const state = stateFor(refused, `place-${p.id}`, { ficheSessionId: '', reason: '' });
+        return {
+          name: `${p.lastName} ${p.firstName}`,
+          birthDate: formatFrenchDate(p.birthDate),
+          action: `/cqc/campaigns/${campaignId}/classes/${classId}/pupils/${p.id}/placement`,
+          form: formView(specs, state.values, state.errors, `p${index}`),
+        };
+      });
   }
 
   private splitModel(
@@ -1155,7 +1227,7 @@ export class WebCampaignController {
           pupil: f.pupilName ?? 'fiche vierge',
           voided: f.status === 'VOIDED',
           status: FICHE_STATUS_LABELS[f.status],
-          edition: f.edition,
+          edition: f.edition === 1 ? '1re édition' : `${f.edition}e édition`,
           editedOn: formatFrenchDate(f.editedOn),
           note: [
             f.replaces !== null ? `remplace le n° ${f.replaces}` : null,
