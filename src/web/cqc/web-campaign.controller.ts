@@ -49,7 +49,7 @@ import {
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from '../forms/field-labels.js';
-import { formView, withEmpty, type FieldSpec } from '../forms/form-fields.js';
+import { formView, withEmpty, type FieldSpec, type FormView } from '../forms/form-fields.js';
 import {
   attempt,
   checked,
@@ -289,6 +289,15 @@ interface Refused {
 
 function stateFor(refused: Refused | null, key: string, values: FormValues): FormState {
   return refused?.key === key ? refused.state : freshForm(values);
+}
+
+/**
+ * A refusal whose form the page no longer shows (its item deleted meanwhile, the step done by
+ * another post…), shown at the top of the page.
+ */
+function pageAlert(refused: Refused | null, shown: readonly string[]): FormView | null {
+  if (refused === null || shown.includes(refused.key)) return null;
+  return formView([], {}, refused.state.errors, 'page');
 }
 
 function fr(date: string | null): string | null {
@@ -610,6 +619,13 @@ export class WebCampaignController {
     const classNew = stateFor(refused, 'class-new', { schoolId: '', name: '', diploma: 'BAC_PRO' });
     const schoolNew = stateFor(refused, 'school-new', {});
     const counts = campaign.counts;
+    const shown = writable
+      ? [
+          'school-new',
+          ...(schools.length > 0 ? ['class-new'] : []),
+          ...schools.flatMap((s) => [`school-${s.id}`, `school-delete-${s.id}`]),
+        ]
+      : [];
     this.forms.render(
       ctx,
       { view: 'cqc/campaign-show', title: campaign.label, section: 'campaigns' },
@@ -621,6 +637,7 @@ export class WebCampaignController {
           springHolidays: `du ${formatFrenchDate(campaign.springHolidaysStart)} au ${formatFrenchDate(campaign.springHolidaysEnd)}`,
         },
         writable,
+        pageAlert: pageAlert(refused, shown),
         counts: [
           plural(counts.schools, 'établissement', 'établissements'),
           plural(counts.classes, 'classe', 'classes'),
@@ -800,7 +817,14 @@ export class WebCampaignController {
           key: 'pupils',
           state: {
             values: { lines: typed, lineErrors: grouped.lines },
-            errors: grouped.general,
+            errors: {
+              ...grouped.general,
+              ...(grouped.lines.length > 0
+                ? {
+                    lines: `Le champ « Élèves » a ${plural(grouped.lines.length, 'erreur', 'erreurs')} à corriger, détaillée${grouped.lines.length > 1 ? 's' : ''} sous le champ.`,
+                  }
+                : {}),
+            },
             status: refusal.status,
           },
         });
@@ -1067,6 +1091,25 @@ export class WebCampaignController {
     );
     const withoutHandover = pupils.filter((p) => !allHandovers.some((h) => h.pupilId === p.id));
     const handoverNew = stateFor(refused, 'handover-new', { pupilId: '', cardReceivedOn: today });
+    const split = splits[0] ?? null;
+    const splitShown =
+      split !== null && sessions.length === 0 && split.placements.length > 0 && writable;
+    const shown = writable
+      ? [
+          'pupils',
+          ...(splitShown ? ['split'] : []),
+          // A session shows the refusals of its forms itself (`alert`).
+          ...sessions.flatMap((s) => [
+            `issue-${s.id}`,
+            ...s.fiches.map((f) => `void-${s.id}-${f.number}`),
+          ]),
+          ...(withoutHandover.length > 0 ? ['handover-new'] : []),
+          ...handovers.map((h) => `handover-${h.id}`),
+          ...(sessions.length > 0
+            ? pupils.filter((p) => p.ficheSessionId === null).map((p) => `place-${p.id}`)
+            : []),
+        ]
+      : [];
     this.forms.render(
       ctx,
       {
@@ -1083,6 +1126,7 @@ export class WebCampaignController {
           school: school?.name ?? '',
         },
         writable,
+        pageAlert: pageAlert(refused, shown),
         format: PUPIL_LINE_FORMAT,
         pupils: pupils.map((p) => ({
           name: `${p.lastName} ${p.firstName}`,
@@ -1095,7 +1139,7 @@ export class WebCampaignController {
         lineErrors,
         hasLineErrors: lineErrors.length > 0,
         pupilsOpen: refused?.key === 'pupils' || pupils.length === 0,
-        split: this.splitModel(splits[0] ?? null, sessions.length > 0, refused),
+        split: this.splitModel(split, sessions.length > 0, refused),
         sessions: sessions.map((s) => this.sessionModel(id, s, refused, today, writable)),
         unplaced:
           sessions.length === 0 ? [] : this.unplacedModel(id, classId, pupils, sessions, refused),
