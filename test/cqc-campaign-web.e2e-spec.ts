@@ -196,6 +196,9 @@ describe(`CQC campaign dashboard pages (${testDbKind()})`, () => {
     expect(refused.status).toBe(400);
     const text = htmlText(refused.text);
     expect(text).toContain('Ligne 2 : 2 champs séparés par « ; » au lieu de 3');
+    // Each problem once, in line order, under the field; the summary above the form says how many.
+    expect(text.split('Ligne 2 : 2 champs').length).toBe(2);
+    expect(text).toContain('Le champ « Élèves » a 3 erreurs à corriger, détaillées sous le champ.');
     expect(text).toContain(
       'Ligne 4 : la date de naissance « 31/02/2009 » n’est pas une date au format JJ/MM/AAAA.',
     );
@@ -306,6 +309,43 @@ describe(`CQC campaign dashboard pages (${testDbKind()})`, () => {
     });
     expect(twice.status).toBe(409);
     expect(htmlText(twice.text)).toContain('rien n’a été enregistré');
+  });
+
+  it('refuses a new number in French once the 32 are used, and re-edits the same fiche instead', async () => {
+    const to = location(
+      await web.post(page('/classes'), { schoolId, name: 'CAP CLM 2', diploma: 'CAP_CLM' }),
+    );
+    const full = to.split('/classes/')[1].split('?')[0];
+    const lines = Array.from(
+      { length: 32 },
+      (_v, i) =>
+        `ÉLÈVE${String(i + 1).padStart(2, '0')};Camille;0${(i % 9) + 1}/01/2008;permis oui`,
+    );
+    location(await web.post(page(`/classes/${full}/pupils`), { lines: lines.join('\n') }));
+    location(await web.post(page(`/classes/${full}/fiche-sessions`), {}));
+    const all = (await api.get(`/api/cqc/campaigns/${campaignId}/fiche-sessions`))
+      .body as FicheSessionBody[];
+    const session = all.find((s) => !sessions.some((known) => known.id === s.id))!;
+    location(await web.post(page(`/fiche-sessions/${session.id}/fiches`), {}));
+    const refused = await web.post(page(`/fiche-sessions/${session.id}/fiches/5/void`), {
+      reason: 'Signature manquante',
+      followUp: 'REPLACE',
+    });
+    expect(refused.status).toBe(409);
+    const text = htmlText(refused.text);
+    expect(text).toContain(
+      `Plus aucun numéro libre dans la « ${session.label} » (32 fiches au plus par session, jamais photocopiées) : rééditez la fiche n° 5 depuis son PDF conservé.`,
+    );
+    expect(text).toContain('32 numéros utilisés sur 32 (0 libre)');
+    location(
+      await web.post(page(`/fiche-sessions/${session.id}/fiches/5/void`), {
+        reason: 'Signature manquante',
+        followUp: 'RE_EDIT',
+      }),
+    );
+    const after = htmlText((await web.get(page(`/classes/${full}`))).text);
+    expect(after).toMatch(/n° 5<\/th>\s*<td data-label="Élève">ÉLÈVE05 Camille<\/td>/);
+    expect(after).toContain('2e édition');
   });
 
   it('records a card received, refuses a hand-over without signature, then the card error and its deadline', async () => {

@@ -356,7 +356,10 @@ function pupilLineErrors(
         line,
         message: fixed.startsWith('Ligne') ? fixed : `Ligne ${line} : ${fixed}`,
       });
-    } else if (field === 'pupils' || field === 'lines' || field.startsWith('lines.')) {
+    } else if (field.startsWith('lines.')) {
+      // A line that is not a row (count of fields): already in the lines' own problems.
+      continue;
+    } else if (field === 'pupils' || field === 'lines') {
       byLine.push({ line: 0, message });
     } else {
       general[field] = message;
