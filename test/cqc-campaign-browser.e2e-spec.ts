@@ -174,6 +174,16 @@ describeOnce('CQC campaign pages in a real browser (Debian chromium)', () => {
     await submit('form[action$="/pupils"] button[type="submit"]');
     expect(await text('.flash')).toContain('Les élèves ont été ajoutés');
     expect(await text('#eleves table')).toContain('GARCIA Emma');
+    // Added after the sessions were created: placed from the class page.
+    expect(await text('#placer')).toContain('FABRE Lucas');
+    const form = '#placer form:first-of-type';
+    const bac = (await page.evaluate(
+      `[...document.querySelectorAll('#placer form option')].find((o) => o.textContent.startsWith('Session Bac Pro')).value`,
+    )) as string;
+    await page.select(`${form} select[name="ficheSessionId"]`, bac);
+    await submit(`${form} button[type="submit"]`);
+    expect(await text('.flash')).toContain('L’élève a été placé');
+    expect(await text('#placer')).not.toContain('FABRE Lucas');
   });
 
   it('voids a fiche and replaces it with a new number', async () => {

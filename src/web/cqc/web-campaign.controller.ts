@@ -432,7 +432,11 @@ export class WebCampaignController {
       refused ??
       freshForm({
         centreId: writable.length === 1 ? writable[0].value : '',
-        schoolYear: String(Number(this.clock.today().slice(0, 4)) - 1),
+        // The school year under way: from August, the one starting that year.
+        schoolYear: String(
+          Number(this.clock.today().slice(0, 4)) -
+            (Number(this.clock.today().slice(5, 7)) >= 8 ? 0 : 1),
+        ),
       });
     this.forms.render(
       ctx,
@@ -760,7 +764,6 @@ export class WebCampaignController {
           majorityDate: formatFrenchDate(e.majorityDate),
           past: e.majorityDate <= today,
           leapDayBirth: e.leapDayBirth,
-          message: e.message,
         })),
         pdf: `/api/cqc/campaigns/${id}/documents/eleves-majeurs.pdf`,
       },
