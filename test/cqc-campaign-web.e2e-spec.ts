@@ -122,6 +122,36 @@ describe(`CQC campaign dashboard pages (${testDbKind()})`, () => {
     expect(text).toContain('Précisions et source');
     expect(text).toContain('Source : ');
     expect(text).toContain('0 établissement');
+    const version = /name="version" value="(\d+)"/.exec(shown.text)![1];
+    const badEdit = await web.post(page('/edit'), {
+      version,
+      label: '',
+      springHolidaysStart: '2027-05-20',
+      springHolidaysEnd: '2027-05-02',
+    });
+    expect(badEdit.status).toBe(400);
+    expect(htmlText(badEdit.text)).toMatch(/« Libellé » est obligatoire/);
+    expect(htmlText(badEdit.text)).toContain(
+      'Début des vacances de printemps : le 20/05/2027 n’est pas au printemps',
+    );
+    location(
+      await web.post(page('/edit'), {
+        version,
+        label: 'Campagne CQC 2026-2027 — Occitanie',
+        springHolidaysStart: '2027-04-10',
+        springHolidaysEnd: '2027-04-25',
+      }),
+    );
+    const renamed = htmlText((await web.get(page())).text);
+    expect(renamed).toContain('Campagne CQC 2026-2027 — Occitanie');
+    expect(renamed).toContain('au plus tard le <strong>09/04/2027</strong>');
+    const stale = await web.post(page('/edit'), {
+      version,
+      label: 'Ancienne version',
+      springHolidaysStart: '2027-04-10',
+      springHolidaysEnd: '2027-04-25',
+    });
+    expect(stale.status).toBe(409);
     const bad = await web.post(page('/schools'), { name: '', email: 'pas-une-adresse' });
     expect(bad.status).toBe(400);
     const errors = htmlText(bad.text);

@@ -94,6 +94,7 @@ const FORMS = [
   'GET /sessions',
   'GET /calendar',
   'POST /cqc/campaigns',
+  'POST /cqc/campaigns/:id/edit',
   'POST /cqc/campaigns/:id/schools',
   'POST /cqc/campaigns/:id/schools/:id/edit',
   'POST /cqc/campaigns/:id/schools/:id/delete',

@@ -68,6 +68,7 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'titre-created': 'Le titre a été créé.',
   'titre-updated': 'Les dates du titre ont été enregistrées.',
   'campaign-created': 'La campagne CQC a été créée avec son calendrier.',
+  'campaign-updated': 'La campagne a été modifiée : son calendrier a été recalculé.',
   'campaign-school-created': 'L’établissement a été ajouté à la campagne.',
   'campaign-school-updated': 'L’établissement a été modifié.',
   'campaign-school-deleted': 'L’établissement a été supprimé de la campagne.',

@@ -20,7 +20,11 @@ import {
   PLACEMENT_BASIS_LABELS,
   type FicheSessionKind,
 } from '../../cqc/campaign-split.js';
-import { CAMPAIGN_ACTOR_LABELS, type CampaignStep } from '../../cqc/campaign-timeline.js';
+import {
+  CAMPAIGN_ACTOR_LABELS,
+  validateSpringHolidays,
+  type CampaignStep,
+} from '../../cqc/campaign-timeline.js';
 import {
   CAMPAIGN_DOCUMENT_KINDS,
   type CampaignDocumentKind,
@@ -41,6 +45,7 @@ import {
   CreatePupilsDto,
   CreateSchoolDto,
   IssueFichesDto,
+  PatchCampaignDto,
   PatchHandoverDto,
   PatchSchoolDto,
   PlacePupilDto,
@@ -59,6 +64,7 @@ import {
   optionalText,
   rows,
   text,
+  wellFormedDate,
   type FieldErrors,
   type FormBody,
   type LabelOf,
@@ -66,8 +72,10 @@ import {
 import { centreOptions } from '../forms/form-options.js';
 import { FormPages } from '../forms/form-pages.js';
 import {
+  formVersion,
   freshForm,
   requireWriter,
+  sentVersion,
   typedValues,
   type FormContext,
   type FormState,
@@ -177,6 +185,22 @@ function campaignSpecs(caller: Caller, centres: Awaited<ReturnType<CentresServic
   ];
   return specs;
 }
+
+const CAMPAIGN_EDIT_SPECS: FieldSpec[] = [
+  { name: 'label', label: 'Libellé', kind: 'text', required: true, wide: true },
+  {
+    name: 'springHolidaysStart',
+    label: 'Début des vacances de printemps',
+    kind: 'date',
+    required: true,
+  },
+  {
+    name: 'springHolidaysEnd',
+    label: 'Fin des vacances de printemps',
+    kind: 'date',
+    required: true,
+  },
+];
 
 const SCHOOL_SPECS: FieldSpec[] = [
   { name: 'name', label: 'Nom de l’établissement', kind: 'text', required: true, wide: true },
@@ -468,6 +492,48 @@ export class WebCampaignController {
     await this.renderCampaign({ req, res, caller }, id, null);
   }
 
+  @Post(':id/edit')
+  async edit(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    requireWriter(caller);
+    const ctx = { req, res, caller };
+    const campaign = await this.campaigns.get(caller, id);
+    const start = wellFormedDate(text(body, 'springHolidaysStart'));
+    const end = wellFormedDate(text(body, 'springHolidaysEnd'));
+    await this.forms.submit(ctx, {
+      dto: PatchCampaignDto,
+      plain: {
+        version: sentVersion(body),
+        label: optionalText(body, 'label'),
+        springHolidaysStart: optionalText(body, 'springHolidaysStart'),
+        springHolidaysEnd: optionalText(body, 'springHolidaysEnd'),
+      },
+      required: ['label', 'springHolidaysStart', 'springHolidaysEnd'],
+      // The service's check of the spring holidays, reported with the other fields' errors.
+      rules:
+        start && end
+          ? validateSpringHolidays(campaign.schoolYear, { start, end }).map((message) => ({
+              field: message.startsWith('Début') ? 'springHolidaysStart' : 'springHolidaysEnd',
+              message,
+            }))
+          : [],
+      versioned: true,
+      labels: LABELS,
+      work: (dto) => this.campaigns.patch(caller, id, dto),
+      done: { to: `/cqc/campaigns/${id}#timeline`, flash: 'campaign-updated' },
+      again: (refusal) =>
+        this.renderCampaign(ctx, id, {
+          key: 'campaign',
+          state: { values: typedValues(CAMPAIGN_EDIT_SPECS, body, ['version']), ...refusal },
+        }),
+    });
+  }
+
   @Post(':id/schools')
   async createSchool(
     @Req() req: WebRequest,
@@ -626,8 +692,14 @@ export class WebCampaignController {
     const classNew = stateFor(refused, 'class-new', { schoolId: '', name: '', diploma: 'BAC_PRO' });
     const schoolNew = stateFor(refused, 'school-new', {});
     const counts = campaign.counts;
+    const edit = stateFor(refused, 'campaign', {
+      label: campaign.label,
+      springHolidaysStart: campaign.springHolidaysStart,
+      springHolidaysEnd: campaign.springHolidaysEnd,
+    });
     const shown = writable
       ? [
+          'campaign',
           'school-new',
           ...(schools.length > 0 ? ['class-new'] : []),
           ...schools.flatMap((s) => [`school-${s.id}`, `school-delete-${s.id}`]),
@@ -645,6 +717,9 @@ export class WebCampaignController {
         },
         writable,
         pageAlert: pageAlert(refused, shown),
+        editOpen: refused?.key === 'campaign',
+        editForm: formView(CAMPAIGN_EDIT_SPECS, edit.values, edit.errors, 'edit'),
+        version: formVersion(edit.values, campaign),
         counts: [
           plural(counts.schools, 'établissement', 'établissements'),
           plural(counts.classes, 'classe', 'classes'),
