@@ -151,7 +151,7 @@ describeOnce('CQC campaign pages in a real browser (Debian chromium)', () => {
     expect(await text('h1')).toBe('Campagnes CQC par équivalence');
     await check('liste');
     await submit(`a[href="/cqc/campaigns/${campaignId}"]`);
-    expect(await text('#timeline + ol')).toContain('30/05/2027');
+    expect(await text('ol.timeline')).toContain('30/05/2027');
     await check('campagne');
   });
 
