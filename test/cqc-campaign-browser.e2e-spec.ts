@@ -157,7 +157,8 @@ describeOnce('CQC campaign pages in a real browser (Debian chromium)', () => {
 
   it('names the bad line when adding pupils, then adds them', async () => {
     await page.goto(`${base}/cqc/campaigns/${campaignId}/classes/${classId}`);
-    await page.click('#eleves details summary');
+    // The add form's <details>, not a pupil's « Modifier » in the table.
+    await page.click('#eleves > details summary');
     await page.type('#pupils-lines', 'FABRE;Lucas;14/06/2009\nGARCIA;Emma;31/02/2009\n');
     await submit('form[action$="/pupils"] button[type="submit"]');
     expect(await text('#pupils-lines-error')).toContain(
@@ -199,6 +200,48 @@ describeOnce('CQC campaign pages in a real browser (Debian chromium)', () => {
     const session = await text(`#session-${capSessionId}`);
     expect(session).toContain('remplace le n° 2');
     await check('classe');
+  });
+
+  it('edits a pupil beside their row, then deletes an unplaced pupil after the confirmation', async () => {
+    await page.goto(`${base}/cqc/campaigns/${campaignId}/classes/${classId}`);
+    const rowOf = async (name: string) =>
+      `#${
+        (await page.evaluate(
+          `[...document.querySelectorAll('#eleves tbody tr:not(.row-actions)')].find((r) => r.querySelector('th').textContent.startsWith(${JSON.stringify(name)})).id`,
+        )) as string
+      }`;
+    const pupilRow = await rowOf('CASTELNAU-DE-MONTMIRAIL');
+    const row = `${pupilRow}-actions`;
+    await page.click(`${row} details:not(.danger-zone) summary`);
+    await page.select(`${row} select[name="licenceHeld"]`, 'oui');
+    await page.type(`${row} input[name="licenceNumber"]`, '12-34');
+    await submit(`${row} form[action$="/edit"] button[type="submit"]`);
+    expect(await text(`${row} [role="alert"]`)).toContain(
+      'CASTELNAU-DE-MONTMIRAIL Marie-Éléonore : Le numéro de permis de conduire (« 12-34 ») contient le caractère « - »',
+    );
+    // The refused form stays open beside its pupil, with what was typed.
+    expect(
+      await page.evaluate(`document.querySelector('${row} input[name="licenceNumber"]').value`),
+    ).toBe('12-34');
+    await check('eleve-erreur');
+    await page.click(`${row} input[name="licenceNumber"]`, { count: 3 });
+    await page.evaluate(`document.querySelector('${row} input[name="licenceNumber"]').value = ''`);
+    await page.type(`${row} input[name="licenceNumber"]`, '7E9R8T7ZE9E8A9');
+    await page.select(`${row} select[name="capClmObtained"]`, 'oui');
+    await submit(`${row} form[action$="/edit"] button[type="submit"]`);
+    expect(await text('.flash')).toContain('L’élève a été modifié');
+    expect(await text(pupilRow)).toContain('n° 7E9R8T7ZE9E8A9');
+    expect(await text(pupilRow)).toContain('CAP CLM obtenu');
+    const garcia = `${await rowOf('GARCIA')}-actions`;
+    await page.click(`${garcia} details.danger-zone summary`);
+    expect(await text(`${garcia} details.danger-zone`)).toContain(
+      'Je confirme la suppression de l’élève GARCIA Emma',
+    );
+    await check('eleve-suppression');
+    await page.click(`${garcia} input[name="confirm"]`);
+    await submit(`${garcia} details.danger-zone button[type="submit"]`);
+    expect(await text('.flash')).toContain('L’élève a été supprimé');
+    expect(await text('#eleves table')).not.toContain('GARCIA Emma');
   });
 
   it('lists the pupils turning 18', async () => {

@@ -6,11 +6,19 @@
  * 404, a viewer reads the pages without any form.
  */
 import { jest } from '@jest/globals';
+import type request from 'supertest';
 import { aCentre, aUser } from './support/factories.js';
 import { ADMIN, startTestApp, testDbKind, type Client, type TestApp } from './support/test-app.js';
+import { pdfText } from './support/pdf.js';
 import { htmlText, webLogin, type WebClient } from './support/web-form-client.js';
 
 jest.setTimeout(120_000);
+
+function binary(res: request.Response, callback: (error: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+}
 
 interface FicheSessionBody {
   id: string;
@@ -341,6 +349,131 @@ describe(`CQC campaign dashboard pages (${testDbKind()})`, () => {
     expect(htmlText(twice.text)).toContain('rien n’a été enregistré');
   });
 
+  it('edits a pupil’s licence and CAP CLM, deletes an unplaced pupil, refuses deleting one with a fiche', async () => {
+    const pupils = (await api.get(`/api/cqc/campaigns/${campaignId}/pupils`)).body as PupilBody[];
+    const brun = pupils.find((p) => p.lastName === 'BRUN')!.id;
+    const abadie = pupils.find((p) => p.lastName === 'ABADIE')!.id;
+    const shown = await web.get(page(`/classes/${classId}`));
+    expect(htmlText(shown.text)).toContain(
+      'Modifier<span class="visually-hidden"> BRUN Hugo</span>',
+    );
+    const edit = page(`/classes/${classId}/pupils/${brun}/edit`);
+    const bad = await web.post(edit, {
+      lastName: '',
+      firstName: 'Hugo',
+      birthDate: '2008-02-01',
+      licenceHeld: 'peut-être',
+      licenceNumber: '12-AB.34',
+      licenceDate: '2026-09-15',
+      capClmObtained: 'oui',
+    });
+    expect(bad.status).toBe(400);
+    const errors = htmlText(bad.text);
+    expect(errors).toContain('Le formulaire contient des erreurs : rien n’a été enregistré.');
+    expect(errors).toMatch(/« Nom » est obligatoire/);
+    expect(errors).toMatch(/« Permis détenu »/);
+    // The refused form comes back with what was typed, open beside its pupil.
+    expect(errors).toContain('value="12-AB.34"');
+    expect(errors).toMatch(
+      /<details open>\s*<summary>Modifier<span class="visually-hidden"> BRUN Hugo/,
+    );
+    const licence = await web.post(edit, {
+      lastName: 'BRUN',
+      firstName: 'Hugo',
+      birthDate: '2008-02-01',
+      licenceHeld: 'oui',
+      licenceNumber: '12-AB.34',
+      licenceDate: '2026-09-15',
+      capClmObtained: 'oui',
+    });
+    expect(licence.status).toBe(400);
+    expect(htmlText(licence.text)).toMatch(
+      /Numéro de permis.*BRUN Hugo : Le numéro de permis de conduire \(« 12-AB\.34 »\) contient le caractère « - »/s,
+    );
+    let stored = (await api.get(`/api/cqc/campaigns/${campaignId}/pupils`)).body as {
+      id: string;
+      licenceNumber: string | null;
+      capClmObtained: boolean | null;
+    }[];
+    expect(stored.find((p) => p.id === brun)).toMatchObject({
+      licenceNumber: null,
+      capClmObtained: null,
+    });
+    expect(
+      location(
+        await web.post(edit, {
+          lastName: 'BRUN',
+          firstName: 'Hugo',
+          birthDate: '2008-02-01',
+          licenceHeld: 'oui',
+          licenceNumber: '7E9R8T7ZE9E8A9',
+          licenceDate: '2026-09-15',
+          capClmObtained: 'oui',
+        }),
+      ),
+    ).toBe(`${page(`/classes/${classId}`)}?ok=campaign-pupil-updated#eleve-${brun}`);
+    stored = (await api.get(`/api/cqc/campaigns/${campaignId}/pupils`)).body as typeof stored;
+    expect(stored.find((p) => p.id === brun)).toMatchObject({
+      licenceNumber: '7E9R8T7ZE9E8A9',
+      capClmObtained: true,
+    });
+    const after = htmlText(
+      (await web.get(`${page(`/classes/${classId}`)}?ok=campaign-pupil-updated`)).text,
+    );
+    expect(after).toContain('L’élève a été modifié.');
+    expect(after).toContain('n° 7E9R8T7ZE9E8A9 du 15/09/2026');
+    expect(after).toContain('CAP CLM obtenu');
+
+    // A pupil added late, never placed: deleted after the confirmation.
+    location(await web.post(page(`/classes/${classId}/pupils`), { lines: 'EZAN;Lou;05/05/2009' }));
+    const ezan = (
+      (await api.get(`/api/cqc/campaigns/${campaignId}/pupils`)).body as PupilBody[]
+    ).find((p) => p.lastName === 'EZAN')!.id;
+    const unconfirmed = await web.post(page(`/classes/${classId}/pupils/${ezan}/delete`), {});
+    expect(unconfirmed.status).toBe(400);
+    expect(htmlText(unconfirmed.text)).toContain(
+      'Cochez la case de confirmation pour supprimer : rien n’a été supprimé.',
+    );
+    expect(htmlText(unconfirmed.text)).toContain('Supprimer l’élève EZAN Lou');
+    expect(htmlText(unconfirmed.text)).toContain(
+      'Son nom, sa date de naissance, son permis seront effacés de la classe.',
+    );
+    expect(
+      location(await web.post(page(`/classes/${classId}/pupils/${ezan}/delete`), { confirm: '1' })),
+    ).toBe(`${page(`/classes/${classId}`)}?ok=campaign-pupil-deleted#eleves`);
+    const gone = (await api.get(`/api/cqc/campaigns/${campaignId}/pupils`)).body as PupilBody[];
+    expect(gone.map((p) => p.lastName)).toEqual(['ABADIE', 'BRUN', 'COSTE', 'DURAND']);
+    expect(
+      (await web.post(page(`/classes/${classId}/pupils/${ezan}/delete`), { confirm: '1' })).status,
+    ).toBe(404);
+
+    // A pupil with a numbered fiche stays: the API's refusal shown in French beside the pupil.
+    const kept = htmlText((await web.get(page(`/classes/${classId}`))).text);
+    expect(kept).toContain(
+      'ABADIE Léa a une fiche navette numérotée : la suppression sera refusée (chaque numéro reste tracé).',
+    );
+    const refused = await web.post(page(`/classes/${classId}/pupils/${abadie}/delete`), {
+      confirm: '1',
+    });
+    expect(refused.status).toBe(409);
+    expect(htmlText(refused.text)).toContain(
+      'ABADIE Léa a une fiche navette numérotée : l’élève ne peut plus être supprimé (chaque numéro reste tracé).',
+    );
+    expect(
+      ((await api.get(`/api/cqc/campaigns/${campaignId}/pupils`)).body as PupilBody[]).length,
+    ).toBe(4);
+
+    // The attestation of success lists the laureate.
+    const pdf = await api
+      .get(`/api/cqc/campaigns/${campaignId}/documents/attestation-reussite.pdf`)
+      .buffer(true)
+      .parse(binary);
+    expect(pdf.status).toBe(200);
+    const attestation = (await pdfText(pdf.body as Buffer)).text;
+    expect(attestation).toContain('BRUN');
+    expect(attestation).not.toContain('ABADIE');
+  });
+
   it('refuses a new number in French once the 32 are used, and re-edits the same fiche instead', async () => {
     const to = location(
       await web.post(page('/classes'), { schoolId, name: 'CAP CLM 2', diploma: 'CAP_CLM' }),
@@ -442,6 +575,9 @@ describe(`CQC campaign dashboard pages (${testDbKind()})`, () => {
 
   it('answers 404 to another centre’s manager, pages and forms alike', async () => {
     const sessionId = sessions[0].id;
+    const pupilId = (
+      (await api.get(`/api/cqc/campaigns/${campaignId}/pupils`)).body as PupilBody[]
+    )[0].id;
     for (const path of [page(), page(`/classes/${classId}`), page('/majority')]) {
       expect({ path, status: (await otherWeb.get(path)).status }).toEqual({ path, status: 404 });
     }
@@ -452,6 +588,8 @@ describe(`CQC campaign dashboard pages (${testDbKind()})`, () => {
       [page('/classes'), { schoolId, name: 'Pirates', diploma: 'CAP_CLM' }],
       [page(`/classes/${classId}/pupils`), { lines: 'PIRATE;Jean;01/01/2008' }],
       [page(`/fiche-sessions/${sessionId}/fiches`), {}],
+      [page(`/classes/${classId}/pupils/${pupilId}/edit`), { lastName: 'PIRATE' }],
+      [page(`/classes/${classId}/pupils/${pupilId}/delete`), { confirm: '1' }],
       [page(`/fiche-sessions/${sessionId}/fiches/1/void`), { reason: 'x', followUp: 'REPLACE' }],
     ] as [string, Record<string, string>][]) {
       const res = await otherWeb.post(path, fields);

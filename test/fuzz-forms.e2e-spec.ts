@@ -106,6 +106,8 @@ const FORMS = [
   'POST /cqc/campaigns/:id/fiche-sessions/:id/fiches/:id/void',
   'POST /cqc/campaigns/:id/classes/:id/hand-overs',
   'POST /cqc/campaigns/:id/classes/:id/hand-overs/:id',
+  'POST /cqc/campaigns/:id/classes/:id/pupils/:id/edit',
+  'POST /cqc/campaigns/:id/classes/:id/pupils/:id/delete',
 ];
 
 describe('dashboard forms fuzzing', () => {

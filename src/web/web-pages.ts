@@ -75,6 +75,8 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'campaign-class-created': 'La classe a été ajoutée : saisissez ses élèves.',
   'campaign-pupil-created': 'L’élève a été ajouté à la classe.',
   'campaign-pupils-created': 'Les élèves ont été ajoutés à la classe.',
+  'campaign-pupil-updated': 'L’élève a été modifié.',
+  'campaign-pupil-deleted': 'L’élève a été supprimé de la classe.',
   'fiche-sessions-created': 'Les sessions de fiches navettes de la classe ont été créées.',
   'fiches-issued': 'Les fiches navettes ont été éditées et numérotées.',
   'pupil-placed': 'L’élève a été placé dans la session de fiches.',

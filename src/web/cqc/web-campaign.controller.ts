@@ -47,6 +47,7 @@ import {
   IssueFichesDto,
   PatchCampaignDto,
   PatchHandoverDto,
+  PatchPupilDto,
   PatchSchoolDto,
   PlacePupilDto,
   VoidFicheDto,
@@ -87,6 +88,7 @@ import {
   parsePupilLines,
   type ParsedPupilLines,
 } from './campaign-pupil-lines.js';
+import { YES_NO_UNKNOWN, yesNo, yesNoUnknown } from './yes-no-unknown.js';
 
 const LABELS = labelOf({
   centreId: 'Centre',
@@ -118,6 +120,13 @@ const LABELS = labelOf({
   errorReturnPostmarkedOn: 'Cachet de la poste du retour',
   moves: 'Répartition',
   confirm: 'Confirmation',
+  lastName: 'Nom',
+  firstName: 'Prénom',
+  birthDate: 'Date de naissance',
+  licenceHeld: 'Permis détenu',
+  licenceNumber: 'Numéro de permis',
+  licenceDate: 'Date du permis',
+  capClmObtained: 'CAP CLM obtenu',
 });
 
 const DIPLOMA_LABELS: Readonly<Record<string, string>> = {
@@ -301,6 +310,30 @@ function handoverSpecs(today: string): FieldSpec[] {
       kind: 'date',
       max: today,
       hint: 'Carte erronée retournée avec le formulaire « défaut qualité », dans le mois de sa réception.',
+    },
+  ];
+}
+
+function pupilSpecs(today: string): FieldSpec[] {
+  return [
+    { name: 'lastName', label: 'Nom', kind: 'text', required: true, autocomplete: 'off' },
+    { name: 'firstName', label: 'Prénom', kind: 'text', required: true, autocomplete: 'off' },
+    { name: 'birthDate', label: 'Date de naissance', kind: 'date', required: true, max: today },
+    {
+      name: 'licenceHeld',
+      label: 'Permis détenu',
+      kind: 'select',
+      options: YES_NO_UNKNOWN,
+      hint: 'Permis B, pour la session CAP CLM d’un élève majeur à la mi-mai.',
+    },
+    { name: 'licenceNumber', label: 'Numéro de permis', kind: 'text', autocomplete: 'off' },
+    { name: 'licenceDate', label: 'Date du permis', kind: 'date', max: today },
+    {
+      name: 'capClmObtained',
+      label: 'CAP CLM obtenu',
+      kind: 'select',
+      options: YES_NO_UNKNOWN,
+      hint: 'Les lauréats figurent sur l’attestation de réussite.',
     },
   ];
 }
@@ -993,6 +1026,81 @@ export class WebCampaignController {
     });
   }
 
+  @Post(':id/classes/:classId/pupils/:pupilId/edit')
+  async editPupil(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('classId') classId: string,
+    @UuidParam('pupilId') pupilId: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    requireWriter(caller);
+    const ctx = { req, res, caller };
+    const pupils = await this.campaigns.pupils(caller, id, classId);
+    if (!pupils.some((p) => p.id === pupilId)) throw notFound('Élève');
+    await this.forms.submit(ctx, {
+      dto: PatchPupilDto,
+      plain: {
+        lastName: optionalText(body, 'lastName'),
+        firstName: optionalText(body, 'firstName'),
+        birthDate: optionalText(body, 'birthDate'),
+        licenceHeld: yesNoUnknown(body, 'licenceHeld'),
+        licenceNumber: nullableText(body, 'licenceNumber'),
+        licenceDate: nullableText(body, 'licenceDate'),
+        capClmObtained: yesNoUnknown(body, 'capClmObtained'),
+      },
+      required: ['lastName', 'firstName', 'birthDate'],
+      labels: LABELS,
+      work: (dto) => this.campaigns.patchPupil(caller, id, pupilId, dto),
+      done: {
+        to: `/cqc/campaigns/${id}/classes/${classId}#eleve-${pupilId}`,
+        flash: 'campaign-pupil-updated',
+      },
+      again: (refusal) =>
+        this.renderClass(ctx, id, classId, {
+          key: `pupil-${pupilId}`,
+          state: { values: typedValues(pupilSpecs(this.clock.today()), body), ...refusal },
+        }),
+    });
+  }
+
+  @Post(':id/classes/:classId/pupils/:pupilId/delete')
+  async deletePupil(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('classId') classId: string,
+    @UuidParam('pupilId') pupilId: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    requireWriter(caller);
+    const ctx = { req, res, caller };
+    const key = `pupil-delete-${pupilId}`;
+    // Out of the caller's centres, or not of this class: 404 rather than the form again.
+    const pupils = await this.campaigns.pupils(caller, id, classId);
+    if (!pupils.some((p) => p.id === pupilId)) throw notFound('Élève');
+    if (!checked(body, 'confirm')) {
+      await this.renderClass(ctx, id, classId, {
+        key,
+        state: { values: {}, errors: { confirm: CONFIRM_MESSAGE }, status: 400 },
+      });
+      return;
+    }
+    const result = await attempt(() => this.campaigns.deletePupil(caller, id, pupilId), LABELS);
+    if (!result.ok) {
+      if (result.status === 404) throw notFound('Élève');
+      await this.renderClass(ctx, id, classId, { key, state: { values: {}, ...result } });
+      return;
+    }
+    this.forms.redirect(res, {
+      to: `/cqc/campaigns/${id}/classes/${classId}#eleves`,
+      flash: 'campaign-pupil-deleted',
+    });
+  }
+
   @Post(':id/fiche-sessions/:ficheSessionId/fiches')
   async issueFiches(
     @Req() req: WebRequest,
@@ -1184,6 +1292,7 @@ export class WebCampaignController {
             `issue-${s.id}`,
             ...s.fiches.map((f) => `void-${s.id}-${f.number}`),
           ]),
+          ...pupils.flatMap((p) => [`pupil-${p.id}`, `pupil-delete-${p.id}`]),
           ...(withoutHandover.length > 0 ? ['handover-new'] : []),
           ...handovers.map((h) => `handover-${h.id}`),
           ...(sessions.length > 0
@@ -1209,13 +1318,13 @@ export class WebCampaignController {
         writable,
         pageAlert: pageAlert(refused, shown),
         format: PUPIL_LINE_FORMAT,
-        pupils: pupils.map((p) => ({
-          name: `${p.lastName} ${p.firstName}`,
-          birthDate: formatFrenchDate(p.birthDate),
-          licence: p.licenceHeld === null ? 'à vérifier' : p.licenceHeld ? 'oui' : 'non',
-          session: p.ficheSessionId ? (sessionLabel.get(p.ficheSessionId) ?? '') : null,
-          basis: p.placementBasisLabel,
-        })),
+        pupils: pupils.map((p, index) =>
+          this.pupilModel(id, classId, p, index, refused, today, {
+            session: p.ficheSessionId ? (sessionLabel.get(p.ficheSessionId) ?? '') : null,
+            fiche: allSessions.some((s) => s.fiches.some((f) => f.pupilId === p.id)),
+            handover: allHandovers.some((h) => h.pupilId === p.id),
+          }),
+        ),
         pupilsForm,
         lineErrors,
         hasLineErrors: lineErrors.length > 0,
@@ -1373,6 +1482,64 @@ export class WebCampaignController {
         on: formatFrenchDate(e.on),
         label: e.label,
       })),
+    };
+  }
+
+  private pupilModel(
+    campaignId: string,
+    classId: string,
+    p: PupilView,
+    index: number,
+    refused: Refused | null,
+    today: string,
+    links: { session: string | null; fiche: boolean; handover: boolean },
+  ): object {
+    const name = `${p.lastName} ${p.firstName}`;
+    const key = `pupil-${p.id}`;
+    const edit = stateFor(refused, key, {
+      lastName: p.lastName,
+      firstName: p.firstName,
+      birthDate: p.birthDate,
+      licenceHeld: yesNo(p.licenceHeld),
+      licenceNumber: p.licenceNumber ?? '',
+      licenceDate: p.licenceDate ?? '',
+      capClmObtained: yesNo(p.capClmObtained),
+    });
+    const remove = stateFor(refused, `pupil-delete-${p.id}`, {});
+    const action = `/cqc/campaigns/${campaignId}/classes/${classId}/pupils/${p.id}`;
+    const kept = links.fiche
+      ? 'une fiche navette numérotée'
+      : links.handover
+        ? 'une remise de CQC enregistrée'
+        : null;
+    return {
+      id: p.id,
+      name,
+      birthDate: formatFrenchDate(p.birthDate),
+      licence: p.licenceHeld === null ? 'à vérifier' : p.licenceHeld ? 'oui' : 'non',
+      licenceDetail: [
+        p.licenceNumber !== null ? `n° ${p.licenceNumber}` : null,
+        p.licenceDate !== null ? `du ${formatFrenchDate(p.licenceDate)}` : null,
+      ]
+        .filter((v) => v !== null)
+        .join(' '),
+      capClm: p.capClmObtained === null ? null : p.capClmObtained ? 'obtenu' : 'non obtenu',
+      session: links.session,
+      basis: p.placementBasisLabel,
+      editOpen: refused?.key === key,
+      editAction: `${action}/edit`,
+      editForm: formView(pupilSpecs(today), edit.values, edit.errors, `p${index}`),
+      remove: {
+        open: refused?.key === `pupil-delete-${p.id}`,
+        what: `l’élève ${name}`,
+        action: `${action}/delete`,
+        confirmId: `p${index}-confirm`,
+        text:
+          kept !== null
+            ? `${name} a ${kept} : la suppression sera refusée (chaque numéro reste tracé).`
+            : `Son nom, sa date de naissance, son permis${links.session !== null ? ' et sa place dans la session de fiches' : ''} seront effacés de la classe. La suppression est tracée dans le journal.`,
+        form: formView([], {}, remove.errors, `p${index}-del`),
+      },
     };
   }
 
