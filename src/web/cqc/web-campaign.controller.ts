@@ -324,7 +324,7 @@ function pupilSpecs(today: string): FieldSpec[] {
       label: 'Permis détenu',
       kind: 'select',
       options: YES_NO_UNKNOWN,
-      hint: 'Permis B, pour la session CAP CLM d’un élève majeur à la mi-mai.',
+      hint: 'Compte pour la session CAP CLM d’un élève majeur à la mi-mai.',
     },
     { name: 'licenceNumber', label: 'Numéro de permis', kind: 'text', autocomplete: 'off' },
     { name: 'licenceDate', label: 'Date du permis', kind: 'date', max: today },
