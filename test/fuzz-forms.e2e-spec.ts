@@ -98,6 +98,21 @@ const FORMS = [
   'POST /sessions/:id/cqc/hub-account-emails',
   'POST /cqc/certificates/:id',
   'GET /cqc/certificates',
+  'POST /cqc/campaigns',
+  'POST /cqc/campaigns/:id/edit',
+  'POST /cqc/campaigns/:id/schools',
+  'POST /cqc/campaigns/:id/schools/:id/edit',
+  'POST /cqc/campaigns/:id/schools/:id/delete',
+  'POST /cqc/campaigns/:id/classes',
+  'POST /cqc/campaigns/:id/classes/:id/pupils',
+  'POST /cqc/campaigns/:id/classes/:id/fiche-sessions',
+  'POST /cqc/campaigns/:id/classes/:id/pupils/:id/placement',
+  'POST /cqc/campaigns/:id/fiche-sessions/:id/fiches',
+  'POST /cqc/campaigns/:id/fiche-sessions/:id/fiches/:id/void',
+  'POST /cqc/campaigns/:id/classes/:id/hand-overs',
+  'POST /cqc/campaigns/:id/classes/:id/hand-overs/:id',
+  'POST /cqc/campaigns/:id/classes/:id/pupils/:id/edit',
+  'POST /cqc/campaigns/:id/classes/:id/pupils/:id/delete',
 ];
 
 describe('dashboard forms fuzzing', () => {
@@ -249,9 +264,59 @@ describe('dashboard forms fuzzing', () => {
         })
       ).status,
     ).toBe(201);
+    // A CQC campaign with a school, a class whose fiche sessions are created (fiches edited, a
+    // pupil added late to place, another without fiche, a card received) and a class still to
+    // split: its pages show every campaign form.
+    const campaignUrl = async (path: string, body: object, status = 201) => {
+      const res = await manager.post(`/api/cqc/campaigns${path}`, body);
+      expect(res.status).toBe(status);
+      return res.body as Record<string, unknown>;
+    };
+    const campaign = String(
+      (
+        await campaignUrl('', {
+          centreId: f.ids.centre,
+          schoolYear: 2026,
+          springHolidaysStart: '2027-04-17',
+          springHolidaysEnd: '2027-05-02',
+        })
+      ).id,
+    );
+    const school = String(
+      (await campaignUrl(`/${campaign}/schools`, { name: 'Lycée Jean Moulin' })).id,
+    );
+    const classes: string[] = [];
+    for (const name of ['Terminale A', 'Terminale B']) {
+      const klass = String(
+        (await campaignUrl(`/${campaign}/classes`, { schoolId: school, name, diploma: 'BAC_PRO' }))
+          .id,
+      );
+      classes.push(klass);
+      await campaignUrl(`/${campaign}/pupils`, {
+        classId: klass,
+        pupils: [
+          { lastName: 'ABADIE', firstName: 'Léa', birthDate: '2008-01-12', licenceHeld: true },
+          { lastName: 'COSTE', firstName: 'Inès', birthDate: '2009-10-03' },
+        ],
+      });
+    }
+    const ficheSessions = (await campaignUrl(`/${campaign}/fiche-sessions`, {
+      classId: classes[0],
+    })) as unknown as { id: string; kind: string }[];
+    await campaignUrl(`/${campaign}/fiche-sessions/${ficheSessions[0].id}/fiches`, {});
+    const late = (await campaignUrl(`/${campaign}/pupils`, {
+      classId: classes[0],
+      pupils: [{ lastName: 'FABRE', firstName: 'Lucas', birthDate: '2009-06-14' }],
+    })) as unknown as { id: string }[];
+    await campaignUrl(`/${campaign}/hand-overs`, {
+      pupilId: late[0].id,
+      cardReceivedOn: '2027-02-20',
+    });
     forms = await crawlForms(admin, [
       `/sessions/${cqcSessions[0]}/cqc`,
       '/cqc/certificates',
+      '/cqc/campaigns',
+      `/cqc/campaigns/${campaign}/classes/${classes[0]}`,
       '/sessions',
       `/sessions/${s}`,
       `/sessions/${s}/jury`,
@@ -276,6 +341,18 @@ describe('dashboard forms fuzzing', () => {
       .field('csv', example.text);
     for (const form of formsOf(preview.text, `/sessions/${s}/candidates/import`)) {
       forms.set(`${form.method.toUpperCase()} ${pattern(form.action)}`, form);
+    }
+    // The class still to split shows the form creating its fiche sessions (the crawler visits
+    // one page per URL pattern).
+    const toSplit = `/cqc/campaigns/${campaign}/classes/${classes[1]}`;
+    for (const form of formsOf((await admin.get(toSplit)).text, toSplit)) {
+      const key = `${form.method.toUpperCase()} ${pattern(form.action)}`;
+      if (!forms.has(key)) forms.set(key, form);
+    }
+    // A fiche's number is in the void form's action, where the route has a parameter.
+    for (const [key, form] of [...forms]) {
+      const voidKey = key.replace(/\/fiches\/\d+\/void$/, '/fiches/:id/void');
+      if (voidKey !== key) forms.set(voidKey, form);
     }
     const login = await request(t.http).get('/login');
     for (const form of formsOf(login.text, '/login'))

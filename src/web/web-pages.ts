@@ -15,6 +15,7 @@ export type Section =
   | 'calendar'
   | 'resits'
   | 'jury'
+  | 'campaigns'
   | 'agrements'
   | 'titres'
   | 'centres'
@@ -67,6 +68,22 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'agrement-updated': 'L’agrément a été modifié.',
   'titre-created': 'Le titre a été créé.',
   'titre-updated': 'Les dates du titre ont été enregistrées.',
+  'campaign-created': 'La campagne CQC a été créée avec son calendrier.',
+  'campaign-updated': 'La campagne a été modifiée : son calendrier a été recalculé.',
+  'campaign-school-created': 'L’établissement a été ajouté à la campagne.',
+  'campaign-school-updated': 'L’établissement a été modifié.',
+  'campaign-school-deleted': 'L’établissement a été supprimé de la campagne.',
+  'campaign-class-created': 'La classe a été ajoutée : saisissez ses élèves.',
+  'campaign-pupil-created': 'L’élève a été ajouté à la classe.',
+  'campaign-pupils-created': 'Les élèves ont été ajoutés à la classe.',
+  'campaign-pupil-updated': 'L’élève a été modifié.',
+  'campaign-pupil-deleted': 'L’élève a été supprimé de la classe.',
+  'fiche-sessions-created': 'Les sessions de fiches navettes de la classe ont été créées.',
+  'fiches-issued': 'Les fiches navettes ont été éditées et numérotées.',
+  'pupil-placed': 'L’élève a été placé dans la session de fiches.',
+  'fiche-voided': 'La fiche a été annulée et sa suite enregistrée.',
+  'handover-created': 'La réception de la CQC a été enregistrée.',
+  'handover-updated': 'La remise de la CQC a été enregistrée.',
   'centre-created': 'Le centre a été créé.',
   'site-created': 'Le site a été ajouté.',
   'provider-created': 'L’organisme de formation a été enregistré.',
@@ -98,6 +115,7 @@ const NAV: { section: Section; label: string; href: string; adminOnly?: boolean 
   { section: 'sessions', label: 'Sessions', href: '/sessions' },
   { section: 'calendar', label: 'Calendrier', href: '/calendar' },
   { section: 'resits', label: 'Rattrapages', href: '/resits' },
+  { section: 'campaigns', label: 'Campagnes CQC', href: '/cqc/campaigns' },
   { section: 'jury', label: 'Jury', href: '/jury' },
   { section: 'agrements', label: 'Agréments', href: '/agrements' },
   { section: 'titres', label: 'Titres', href: '/titres' },

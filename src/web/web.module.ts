@@ -30,6 +30,8 @@ import { WebPeopleController } from './people/web-people.controller.js';
 import { WebResitsController } from './resits/web-resits.controller.js';
 import { WebCqcController } from './cqc/web-cqc.controller.js';
 import { CqcModule } from '../cqc/cqc.module.js';
+import { WebCampaignController } from './cqc/web-campaign.controller.js';
+import { CqcCampaignModule } from '../cqc/campaign/campaign.module.js';
 import { WebAuthService } from './web-auth.service.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 import { WebPages } from './web-pages.js';
@@ -59,6 +61,7 @@ import { WebPages } from './web-pages.js';
     DocumentsModule,
     CalendarModule,
     CqcModule,
+    CqcCampaignModule,
   ],
   // The form controllers come before the pages: `/sessions/new` must not reach `/sessions/:id`.
   controllers: [
@@ -69,6 +72,7 @@ import { WebPages } from './web-pages.js';
     WebPeopleController,
     WebResitsController,
     WebCqcController,
+    WebCampaignController,
   ],
   providers: [
     WebPages,
