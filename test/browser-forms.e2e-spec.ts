@@ -12,14 +12,19 @@ import {
   serve,
   type TestBrowser,
 } from './support/browser.js';
-import { ADMIN, startTestApp, testDbKind, type Client, type TestApp } from './support/test-app.js';
+import {
+  ADMIN,
+  startTestApp,
+  type Client,
+  type TestApp,
+  describeOnce,
+} from './support/test-app.js';
 
 jest.setTimeout(120_000);
 
 // What the browser sees (markup, accessibility, in-page behaviour) does not depend on the
 // database: run in the SQLite pass only; the same routes and writes are tested on both databases
 // through HTTP (web, web-forms, candidate-import-text, resits).
-const describeOnce = testDbKind() === 'postgres' ? describe.skip : describe;
 
 describeOnce('dashboard forms in a real browser (Debian chromium)', () => {
   let t: TestApp;

@@ -14,13 +14,12 @@ import {
   serve,
   type TestBrowser,
 } from './support/browser.js';
-import { ADMIN, startTestApp, testDbKind, type TestApp } from './support/test-app.js';
+import { ADMIN, startTestApp, type TestApp, describeOnce } from './support/test-app.js';
 
 jest.setTimeout(180_000);
 
 // What the browser sees does not depend on the database: SQLite pass only (the same routes are
 // tested on both databases through HTTP in cqc-campaign-web.e2e-spec.ts).
-const describeOnce = testDbKind() === 'postgres' ? describe.skip : describe;
 
 const WIDTHS = [1366, 768] as const;
 

@@ -25,9 +25,7 @@ import {
   campaignDocumentView,
 } from '../src/cqc/campaign/documents/campaign-document-views.js';
 import { DocumentTemplates } from '../src/documents/document-templates.js';
-import { startTestApp, testDbKind, type TestApp } from './support/test-app.js';
-
-const describeOnce = testDbKind() === 'postgres' ? describe.skip : describe;
+import { startTestApp, type TestApp, describeOnce } from './support/test-app.js';
 
 /** Where the PDFs are written to be checked (and looked at: JALON_KEEP_PDF=1 keeps them). */
 let dir = '';

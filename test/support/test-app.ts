@@ -19,6 +19,13 @@ export function testDbKind(): DbKind {
 }
 
 /**
+ * `describe` in the SQLite pass, skipped in the PostgreSQL one: for what does not depend on the
+ * database (what a browser sees, what the renderer prints), whose routes are tested on both
+ * databases through HTTP.
+ */
+export const describeOnce = testDbKind() === 'postgres' ? describe.skip : describe;
+
+/**
  * Where scratch SQLite files go: in memory-backed /dev/shm when the machine has it (a scratch
  * database needs no fsync at each commit; the suite runs several times faster there), else the
  * temporary folder.
