@@ -41,13 +41,27 @@ export class DataSnapshots {
         for (const row of rows) digests.set(row.table, `${row.rows}:${row.digest}`);
         return digests;
       }
-      for (const table of tables) {
-        const rows = await sqlRows<Record<string, unknown>>(m, `SELECT * FROM "${table}"`);
-        const lines = rows.map((row) => stableJson(row)).sort();
-        digests.set(
-          table,
-          `${rows.length}:${createHash('sha256').update(lines.join('\n')).digest('hex')}`,
-        );
+      // SQLite: one statement too; each table's rows are quoted and joined in a stable order by
+      // SQLite itself, and only the digest is computed here.
+      const columns = new Map(
+        m.connection.entityMetadatas.map((e) => [
+          e.tableName,
+          e.columns.map((c) => `quote("${c.databaseName}")`).join(' || char(31) || '),
+        ]),
+      );
+      const sql = tables
+        .map((table) => {
+          const row = columns.get(table) ?? "''";
+          return (
+            `SELECT '${table}' AS "table", count(*) AS "rows", ` +
+            `coalesce(group_concat(${row}, char(10) ORDER BY ${row}), '') AS "content" FROM "${table}"`
+          );
+        })
+        .join(' UNION ALL ');
+      const rows = await sqlRows<{ table: string; rows: number; content: string }>(m, sql);
+      for (const row of rows) {
+        const digest = createHash('sha256').update(row.content).digest('hex');
+        digests.set(row.table, `${row.rows}:${digest}`);
       }
       return digests;
     });
@@ -70,12 +84,4 @@ export class DataSnapshots {
     this.last = after;
     return [...after.keys()].filter((table) => after.get(table) !== before.get(table));
   }
-}
-
-function stableJson(row: Record<string, unknown>): string {
-  return JSON.stringify(
-    Object.keys(row)
-      .sort()
-      .map((k) => [k, row[k] instanceof Date ? (row[k] as Date).toISOString() : row[k]]),
-  );
 }
