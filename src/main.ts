@@ -1,5 +1,4 @@
 import { ConfigError, loadAppConfig } from './config/app-config.js';
-import { createApp } from './bootstrap.js';
 
 async function main(): Promise<void> {
   let config;
@@ -12,6 +11,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // The application is loaded only once the settings are valid: a wrong setting is said at once,
+  // without loading every module first.
+  const { createApp } = await import('./bootstrap.js');
   const app = await createApp(config);
   await app.listen(config.port);
   process.stdout.write(
