@@ -255,4 +255,45 @@ describe('« Mes échéances » (GET /echeances)', () => {
     expect(mine).toEqual(all.filter((id) => old.tasks.some((x) => x.id === id)));
     for (const x of soon.tasks) expect(mine).not.toContain(x.id);
   });
+
+  describe('the month calendar', () => {
+    it('lists what is late before the month, marks late items in their day, and opens « et N autres »', async () => {
+      const page = htmlText((await web.get('/calendar?month=2027-03')).text);
+      const block = /<section class="calendar-overdue"[^]*?<\/section>/.exec(page)?.[0] ?? '';
+      // Every task still late from before March is in the block, none of March's.
+      const now = [...(await tasksOf(manager, old.id)), ...(await tasksOf(manager, soon.id))];
+      const late = now.filter(open).filter((x) => !x.provenByData && actBy(x) < '2027-03-01');
+      expect(late.length).toBeGreaterThan(0);
+      const linked = [...block.matchAll(/href="\/sessions\/[\w-]+#task-([\w-]+)"/g)].map(
+        (m) => m[1],
+      );
+      expect(new Set(linked)).toEqual(new Set(late.map((x) => x.id)));
+      expect(block).toMatch(
+        /<h2 id="overdue-title">En retard <span class="badge badge-late">\d+<\/span><\/h2>/,
+      );
+      expect(block).toContain('(à faire au plus tard le ');
+      expect(block).toContain('<a href="/echeances">Mes échéances</a>');
+      // The busiest day of the month lists six items and opens the others in a disclosure.
+      const byDay = new Map<string, Task[]>();
+      for (const x of soon.tasks.filter(open)) {
+        const day = actBy(x);
+        if (day >= '2027-03-01' && day <= '2027-04-04')
+          byDay.set(day, [...(byDay.get(day) ?? []), x]);
+      }
+      const [day, busiest] = [...byDay.entries()].sort((a, b) => b[1].length - a[1].length)[0];
+      expect(busiest.length).toBeGreaterThan(6);
+      const cell =
+        new RegExp(
+          `aria-label="\\S+ ${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}">[^]*?</td>`,
+        ).exec(page)?.[0] ?? '';
+      const more = /<details><summary>et (\d+) autre\(s\)[^]*?<\/details>/.exec(cell);
+      expect(more?.[1]).toBe(String(busiest.length - 6));
+      for (const x of busiest) expect(cell).toContain(`#task-${x.id}"`);
+      // Late items of the month are marked in their day, visibly and for screen readers.
+      const seenLater = htmlText((await web.get('/calendar?month=2027-02')).text);
+      expect(seenLater).toMatch(
+        /<li class="late"><a [^>]*>[^<]*<\/a>[^]*?<span class="visually-hidden"> \(en retard\)<\/span> <span class="calendar-late-mark" aria-hidden="true">en retard<\/span>/,
+      );
+    });
+  });
 });
