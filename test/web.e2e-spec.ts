@@ -101,7 +101,7 @@ describe('web dashboard', () => {
         `/login?next=${encodeURIComponent(`/sessions/${sessionId}`)}`,
       );
       const home = await request(t.http).get('/').set('Cookie', managerWeb.cookie);
-      expect(home.headers.location).toBe('/sessions');
+      expect(home.headers.location).toBe('/echeances');
     });
 
     it('serves the login form with a CSRF token and security headers', async () => {

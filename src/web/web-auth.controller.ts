@@ -13,6 +13,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AllowViewer, Public } from '../auth/auth.decorators.js';
 import { TokenRequestDto } from '../auth/dto/token-request.dto.js';
+import { landingPath } from './deadlines/deadline-rules.js';
 import { labelOf } from './forms/field-labels.js';
 import { exceptionMessage, text, validateForm, type FormBody } from './forms/form-input.js';
 import { WebAuthService } from './web-auth.service.js';
@@ -50,13 +51,13 @@ export class WebAuthController {
   @Get()
   async root(@Req() req: WebRequest, @Res() res: Response): Promise<void> {
     const caller = await this.auth.callerOf(readSessionCookie(req.headers.cookie));
-    res.redirect(303, caller ? '/sessions' : '/login');
+    res.redirect(303, caller ? landingPath(caller.role) : '/login');
   }
 
   @Public()
   @Get('login')
   async form(@Req() req: WebRequest, @Res() res: Response): Promise<void> {
-    const next = safeNextPath(req.query.next);
+    const next = safeNextPath(req.query.next, '/');
     if (await this.auth.callerOf(readSessionCookie(req.headers.cookie))) {
       res.redirect(303, next);
       return;
@@ -72,7 +73,7 @@ export class WebAuthController {
     @Body() body: FormBody,
     @Ip() ip: string,
   ): Promise<void> {
-    const next = safeNextPath(text(body, 'next'));
+    const next = safeNextPath(text(body, 'next'), '/');
     const email = text(body, 'email');
     const expected = parseCookies(req.headers.cookie).get(loginCsrfCookieName(this.secure(req)));
     if (!expected || !sameToken(expected, body[CSRF_FIELD])) {

@@ -11,6 +11,7 @@ import { csrfTokenFor } from './web-session.js';
 export type WebRequest = Request & AuthenticatedRequest;
 
 export type Section =
+  | 'deadlines'
   | 'sessions'
   | 'calendar'
   | 'resits'
@@ -112,6 +113,7 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
 };
 
 const NAV: { section: Section; label: string; href: string; adminOnly?: boolean }[] = [
+  { section: 'deadlines', label: 'Mes échéances', href: '/echeances' },
   { section: 'sessions', label: 'Sessions', href: '/sessions' },
   { section: 'calendar', label: 'Calendrier', href: '/calendar' },
   { section: 'resits', label: 'Rattrapages', href: '/resits' },

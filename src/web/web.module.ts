@@ -18,6 +18,8 @@ import { UsersModule } from '../users/users.module.js';
 import { CalendarPage } from './calendar/calendar-page.service.js';
 import { CalendarQuery } from './calendar/calendar.query.js';
 import { WebCalendarController } from './calendar/web-calendar.controller.js';
+import { DeadlinesPage } from './deadlines/deadlines-page.service.js';
+import { WebDeadlinesController } from './deadlines/web-deadlines.controller.js';
 import { SessionDashboard } from './dashboard/session-dashboard.service.js';
 import { TaskRowHtml } from './dashboard/task-row-html.js';
 import { WebSessionsController } from './dashboard/web-sessions.controller.js';
@@ -69,6 +71,7 @@ import { WebPages } from './web-pages.js';
     ...WEB_FORM_CONTROLLERS,
     WebSessionsController,
     WebCalendarController,
+    WebDeadlinesController,
     WebPeopleController,
     WebResitsController,
     WebCqcController,
@@ -84,6 +87,7 @@ import { WebPages } from './web-pages.js';
     TaskRowHtml,
     CalendarQuery,
     CalendarPage,
+    DeadlinesPage,
     ...WEB_FORM_PROVIDERS,
   ],
   exports: [WebPages, WebAuthService, WebExceptionFilter],

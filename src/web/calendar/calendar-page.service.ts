@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarFeedService } from '../../calendar/calendar-feed.service.js';
-import { isInputMonth } from '../../common/calendar-date.js';
+import { addDays, isInputMonth } from '../../common/calendar-date.js';
 import type { Caller } from '../../common/caller.js';
 import { Clock } from '../../common/clock.js';
 import { parisDateTime } from '../dashboard/audit-view.js';
 import { CalendarQuery, MAX_DEADLINES, MAX_PROVEN_SESSIONS } from './calendar.query.js';
-import { calendarDays, deadlineCounts } from './calendar-view.js';
+import { calendarDays, deadlineCounts, overdueBefore } from './calendar-view.js';
+import { EARLIEST_DATE } from '../deadlines/deadline-rules.js';
 import { MONTH_ERROR, monthGrid, parseMonth, WEEKDAY_LABELS } from './month-grid.js';
 
 export interface FeedView {
@@ -35,8 +36,16 @@ export class CalendarPage {
       requested !== undefined && requested !== '' && month === null ? MONTH_ERROR : null;
     const grid = monthGrid(month ?? today.slice(0, 7));
     const mine = query.view === 'mine';
-    const [deadlines, feed] = await Promise.all([
-      this.query.deadlines(caller, grid.gridStart, grid.gridEnd, mine),
+    // What is still late from before the grid, whatever its month (none for a month to come
+    // can be later than today's, so it is read up to the grid or today, whichever is first).
+    const lateUntil = addDays(grid.gridStart < today ? grid.gridStart : today, -1);
+    const [{ shown: deadlines, earlier }, feed] = await Promise.all([
+      this.query.deadlinesAndEarlier(
+        caller,
+        { from: grid.gridStart, to: grid.gridEnd },
+        { from: EARLIEST_DATE, to: lateUntil },
+        mine,
+      ),
       this.feeds.current(caller),
     ]);
     const suffix = mine ? '&view=mine' : '';
@@ -58,6 +67,9 @@ export class CalendarPage {
       mineHref: `/calendar?month=${grid.month}&view=mine`,
       weekdays: WEEKDAY_LABELS,
       weeks: calendarDays(grid, shown, today),
+      overdue: overdueBefore(earlier.list.slice(0, MAX_DEADLINES), grid.gridStart, today),
+      overdueTruncated: earlier.list.length > MAX_DEADLINES,
+      deadlinesHref: mine ? '/echeances?view=mine' : '/echeances',
       truncated: deadlines.list.length > MAX_DEADLINES,
       provenTruncated: deadlines.provenTruncated,
       total: counts.pending,

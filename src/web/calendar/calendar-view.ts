@@ -26,6 +26,8 @@ export interface DayItem {
   moved: string | null;
   /** The link's tooltip: the text and, when there are, the moved due date and the proof. */
   title: string;
+  /** « lundi 01/03/2027 », the day it had to be done by: only in the overdue list before the grid. */
+  actBy: string | null;
 }
 
 export interface DayView {
@@ -37,9 +39,14 @@ export interface DayView {
   /** Some deadline of the day is late. */
   late: boolean;
   items: DayItem[];
+  /** The deadlines past DAY_LIMIT: counted (« et N autre(s) ») and shown when it is opened. */
+  rest: DayItem[];
   more: number;
   count: number;
 }
+
+/** The overdue deadlines listed before the grid; the rest open from « et N autre(s) ». */
+export const OVERDUE_LIMIT = 10;
 
 /** The day a deadline is shown on: its working-day fallback when its due date is not worked. */
 export function shownOn(deadline: Pick<Deadline, 'dueDate' | 'workingDayFallback'>): CalendarDate {
@@ -60,7 +67,7 @@ export function isLate(deadline: Deadline, today: CalendarDate): boolean {
   return !deadline.provenByData && compareDates(shownOn(deadline), today) < 0;
 }
 
-function item(deadline: Deadline, today: CalendarDate): DayItem {
+export function item(deadline: Deadline, today: CalendarDate): DayItem {
   const text = `${deadline.titreCode} (${deadline.siteName}) : ${deadline.label}`;
   const moved = movedDueDate(deadline);
   return {
@@ -73,6 +80,7 @@ function item(deadline: Deadline, today: CalendarDate): DayItem {
     title: [text, moved, deadline.provenByData ? PROVEN_LABEL : null]
       .filter((part): part is string => part !== null)
       .join(' ; '),
+    actBy: null,
   };
 }
 
@@ -108,9 +116,35 @@ export function calendarDays(
         today: date === today,
         late: list.some((d) => isLate(d, today)),
         items: list.slice(0, DAY_LIMIT).map((d) => item(d, today)),
+        rest: list.slice(DAY_LIMIT).map((d) => item(d, today)),
         more: Math.max(0, list.length - DAY_LIMIT),
         count: list.length,
       };
     }),
   );
+}
+
+export interface OverdueView {
+  items: DayItem[];
+  rest: DayItem[];
+  count: number;
+}
+
+/**
+ * The deadlines still late that fall before the grid's first day (the month's own late ones are
+ * marked in their day), oldest first, each with the day it had to be done by.
+ */
+export function overdueBefore(
+  deadlines: readonly Deadline[],
+  gridStart: CalendarDate,
+  today: CalendarDate,
+): OverdueView {
+  const late = deadlines
+    .filter((d) => compareDates(shownOn(d), gridStart) < 0 && isLate(d, today))
+    .map((d) => ({ ...item(d, today), actBy: formatFrenchDayAndDate(shownOn(d)) }));
+  return {
+    items: late.slice(0, OVERDUE_LIMIT),
+    rest: late.slice(OVERDUE_LIMIT),
+    count: late.length,
+  };
 }

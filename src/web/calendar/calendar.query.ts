@@ -67,6 +67,47 @@ export class CalendarQuery {
     to: CalendarDate,
     mine: boolean,
   ): Promise<Deadlines> {
+    return this.withProof(await this.read(caller, from, to, mine));
+  }
+
+  /**
+   * The deadlines shown on the days from `from` to `to`, and those of `earlier` (read the same
+   * way): the tasks « vérifiées par les données » are looked for once over both lists.
+   */
+  async deadlinesAndEarlier(
+    caller: Caller,
+    range: { from: CalendarDate; to: CalendarDate },
+    earlier: { from: CalendarDate; to: CalendarDate } | null,
+    mine: boolean,
+  ): Promise<{ shown: Deadlines; earlier: Deadlines }> {
+    const shown = await this.read(caller, range.from, range.to, mine);
+    const before =
+      earlier === null || earlier.to < earlier.from
+        ? []
+        : await this.read(caller, earlier.from, earlier.to, mine);
+    const both = await this.withProof([...shown, ...before]);
+    const proven = new Set(both.list.filter((d) => d.provenByData).map((d) => d.taskId));
+    const mark = (list: Deadline[]): Deadlines => ({
+      list: list.map((d) => (proven.has(d.taskId) ? { ...d, provenByData: true } : d)),
+      provenTruncated: both.provenTruncated,
+    });
+    return { shown: mark(shown), earlier: mark(before) };
+  }
+
+  private async withProof(deadlines: Deadline[]): Promise<Deadlines> {
+    const { proven, truncated } = await this.provenByData(deadlines);
+    return {
+      list: deadlines.map((d) => (proven.has(d.taskId) ? { ...d, provenByData: true } : d)),
+      provenTruncated: truncated,
+    };
+  }
+
+  private async read(
+    caller: Caller,
+    from: CalendarDate,
+    to: CalendarDate,
+    mine: boolean,
+  ): Promise<Deadline[]> {
     const scope = readableCentreIds(caller);
     const values: SqlParams = {
       from,
@@ -97,7 +138,7 @@ export class CalendarQuery {
         values,
       ),
     );
-    const deadlines: Deadline[] = rows.map((row) => ({
+    return rows.map((row) => ({
       taskId: String(row.taskId),
       code: String(row.code),
       label: String(row.label),
@@ -112,11 +153,6 @@ export class CalendarQuery {
       siteName: String(row.siteName),
       provenByData: false,
     }));
-    const { proven, truncated } = await this.provenByData(deadlines);
-    return {
-      list: deadlines.map((d) => (proven.has(d.taskId) ? { ...d, provenByData: true } : d)),
-      provenTruncated: truncated,
-    };
   }
 
   /**

@@ -1,5 +1,12 @@
 import type { Deadline } from './calendar.query.js';
-import { calendarDays, DAY_LIMIT, deadlineCounts, movedDueDate } from './calendar-view.js';
+import {
+  calendarDays,
+  DAY_LIMIT,
+  deadlineCounts,
+  movedDueDate,
+  OVERDUE_LIMIT,
+  overdueBefore,
+} from './calendar-view.js';
 import { monthGrid, parseMonth } from './month-grid.js';
 
 function aDeadline(overrides: Partial<Deadline> = {}): Deadline {
@@ -74,10 +81,17 @@ describe('calendar month', () => {
       provenByData: false,
       moved: null,
       title: 'CDA (Lyon) : Tâche 1',
+      actBy: null,
     });
     const tenth = days.find((d) => d.date === '2027-03-10')!;
     expect(tenth).toMatchObject({ late: false, count: DAY_LIMIT + 2, more: 2 });
     expect(tenth.items).toHaveLength(DAY_LIMIT);
+    // « et 2 autre(s) » opens the two others, in their order.
+    expect(tenth.rest.map((i) => i.text)).toEqual([
+      `CDA (Lyon) : Tâche ${DAY_LIMIT + 2}`,
+      `CDA (Lyon) : Tâche ${DAY_LIMIT + 3}`,
+    ]);
+    expect(second.rest).toEqual([]);
     expect(days.find((d) => d.date === '2027-04-01')?.inMonth).toBe(false);
     expect(days.find((d) => d.date === '2027-03-05')?.today).toBe(true);
   });
@@ -123,5 +137,40 @@ describe('calendar month', () => {
       .find((d) => d.date === '2027-03-02')!;
     expect(alone.late).toBe(false);
     expect(deadlineCounts([proven, open])).toEqual({ pending: 1, proven: 1 });
+  });
+
+  it('lists what is still late before the grid, oldest first, the rest behind « et N autre(s) »', () => {
+    const late = Array.from({ length: OVERDUE_LIMIT + 2 }, (_v, i) =>
+      aDeadline({
+        taskId: `late${i}`,
+        label: `Retard ${i}`,
+        dueDate: `2026-11-${String(i + 2).padStart(2, '0')}`,
+      }),
+    );
+    const view = overdueBefore(
+      [
+        ...late,
+        aDeadline({ taskId: 'proven', dueDate: '2026-10-01', provenByData: true }),
+        // Due Sunday 28/02/2027, to be done by Friday 26/02: before a grid starting Monday 01/03.
+        aDeadline({ taskId: 'moved', dueDate: '2027-02-28', workingDayFallback: '2027-02-26' }),
+        aDeadline({ taskId: 'in-grid', dueDate: '2027-03-01' }),
+      ],
+      '2027-03-01',
+      '2027-03-05',
+    );
+    expect(view.count).toBe(OVERDUE_LIMIT + 3);
+    expect(view.items).toHaveLength(OVERDUE_LIMIT);
+    expect(view.items[0]).toMatchObject({
+      text: 'CDA (Lyon) : Retard 0',
+      late: true,
+      actBy: 'lundi 02/11/2026',
+    });
+    expect(view.rest.map((i) => i.actBy)).toEqual([
+      'jeudi 12/11/2026',
+      'vendredi 13/11/2026',
+      'vendredi 26/02/2027',
+    ]);
+    // Nothing when the tasks before the grid are not late yet (a grid in the past).
+    expect(overdueBefore(late, '2027-03-01', '2026-10-01').count).toBe(0);
   });
 });
