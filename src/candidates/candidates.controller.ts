@@ -4,7 +4,12 @@ import { CurrentCaller } from '../auth/auth.decorators.js';
 import type { Caller } from '../common/caller.js';
 import { UuidParam } from '../common/validation/uuid-param.js';
 import { Candidate } from './candidate.entity.js';
-import { CandidatesService, type CreatedCandidate } from './candidates.service.js';
+import {
+  CandidatesService,
+  type BulkCandidatesResult,
+  type CreatedCandidate,
+} from './candidates.service.js';
+import { BulkAttendanceDto, BulkConvocationDto } from './dto/bulk-candidates.dto.js';
 import { CreateCandidateDto, UpdateCandidateDto } from './dto/candidate.dto.js';
 
 @ApiTags('candidats')
@@ -20,6 +25,28 @@ export class CandidatesController {
     @Body() dto: CreateCandidateDto,
   ): Promise<CreatedCandidate> {
     return this.candidates.create(caller, sessionId, dto);
+  }
+
+  /** The same convocation date and mode for several candidates (one audit entry each). */
+  @Post('bulk-convocation')
+  @HttpCode(200)
+  bulkConvocation(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') sessionId: string,
+    @Body() dto: BulkConvocationDto,
+  ): Promise<BulkCandidatesResult> {
+    return this.candidates.bulkConvocation(caller, sessionId, dto);
+  }
+
+  /** The attendance of several candidates on the day (one audit entry each). */
+  @Post('bulk-attendance')
+  @HttpCode(200)
+  bulkAttendance(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') sessionId: string,
+    @Body() dto: BulkAttendanceDto,
+  ): Promise<BulkCandidatesResult> {
+    return this.candidates.bulkAttendance(caller, sessionId, dto);
   }
 
   @Get()

@@ -20,6 +20,16 @@ import {
   type PathwayValues,
 } from './candidate-rules.js';
 import type { CreateCandidateDto, UpdateCandidateDto } from './dto/candidate.dto.js';
+import type { BulkAttendanceDto, BulkConvocationDto } from './dto/bulk-candidates.dto.js';
+import {
+  bulkAttendanceErrors,
+  bulkConvocationErrors,
+  convocationChange,
+  convocationConflictsError,
+  unknownCandidatesError,
+} from './bulk-candidate-rules.js';
+import type { CalendarDate } from '../common/calendar-date.js';
+import type { ConvocationMode } from './candidate.entity.js';
 import { Database } from '../database/database.js';
 import { PeopleService } from '../people/people.service.js';
 import { ProvidersService } from '../providers/providers.service.js';
@@ -62,6 +72,13 @@ const AUDITED_FIELDS = [
 ] as const;
 
 type AuditedField = (typeof AUDITED_FIELDS)[number];
+
+/** What a bulk action did: candidates changed (one audit entry each) and left as they were. */
+export interface BulkCandidatesResult {
+  updated: number;
+  unchanged: number;
+  candidates: Candidate[];
+}
 
 /** A new enrolment: the candidate, and whether its person was already known to the centre. */
 export type CreatedCandidate = Candidate & { personKnown: boolean };
@@ -335,6 +352,113 @@ export class CandidatesService {
   }
 
   /** The candidates of a session by name, without access check: for other modules. */
+  /** The same convocation date and mode for the selected candidates, all or nothing. */
+  async bulkConvocation(
+    caller: Caller,
+    sessionId: string,
+    dto: BulkConvocationDto,
+  ): Promise<BulkCandidatesResult> {
+    const today = this.clock.today();
+    const session = await this.sessions.findWritable(
+      caller,
+      sessionId,
+      'ses candidats ne peuvent plus être modifiés',
+    );
+    const ids = dto.candidateIds;
+    refuseFieldErrors(
+      bulkConvocationErrors(
+        {
+          candidateIds: ids,
+          convocationDate: dto.convocationDate,
+          convocationMode: dto.convocationMode,
+        },
+        today,
+      ),
+    );
+    const date = dto.convocationDate as CalendarDate;
+    const mode = dto.convocationMode as ConvocationMode;
+    return this.bulkWrite(caller, session.centreId, sessionId, ids, (current) => {
+      refuseFieldErrors([
+        unknownCandidatesError('candidateIds', ids, current),
+        convocationConflictsError(current, date, mode, today),
+      ]);
+      return new Map(current.map((c) => [c.id, convocationChange(c, date, mode)]));
+    });
+  }
+
+  /** The attendance of each candidate given on the day, all or nothing. */
+  async bulkAttendance(
+    caller: Caller,
+    sessionId: string,
+    dto: BulkAttendanceDto,
+  ): Promise<BulkCandidatesResult> {
+    const session = await this.sessions.findWritable(
+      caller,
+      sessionId,
+      'ses candidats ne peuvent plus être modifiés',
+    );
+    refuseFieldErrors(bulkAttendanceErrors(dto.entries));
+    const ids = dto.entries.map((e) => e.candidateId);
+    const wanted = new Map(dto.entries.map((e) => [e.candidateId, e.attendance]));
+    return this.bulkWrite(caller, session.centreId, sessionId, ids, (current) => {
+      refuseFieldErrors([unknownCandidatesError('entries', ids, current)]);
+      return new Map(
+        current.map((c) => {
+          const attendance = wanted.get(c.id) ?? null;
+          return [c.id, attendance === c.attendance ? null : { attendance }];
+        }),
+      );
+    });
+  }
+
+  /**
+   * Writes each selected candidate's changes in one transaction, each audited as an update of its
+   * own; a concurrent change makes the request start again once from the stored state, so that two
+   * identical requests write (and audit) each change once.
+   */
+  private async bulkWrite(
+    caller: Caller,
+    centreId: string,
+    sessionId: string,
+    ids: readonly string[],
+    plan: (current: Candidate[]) => Map<string, Partial<Candidate> | null>,
+  ): Promise<BulkCandidatesResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(async (m) => {
+          const current = (
+            await m.getRepository(Candidate).find({ where: { sessionId, id: In([...ids]) } })
+          ).sort(byName);
+          const changes = plan(current);
+          let updated = 0;
+          for (const candidate of current) {
+            const next = changes.get(candidate.id);
+            if (!next) continue;
+            const diff = diffFields(candidate, next, AUDITED_FIELDS);
+            if (Object.keys(diff).length === 0) continue;
+            await updateIfUnchanged(m, Candidate, candidate, next, 'Le candidat');
+            await this.audit.record(m, caller, {
+              sessionId,
+              centreId,
+              entity: 'candidate',
+              entityId: candidate.id,
+              action: 'update',
+              changes: diff,
+            });
+            updated++;
+          }
+          const after = await m
+            .getRepository(Candidate)
+            .find({ where: { sessionId, id: In([...ids]) } });
+          return { updated, unchanged: ids.length - updated, candidates: after.sort(byName) };
+        });
+      } catch (error) {
+        if (error instanceof ConflictException && attempt === 1) continue;
+        throw error;
+      }
+    }
+  }
+
   async listForSession(sessionId: string): Promise<Candidate[]> {
     const candidates = await this.db.read((m) =>
       m.getRepository(Candidate).find({ where: { sessionId } }),

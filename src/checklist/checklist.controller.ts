@@ -5,10 +5,12 @@ import type { Caller } from '../common/caller.js';
 import { UuidParam } from '../common/validation/uuid-param.js';
 import {
   ChecklistService,
+  type BulkCompleteResult,
   type ChecklistSummary,
   type ChecklistUpgradeResult,
 } from './checklist.service.js';
 import { UpdateTaskDto } from './dto/update-task.dto.js';
+import { BulkCompleteTasksDto } from './dto/bulk-complete.dto.js';
 import { UpgradeChecklistDto } from './dto/upgrade-checklist.dto.js';
 import type { TaskView } from './task-view.js';
 
@@ -21,6 +23,17 @@ export class ChecklistController {
   @Get('tasks')
   list(@CurrentCaller() caller: Caller, @UuidParam('id') id: string): Promise<TaskView[]> {
     return this.checklist.list(caller, id);
+  }
+
+  /** Ticks several tasks done on one date, all or nothing (one audit entry per task). */
+  @Post('tasks/bulk-complete')
+  @HttpCode(200)
+  bulkComplete(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() dto: BulkCompleteTasksDto,
+  ): Promise<BulkCompleteResult> {
+    return this.checklist.bulkComplete(caller, id, dto);
   }
 
   @Patch('tasks/:taskId')

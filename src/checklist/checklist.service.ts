@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ConflictException, Injectable, type OnModuleInit } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffFields, type Changes } from '../audit/audit-diff.js';
@@ -34,6 +34,8 @@ import {
 } from './task-applicability.js';
 import { snapshotTemplate, taskContent, taskDue, type SessionDates } from './task-snapshot.js';
 import { failingChecksError, nextTick, TICK_FIELDS, type TickFields } from './task-tick.js';
+import { bulkCompleteErrors, bulkTick, unknownTasksError } from './bulk-complete.js';
+import type { BulkCompleteTasksDto } from './dto/bulk-complete.dto.js';
 import { toTaskView, type TaskView, type TaskViewContext } from './task-view.js';
 import { planTemplateUpgrade, upgradeTargetError } from './template-upgrade.js';
 import { Database } from '../database/database.js';
@@ -45,6 +47,14 @@ export interface ChecklistSummary extends ChecklistProgress {
   templateVersion: number;
   latestTemplateVersion: number | null;
   upgradeAvailable: boolean;
+}
+
+export interface BulkCompleteResult {
+  /** Tasks ticked (or moved to the new date) by this request: one audit entry each. */
+  ticked: number;
+  /** Selected tasks already done on that date: left as they were. */
+  unchanged: number;
+  tasks: TaskView[];
 }
 
 export interface ChecklistUpgradeResult extends ChecklistSummary {
@@ -233,6 +243,94 @@ export class ChecklistService implements OnModuleInit {
     const task = updated.find((t) => t.id === taskId);
     if (!task) throw notFound('Tâche');
     return toTaskView(task, ctx);
+  }
+
+  /**
+   * Ticks several tasks done on one date, all or nothing: each task changed is saved and audited
+   * as if ticked on its own; a task already done on that date is left alone. A concurrent change
+   * to a selected task makes the whole request start again once from the new state, so that two
+   * identical requests tick (and audit) each task once.
+   */
+  async bulkComplete(
+    caller: Caller,
+    sessionId: string,
+    dto: BulkCompleteTasksDto,
+  ): Promise<BulkCompleteResult> {
+    const session = await this.sessions.findWritable(
+      caller,
+      sessionId,
+      'sa liste de contrôle ne peut plus être modifiée',
+    );
+    const today = this.clock.today();
+    const taskIds = dto.taskIds;
+    refuseFieldErrors(bulkCompleteErrors({ taskIds, doneAt: dto.doneAt }, today));
+    const doneAt = dto.doneAt as CalendarDate;
+    const author = { userId: caller.userId, email: caller.email };
+    for (let attempt = 1; ; attempt++) {
+      const tasks = await this.tasksOf(sessionId);
+      refuseFieldErrors([
+        unknownTasksError(
+          taskIds,
+          tasks.map((t) => t.id),
+        ),
+      ]);
+      const selected = new Set(taskIds);
+      const ticks = new Map<string, TickFields>();
+      for (const task of tasks) {
+        if (!selected.has(task.id)) continue;
+        const tick = bulkTick(task, doneAt, author, today);
+        if (tick) ticks.set(task.id, tick);
+      }
+      // As for one tick: a task newly done whose supporting checks fail needs a reason, which a
+      // bulk tick does not take; the checks are evaluated as if every tick were made.
+      const newlyDone = tasks.filter((t) => ticks.has(t.id) && t.status !== 'done');
+      if (newlyDone.length > 0) {
+        const report = await this.compliance.evaluate(
+          session,
+          tasks.map((t) => ({ ...t, ...(ticks.get(t.id) ?? {}) })),
+        );
+        const checks = complianceChecksByTask(report);
+        const failing = newlyDone.filter((t) =>
+          (checks.get(t.code) ?? []).some((check) => check.status === 'fail'),
+        );
+        if (failing.length > 0) {
+          throw new FieldErrorsException([
+            {
+              field: 'taskIds',
+              message: `Un contrôle de conformité échoue pour : ${failing.map((t) => `« ${t.label} »`).join(', ')}. Cochez ces tâches une par une en indiquant le motif, ou retirez-les de la sélection (rien n’a été enregistré).`,
+            },
+          ]);
+        }
+      }
+      try {
+        await this.db.transaction(async (m) => {
+          const now = this.clock.nowIso();
+          for (const task of tasks) {
+            const tick = ticks.get(task.id);
+            if (!tick) continue;
+            await updateIfUnchanged(m, SessionTask, task, { ...tick, updatedAt: now }, 'La tâche');
+            await this.audit.record(m, caller, {
+              sessionId,
+              centreId: session.centreId,
+              entity: 'session_task',
+              entityId: task.id,
+              action: 'tick',
+              changes: diffFields(task, tick, TICK_FIELDS),
+            });
+          }
+        });
+      } catch (error) {
+        if (error instanceof ConflictException && attempt === 1) continue;
+        throw error;
+      }
+      const updated = await this.tasksOf(sessionId);
+      const ctx = await this.viewContext(session, updated);
+      return {
+        ticked: ticks.size,
+        unchanged: taskIds.length - ticks.size,
+        tasks: updated.filter((t) => selected.has(t.id)).map((t) => toTaskView(t, ctx)),
+      };
+    }
   }
 
   /** Moves the session's checklist to a newer template version, keeping what can be kept. */

@@ -49,6 +49,12 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'session-postponed': 'La session a été reportée : les échéances ont été recalculées.',
   'session-cancelled': 'La session a été annulée.',
   'task-saved': 'La tâche a été enregistrée.',
+  'tasks-bulk-completed':
+    'Les tâches sélectionnées ont été cochées « fait » à la date indiquée (une entrée de journal par tâche).',
+  'candidates-bulk-convoked':
+    'La convocation a été enregistrée pour les candidats sélectionnés (une entrée de journal par candidat).',
+  'candidates-bulk-attendance':
+    'La présence a été enregistrée pour les candidats indiqués (une entrée de journal par candidat).',
   'candidate-created': 'Le candidat a été ajouté.',
   'candidate-enrolled-known-person':
     'Le candidat a été ajouté (personne déjà connue : rattachée à sa fiche).',

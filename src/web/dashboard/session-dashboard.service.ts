@@ -16,11 +16,27 @@ import {
   EXPIRED_FORM,
   FORM_ERROR,
   validateForm,
+  text,
+  texts,
+  wellFormedDate,
   type FieldErrors,
   type FormBody,
 } from '../forms/form-input.js';
+import { labelOf } from '../forms/field-labels.js';
+import { bulkCompleteErrors } from '../../checklist/bulk-complete.js';
+import { BulkCompleteTasksDto } from '../../checklist/dto/bulk-complete.dto.js';
+import {
+  CHECKLIST_FILTER_LABELS,
+  filterLinks,
+  matchesFilter,
+  type ChecklistFilter,
+} from './checklist-filter.js';
 import { SessionListQuery } from '../queries/session-list.query.js';
-import { SessionPageQuery, type SessionHeader } from '../queries/session-page.query.js';
+import {
+  SessionPageQuery,
+  type SessionHeader,
+  type SessionPageData,
+} from '../queries/session-page.query.js';
 import {
   pagination,
   parseSessionListParams,
@@ -40,7 +56,14 @@ import {
 import { personLabel, SESSION_NATURE_LABELS, SESSION_STATUS_LABELS } from '../views/labels.js';
 import { auditRowView } from './audit-view.js';
 import { documentGroups } from './session-documents.js';
-import { statusOf, TASK_FORM_LABELS, taskInput, taskPatch, taskRuleErrors } from './task-form.js';
+import {
+  conflictInput,
+  statusOf,
+  TASK_FORM_LABELS,
+  taskInput,
+  taskPatch,
+  taskRuleErrors,
+} from './task-form.js';
 import { TaskRowHtml, type RowPieces } from './task-row-html.js';
 import { Database } from '../../database/database.js';
 
@@ -128,22 +151,101 @@ export class SessionDashboard {
     };
   }
 
-  async sessionPage(caller: Caller, id: string, replaced?: TaskRowView): Promise<SessionPageModel> {
+  async sessionPage(
+    caller: Caller,
+    id: string,
+    replaced?: TaskRowView,
+    options: { filter?: ChecklistFilter; bulk?: BulkTickState } = {},
+  ): Promise<SessionPageModel> {
     const data = await this.page.load(caller, id);
     const summary = this.summary(caller, data.session, data.header);
     const taskIds = new Map(data.tasks.map((t) => [t.code, t.id]));
     const context = { sessionId: id, today: data.today, editable: summary.editable };
-    const rows = data.tasks.map((task) =>
-      replaced && replaced.id === task.id
-        ? this.taskRows.render(replaced)
-        : this.taskRows.row(task, context, data.shownRecently),
+    const filter = options.filter ?? 'toutes';
+    const shown = data.tasks.map((task) => matchesFilter(task, filter));
+    const rows = data.tasks.map((task, i) =>
+      !shown[i]
+        ? []
+        : replaced && replaced.id === task.id
+          ? this.taskRows.render(replaced)
+          : this.taskRows.row(task, context, data.shownRecently),
     );
-    const phaseProgress = new Map(data.progress.progress.byPhase.map((p) => [p.phase, p]));
+    const shownCount = shown.filter(Boolean).length;
+    const bulk = options.bulk ?? { errors: {}, doneAt: data.today };
+    const counters = this.countersOf(data);
     return {
       title: summary.title,
       session: summary,
       tab: 'checklist',
       header: headerView(data.session, data.header),
+      progress: counters.progress,
+      filters: filterLinks(id, filter),
+      filtered: filter !== 'toutes',
+      shownText: `${shownCount} tâche${shownCount > 1 ? 's' : ''} sur ${data.tasks.length} (filtre « ${CHECKLIST_FILTER_LABELS[filter]} »).`,
+      bulk: {
+        failed: Object.keys(bulk.errors).length > 0,
+        errors: Object.values(bulk.errors),
+        doneAtError: bulk.errors.doneAt !== undefined,
+        doneAt: bulk.doneAt,
+        max: data.today,
+      },
+      blocking: data.compliance.blocking.map((f) => findingView(id, f, taskIds)),
+      warnings: data.compliance.warnings.map((f) => findingView(id, f, taskIds)),
+      phases: counters.phases
+        .map((phase) => ({
+          ...phase,
+          anchor: `phase-${phase.code}`,
+          rows: rows.filter((_row, i) => shown[i] && data.tasks[i].phase === phase.code),
+        }))
+        .filter((phase) => phase.rows.length > 0),
+      today: frDate(data.today),
+    };
+  }
+
+  /** The checklist's counters as they stand, for the out-of-band swap after a tick. */
+  async counters(caller: Caller, id: string): Promise<ChecklistCounters> {
+    return this.countersOf(await this.page.load(caller, id));
+  }
+
+  /**
+   * Ticks several tasks with one date from the session page's bulk form: the DTO's and the rules'
+   * messages at once, then the service (all or nothing); the form's errors when refused.
+   */
+  async bulkComplete(
+    caller: Caller,
+    sessionId: string,
+    body: FormBody,
+  ): Promise<{ ok: true } | { ok: false; status: number; state: BulkTickState }> {
+    const plain = { taskIds: texts(body, 'taskIds'), doneAt: text(body, 'doneAt').trim() };
+    const state = (errors: FieldErrors, status = 400) => ({
+      ok: false as const,
+      status,
+      state: { errors, doneAt: plain.doneAt },
+    });
+    const validated = await validateForm(BulkCompleteTasksDto, plain, BULK_TICK_LABELS);
+    const errors: FieldErrors = { ...(validated.errors ?? {}) };
+    addFieldErrors(
+      errors,
+      bulkCompleteErrors(
+        { taskIds: plain.taskIds, doneAt: wellFormedDate(plain.doneAt) },
+        this.clock.today(),
+      ),
+      BULK_TICK_LABELS,
+    );
+    if (!validated.dto || Object.keys(errors).length > 0) return state(errors);
+    try {
+      await this.checklist.bulkComplete(caller, sessionId, validated.dto);
+      return { ok: true };
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+      if (error.getStatus() === HttpStatus.NOT_FOUND || error.getStatus() === 403) throw error;
+      return state(errorsFromException(error, BULK_TICK_LABELS), error.getStatus());
+    }
+  }
+
+  private countersOf(data: SessionPageData): ChecklistCounters {
+    const phaseProgress = new Map(data.progress.progress.byPhase.map((p) => [p.phase, p]));
+    return {
       progress: {
         overall: progressView(
           data.progress.progress.overall.done,
@@ -163,21 +265,14 @@ export class SessionDashboard {
             }
           : null,
       },
-      blocking: data.compliance.blocking.map((f) => findingView(id, f, taskIds)),
-      warnings: data.compliance.warnings.map((f) => findingView(id, f, taskIds)),
-      phases: data.phases
-        .map((phase) => {
-          const p = phaseProgress.get(phase.code);
-          return {
-            code: phase.code,
-            label: phase.label,
-            anchor: `phase-${phase.code}`,
-            progress: p ? progressView(p.overall.done, p.overall.total).text : '',
-            rows: rows.filter((_row, i) => data.tasks[i].phase === phase.code),
-          };
-        })
-        .filter((phase) => phase.rows.length > 0),
-      today: frDate(data.today),
+      phases: data.phases.map((phase) => {
+        const p = phaseProgress.get(phase.code);
+        return {
+          code: phase.code,
+          label: phase.label,
+          progress: p ? progressView(p.overall.done, p.overall.total).text : '',
+        };
+      }),
     };
   }
 
@@ -218,14 +313,17 @@ export class SessionDashboard {
       if (status !== HttpStatus.BAD_REQUEST && status !== HttpStatus.CONFLICT) throw error;
       const current = await this.currentTask(caller, sessionId, taskId);
       if (status === HttpStatus.CONFLICT && current.version !== validated.dto.version) {
+        // The typed values stay in the form (with the current version, to save them once merged)
+        // and the other person's saved values are shown beside them: nothing typed is lost.
         const who = current.doneByEmail ? ` (dernière action : ${current.doneByEmail})` : '';
         return this.refused(
           caller,
           sessionId,
           current,
           409,
-          `Cette tâche a été modifiée entre-temps par quelqu’un d’autre${who} : votre saisie n’a pas été enregistrée. Voici son état actuel ; recommencez si nécessaire.`,
-          null,
+          conflictMessage(who),
+          conflictInput(input, current, this.clock.today()),
+          current,
         );
       }
       return this.refused(
@@ -301,6 +399,7 @@ export class SessionDashboard {
     status: number,
     message: string,
     input: ReturnType<typeof taskInput> | null,
+    conflict: TaskCoreView | null = null,
   ): Promise<TickOutcome> {
     const { session } = await this.page.header(caller, sessionId);
     const editable = session.status !== 'CANCELLED' && canWriteCentre(caller, session.centreId);
@@ -310,10 +409,29 @@ export class SessionDashboard {
         editable,
         message: { kind: 'error', text: message },
         input,
+        conflict,
       }),
     };
   }
 }
+
+/** The message of an edit conflict on a task (`who`: « par … » or empty). */
+export function conflictMessage(who: string): string {
+  return `Cette tâche a été modifiée entre-temps par quelqu’un d’autre${who} : votre saisie n’a pas été enregistrée. Votre texte est conservé dans le formulaire, à côté de la version enregistrée : fusionnez-les puis enregistrez.`;
+}
+
+/** The bulk tick form as sent back after a refusal. */
+export interface BulkTickState {
+  errors: FieldErrors;
+  doneAt: string;
+}
+
+export interface ChecklistCounters {
+  progress: object;
+  phases: { code: string; label: string; progress: string }[];
+}
+
+const BULK_TICK_LABELS = labelOf({ taskIds: 'Tâches sélectionnées', doneAt: 'Fait le' });
 
 export interface SessionPageModel {
   title: string;
@@ -321,6 +439,10 @@ export interface SessionPageModel {
   tab: string;
   header: ReturnType<typeof headerView>;
   progress: object;
+  filters: object[];
+  filtered: boolean;
+  shownText: string;
+  bulk: object;
   blocking: object[];
   warnings: object[];
   phases: PhaseView[];

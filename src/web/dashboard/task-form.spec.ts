@@ -1,6 +1,6 @@
 import { auditValue, parisDateTime } from './audit-view.js';
 import { documentGroups } from './session-documents.js';
-import { statusOf, taskInput, taskPatch, taskRuleErrors } from './task-form.js';
+import { conflictInput, statusOf, taskInput, taskPatch, taskRuleErrors } from './task-form.js';
 
 describe('task tick form', () => {
   it('checks the tick rules on the form patch, all at once', () => {
@@ -61,5 +61,40 @@ describe('audit and documents tabs', () => {
     expect(groups.documents.map((d) => d.format)).toEqual(['PDF', 'ZIP']);
     expect(groups.candidates).toEqual([{ title: 'C', href: '/a/c.pdf', format: 'PDF' }]);
     expect(groups.staff).toHaveLength(1);
+  });
+});
+
+describe('conflictInput', () => {
+  const typed = {
+    done: true,
+    notApplicable: false,
+    doneAt: '2027-02-28',
+    observations: 'Ma note sur l’envoi',
+    reason: '',
+  };
+  const saved = {
+    status: 'todo' as const,
+    doneAt: null,
+    observations: 'Note du collègue',
+    reason: 'Motif du collègue',
+  };
+
+  it('keeps the typed texts and shows the saved status and date', () => {
+    expect(conflictInput(typed, saved, '2027-03-01')).toEqual({
+      done: false,
+      notApplicable: false,
+      doneAt: '2027-03-01',
+      observations: 'Ma note sur l’envoi',
+      reason: 'Motif du collègue',
+    });
+  });
+
+  it('shows the saved state when nothing was typed', () => {
+    const done = { ...saved, status: 'done' as const, doneAt: '2027-02-20' };
+    expect(conflictInput({ ...typed, observations: ' ' }, done, '2027-03-01')).toMatchObject({
+      done: true,
+      doneAt: '2027-02-20',
+      observations: 'Note du collègue',
+    });
   });
 });

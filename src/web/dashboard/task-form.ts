@@ -6,6 +6,7 @@ import type { FieldError } from '../../common/validation/field-errors.js';
 import { checked, integer, text, wellFormedDate, type FormBody } from '../forms/form-input.js';
 import { labelOf } from '../forms/field-labels.js';
 import type { TaskInput } from '../sessions/session-views.js';
+import type { TaskCoreView } from '../../checklist/task-view.js';
 
 export const TASK_FORM_LABELS = labelOf({
   status: 'Statut',
@@ -55,4 +56,24 @@ export function taskRuleErrors(patch: Record<string, unknown>, today: CalendarDa
   if (patch.doneAt !== undefined && doneAt === undefined) return [];
   const reason = typeof patch.reason === 'string' ? patch.reason : '';
   return tickRequestErrors({ status, doneAt, reason }, '', today);
+}
+
+/**
+ * The form shown to the loser of an edit conflict: the status and date as the other person saved
+ * them, and the texts as typed (an empty typed text shows the saved one: nothing to keep). The
+ * saved texts are shown beside the form, so both can be merged before saving again.
+ */
+export function conflictInput(
+  typed: TaskInput,
+  current: Pick<TaskCoreView, 'status' | 'doneAt' | 'observations' | 'reason'>,
+  today: CalendarDate,
+): TaskInput {
+  const keep = (mine: string, theirs: string) => (mine.trim() === '' ? theirs : mine);
+  return {
+    done: current.status === 'done',
+    notApplicable: current.status === 'not_applicable',
+    doneAt: current.doneAt ?? today,
+    observations: keep(typed.observations, current.observations),
+    reason: keep(typed.reason, current.reason),
+  };
 }

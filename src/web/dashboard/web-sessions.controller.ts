@@ -9,6 +9,7 @@ import { isHtmx, WebPages, type WebRequest } from '../web-pages.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import { SessionDashboard, type SessionPageModel } from './session-dashboard.service.js';
 import { TaskRowHtml } from './task-row-html.js';
+import { parseChecklistFilter } from './checklist-filter.js';
 
 /** The home page (sessions of my centres), a session's page with its checklist, and its tabs. */
 @ApiExcludeController()
@@ -36,10 +37,34 @@ export class WebSessionsController {
   async show(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
+    @Query('filtre') filtre: unknown,
     @Req() req: WebRequest,
     @Res() res: Response,
   ): Promise<void> {
-    this.renderSession(req, res, await this.dashboard.sessionPage(caller, id));
+    const filter = parseChecklistFilter(filtre);
+    this.renderSession(
+      req,
+      res,
+      await this.dashboard.sessionPage(caller, id, undefined, { filter }),
+    );
+  }
+
+  /** Ticks the selected tasks done on one date (the bulk form of the session page). */
+  @Post(':id/checklist/bulk-complete')
+  async bulkComplete(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() body: FormBody,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const outcome = await this.dashboard.bulkComplete(caller, id, body);
+    if (outcome.ok) {
+      this.pages.redirect(res, `/sessions/${id}#liste`, 'tasks-bulk-completed');
+      return;
+    }
+    const model = await this.dashboard.sessionPage(caller, id, undefined, { bulk: outcome.state });
+    this.renderSession(req, res, model, outcome.status);
   }
 
   @Post(':id/tasks/:taskId')
@@ -57,7 +82,13 @@ export class WebSessionsController {
         [this.taskRows.render(outcome.row)],
         this.pages.csrf(req),
       );
-      this.pages.send(res, Buffer.concat(row), outcome.status);
+      // The counters and each phase's progress follow the tick in place (out-of-band swaps).
+      const counters = this.pages.fragment(
+        req,
+        'partials/checklist-oob',
+        await this.dashboard.counters(caller, id),
+      );
+      this.pages.send(res, Buffer.concat([...row, Buffer.from(counters)]), outcome.status);
       return;
     }
     if (outcome.status === 200) {

@@ -4,6 +4,7 @@ import {
   Controller,
   Get,
   Post,
+  Query,
   Req,
   Res,
   UseFilters,
@@ -50,9 +51,27 @@ import {
   text,
   texts,
   wellFormedDate,
+  addFieldErrors,
+  attempt,
+  validateForm,
+  type FieldErrors,
   type FormBody,
 } from './form-input.js';
 import { FormPages } from './form-pages.js';
+import { BulkConvocationDto } from '../../candidates/dto/bulk-candidates.dto.js';
+import {
+  bulkAttendanceErrors,
+  bulkConvocationErrors,
+} from '../../candidates/bulk-candidate-rules.js';
+import {
+  attendanceEntries,
+  attendanceField,
+  BULK_CANDIDATE_LABELS,
+  bulkFormsView,
+  convocationPlain,
+  emptyBulkState,
+  type BulkFormsState,
+} from './candidate-bulk-form.js';
 import { ProvidersService } from '../../providers/providers.service.js';
 import {
   formVersion,
@@ -279,32 +298,99 @@ export class CandidateFormsController {
     @Res() res: Response,
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
+    @Query('presence') presence: unknown,
   ): Promise<void> {
     const session = await this.sessions.findForCaller(caller, id);
-    const candidates = await this.candidates.listForSession(id);
-    await this.forms.renderSession(
-      { req, res, caller },
-      session,
-      { view: 'candidates/list', title: 'Candidats de la session', tab: 'candidates' },
-      ({ summary }) => ({
-        writable: summary.editable,
-        count: candidates.length,
-        candidates: candidates.map((c) => ({
-          id: c.id,
-          personId: c.personId,
-          name: `${c.lastName.toUpperCase()} ${c.firstName}`,
-          birthDate: c.birthDate ? formatFrenchDate(c.birthDate) : '—',
-          pathway: PATHWAY_LABELS[c.pathway],
-          convocation: c.convocationDate
-            ? `${formatFrenchDate(c.convocationDate)}${c.convocationMode ? `, ${CONVOCATION_MODE_LABELS[c.convocationMode]}` : ''}`
-            : 'Non convoqué',
-          fileItems: `${FILE_ITEMS.filter((item) => c[item]).length}/${FILE_ITEMS.length}`,
-          attendance: c.attendance ? ATTENDANCE_LABELS[c.attendance] : '—',
-          results:
-            c.results.map((r) => `${r.ccpCode} : ${OUTCOME_LABELS[r.outcome]}`).join(', ') || '—',
-        })),
-      }),
+    await this.renderList({ req, res, caller }, session, emptyBulkState(), presence === 'tous');
+  }
+
+  /** The same convocation date and mode for the candidates ticked (all or nothing). */
+  @Post('bulk-convocation')
+  async bulkConvocation(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const ctx = { req, res, caller };
+    const session = await this.forms.writableSession(caller, id);
+    const plain = convocationPlain(body);
+    const validated = await validateForm(BulkConvocationDto, plain, BULK_CANDIDATE_LABELS);
+    const errors: FieldErrors = { ...(validated.errors ?? {}) };
+    addFieldErrors(
+      errors,
+      bulkConvocationErrors(
+        {
+          candidateIds: plain.candidateIds,
+          convocationDate: wellFormedDate(plain.convocationDate),
+          convocationMode: CONVOCATION_MODES.find((m) => m === plain.convocationMode),
+        },
+        this.clock.today(),
+      ),
+      BULK_CANDIDATE_LABELS,
     );
+    let status = 400;
+    if (validated.dto && Object.keys(errors).length === 0) {
+      const dto = validated.dto;
+      const done = await attempt(
+        () => this.candidates.bulkConvocation(caller, id, dto),
+        BULK_CANDIDATE_LABELS,
+      );
+      if (done.ok) {
+        this.forms.redirect(res, {
+          to: `/sessions/${id}/candidates`,
+          flash: 'candidates-bulk-convoked',
+        });
+        return;
+      }
+      Object.assign(errors, done.errors);
+      status = done.status;
+    }
+    const state = emptyBulkState();
+    state.convocation = { errors, values: plain };
+    await this.renderList(ctx, session, state, false, status);
+  }
+
+  /** The attendance of each candidate on the day (« tous présents » then adjust), all or nothing. */
+  @Post('bulk-attendance')
+  async bulkAttendance(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const ctx = { req, res, caller };
+    const session = await this.forms.writableSession(caller, id);
+    const candidates = await this.candidates.listForSession(id);
+    const { entries, errors: valueErrors } = attendanceEntries(body, candidates);
+    const errors: FieldErrors = {};
+    addFieldErrors(errors, valueErrors, BULK_CANDIDATE_LABELS);
+    if (valueErrors.length === 0) {
+      addFieldErrors(errors, bulkAttendanceErrors(entries), BULK_CANDIDATE_LABELS);
+    }
+    let status = 400;
+    if (Object.keys(errors).length === 0) {
+      const done = await attempt(
+        () => this.candidates.bulkAttendance(caller, id, { entries }),
+        BULK_CANDIDATE_LABELS,
+      );
+      if (done.ok) {
+        this.forms.redirect(res, {
+          to: `/sessions/${id}/candidates`,
+          flash: 'candidates-bulk-attendance',
+        });
+        return;
+      }
+      Object.assign(errors, done.errors);
+      status = done.status;
+    }
+    const state = emptyBulkState();
+    const values: Record<string, string> = {};
+    for (const c of candidates) values[attendanceField(c.id)] = text(body, attendanceField(c.id));
+    state.attendance = { errors, values };
+    await this.renderList(ctx, session, state, false, status);
   }
 
   @Get('new')
@@ -465,6 +551,41 @@ export class CandidateFormsController {
     }
     await this.candidates.remove(caller, id, cid);
     this.forms.redirect(res, { to: `/sessions/${id}/candidates`, flash: 'candidate-deleted' });
+  }
+
+  private async renderList(
+    ctx: FormContext,
+    session: ExamSession,
+    bulk: BulkFormsState,
+    allPresent: boolean,
+    status = 200,
+  ): Promise<void> {
+    const candidates = await this.candidates.listForSession(session.id);
+    await this.forms.renderSession(
+      ctx,
+      session,
+      { view: 'candidates/list', title: 'Candidats de la session', tab: 'candidates' },
+      ({ summary }) => ({
+        writable: summary.editable,
+        count: candidates.length,
+        bulk: bulkFormsView(candidates, bulk, allPresent),
+        candidates: candidates.map((c) => ({
+          id: c.id,
+          personId: c.personId,
+          name: `${c.lastName.toUpperCase()} ${c.firstName}`,
+          birthDate: c.birthDate ? formatFrenchDate(c.birthDate) : '—',
+          pathway: PATHWAY_LABELS[c.pathway],
+          convocation: c.convocationDate
+            ? `${formatFrenchDate(c.convocationDate)}${c.convocationMode ? `, ${CONVOCATION_MODE_LABELS[c.convocationMode]}` : ''}`
+            : 'Non convoqué',
+          fileItems: `${FILE_ITEMS.filter((item) => c[item]).length}/${FILE_ITEMS.length}`,
+          attendance: c.attendance ? ATTENDANCE_LABELS[c.attendance] : '—',
+          results:
+            c.results.map((r) => `${r.ccpCode} : ${OUTCOME_LABELS[r.outcome]}`).join(', ') || '—',
+        })),
+      }),
+      status,
+    );
   }
 
   private async renderNew(ctx: FormContext, session: ExamSession, state: FormState): Promise<void> {

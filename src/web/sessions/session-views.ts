@@ -137,13 +137,41 @@ export interface TaskRowView {
   open: boolean;
   message: TaskMessage | null;
   editable: boolean;
+  /** May be selected for the bulk tick (editable and not done). */
+  selectable: boolean;
+  /** After an edit conflict: what the other person saved, shown beside the typed values kept. */
+  conflict: TaskConflictView | null;
+}
+
+/** The stored state of a task another person saved meanwhile. */
+export interface TaskConflictView {
+  statusLabel: string;
+  doneAtText: string;
+  doneBy: string;
+  observations: string;
+  reason: string;
+}
+
+export function taskConflictView(task: TaskCoreView): TaskConflictView {
+  return {
+    statusLabel: task.statusLabel,
+    doneAtText: task.status === 'todo' ? '' : frDate(task.doneAt),
+    doneBy: task.status === 'todo' ? '' : (task.doneByEmail ?? ''),
+    observations: task.observations,
+    reason: task.reason,
+  };
 }
 
 export function taskRowView(
   sessionId: string,
   task: TaskCoreView,
   today: CalendarDate,
-  options: { editable: boolean; message?: TaskMessage | null; input?: TaskInput | null },
+  options: {
+    editable: boolean;
+    message?: TaskMessage | null;
+    input?: TaskInput | null;
+    conflict?: TaskCoreView | null;
+  },
 ): TaskRowView {
   const input = options.input ?? null;
   const done = input ? input.done && !input.notApplicable : task.status === 'done';
@@ -210,6 +238,8 @@ export function taskRowView(
     open: observations !== '' || reason !== '' || options.message?.kind === 'error',
     message: options.message ?? null,
     editable: options.editable,
+    selectable: options.editable && !done,
+    conflict: options.conflict ? taskConflictView(options.conflict) : null,
   };
 }
 
