@@ -30,6 +30,8 @@ export interface JournalOption {
 export interface JournalPageView {
   entries: JournalLine[];
   total: number;
+  /** « 6 entrées », « 1 entrée », « Aucune entrée ». */
+  count: string;
   filtered: boolean;
   kinds: JournalOption[];
   actors: JournalOption[];
@@ -48,6 +50,7 @@ export function journalPageView(sessionId: string, journal: Journal): JournalPag
   return {
     entries: journal.lines,
     total: journal.lines.length,
+    count: entryCount(journal.lines.length),
     filtered: filter.kind !== null || filter.actorId !== null,
     kinds: JOURNAL_KINDS.map((kind) => ({
       value: kind,
