@@ -170,7 +170,7 @@ describeOnce('dashboard in a real browser (Debian chromium)', () => {
     expect(download).toMatchObject({ status: 200, type: 'application/pdf', magic: '%PDF-' });
     expect(download.disposition).toMatch(/convocation_/);
     await page.goto(`${base}/sessions/${sessionId}/audit`);
-    expect(await text('table')).toContain('coche');
+    expect(await text('ol.journal')).toContain('Mise à jour de la tâche');
     await expectAccessible('06-journal');
     await page.goto(`${base}/calendar?month=2027-03`);
     expect(await text('#month-title')).toBe('mars 2027');

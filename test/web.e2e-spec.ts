@@ -468,8 +468,7 @@ describe('web dashboard', () => {
       const audit = await managerWeb.get(`/sessions/${sessionId}/audit`);
       expect(audit.status).toBe(200);
       const text = htmlText(audit.text);
-      expect(text).toContain('Tâche');
-      expect(text).toContain('coche');
+      expect(text).toContain('Mise à jour de la tâche');
       expect(text).toContain('Courrier reçu');
       expect(text).toContain(managerEmail);
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { AuditEntry } from './audit-entry.entity.js';
@@ -14,6 +14,14 @@ export interface AuditEvent {
   action: 'create' | 'update' | 'delete' | 'cancel' | 'postpone' | 'purge' | string;
   changes?: Changes;
   snapshot?: unknown;
+}
+
+export interface AuditFilter {
+  /** Only these entities. */
+  entities?: string[];
+  /** All but these entities (when `entities` is not given). */
+  excludeEntities?: string[];
+  actorId?: string;
 }
 
 function encode(value: unknown): string | null {
@@ -53,9 +61,32 @@ export class AuditService {
     await manager.getRepository(AuditEntry).insert(rows);
   }
 
-  listForSession(sessionId: string): Promise<AuditEntry[]> {
-    return this.db.read((m) =>
-      m.getRepository(AuditEntry).find({ where: { sessionId }, order: { seq: 'ASC' } }),
+  /**
+   * The rows of a session, oldest first: the one read path of the API's JSON and of the
+   * dashboard's journal (page and PDF), optionally narrowed to some entities or to one actor.
+   */
+  listForSession(sessionId: string, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+    const where: FindOptionsWhere<AuditEntry> = { sessionId };
+    if (filter.entities) where.entity = In(filter.entities);
+    else if (filter.excludeEntities) where.entity = Not(In(filter.excludeEntities));
+    if (filter.actorId) where.actorId = filter.actorId;
+    return this.db.read((m) => m.getRepository(AuditEntry).find({ where, order: { seq: 'ASC' } }));
+  }
+
+  /** Who acted on a session (for the journal's filter), each once. */
+  async actorsOfSession(
+    sessionId: string,
+  ): Promise<{ actorId: string | null; actorEmail: string }[]> {
+    const rows = await this.db.read((m) =>
+      m
+        .getRepository(AuditEntry)
+        .createQueryBuilder('a')
+        .select('a.actorId', 'actorId')
+        .addSelect('MAX(a.actorEmail)', 'actorEmail')
+        .where('a.sessionId = :sessionId', { sessionId })
+        .groupBy('a.actorId')
+        .getRawMany<{ actorId: string | null; actorEmail: string }>(),
     );
+    return rows;
   }
 }

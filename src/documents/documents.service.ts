@@ -6,6 +6,8 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { zipSync, type Zippable } from 'fflate';
+import { journalDocument } from '../audit/journal-document.js';
+import { JournalService, type JournalFilter } from '../audit/journal.service.js';
 import { ChecklistService } from '../checklist/checklist.service.js';
 import { ChecklistTemplates } from '../checklist/checklist-templates.js';
 import type { Caller } from '../common/caller.js';
@@ -17,6 +19,7 @@ import {
   documentFileName,
   documentLinks,
   SESSION_DOCUMENTS,
+  sessionTag,
   zipFileName,
   type DocumentLink,
   type DocumentRequest,
@@ -73,6 +76,7 @@ export class DocumentsService {
     private readonly templates: DocumentTemplates,
     private readonly renderer: PdfRenderer,
     private readonly quota: DocumentQuota,
+    private readonly journals: JournalService,
   ) {}
 
   /** The documents of a session, with their URLs, for the API and the dashboard. */
@@ -94,6 +98,24 @@ export class DocumentsService {
       const document = await this.html(caller, dossier, request);
       return {
         fileName: documentFileName(dossier, request),
+        contentType: 'application/pdf',
+        body: await this.pdf(document, { lane: 'single', signal }),
+      };
+    });
+  }
+
+  /** The session's journal (audit log) in French, narrowed by the dashboard's filter. */
+  async journal(
+    caller: Caller,
+    sessionId: string,
+    filter: JournalFilter,
+    signal?: AbortSignal,
+  ): Promise<RenderedFile> {
+    return this.admitted(caller, sessionId, 'single', signal, async (dossier) => {
+      const journal = await this.journals.journal(sessionId, filter);
+      const document = this.templates.document('journal', journalDocument(dossier, journal));
+      return {
+        fileName: `journal_${sessionTag(dossier)}.pdf`,
         contentType: 'application/pdf',
         body: await this.pdf(document, { lane: 'single', signal }),
       };

@@ -1,32 +1,10 @@
-/** The audit tab's rows: who, when, what, before → after, in French. */
-import type { AuditEntry } from '../../audit/audit-entry.entity.js';
-import { FIELD_LABELS } from '../forms/field-labels.js';
-
-const ENTITY_LABELS: Record<string, string> = {
-  session: 'Session',
-  session_task: 'Tâche',
-  checklist: 'Liste de contrôle',
-  candidate: 'Candidat',
-  jury_member: 'Membre du jury',
-  habilitation: 'Habilitation',
-  session_staff: 'Affectation',
-  link_declaration: 'Déclaration de liens',
-  session_incident: 'Incident',
-};
-
-const ACTION_LABELS: Record<string, string> = {
-  create: 'création',
-  update: 'modification',
-  delete: 'suppression',
-  cancel: 'annulation',
-  postpone: 'report',
-  purge: 'purge',
-  tick: 'coche',
-  recompute: 'recalcul des échéances',
-  upgrade: 'mise à jour du modèle',
-};
-
-const MAX_VALUE_LENGTH = 300;
+/** The journal tab's model: the phrased entries, the filter form and the PDF link. */
+import {
+  JOURNAL_KIND_LABELS,
+  JOURNAL_KINDS,
+  type JournalLine,
+} from '../../audit/audit-phrasing.js';
+import { journalQuery, type Journal } from '../../audit/journal.service.js';
 
 const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
@@ -37,49 +15,54 @@ const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', {
   minute: '2-digit',
 });
 
-/** An ISO instant as « jj/mm/aaaa hh:mm » in Paris time. */
+/** An ISO instant as « jj/mm/aaaa hh:mm » in Paris time (the calendar's feed). */
 export function parisDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : PARIS_TIME.format(date).replace(',', '');
 }
 
-/** A stored JSON value as short text (« — » when empty). */
-export function auditValue(stored: string | null): string {
-  if (stored === null) return '—';
-  let value: unknown;
-  try {
-    value = JSON.parse(stored);
-  } catch {
-    value = stored;
-  }
-  let text: string;
-  if (value === null || value === '') text = '—';
-  else if (typeof value === 'string') text = value;
-  else if (typeof value === 'boolean') text = value ? 'oui' : 'non';
-  else if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
-    text = value.length === 0 ? '—' : value.join(', ');
-  else text = JSON.stringify(value);
-  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
+export interface JournalOption {
+  value: string;
+  label: string;
+  selected: boolean;
 }
 
-export interface AuditRowView {
-  at: string;
-  actor: string;
-  entity: string;
-  action: string;
-  field: string;
-  before: string;
-  after: string;
+export interface JournalPageView {
+  entries: JournalLine[];
+  total: number;
+  /** « 6 entrées », « 1 entrée », « Aucune entrée ». */
+  count: string;
+  filtered: boolean;
+  kinds: JournalOption[];
+  actors: JournalOption[];
+  pdfUrl: string;
+  resetUrl: string;
 }
 
-export function auditRowView(entry: AuditEntry): AuditRowView {
+/** « 3 entrées », « 1 entrée », « aucune entrée ». */
+export function entryCount(count: number): string {
+  if (count === 0) return 'Aucune entrée';
+  return count === 1 ? '1 entrée' : `${count} entrées`;
+}
+
+export function journalPageView(sessionId: string, journal: Journal): JournalPageView {
+  const { filter } = journal;
   return {
-    at: parisDateTime(entry.at),
-    actor: entry.actorEmail,
-    entity: ENTITY_LABELS[entry.entity] ?? entry.entity,
-    action: ACTION_LABELS[entry.action] ?? entry.action,
-    field: entry.field === null ? '' : (FIELD_LABELS[entry.field] ?? entry.field),
-    before: auditValue(entry.before),
-    after: auditValue(entry.after),
+    entries: journal.lines,
+    total: journal.lines.length,
+    count: entryCount(journal.lines.length),
+    filtered: filter.kind !== null || filter.actorId !== null,
+    kinds: JOURNAL_KINDS.map((kind) => ({
+      value: kind,
+      label: JOURNAL_KIND_LABELS[kind],
+      selected: kind === filter.kind,
+    })),
+    actors: journal.actors.map((actor) => ({
+      value: actor.id,
+      label: actor.name,
+      selected: actor.id === filter.actorId,
+    })),
+    pdfUrl: `/sessions/${sessionId}/audit/journal.pdf${journalQuery(filter)}`,
+    resetUrl: `/sessions/${sessionId}/audit`,
   };
 }

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { AuditService } from '../../audit/audit.service.js';
+import { JournalService, parseJournalFilter } from '../../audit/journal.service.js';
 import { canWriteCentre, type Caller } from '../../common/caller.js';
 import { Clock } from '../../common/clock.js';
 import { notFound } from '../../common/errors.js';
@@ -54,7 +54,7 @@ import {
   type TaskRowView,
 } from '../sessions/session-views.js';
 import { personLabel, SESSION_NATURE_LABELS, SESSION_STATUS_LABELS } from '../views/labels.js';
-import { auditRowView } from './audit-view.js';
+import { journalPageView } from './audit-view.js';
 import { documentGroups } from './session-documents.js';
 import {
   conflictInput,
@@ -96,7 +96,7 @@ export class SessionDashboard {
     private readonly list: SessionListQuery,
     private readonly page: SessionPageQuery,
     private readonly checklist: ChecklistService,
-    private readonly audit: AuditService,
+    private readonly journal: JournalService,
     private readonly documents: DocumentsService,
     private readonly taskRows: TaskRowHtml,
   ) {}
@@ -352,16 +352,19 @@ export class SessionDashboard {
     };
   }
 
-  async auditPage(caller: Caller, id: string): Promise<{ title: string; [key: string]: unknown }> {
+  async auditPage(
+    caller: Caller,
+    id: string,
+    query: Record<string, unknown> = {},
+  ): Promise<{ title: string; [key: string]: unknown }> {
     const { session, header } = await this.page.header(caller, id);
-    const entries = await this.audit.listForSession(id);
+    const journal = await this.journal.journal(id, parseJournalFilter(query));
     const summary = this.summary(caller, session, header);
     return {
       title: `Journal — ${summary.title}`,
       session: summary,
       tab: 'audit',
-      entries: entries.reverse().map(auditRowView),
-      total: entries.length,
+      ...journalPageView(id, journal),
     };
   }
 

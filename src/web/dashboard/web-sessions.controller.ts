@@ -1,7 +1,10 @@
 import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { parseJournalFilter } from '../../audit/journal.service.js';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
+import { clientGoneSignal } from '../../common/http/client-gone.js';
+import { DocumentsService } from '../../documents/documents.service.js';
 import type { Caller } from '../../common/caller.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
 import type { FormBody } from '../forms/form-input.js';
@@ -20,6 +23,7 @@ export class WebSessionsController {
     private readonly dashboard: SessionDashboard,
     private readonly pages: WebPages,
     private readonly taskRows: TaskRowHtml,
+    private readonly documentFiles: DocumentsService,
   ) {}
 
   @Get()
@@ -118,11 +122,31 @@ export class WebSessionsController {
   async audit(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
+    @Query() query: Record<string, unknown>,
     @Req() req: WebRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const model = await this.dashboard.auditPage(caller, id);
+    const model = await this.dashboard.auditPage(caller, id, query);
     this.pages.render(req, res, 'dashboard/audit', model.title, 'sessions', model);
+  }
+
+  /** The journal as a PDF, with the page's filter (« Exporter en PDF »). */
+  @Get(':id/audit/journal.pdf')
+  async journalPdf(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const filter = parseJournalFilter(query);
+    const file = await this.documentFiles.journal(caller, id, filter, clientGoneSignal(res));
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader(
+      'Content-Disposition',
+      `inline; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    );
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.end(file.body);
   }
 
   /** The session page, each phase's rows put in (with the caller's CSRF token) as bytes. */
