@@ -1,9 +1,11 @@
 /** The filled checklist (« Guide de préparation de la session ») for the session's file. */
 import type { TaskView } from '../checklist/task-view.js';
 import { formatFrenchDate } from '../common/calendar-date.js';
+import { nameForEmail, splitForSignatures } from './document-format.js';
 import type { SessionDossier } from './session-dossier.js';
 import {
   documentFooter,
+  sessionCcps,
   sessionIdentity,
   type FooterView,
   type IdentityView,
@@ -49,13 +51,45 @@ export interface ChecklistTaskLine {
   notes: string[];
 }
 
+/** The header of the official « Guide de préparation de la session », filled. */
+export interface ChecklistHeaderView {
+  centre: string;
+  site: string;
+  titreLabel: string;
+  titreCode: string;
+  version: string;
+  /** Which of TITRE, CCP, CCS the session is (ticked box). */
+  nature: { titre: boolean; ccp: boolean; ccs: boolean };
+  /** The CCP or CCS the session covers: labels, then codes. */
+  ccpLabels: string;
+  ccpCodes: string;
+  startDate: string;
+  endDate: string;
+  formation: number;
+  vae: number;
+  /** Candidates on another pathway (suite de parcours, parcours progressif, équivalence). */
+  otherPathways: number;
+  manager: string;
+  deputyManager: string;
+}
+
 export interface FilledChecklistView {
   title: string;
   identity: IdentityView;
+  header: ChecklistHeaderView;
   footer: FooterView;
   guide: string;
   summary: string;
-  phases: { label: string; tasks: ChecklistTaskLine[] }[];
+  /**
+   * The tasks by phase; the last phase's last tasks in `tail`, kept on the page of the visa
+   * (`closing`), so that the visa never stands alone on a page.
+   */
+  phases: {
+    label: string;
+    tasks: ChecklistTaskLine[];
+    tail: ChecklistTaskLine[];
+    closing: boolean;
+  }[];
   emptyNotice: string | null;
 }
 
@@ -80,7 +114,34 @@ function notesOf(task: ChecklistRow): string[] {
   return notes;
 }
 
-function line(task: ChecklistRow): ChecklistTaskLine {
+function header(dossier: SessionDossier, identity: IdentityView): ChecklistHeaderView {
+  const { session, titre, candidates } = dossier;
+  const covered = session.nature === 'TITRE' ? [] : sessionCcps(dossier);
+  const count = (pathway: string) => candidates.filter((c) => c.pathway === pathway).length;
+  return {
+    centre: dossier.centre.name,
+    site: dossier.site.name,
+    titreLabel: titre.label,
+    titreCode: titre.code,
+    version: titre.version,
+    nature: {
+      titre: session.nature === 'TITRE',
+      ccp: session.nature === 'CCP',
+      ccs: session.nature === 'CCS',
+    },
+    ccpLabels: covered.map((ccp) => ccp.label).join(' ; '),
+    ccpCodes: covered.map((ccp) => ccp.code).join(', '),
+    startDate: formatFrenchDate(session.startDate),
+    endDate: formatFrenchDate(session.endDate),
+    formation: count('FORMATION'),
+    vae: count('VAE'),
+    otherPathways: candidates.length - count('FORMATION') - count('VAE'),
+    manager: identity.manager,
+    deputyManager: identity.deputyManager ?? 'non désigné(e)',
+  };
+}
+
+function line(task: ChecklistRow, people: SessionDossier['people']): ChecklistTaskLine {
   return {
     label: task.label,
     items: task.items,
@@ -91,7 +152,10 @@ function line(task: ChecklistRow): ChecklistTaskLine {
     status: statusOf(task),
     late: task.status === 'todo' && task.applicable && task.overdue,
     doneAt: task.doneAt ? formatFrenchDate(task.doneAt) : '',
-    doneBy: task.status === 'todo' ? '' : (task.doneByEmail ?? ''),
+    doneBy:
+      task.status === 'todo' || !task.doneByEmail
+        ? ''
+        : nameForEmail(task.doneByEmail, people ?? []),
     notes: notesOf(task),
   };
 }
@@ -106,17 +170,24 @@ export function filledChecklist(
   for (const task of checklist.tasks) {
     let phase = phases.at(-1);
     if (!phase || phase.label !== task.phaseLabel) {
-      phase = { label: task.phaseLabel, tasks: [] };
+      phase = { label: task.phaseLabel, tasks: [], tail: [], closing: false };
       phases.push(phase);
     }
-    phase.tasks.push(line(task));
+    phase.tasks.push(line(task, dossier.people));
+  }
+  const last = phases.at(-1);
+  if (last) {
+    const { rows, tail } = splitForSignatures(last.tasks);
+    Object.assign(last, { tasks: rows, tail, closing: true });
   }
   const count = (status: ChecklistRow['status']) =>
     checklist.tasks.filter((t) => t.status === status).length;
   const late = checklist.tasks.filter((t) => t.status === 'todo' && t.applicable && t.overdue);
+  const identity = sessionIdentity(dossier);
   return {
     title,
-    identity: sessionIdentity(dossier),
+    identity,
+    header: header(dossier, identity),
     footer: documentFooter(dossier, title),
     guide: `${checklist.title} — version ${checklist.version} du modèle`,
     summary:

@@ -1,4 +1,15 @@
-import { dateRange, fileSlug, frenchTime, sessionDays, shiftTime } from './document-format.js';
+import {
+  dateRange,
+  elidesBefore,
+  fileSlug,
+  frenchTime,
+  nameForEmail,
+  ofName,
+  sessionDays,
+  shiftTime,
+  userName,
+  withoutDoubledWord,
+} from './document-format.js';
 import { isAllowedRequest } from './pdf-renderer.js';
 
 describe('document wording', () => {
@@ -56,5 +67,49 @@ describe('isAllowedRequest (deny by default)', () => {
     ]) {
       expect(isAllowedRequest(url)).toBe(false);
     }
+  });
+});
+
+describe('French wording helpers', () => {
+  it('elides « de » before a vowel, accented or not, a mute h and a y before a consonant', () => {
+    expect(ofName('Anaïs')).toBe('d’Anaïs');
+    expect(ofName('Étienne')).toBe('d’Étienne');
+    expect(ofName('Éléonore Dupré')).toBe('d’Éléonore Dupré');
+    expect(ofName('Œhlenschläger Bérénice')).toBe('d’Œhlenschläger Bérénice');
+    expect(ofName('Îlona')).toBe('d’Îlona');
+    expect(ofName('Ugo')).toBe('d’Ugo');
+    expect(ofName('Hélène')).toBe('d’Hélène');
+    expect(ofName('Yves')).toBe('d’Yves');
+    expect(ofName('  Inès ')).toBe('d’Inès');
+    expect(ofName('Yann')).toBe('de Yann');
+    expect(ofName('Zoé')).toBe('de Zoé');
+    expect(ofName('Nguyễn Thị Hương')).toBe('de Nguyễn Thị Hương');
+    expect(ofName('Hrant')).toBe('de Hrant');
+    expect(elidesBefore('')).toBe(false);
+    expect(elidesBefore('Y')).toBe(false);
+  });
+
+  it('does not say a word twice when the text already starts with it', () => {
+    expect(withoutDoubledWord('site', 'Vénissieux')).toBe('site Vénissieux');
+    expect(withoutDoubledWord('site', 'Site de Vénissieux')).toBe('Site de Vénissieux');
+    expect(withoutDoubledWord('site', 'SITE DE LYON')).toBe('SITE DE LYON');
+    expect(withoutDoubledWord('site', 'Sitelle')).toBe('site Sitelle');
+    expect(withoutDoubledWord('CCP', 'CCP2')).toBe('CCP2');
+    expect(withoutDoubledWord('CCP', 'ccp 3')).toBe('ccp 3');
+    expect(withoutDoubledWord('CCP', 'RNCP37873BC01')).toBe('CCP RNCP37873BC01');
+    expect(withoutDoubledWord('CCS', 'CCS1')).toBe('CCS1');
+  });
+
+  it('names people « Prénom Nom », by their e-mail address only when no name is known', () => {
+    const people = [
+      { firstName: 'Anaïs', lastName: 'Roux', email: 'anais.roux@example.fr' },
+      { firstName: '', lastName: '', email: 'accueil@example.fr' },
+    ];
+    expect(userName(people[0])).toBe('Anaïs Roux');
+    expect(userName(people[1])).toBe('accueil@example.fr');
+    expect(userName(null)).toBeNull();
+    expect(nameForEmail('Anais.Roux@example.fr ', people)).toBe('Anaïs Roux');
+    expect(nameForEmail('accueil@example.fr', people)).toBe('accueil@example.fr');
+    expect(nameForEmail('inconnu@example.fr', people)).toBe('inconnu@example.fr');
   });
 });

@@ -48,11 +48,61 @@ export function personName(person: { lastName: string; firstName: string }): str
   return `${person.lastName} ${person.firstName}`.trim();
 }
 
-/** A user's name, or their e-mail address when they have none. */
+/** A user's name, « Prénom Nom », or their e-mail address when they have none. */
 export function userName(user: DossierUser | null): string | null {
   if (!user) return null;
-  const name = `${user.firstName} ${user.lastName}`.trim();
+  const name = `${user.firstName.trim()} ${user.lastName.trim()}`.trim();
   return name === '' ? user.email : name;
+}
+
+/**
+ * The name of the person behind an e-mail address recorded on the session (who reported an
+ * incident, who ticked a task), « Prénom Nom » when a user of Jalon has that address and a name,
+ * else the address itself.
+ */
+export function nameForEmail(email: string, people: readonly DossierUser[]): string {
+  const key = email.trim().toLowerCase();
+  const person = people.find((p) => p.email.trim().toLowerCase() === key);
+  return person ? (userName(person) ?? email) : email;
+}
+
+/** Letters read as vowels at the start of a word, accents and ligatures included. */
+const VOWEL_START = /^[aeiouæœ]/i;
+
+/**
+ * Whether « de », « le » or « que » elide before this word (« d’Anaïs », « d’Étienne »,
+ * « d’Hélène », « d’Yves »): it starts with a vowel (accented or not), with a mute h before a
+ * vowel, or with a y before a consonant. A y before a vowel is a consonant (« de Yann »).
+ */
+export function elidesBefore(word: string): boolean {
+  const base = word
+    .trim()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+  if (VOWEL_START.test(base)) return true;
+  if (/^h/i.test(base)) return VOWEL_START.test(base.slice(1)) || /^y/i.test(base.slice(1));
+  if (/^y/i.test(base)) return base.length > 1 && !/^[aeiouy]/i.test(base.slice(1));
+  return false;
+}
+
+/** « de » before a name, elided when it must be: « de Zoé », « d’Anaïs », « d’Étienne ». */
+export function ofName(name: string): string {
+  const trimmed = name.trim();
+  return elidesBefore(trimmed) ? `d’${trimmed}` : `de ${trimmed}`;
+}
+
+/**
+ * `word text` without saying the word twice when the text already starts with it:
+ * ('site', 'Vénissieux') → 'site Vénissieux', ('site', 'Site de Vénissieux') → 'Site de Vénissieux',
+ * ('CCP', 'CCP2') → 'CCP2', ('CCP', 'RNCP37873BC01') → 'CCP RNCP37873BC01'.
+ */
+export function withoutDoubledWord(word: string, text: string): string {
+  const trimmed = text.trim();
+  const head = trimmed.slice(0, word.length);
+  const next = trimmed.charAt(word.length);
+  const repeats =
+    head.localeCompare(word, 'fr', { sensitivity: 'base' }) === 0 && !/\p{L}/u.test(next);
+  return repeats ? trimmed : `${word} ${trimmed}`;
 }
 
 function parseTime(time: string): number {
@@ -135,4 +185,20 @@ export function fileSlug(text: string): string {
     .slice(0, 60)
     .replace(/-+$/, '');
   return slug === '' ? 'document' : slug;
+}
+
+/** Rows kept on the page of the signatures that close their table. */
+export const ROWS_KEPT_WITH_SIGNATURES = 3;
+
+/**
+ * The rows of a table that closes with signatures, split in two: the last rows are kept on one
+ * page with the signature block (CSS `break-inside: avoid` on their group), so that the block
+ * never stands alone on a page, away from what it attests.
+ */
+export function splitForSignatures<T>(
+  rows: readonly T[],
+  kept = ROWS_KEPT_WITH_SIGNATURES,
+): { rows: T[]; tail: T[] } {
+  const cut = Math.max(rows.length - kept, 0);
+  return { rows: rows.slice(0, cut), tail: rows.slice(cut) };
 }

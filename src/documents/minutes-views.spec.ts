@@ -1,7 +1,10 @@
 import { candidateConvocations, staffConvocations } from './convocation-views.js';
 import { documentFileName, documentLinks } from './document-catalog.js';
+import { filledChecklist, type ChecklistRow } from './checklist-document-view.js';
+import { splitForSignatures } from './document-format.js';
 import {
   carenceMinutes,
+  DRAFT_MARK,
   fraudReport,
   individualMinutes,
   laureatesList,
@@ -128,12 +131,12 @@ describe('session documents from plain data', () => {
     });
     const pv = sessionMinutes(d);
     expect(pv.ccps.map((c) => c.code)).toEqual(['CCP1', 'CCP2']);
-    expect(pv.candidates.map((c) => c.decision)).toEqual([
+    expect([...pv.candidates, ...pv.candidatesTail].map((c) => c.decision)).toEqual([
       'Titre professionnel CDA obtenu',
       'Validation partielle : CCP1',
       'Non admis(e) : retard',
     ]);
-    expect(pv.candidates[1].cells.map((c) => c.outcome)).toEqual(['Acquis', '—']);
+    expect(pv.candidatesTail[1].cells.map((c) => c.outcome)).toEqual(['Acquis', '—']);
     expect(pv.summary).toBe('3 candidats inscrits ; 2 présents ; 1 absent ; 1 titre obtenu.');
     expect(pv.signatories.map((s) => s.role)).toEqual([
       'Membre du jury',
@@ -145,7 +148,7 @@ describe('session documents from plain data', () => {
     const laureates = laureatesList(d);
     expect(laureates.laureates.map((l) => l.achievements)).toEqual([
       ['Titre professionnel Concepteur développeur d’applications (CDA)'],
-      ['CCP CCP1 — Développer'],
+      ['CCP1 — Développer'],
     ]);
   });
 
@@ -183,7 +186,7 @@ describe('session documents from plain data', () => {
       },
     });
     const pv = sessionMinutes(d);
-    expect(pv.candidates[0]).toMatchObject({
+    expect(pv.candidatesTail[0]).toMatchObject({
       decision: 'Titre professionnel CDA obtenu',
       record: [
         'CCP1 acquis le 05/03/2027 (session du 01/03/2027 au 05/03/2027)',
@@ -191,7 +194,7 @@ describe('session documents from plain data', () => {
       ],
     });
     expect(pv.summary).toContain('1 titre obtenu');
-    expect(individualMinutes(d).minutes[0].record).toEqual(pv.candidates[0].record);
+    expect(individualMinutes(d).minutes[0].record).toEqual(pv.candidatesTail[0].record);
     expect(laureatesList(d).laureates).toEqual([
       {
         name: 'Lefèvre-Müller Zoé',
@@ -251,7 +254,7 @@ describe('session documents from plain data', () => {
       ],
     });
     const pv = sessionMinutes(d);
-    expect(pv.incidents).toEqual([
+    expect(pv.incidentsTail).toEqual([
       {
         date: '14/06/2027',
         kind: 'Incident',
@@ -261,7 +264,7 @@ describe('session documents from plain data', () => {
         reportedBy: 'rs@x',
       },
     ]);
-    expect(pv.frauds[0]).toMatchObject({ date: '15/06/2027', candidate: 'Lefèvre-Müller Zoé' });
+    expect(pv.fraudsTail[0]).toMatchObject({ date: '15/06/2027', candidate: 'Lefèvre-Müller Zoé' });
     const report = fraudReport(d);
     expect(report.reports).toHaveLength(1);
     expect(report.blankNotice).toBeNull();
@@ -341,5 +344,178 @@ describe('session documents from plain data', () => {
       url: '/api/sessions/s1/documents/documents.zip',
       format: 'zip',
     });
+  });
+});
+
+describe('documents fit for signature', () => {
+  it('keeps the last three rows of a table with the signatures that close it', () => {
+    expect(splitForSignatures([1, 2, 3, 4, 5])).toEqual({ rows: [1, 2], tail: [3, 4, 5] });
+    expect(splitForSignatures([1, 2])).toEqual({ rows: [], tail: [1, 2] });
+    expect(splitForSignatures([])).toEqual({ rows: [], tail: [] });
+  });
+
+  it('closes the PV de session on its last table: frauds, else incidents, else candidates', () => {
+    const candidates = ['c1', 'c2', 'c3', 'c4', 'c5'].map((id) => candidate(id));
+    const incident = (kind: 'INCIDENT' | 'FRAUD', id: string) => ({
+      id,
+      kind,
+      candidateId: null,
+      occurredOn: '2027-06-15',
+      description: 'Faits',
+      measures: '',
+      reportedBy: 'anais.roux@centre.test',
+    });
+    const plain = sessionMinutes(dossier({ candidates }));
+    expect(plain.closing).toEqual({ candidates: true, incidents: false, frauds: false });
+    expect(plain.candidates.map((c) => c.number)).toEqual([1, 2]);
+    expect(plain.candidatesTail.map((c) => c.number)).toEqual([3, 4, 5]);
+    expect(plain.candidateColumns).toBe(7);
+    const withIncident = sessionMinutes(
+      dossier({ candidates, incidents: [incident('INCIDENT', 'i1')] }),
+    );
+    expect(withIncident.closing).toEqual({ candidates: false, incidents: true, frauds: false });
+    const withFraud = sessionMinutes(
+      dossier({ candidates, incidents: [incident('INCIDENT', 'i1'), incident('FRAUD', 'f1')] }),
+    );
+    expect(withFraud.closing).toEqual({ candidates: false, incidents: false, frauds: true });
+    expect(sessionMinutes(dossier()).closing).toEqual({
+      candidates: false,
+      incidents: false,
+      frauds: false,
+    });
+    // Who reported it, by name when a user has the address.
+    const named = sessionMinutes(
+      dossier({
+        incidents: [incident('FRAUD', 'f1')],
+        people: [{ firstName: 'Anaïs', lastName: 'Roux', email: 'anais.roux@centre.test' }],
+      }),
+    );
+    expect(named.fraudsTail[0].reportedBy).toBe('Anaïs Roux');
+    expect(
+      sessionMinutes(dossier({ incidents: [incident('FRAUD', 'f1')] })).fraudsTail[0],
+    ).toMatchObject({ reportedBy: 'anais.roux@centre.test' });
+  });
+
+  it('marks a PV as a draft while a present candidate has no result', () => {
+    const done = candidate('c1', {
+      attendance: 'PRESENT',
+      results: [
+        { ccpCode: 'CCP1', outcome: 'ACQUIRED' },
+        { ccpCode: 'CCP2', outcome: 'NOT_ACQUIRED' },
+      ],
+    });
+    const pending = candidate('c2', { attendance: 'PRESENT' });
+    const absent = candidate('c3', { attendance: 'ABSENT' });
+    const unmarked = candidate('c4');
+    expect(sessionMinutes(dossier({ candidates: [done, absent] })).draft).toBeNull();
+    expect(sessionMinutes(dossier({ candidates: [done, pending] })).draft).toBe(DRAFT_MARK);
+    expect(sessionMinutes(dossier({ candidates: [done, unmarked] })).draft).toBe(DRAFT_MARK);
+    expect(DRAFT_MARK).toBe('PROJET — résultats non saisis');
+    const individual = individualMinutes(dossier({ candidates: [done, pending, absent] }));
+    expect(individual.minutes.map((m) => m.draft)).toEqual([null, DRAFT_MARK, null]);
+  });
+
+  it('closes the PV de carence on the candidates, else on the jury', () => {
+    expect(
+      carenceMinutes(dossier({ candidates: [candidate('c1')], staff: JURORS })).closing,
+    ).toEqual({
+      candidates: true,
+      jury: false,
+    });
+    const noCandidate = carenceMinutes(dossier({ staff: JURORS }));
+    expect(noCandidate.closing).toEqual({ candidates: false, jury: true });
+    expect(noCandidate.juryTail.map((j) => j.name)).toEqual([
+      'Castañeda Joël',
+      'Œhlenschläger Bérénice',
+    ]);
+    expect(carenceMinutes(dossier()).closing).toEqual({ candidates: false, jury: false });
+  });
+
+  it('says « Site de Vénissieux » once in the footer and the identity', () => {
+    const pv = sessionMinutes(dossier());
+    expect(pv.footer.site).toBe('Site de Vénissieux');
+    expect(pv.identity.site.label).toBe('Site de Vénissieux');
+    const plainSite = sessionMinutes(
+      dossier({ site: { name: 'Vénissieux', address: '', postalCode: '', city: '' } }),
+    );
+    expect(plainSite.footer.site).toBe('site Vénissieux');
+    expect(
+      sessionMinutes(dossier({ site: { name: '', address: '', postalCode: '', city: '' } })).footer
+        .site,
+    ).toBe('');
+  });
+
+  it('fills the checklist’s guide header and names who ticked a task', () => {
+    const row = (overrides: Partial<ChecklistRow>): ChecklistRow => ({
+      phase: 'PLAN',
+      phaseLabel: 'Planification',
+      label: 'Créer la session dans CERES',
+      items: [],
+      parentCode: null,
+      regulatory: true,
+      advised: false,
+      dueDate: '2027-03-14',
+      applicable: true,
+      status: 'done',
+      doneAt: '2027-03-01',
+      doneByEmail: 'anais.roux@centre.test',
+      observations: '',
+      reason: '',
+      overdue: false,
+      verifiedByData: null,
+      ...overrides,
+    });
+    const view = filledChecklist(
+      dossier({
+        session: { ...dossier().session, nature: 'CCP', ccpCodes: ['CCP2'] },
+        candidates: [
+          candidate('c1'),
+          candidate('c2', { pathway: 'VAE' }),
+          candidate('c3', { pathway: 'EQUIVALENCE' }),
+        ],
+        manager: { firstName: 'Étienne', lastName: 'Dubois', email: 'e.dubois@centre.test' },
+        people: [{ firstName: 'Anaïs', lastName: 'Roux', email: 'anais.roux@centre.test' }],
+      }),
+      {
+        title: 'Guide de préparation de la session',
+        version: 1,
+        tasks: [
+          row({}),
+          row({ label: 'Convoquer', doneByEmail: 'inconnu@centre.test' }),
+          row({
+            phase: 'DAY',
+            phaseLabel: 'Jour de la session',
+            status: 'todo',
+            doneAt: null,
+            doneByEmail: null,
+          }),
+        ],
+      },
+    );
+    expect(view.header).toEqual({
+      centre: 'Centre Éléonore Dupré',
+      site: 'Site de Vénissieux',
+      titreLabel: 'Concepteur développeur d’applications',
+      titreCode: 'CDA',
+      version: '2023',
+      nature: { titre: false, ccp: true, ccs: false },
+      ccpLabels: 'Concevoir',
+      ccpCodes: 'CCP2',
+      startDate: '14/06/2027',
+      endDate: '18/06/2027',
+      formation: 1,
+      vae: 1,
+      otherPathways: 1,
+      manager: 'Étienne Dubois',
+      deputyManager: 'non désigné(e)',
+    });
+    expect(view.phases.map((p) => p.label)).toEqual(['Planification', 'Jour de la session']);
+    expect(view.phases[0].tasks.map((t) => t.doneBy)).toEqual([
+      'Anaïs Roux',
+      'inconnu@centre.test',
+    ]);
+    expect(view.phases[0].closing).toBe(false);
+    expect(view.phases[1]).toMatchObject({ tasks: [], closing: true });
+    expect(view.phases[1].tail.map((t) => t.doneBy)).toEqual(['']);
   });
 });

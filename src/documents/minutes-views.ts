@@ -9,7 +9,14 @@ import {
   type CandidateResult,
   type ResultCell,
 } from './candidate-results.js';
-import { PATHWAY_LABELS, personName, ROLE_LABELS } from './document-format.js';
+import {
+  nameForEmail,
+  PATHWAY_LABELS,
+  personName,
+  ROLE_LABELS,
+  splitForSignatures,
+  withoutDoubledWord,
+} from './document-format.js';
 import type { DossierIncident, DossierStaff, SessionDossier } from './session-dossier.js';
 import {
   documentFooter,
@@ -25,6 +32,9 @@ interface DocumentBase {
   footer: FooterView;
 }
 
+/** Written across every page of a procès-verbal printed before the results are entered. */
+export const DRAFT_MARK = 'PROJET — résultats non saisis';
+
 export interface Signatory {
   name: string;
   role: string;
@@ -39,27 +49,42 @@ export interface IncidentLine {
   reportedBy: string;
 }
 
+export interface SessionMinutesLine {
+  number: number;
+  name: string;
+  pathway: string;
+  attendance: string;
+  cells: ResultCell[];
+  decision: string;
+  /** The session (date) that gave each CCP when the titre is obtained, else the CCP acquired earlier. */
+  record: string[];
+}
+
 export interface SessionMinutesView extends DocumentBase {
   ccps: { code: string; label: string }[];
   jury: { name: string; employer: string; habilitation: string }[];
   others: { name: string; role: string }[];
-  candidates: {
-    number: number;
-    name: string;
-    pathway: string;
-    attendance: string;
-    cells: ResultCell[];
-    decision: string;
-    /** The session (date) that gave each CCP when the titre is obtained, else the CCP acquired earlier. */
-    record: string[];
-  }[];
+  /** The candidates but the last ones, then the last ones (kept with what follows). */
+  candidates: SessionMinutesLine[];
+  candidatesTail: SessionMinutesLine[];
+  /** Columns of the candidates' table. */
+  candidateColumns: number;
   summary: string;
   absences: string[];
   incidents: IncidentLine[];
+  incidentsTail: IncidentLine[];
   frauds: IncidentLine[];
+  fraudsTail: IncidentLine[];
+  /**
+   * The table the signatures close — the last one before them — whose last rows share the
+   * signatures' page: all false when the PV has no table of candidates, incidents or frauds.
+   */
+  closing: { candidates: boolean; incidents: boolean; frauds: boolean };
   signatories: Signatory[];
   candidatesNotice: string | null;
   juryNotice: string | null;
+  /** DRAFT_MARK while some present candidate has no result; null once all are entered. */
+  draft: string | null;
 }
 
 export interface IndividualMinutesView extends DocumentBase {
@@ -69,7 +94,11 @@ export interface IndividualMinutesView extends DocumentBase {
     pathway: string;
     recevabilite: string | null;
     attendance: string;
+    /** The CCP but the last ones, then the last ones (kept with the decision and signatures). */
     results: { code: string; label: string; outcome: string }[];
+    resultsTail: { code: string; label: string; outcome: string }[];
+    /** DRAFT_MARK while the candidate, present, has no result; else null. */
+    draft: string | null;
     decision: string;
     /** The session (date) that gave each CCP when the titre is obtained, else the CCP acquired earlier. */
     record: string[];
@@ -82,8 +111,12 @@ export interface IndividualMinutesView extends DocumentBase {
 
 export interface CarenceView extends DocumentBase {
   jury: { name: string; employer: string }[];
+  juryTail: { name: string; employer: string }[];
   juryNotice: string | null;
   candidates: { number: number; name: string }[];
+  candidatesTail: { number: number; name: string }[];
+  /** The table the signature closes: the candidates', else the jury's; none without either. */
+  closing: { candidates: boolean; jury: boolean };
   candidatesNotice: string | null;
   manager: string;
 }
@@ -122,6 +155,11 @@ export const INCIDENT_KIND_LABELS: Record<DossierIncident['kind'], string> = {
   FRAUD: 'Fraude ou tentative de fraude',
 };
 
+/** Whether the candidate, present (or not marked absent), still has no result recorded. */
+function resultsPending(candidate: SessionDossier['candidates'][number], absent: boolean): boolean {
+  return !absent && candidate.results.length === 0;
+}
+
 function incidentLine(dossier: SessionDossier, incident: DossierIncident): IncidentLine {
   const candidate = dossier.candidates.find((c) => c.id === incident.candidateId);
   return {
@@ -130,7 +168,7 @@ function incidentLine(dossier: SessionDossier, incident: DossierIncident): Incid
     candidate: candidate ? personName(candidate) : null,
     description: incident.description,
     measures: incident.measures.trim() === '' ? null : incident.measures,
-    reportedBy: incident.reportedBy,
+    reportedBy: nameForEmail(incident.reportedBy, dossier.people ?? []),
   };
 }
 
@@ -173,6 +211,20 @@ export function sessionMinutes(dossier: SessionDossier): SessionMinutesView {
   if (dossier.session.nature === 'TITRE' || titres > 0) {
     summaryParts.push(`${titres} titre${titres > 1 ? 's' : ''} obtenu${titres > 1 ? 's' : ''}`);
   }
+  const lines = results.map(({ candidate, result }, index) => ({
+    number: index + 1,
+    name: personName(candidate),
+    pathway: PATHWAY_LABELS[candidate.pathway],
+    attendance: result.attendance,
+    cells: result.cells,
+    decision: result.decision,
+    record: recordLines(result),
+  }));
+  const candidates = splitForSignatures(lines);
+  const incidents = splitForSignatures(incidentsOf(dossier, 'INCIDENT'));
+  const frauds = splitForSignatures(incidentsOf(dossier, 'FRAUD'));
+  const hasFrauds = frauds.tail.length > 0;
+  const hasIncidents = incidents.tail.length > 0;
   return {
     ...document,
     ccps: scope.map(({ code, label }) => ({ code, label })),
@@ -184,21 +236,22 @@ export function sessionMinutes(dossier: SessionDossier): SessionMinutesView {
     others: dossier.staff
       .filter((s) => s.role !== 'JURY')
       .map((s) => ({ name: personName(s), role: ROLE_LABELS[s.role] })),
-    candidates: results.map(({ candidate, result }, index) => ({
-      number: index + 1,
-      name: personName(candidate),
-      pathway: PATHWAY_LABELS[candidate.pathway],
-      attendance: result.attendance,
-      cells: result.cells,
-      decision: result.decision,
-      record: recordLines(result),
-    })),
+    candidates: candidates.rows,
+    candidatesTail: candidates.tail,
+    candidateColumns: 5 + scope.length,
     summary: `${summaryParts.join(' ; ')}.`,
     absences: absent.map(
       ({ candidate, result }) => `${personName(candidate)} : ${result.decision}`,
     ),
-    incidents: incidentsOf(dossier, 'INCIDENT'),
-    frauds: incidentsOf(dossier, 'FRAUD'),
+    incidents: incidents.rows,
+    incidentsTail: incidents.tail,
+    frauds: frauds.rows,
+    fraudsTail: frauds.tail,
+    closing: {
+      frauds: hasFrauds,
+      incidents: !hasFrauds && hasIncidents,
+      candidates: !hasFrauds && !hasIncidents && lines.length > 0,
+    },
     signatories: [
       ...jury.map((s) => ({ name: personName(s), role: ROLE_LABELS.JURY })),
       managerSignatory(document.identity),
@@ -208,6 +261,9 @@ export function sessionMinutes(dossier: SessionDossier): SessionMinutesView {
       jury.length === 0
         ? 'Aucun membre de jury n’est affecté à cette session : le procès-verbal ne peut pas être signé par un jury (voir le procès-verbal de carence).'
         : null,
+    draft: results.some(({ candidate, result }) => resultsPending(candidate, result.absent))
+      ? DRAFT_MARK
+      : null,
   };
 }
 
@@ -235,6 +291,13 @@ export function individualMinutes(
         dossier.staff,
         dossier.declarations,
       );
+      const lines = splitForSignatures(
+        scope.map((ccp, index) => ({
+          code: ccp.code,
+          label: ccp.label,
+          outcome: result.cells[index].outcome,
+        })),
+      );
       return {
         name: personName(candidate),
         birthDate: candidate.birthDate ? formatFrenchDate(candidate.birthDate) : null,
@@ -244,11 +307,9 @@ export function individualMinutes(
             ? `Recevabilité VAE valable jusqu’au ${formatFrenchDate(candidate.vaeValidUntil)}`
             : null,
         attendance: result.attendance,
-        results: scope.map((ccp, index) => ({
-          code: ccp.code,
-          label: ccp.label,
-          outcome: result.cells[index].outcome,
-        })),
+        results: lines.rows,
+        resultsTail: lines.tail,
+        draft: resultsPending(candidate, result.absent) ? DRAFT_MARK : null,
         decision: result.decision,
         record: recordLines(result),
         evaluators: evaluators.map((s) => ({ name: personName(s), role: ROLE_LABELS.JURY })),
@@ -265,12 +326,24 @@ export function individualMinutes(
 
 export function carenceMinutes(dossier: SessionDossier): CarenceView {
   const document = base(dossier, 'Procès-verbal de carence');
-  const jury = jurors(dossier);
+  const jury = splitForSignatures(
+    jurors(dossier).map((s) => ({ name: personName(s), employer: s.employer })),
+  );
+  const candidates = splitForSignatures(
+    dossier.candidates.map((c, index) => ({ number: index + 1, name: personName(c) })),
+  );
   return {
     ...document,
-    jury: jury.map((s) => ({ name: personName(s), employer: s.employer })),
-    juryNotice: jury.length === 0 ? 'Aucun membre de jury n’était affecté à cette session.' : null,
-    candidates: dossier.candidates.map((c, index) => ({ number: index + 1, name: personName(c) })),
+    jury: jury.rows,
+    juryTail: jury.tail,
+    juryNotice:
+      jury.tail.length === 0 ? 'Aucun membre de jury n’était affecté à cette session.' : null,
+    candidates: candidates.rows,
+    candidatesTail: candidates.tail,
+    closing: {
+      candidates: candidates.tail.length > 0,
+      jury: candidates.tail.length === 0 && jury.tail.length > 0,
+    },
     candidatesNotice: dossier.candidates.length === 0 ? NO_CANDIDATE : null,
     manager: document.identity.manager,
   };
@@ -314,7 +387,7 @@ export function laureatesList(dossier: SessionDossier): LaureatesView {
             `Titre professionnel ${dossier.titre.label} (${dossier.titre.code})`,
             ...result.ccpSessions,
           ]
-        : result.acquired.map((ccp) => `${ccp.kind} ${ccp.code} — ${ccp.label}`),
+        : result.acquired.map((ccp) => `${withoutDoubledWord(ccp.kind, ccp.code)} — ${ccp.label}`),
     }));
   const pending = results.filter(
     ({ candidate, result }) => !result.absent && candidate.results.length === 0,

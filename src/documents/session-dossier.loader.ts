@@ -15,6 +15,8 @@ import { habilitationWarning } from '../jury/habilitation-rules.js';
 import { requirementsWarning } from '../jury/jury-requirements.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { TitresService } from '../titres/titres.service.js';
+import { In } from 'typeorm';
+import { SessionTask } from '../checklist/session-task.entity.js';
 import { User } from '../users/user.entity.js';
 import type { ExamSession } from '../sessions/exam-session.entity.js';
 import { dossierRecord } from './candidate-results.js';
@@ -76,6 +78,31 @@ export class SessionDossierLoader {
     return result;
   }
 
+  /**
+   * The users behind the e-mail addresses recorded on the session — who reported an incident, who
+   * ticked a task — so that the documents name them (an address is unique among users).
+   */
+  private async people(sessionId: string, emails: readonly string[]): Promise<DossierUser[]> {
+    const ticks = await this.db.read((m) =>
+      m
+        .getRepository(SessionTask)
+        .createQueryBuilder('task')
+        .select('DISTINCT task.doneByEmail', 'email')
+        .where('task.sessionId = :sessionId AND task.doneByEmail IS NOT NULL', { sessionId })
+        .getRawMany<{ email: string }>(),
+    );
+    const wanted = [...new Set([...emails, ...ticks.map((t) => t.email)])];
+    if (wanted.length === 0) return [];
+    const rows = await this.db.read((m) =>
+      m.getRepository(User).find({ where: { email: In(wanted) } }),
+    );
+    return rows.map((row) => ({
+      firstName: row.firstName,
+      lastName: row.lastName,
+      email: row.email,
+    }));
+  }
+
   /** The session's dossier; another centre's session answers 404. */
   async load(caller: Caller, sessionId: string): Promise<SessionDossier> {
     const session = await this.sessions.findForCaller(caller, sessionId);
@@ -109,7 +136,13 @@ export class SessionDossierLoader {
       this.jury.listDeclarations(sessionId),
       this.incidents.listForSession(sessionId),
     ]);
-    const records = await this.recordsAsOf(session, candidates);
+    const [records, people] = await Promise.all([
+      this.recordsAsOf(session, candidates),
+      this.people(
+        sessionId,
+        incidents.map((i) => i.createdByEmail),
+      ),
+    ]);
     return {
       today: this.clock.today(),
       session,
@@ -164,6 +197,7 @@ export class SessionDossierLoader {
         measures: i.measures,
         reportedBy: i.createdByEmail,
       })),
+      people,
     };
   }
 }

@@ -142,4 +142,9 @@ export interface SessionDossier {
   declarations: DossierDeclaration[];
   /** Incidents and fraud reports, in the order they happened. */
   incidents: DossierIncident[];
+  /**
+   * The users of Jalon whose e-mail address is recorded on the session (who reported an incident,
+   * who ticked a task), so that the documents show their name; absent: none known.
+   */
+  people?: DossierUser[];
 }

@@ -7,12 +7,14 @@ import {
   longDateRange,
   NATURE_LABELS,
   userName,
+  withoutDoubledWord,
 } from './document-format.js';
 import type { DossierCcp, SessionDossier } from './session-dossier.js';
 
 export interface IdentityView {
   centre: { name: string; lines: string[] };
-  site: { name: string; lines: string[] };
+  /** `label`: « site Vénissieux », or « Site de Vénissieux » as named, never « site Site de… ». */
+  site: { name: string; lines: string[]; label: string };
   titre: { code: string; label: string; version: string };
   nature: string;
   /** The CCP (or CCS) the session covers. */
@@ -35,8 +37,14 @@ export interface IdentityView {
 
 export interface FooterView {
   centre: string;
+  /** « site Vénissieux » (or the site's name when it says « site » already); '' when unnamed. */
   site: string;
   title: string;
+}
+
+/** « site Vénissieux », or the site's own name when it starts with « Site »; '' when unnamed. */
+export function siteLabel(name: string): string {
+  return name.trim() === '' ? '' : withoutDoubledWord('site', name);
 }
 
 /** The CCP of the session: all CCP blocks of the titre for a TITRE session, else the chosen ones. */
@@ -57,7 +65,7 @@ export function sessionIdentity(dossier: SessionDossier): IdentityView {
   const today = formatFrenchDate(dossier.today);
   return {
     centre: { name: centre.name, lines: addressLines(centre) },
-    site: { name: site.name, lines: siteLines },
+    site: { name: site.name, lines: siteLines, label: siteLabel(site.name) },
     titre: { code: titre.code, label: titre.label, version: titre.version },
     nature: NATURE_LABELS[session.nature],
     ccps: sessionCcps(dossier).map(({ code, label }) => ({ code, label })),
@@ -77,5 +85,5 @@ export function sessionIdentity(dossier: SessionDossier): IdentityView {
 }
 
 export function documentFooter(dossier: SessionDossier, title: string): FooterView {
-  return { centre: dossier.centre.name, site: dossier.site.name, title };
+  return { centre: dossier.centre.name, site: siteLabel(dossier.site.name), title };
 }
