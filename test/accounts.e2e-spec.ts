@@ -247,7 +247,7 @@ describe(`accounts (${testDbKind()})`, () => {
     expect(
       (await request(t.http).get('/password/reset?token=inventé-de-toutes-pièces')).status,
     ).toBe(404);
-    expect(await auditActions(user.id)).toEqual(['password-reset-request', 'password-reset']);
+    expect(await auditActions(user.id)).toEqual(['reset-request', 'password-reset']);
     // Only the hash of the secret is stored.
     const secret = new URL(link, APP_URL).searchParams.get('token')!;
     const stored = await t.app

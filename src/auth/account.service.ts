@@ -158,7 +158,7 @@ export class AccountService implements OnModuleDestroy {
         centreId: null,
         entity: 'user',
         entityId: user.id,
-        action: 'password-reset-request',
+        action: 'reset-request',
         snapshot: { email: user.email, expiresAt: resetLinkExpiry(now) },
       });
     });
