@@ -42,12 +42,14 @@ jest.setTimeout(fuzzTimeout(RUNS, 3_000));
  * The public pages whose secret link is the only credential (no session, hence no CSRF token):
  * not dashboard forms; their own e2e specs post hostile bodies to them (setup, cqc-reminders).
  */
-const PUBLIC_TOKEN_FORMS = ['/setup', '/cqc/confirm/:token'];
+const PUBLIC_TOKEN_FORMS = ['/setup', '/cqc/confirm/:token', '/password/reset'];
 
 /** The dashboard's forms, by `METHOD /action/pattern` (ids as `:id`). */
 const FORMS = [
   'POST /login',
   'POST /logout',
+  'POST /password/forgot',
+  'POST /account/password',
   'POST /sessions/new',
   'POST /sessions/:id/edit',
   'POST /sessions/:id/postpone',
@@ -92,6 +94,7 @@ const FORMS = [
   'POST /centres',
   'POST /centres/sites',
   'POST /users',
+  'POST /users/:id/active',
   'POST /calendar/feed/rotate',
   'POST /calendar/feed/revoke',
   'GET /sessions',
@@ -315,7 +318,16 @@ describe('dashboard forms fuzzing', () => {
       pupilId: late[0].id,
       cardReceivedOn: '2027-02-20',
     });
+    // First in the users list (sorted by e-mail): the account the disable/enable form fuzzes,
+    // so that the fixtures' manager and viewer stay active for the other forms.
+    await f.as('admin').post('/api/users', {
+      email: 'aaa-compte-fuzz@jalon.test',
+      password: 'un-mot-de-passe-solide',
+      role: 'viewer',
+      centreIds: [f.ids.centre],
+    });
     forms = await crawlForms(admin, [
+      '/account',
       `/sessions/${cqcSessions[0]}/cqc`,
       '/cqc/certificates',
       '/cqc/campaigns',
@@ -357,9 +369,10 @@ describe('dashboard forms fuzzing', () => {
       const voidKey = key.replace(/\/fiches\/\d+\/void$/, '/fiches/:id/void');
       if (voidKey !== key) forms.set(voidKey, form);
     }
-    const login = await request(t.http).get('/login');
-    for (const form of formsOf(login.text, '/login'))
-      forms.set(`POST ${pattern(form.action)}`, form);
+    for (const page of ['/login', '/password/forgot']) {
+      const html = (await request(t.http).get(page)).text;
+      for (const form of formsOf(html, page)) forms.set(`POST ${pattern(form.action)}`, form);
+    }
     // The calendar's month is chosen by links, not a form: the same query as a GET form.
     forms.set('GET /calendar', {
       method: 'get',

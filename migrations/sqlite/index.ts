@@ -4,6 +4,7 @@ import { CqcCampaignReminders1796210000001 } from './1796210000001-CqcCampaignRe
 import { CqcCampaign1796210000000 } from './1796210000000-CqcCampaign.js';
 import { CqcCertificateReminders1796204784166 } from './1796204784166-CqcCertificateReminders.js';
 import { CqcHubAccountNotice1796212000000 } from './1796212000000-CqcHubAccountNotice.js';
+import { PasswordResetTokens1796500000000 } from './1796500000000-PasswordResetTokens.js';
 import { CqcRegistration1796203326967 } from './1796203326967-CqcRegistration.js';
 import { AgrementValidFrom1796194500000 } from './1796194500000-AgrementValidFrom.js';
 import { AnnualObligations1796193773896 } from './1796193773896-AnnualObligations.js';
@@ -41,4 +42,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   CqcCampaignReminders1796210000001,
   CcpCqc1796211000000,
   CqcHubAccountNotice1796212000000,
+  PasswordResetTokens1796500000000,
 ];

@@ -8,7 +8,9 @@ import {
   Public,
   type AuthenticatedRequest,
 } from './auth.decorators.js';
+import { AccountService } from './account.service.js';
 import { AuthService } from './auth.service.js';
+import { ChangePasswordDto } from './dto/account.dto.js';
 import { TokenRequestDto } from './dto/token-request.dto.js';
 import { TokenService } from './token.service.js';
 
@@ -19,6 +21,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly users: UsersService,
     private readonly tokens: TokenService,
+    private readonly account: AccountService,
   ) {}
 
   @Public()
@@ -43,5 +46,19 @@ export class AuthController {
   @HttpCode(204)
   async logout(@Req() req: AuthenticatedRequest): Promise<void> {
     if (req.tokenId) await this.tokens.revoke(req.tokenId);
+  }
+
+  /** Changes one's own password; the caller's other sessions and tokens end, this one stays. */
+  @ApiBearerAuth()
+  @AllowViewer()
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(
+    @CurrentCaller() caller: Caller,
+    @Req() req: AuthenticatedRequest,
+    @Body() dto: ChangePasswordDto,
+    @Ip() ip: string,
+  ): Promise<void> {
+    await this.account.changePassword(caller, dto, req.tokenId ?? null, ip);
   }
 }

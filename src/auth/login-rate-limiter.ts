@@ -4,6 +4,7 @@ import { Clock } from '../common/clock.js';
 import { clientAddressKey } from './client-address.js';
 import type { LoginThrottleKind } from './login-throttle.entity.js';
 import { LoginThrottleStore, type HeldSlot, type ThrottleCounter } from './login-throttle.store.js';
+import { resetRequestCounters, tooManyResetRequests } from './password-reset-rules.js';
 
 /** A counter's window opens at its first failure and closes this much later. */
 export const LOGIN_WINDOW_MS = 15 * 60_000;
@@ -99,6 +100,21 @@ export class LoginRateLimiter {
     );
     if (!outcome.reserved) throw tooManyAttempts(outcome.retryAt, now);
     return { pairKey: counters[0].key, knownKey, slots: outcome.slots };
+  }
+
+  /**
+   * Counts a request of a password reset link for `email` from `ip` (whether the account exists
+   * or not), or throws 429 once its e-mail or its address asked too often in the window.
+   */
+  async reserveResetRequest(email: string, ip: string | undefined): Promise<void> {
+    const now = this.clock.now();
+    await this.purgeIfDue(now);
+    const outcome = await this.store.reserve(
+      resetRequestCounters(email.trim().toLowerCase(), clientAddressKey(ip)),
+      now.toISOString(),
+      new Date(now.getTime() + LOGIN_WINDOW_MS).toISOString(),
+    );
+    if (!outcome.reserved) throw tooManyResetRequests(outcome.retryAt, now);
   }
 
   /** The password was right: see the class comment. */

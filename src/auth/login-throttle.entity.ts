@@ -2,7 +2,15 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { InstantColumn } from '../database/columns.js';
 import { UniqueKeyMessage } from '../database/unique-key-message.js';
 
-export const LOGIN_THROTTLE_KINDS = ['pair', 'account', 'address', 'known'] as const;
+/** `reset` and `reset-ip`: requests of a password reset link, per e-mail and per address. */
+export const LOGIN_THROTTLE_KINDS = [
+  'pair',
+  'account',
+  'address',
+  'known',
+  'reset',
+  'reset-ip',
+] as const;
 export type LoginThrottleKind = (typeof LOGIN_THROTTLE_KINDS)[number];
 
 /**

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { TemplateRenderer } from '../common/template-renderer.js';
 import { AcceptsBody } from '../common/http/body-parsing.js';
+import { MIN_PASSWORD_LENGTH } from '../users/password.js';
 import { Public } from './auth.decorators.js';
 import { SetupRequestDto } from './dto/token-request.dto.js';
 import { SetupService } from './setup.service.js';
@@ -21,7 +22,7 @@ export class SetupController {
     const valid = typeof token === 'string' && (await this.setup.isValid(token));
     res.status(valid ? 200 : 404).type('html');
     res.send(
-      this.views.render('views/setup.hbs', {
+      this.page({
         done: false,
         token: valid ? token : '',
         email: '',
@@ -47,7 +48,7 @@ export class SetupController {
         .status(201)
         .type('html')
         .send(
-          this.views.render('views/setup.hbs', {
+          this.page({
             done: true,
             email: user.email,
             token: '',
@@ -63,7 +64,7 @@ export class SetupController {
         .status(error.getStatus())
         .type('html')
         .send(
-          this.views.render('views/setup.hbs', {
+          this.page({
             done: false,
             token: dto.token,
             email: dto.email,
@@ -71,5 +72,20 @@ export class SetupController {
           }),
         );
     }
+  }
+
+  /** The page in the dashboard's layout (its CSS, no inline style: the CSP allows none), signed out. */
+  private page(view: {
+    done: boolean;
+    token: string;
+    email: string;
+    error: string | null;
+  }): string {
+    return this.views.render('views/setup.hbs', {
+      ...view,
+      minLength: MIN_PASSWORD_LENGTH,
+      layout: { title: 'Mise en service', user: null, nav: [], flash: null },
+      csrf: '',
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Agrement } from '../agrements/agrement.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { LoginThrottle } from '../auth/login-throttle.entity.js';
+import { PasswordResetToken } from '../auth/password-reset-token.entity.js';
 import { SetupToken } from '../auth/setup-token.entity.js';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { Centre } from '../centres/centre.entity.js';
@@ -52,6 +53,7 @@ export const ENTITIES = [
   UserCentre,
   ApiToken,
   SetupToken,
+  PasswordResetToken,
   Centre,
   Site,
   Titre,

@@ -2,12 +2,21 @@
 import type { FieldError } from '../common/validation/field-errors.js';
 import { MIN_PASSWORD_LENGTH } from './password.js';
 
-/** A password long enough. */
-export function passwordError(password: string): FieldError | null {
+/** A password long enough (the policy of every password: creation, set-up, change, reset). */
+export function passwordError(password: string, field = 'password'): FieldError | null {
   if (password.length >= MIN_PASSWORD_LENGTH) return null;
   return {
-    field: 'password',
-    message: `Le champ « password » doit comporter au moins ${MIN_PASSWORD_LENGTH} caractères.`,
+    field,
+    message: `Le champ « ${field} » doit comporter au moins ${MIN_PASSWORD_LENGTH} caractères.`,
+  };
+}
+
+/** The new password typed twice the same. */
+export function confirmationError(password: string, confirmation: string): FieldError | null {
+  if (password === confirmation) return null;
+  return {
+    field: 'newPasswordConfirmation',
+    message: 'Les deux saisies du nouveau mot de passe ne sont pas identiques.',
   };
 }
 
@@ -18,4 +27,20 @@ export function centreIdsError(role: string, centreIds: readonly string[]): Fiel
     field: 'centreIds',
     message: 'Le champ « centreIds » est obligatoire pour un gestionnaire ou un lecteur.',
   };
+}
+
+/**
+ * Why an administrator may not disable this account, or null: never their own account, never
+ * the last active administrator (`otherActiveAdmins`: active administrators besides the target).
+ */
+export function disableRefusal(
+  callerId: string,
+  target: { id: string; role: string; active: boolean },
+  otherActiveAdmins: number,
+): string | null {
+  if (target.id === callerId) return 'Vous ne pouvez pas désactiver votre propre compte.';
+  if (target.role === 'admin' && target.active && otherActiveAdmins === 0) {
+    return 'Impossible de désactiver le dernier administrateur actif : activez-en un autre d’abord.';
+  }
+  return null;
 }

@@ -104,6 +104,11 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'avenant-deleted': 'L’avenant a été supprimé.',
   'programme-recorded': 'La communication du programme annuel a été enregistrée.',
   'user-created': 'Le compte a été créé.',
+  'user-disabled': 'Le compte a été désactivé : ses sessions sont fermées.',
+  'user-enabled': 'Le compte a été réactivé.',
+  'password-changed':
+    'Votre mot de passe a été changé : vos autres sessions ouvertes ont été fermées.',
+  'password-reset-done': 'Votre nouveau mot de passe est enregistré : connectez-vous avec lui.',
   'incident-recorded': "L'incident a été enregistré.",
   'incident-deleted': "L'incident a été supprimé.",
   'resit-enrolled':

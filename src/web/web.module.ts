@@ -26,6 +26,7 @@ import { WebSessionsController } from './dashboard/web-sessions.controller.js';
 import { WEB_FORM_CONTROLLERS, WEB_FORM_PROVIDERS } from './forms/web-forms.js';
 import { SessionListQuery } from './queries/session-list.query.js';
 import { SessionPageQuery } from './queries/session-page.query.js';
+import { WebAccountController } from './web-account.controller.js';
 import { WebAuthController } from './web-auth.controller.js';
 import { PeopleModule } from '../people/people.module.js';
 import { WebPeopleController } from './people/web-people.controller.js';
@@ -68,6 +69,7 @@ import { WebPages } from './web-pages.js';
   // The form controllers come before the pages: `/sessions/new` must not reach `/sessions/:id`.
   controllers: [
     WebAuthController,
+    WebAccountController,
     ...WEB_FORM_CONTROLLERS,
     WebSessionsController,
     WebCalendarController,

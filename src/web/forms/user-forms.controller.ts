@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpException, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AccountService } from '../../auth/account.service.js';
 import { CurrentCaller, Roles } from '../../auth/auth.decorators.js';
 import { CentresService } from '../../centres/centres.service.js';
 import type { Caller } from '../../common/caller.js';
+import { UuidParam } from '../../common/validation/uuid-param.js';
 import { CreateUserDto } from '../../users/dto/create-user.dto.js';
 import { MIN_PASSWORD_LENGTH } from '../../users/password.js';
 import { centreIdsError, passwordError } from '../../users/user-rules.js';
@@ -13,7 +15,7 @@ import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
 import { formView, withEmpty, type FieldSpec } from './form-fields.js';
-import { optionalText, text, texts, type FormBody } from './form-input.js';
+import { exceptionMessage, optionalText, text, texts, type FormBody } from './form-input.js';
 import { FormPages } from './form-pages.js';
 import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
 
@@ -29,6 +31,7 @@ export class UserFormsController {
     private readonly users: UsersService,
     private readonly centres: CentresService,
     private readonly forms: FormPages,
+    private readonly account: AccountService,
   ) {}
 
   @Get()
@@ -72,6 +75,43 @@ export class UserFormsController {
     });
   }
 
+  /**
+   * Disables (`active=0`) or re-enables (`active=1`) an account: a disabled user cannot log in
+   * and their sessions end. Never one's own account nor the last active administrator.
+   */
+  @Post(':id/active')
+  async setActive(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const ctx = { req, res, caller };
+    const value = text(body, 'active');
+    if (value !== '0' && value !== '1') {
+      await this.render(ctx, freshForm({ role: 'manager' }), {
+        status: 400,
+        message: 'Le champ « Actif » doit valoir 0 (désactiver) ou 1 (réactiver).',
+      });
+      return;
+    }
+    try {
+      await this.account.setActive(caller, id, value === '1');
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+      await this.render(ctx, freshForm({ role: 'manager' }), {
+        status: error.getStatus(),
+        message: exceptionMessage(error),
+      });
+      return;
+    }
+    this.forms.redirect(res, {
+      to: '/users',
+      flash: value === '1' ? 'user-enabled' : 'user-disabled',
+    });
+  }
+
   private async specs(caller: Caller): Promise<FieldSpec[]> {
     const centres = await this.centres.list(caller);
     return [
@@ -110,7 +150,11 @@ export class UserFormsController {
     ];
   }
 
-  private async render(ctx: FormContext, state: FormState): Promise<void> {
+  private async render(
+    ctx: FormContext,
+    state: FormState,
+    listError: { status: number; message: string } | null = null,
+  ): Promise<void> {
     const [specs, users, centres] = await Promise.all([
       this.specs(ctx.caller),
       this.users.list(),
@@ -122,7 +166,10 @@ export class UserFormsController {
       { view: 'reference/users', title: 'Utilisateurs', section: 'users' },
       {
         form: formView(specs, state.values, state.errors),
+        listError: listError?.message ?? null,
         users: users.map((u) => ({
+          id: u.id,
+          self: u.id === ctx.caller.userId,
           email: u.email,
           name: `${u.firstName} ${u.lastName}`.trim(),
           role: ROLE_LABELS[u.role],
@@ -136,7 +183,7 @@ export class UserFormsController {
           active: u.active,
         })),
       },
-      state.status,
+      listError?.status ?? state.status,
     );
   }
 }

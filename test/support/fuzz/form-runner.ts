@@ -157,6 +157,9 @@ export function pageMessages(html: string): string[] {
     .filter(Boolean);
 }
 
+/** Forms posted without a session, with the login form's double-submit CSRF token. */
+const ANONYMOUS_FORMS = ['/login', '/password/forgot'];
+
 export async function runFormCase(
   ctx: FormContext,
   base: HtmlForm,
@@ -165,9 +168,11 @@ export async function runFormCase(
   const { t, f, snapshots, errors } = ctx;
   let cookie: string;
   let token: string;
-  if (base.action === '/login') {
-    // The login form: anonymous, with the login page's own CSRF cookie and token.
-    const page = await request(t.http).get('/login');
+  const anonymous = ANONYMOUS_FORMS.includes(base.action);
+  if (anonymous) {
+    // The login form and the request of a reset link: anonymous, with the page's own CSRF
+    // cookie and token (the login form's double submit).
+    const page = await request(t.http).get(base.action);
     const setCookie = page.headers['set-cookie'] as unknown as string[] | undefined;
     cookie = (setCookie ?? []).map((x) => x.split(';')[0]).join('; ');
     token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
@@ -177,7 +182,7 @@ export async function runFormCase(
     token = csrfTokenFor(session);
   }
   const csrf = c.csrf === 'valid' ? token : c.csrf === 'wrong' ? 'faux-jeton' : null;
-  const form = base.action === '/login' ? base : await freshForm(ctx, base, cookie);
+  const form = anonymous ? base : await freshForm(ctx, base, cookie);
 
   const pairs = submittedValues(form).filter(([name]) => name !== '_csrf');
   const current = new Map(pairs);
