@@ -104,6 +104,8 @@ export class SessionDashboard {
       columns: Object.fromEntries(SESSION_SORTS.map((key) => [key, sortHeader(params, key)])),
       rows: result.rows.map((row) => sessionRowView(row, today)),
       pagination: pagination(params, result.total),
+      // « Exporter en CSV »: the same filters, view and sort, every page.
+      csvHref: sessionListHref(params, { page: 1 }).replace(/^\/sessions/, '/exports/sessions.csv'),
       filters: {
         centres: result.choices.centres.map((c) => option(c.id, c.name, params.centreId)),
         sites: result.choices.sites.map((s) =>
