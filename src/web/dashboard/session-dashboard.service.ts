@@ -43,6 +43,7 @@ import { documentGroups } from './session-documents.js';
 import { statusOf, TASK_FORM_LABELS, taskInput, taskPatch, taskRuleErrors } from './task-form.js';
 import { TaskRowHtml, type RowPieces } from './task-row-html.js';
 import { Database } from '../../database/database.js';
+import { sessionSummaryView } from '../forms/session-summary.js';
 
 export interface TickOutcome {
   status: number;
@@ -270,20 +271,7 @@ export class SessionDashboard {
   }
 
   private summary(caller: Caller, session: ExamSession, header: SessionHeader): SessionSummaryView {
-    const dates =
-      session.startDate === session.endDate
-        ? frDate(session.startDate)
-        : `du ${frDate(session.startDate)} au ${frDate(session.endDate)}`;
-    return {
-      id: session.id,
-      title: `${header.titreCode} — ${header.siteName}`,
-      titreLabel: header.titreLabel,
-      dates,
-      status: SESSION_STATUS_LABELS[session.status],
-      cancelled: session.status === 'CANCELLED',
-      editable: session.status !== 'CANCELLED' && canWriteCentre(caller, session.centreId),
-      cqc: header.titreGivesCqc,
-    };
+    return sessionSummaryView(caller, session, header);
   }
 
   private async currentTask(
