@@ -115,7 +115,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
             const page = this.htmlNotFound;
             page.send(request, response).catch((error: unknown) => {
               this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
-              if (!response.headersSent) response.status(404).type('text/plain').send('Page introuvable.');
+              if (!response.headersSent)
+                response.status(404).type('text/plain').send('Page introuvable.');
             });
             return;
           }

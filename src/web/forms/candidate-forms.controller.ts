@@ -1,13 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  Post,
-  Req,
-  Res,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
@@ -464,18 +455,26 @@ export class CandidateFormsController {
     const session = await this.sessions.findWritable(caller, id);
     const c = await this.candidates.get(caller, id, cid);
     const path = `/sessions/${id}/candidates`;
-    await renderDeleteConfirmation(this.forms, { req, res, caller }, session, 'candidates', (summary) => ({
-      ...candidateDeletion({
-        name: `${c.firstName} ${c.lastName.toUpperCase()}`,
-        results: c.results.map((r) => `${r.ccpCode} : ${OUTCOME_LABELS[r.outcome].toLowerCase()}`),
-        convocationDate: c.convocationDate ? formatFrenchDate(c.convocationDate) : null,
-        attendance: c.attendance ? ATTENDANCE_LABELS[c.attendance].toLowerCase() : null,
-        fileItems: FILE_ITEMS.filter((item) => c[item]).length,
-        cqc: summary.cqc,
+    await renderDeleteConfirmation(
+      this.forms,
+      { req, res, caller },
+      session,
+      'candidates',
+      (summary) => ({
+        ...candidateDeletion({
+          name: `${c.firstName} ${c.lastName.toUpperCase()}`,
+          results: c.results.map(
+            (r) => `${r.ccpCode} : ${OUTCOME_LABELS[r.outcome].toLowerCase()}`,
+          ),
+          convocationDate: c.convocationDate ? formatFrenchDate(c.convocationDate) : null,
+          attendance: c.attendance ? ATTENDANCE_LABELS[c.attendance].toLowerCase() : null,
+          fileItems: FILE_ITEMS.filter((item) => c[item]).length,
+          cqc: summary.cqc,
+        }),
+        action: `${path}/${cid}/delete`,
+        cancel: `${path}/${cid}`,
       }),
-      action: `${path}/${cid}/delete`,
-      cancel: `${path}/${cid}`,
-    }));
+    );
   }
 
   @Post(':cid/delete')

@@ -3,13 +3,11 @@
  * counts, its tasks, and the compliance report computed once from them (the task views, the
  * progress and the findings all come from that one evaluation).
  */
-import { DEFAULT_REGION, isFrenchRegion, type FrenchRegion } from '../../common/french-holidays.js';
 import { Injectable } from '@nestjs/common';
 import type { CalendarDate } from '../../common/calendar-date.js';
 import { BoundedCache } from '../../common/bounded-cache.js';
-import { canReadCentre, type Caller } from '../../common/caller.js';
+import type { Caller } from '../../common/caller.js';
 import { Clock } from '../../common/clock.js';
-import { notFound } from '../../common/errors.js';
 import {
   checklistProgress,
   comparePhasePosition,
@@ -27,7 +25,7 @@ import {
 import { ComplianceService } from '../../compliance/compliance.service.js';
 import type { ExamSession } from '../../sessions/exam-session.entity.js';
 import { SessionHeaderQuery, type SessionHeader } from '../../sessions/session-header.query.js';
-import { json, jsonArraySql, num, sqlRows, str } from './sql.js';
+import { jsonArraySql, sqlRows } from './sql.js';
 import { TASK_COLUMNS, TaskViewCache, type TaskRow } from './task-views.js';
 import { Database } from '../../database/database.js';
 
