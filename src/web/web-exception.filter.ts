@@ -120,7 +120,6 @@ export class WebNotFoundPage implements HtmlNotFoundPage {
         status: 404,
         notFound: true,
         message: 'L’adresse demandée ne correspond à aucune page de Jalon.',
-        signedIn: caller !== null,
       },
       404,
     );

@@ -75,7 +75,7 @@ export function candidateDeletion(f: CandidateDeletionFacts): DeleteConfirmation
       'Sa fiche de personne reste, avec son parcours dans les autres sessions.',
       'Un incident qui la ou le nomme reste au procès-verbal, sans candidat désigné.',
     ],
-    button: 'Supprimer le candidat',
+    button: 'Supprimer de la session',
   };
 }
 
