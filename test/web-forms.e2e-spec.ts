@@ -682,7 +682,9 @@ describe('dashboard forms', () => {
       ]);
       const staff = (await admin.get(`/api/sessions/${String(session.id)}/jury`)).body as Body[];
       const surveillant = staff.find((s) => s.juryMemberId === String(second.id))!;
-      const removed = await web.post(`${sessionPath()}/jury/${String(surveillant.id)}/remove`, {});
+      const removed = await web.post(`${sessionPath()}/jury/${String(surveillant.id)}/remove`, {
+        confirm: '1',
+      });
       expectRedirect(removed, `${sessionPath()}/jury?ok=staff-removed`);
       expect(
         ((await admin.get(`/api/sessions/${String(session.id)}/jury`)).body as Body[]).length,
@@ -890,7 +892,9 @@ describe('dashboard forms', () => {
       expect(htmlText(listed.text)).toContain('Fraude ou tentative de fraude');
       expect(listed.text).toContain('COLIN Maël');
       expect((await viewerWeb.get(path)).text).not.toContain('/delete"');
-      const deleted = await web.post(`${path}/${String(incidents[0].id)}/delete`, {});
+      const deleted = await web.post(`${path}/${String(incidents[0].id)}/delete`, {
+        confirm: '1',
+      });
       expect(deleted.status).toBe(303);
       expect(
         ((await admin.get(`/api/sessions/${String(past.id)}/incidents`)).body as Body[]).length,

@@ -567,19 +567,33 @@ describe('web dashboard', () => {
       const page = await managerWeb.get('/calendar');
       expect(htmlText(page.text)).toContain('Vous n’avez pas de flux actif.');
       const created = await managerWeb.post('/calendar/feed/rotate', {});
-      expect(created.status).toBe(200);
+      // Post, redirect, get: the new link is carried once by a short-lived cookie.
+      expect(created.status).toBe(303);
+      expect(created.headers.location).toBe('/calendar?ok=feed-created#feed-title');
+      const once = (created.headers['set-cookie'] as unknown as string[])
+        .map((c) => c.split(';')[0])
+        .find((c) => c.startsWith('jalon_feed_once='));
+      expect(once).toBeDefined();
+      const shown = await request(t.http)
+        .get('/calendar?ok=feed-created')
+        .set('Cookie', `${managerWeb.cookie}; ${once!}`);
+      expect(String(shown.headers['set-cookie'])).toContain('jalon_feed_once=;');
       const url = /id="feed-url" class="feed-url" type="text" readonly value="([^"]+)"/.exec(
-        created.text,
+        shown.text,
       )?.[1];
       expect(url).toMatch(/\/calendar\/feed\/[\w-]+\.ics$/);
       const path = new URL(url!).pathname;
       const feed = await request(t.http).get(path);
       expect(feed.status).toBe(200);
       expect(feed.text).toContain('BEGIN:VCALENDAR');
-      const again = await managerWeb.get('/calendar');
+      // A refresh neither shows the link again nor creates another one.
+      const again = await managerWeb.get('/calendar?ok=feed-created');
       expect(again.text).not.toContain(path);
-      expect(htmlText(again.text)).toContain('Votre flux est actif depuis le');
+      expect(htmlText(again.text)).toContain('Vous avez un lien de flux actif, créé le');
+      expect(htmlText(again.text)).toContain('Renouveler le lien');
+      expect((await request(t.http).get(path)).status).toBe(200);
       const rotated = await managerWeb.post('/calendar/feed/rotate', {});
+      expect(rotated.status).toBe(303);
       expect(rotated.text).not.toContain(path);
       expect((await request(t.http).get(path)).status).toBe(404);
       const revoked = await managerWeb.post('/calendar/feed/revoke', {});

@@ -31,6 +31,12 @@ export class CalendarFeedService {
 
   /** Creates the feed, or replaces its secret: the previous URL stops working at once. */
   async rotate(caller: Caller): Promise<CalendarFeedView & { url: string }> {
+    const { secret, view } = await this.rotateSecret(caller);
+    return { ...view, url: this.urlFor(secret) };
+  }
+
+  /** The same, giving the bare secret (the dashboard carries it to the page that shows it once). */
+  async rotateSecret(caller: Caller): Promise<{ secret: string; view: CalendarFeedView }> {
     const secret = randomSecret();
     const createdAt = this.clock.nowIso();
     await this.db.transaction((m) =>
@@ -38,7 +44,7 @@ export class CalendarFeedService {
         .getRepository(CalendarFeed)
         .save({ userId: caller.userId, secretHash: sha256(secret), createdAt }),
     );
-    return { url: this.urlFor(secret), active: true, createdAt };
+    return { secret, view: { url: null, active: true, createdAt } };
   }
 
   async revoke(caller: Caller): Promise<void> {
@@ -54,6 +60,11 @@ export class CalendarFeedService {
       m.getRepository(CalendarFeed).findOne({ where: { secretHash: sha256(secret) } }),
     );
     return feed?.userId ?? null;
+  }
+
+  /** The URL of a secret when it is the caller's current feed (shown once after its creation). */
+  async urlIfCurrent(caller: Caller, secret: string): Promise<string | null> {
+    return (await this.userFor(secret)) === caller.userId ? this.urlFor(secret) : null;
   }
 
   urlFor(secret: string): string {

@@ -10,7 +10,7 @@ import {
   UpdateSessionDto,
 } from './dto/session.dto.js';
 import { ExamSession } from './exam-session.entity.js';
-import { SessionsService, type SessionView } from './sessions.service.js';
+import { SessionsService, type SessionDetailView, type SessionView } from './sessions.service.js';
 
 @ApiTags('sessions')
 @ApiBearerAuth()
@@ -29,7 +29,7 @@ export class SessionsController {
   }
 
   @Get(':id')
-  get(@CurrentCaller() caller: Caller, @UuidParam('id') id: string): Promise<SessionView> {
+  get(@CurrentCaller() caller: Caller, @UuidParam('id') id: string): Promise<SessionDetailView> {
     return this.sessions.get(caller, id);
   }
 

@@ -26,6 +26,8 @@ import {
   dateOrderError,
   unknownCcpCodesError,
 } from './session-rules.js';
+import { SessionHeaderQuery } from './session-header.query.js';
+import { sessionHeading, type SessionHeading } from './session-heading.js';
 import { SessionEvents } from './session-events.js';
 import { Database } from '../database/database.js';
 
@@ -48,6 +50,11 @@ export interface SessionView extends ExamSession {
   dateHistory: SessionDateChange[];
 }
 
+/** The API's GET of one session: with its heading, as every tab of the dashboard shows it. */
+export interface SessionDetailView extends SessionView {
+  heading: SessionHeading;
+}
+
 @Injectable()
 export class SessionsService {
   constructor(
@@ -57,6 +64,7 @@ export class SessionsService {
     private readonly centres: CentresService,
     private readonly titres: TitresService,
     private readonly events: SessionEvents,
+    private readonly headers: SessionHeaderQuery,
   ) {}
 
   /** A session the caller may read (or write); another centre's answers 404. */
@@ -193,14 +201,15 @@ export class SessionsService {
     );
   }
 
-  async get(caller: Caller, id: string): Promise<SessionView> {
-    const session = await this.findForCaller(caller, id);
+  async get(caller: Caller, id: string): Promise<SessionDetailView> {
+    // The same read as the dashboard's tabs (SessionHeaderQuery), scoped the same way.
+    const { session, header } = await this.headers.read(caller, id);
     const dateHistory = await this.db.read((m) =>
       m
         .getRepository(SessionDateChange)
         .find({ where: { sessionId: id }, order: { changedAt: 'ASC' } }),
     );
-    return { ...session, dateHistory };
+    return { ...session, dateHistory, heading: sessionHeading(session, header) };
   }
 
   async update(caller: Caller, id: string, dto: UpdateSessionDto): Promise<SessionView> {

@@ -4,12 +4,16 @@ import {
   type ExceptionFilter,
   HttpException,
   HttpStatus,
+  Injectable,
   Logger,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import type { HtmlNotFoundPage } from '../common/http/html-not-found.js';
 import { ConstraintErrors } from '../database/constraint-errors.js';
 import { exceptionMessage } from './forms/form-input.js';
+import { WebAuthService } from './web-auth.service.js';
 import { isHtmx, WebPages, type WebRequest } from './web-pages.js';
+import { readSessionCookie } from './web-session.js';
 
 const TITLES: Record<number, string> = {
   400: 'Demande invalide',
@@ -74,6 +78,50 @@ export class WebExceptionFilter implements ExceptionFilter {
       return;
     }
     const title = TITLES[status] ?? 'Erreur';
-    this.pages.render(req, res, 'error', title, 'none', { status, message }, status);
+    this.pages.render(
+      req,
+      res,
+      'error',
+      title,
+      'none',
+      { status, message, notFound: status === HttpStatus.NOT_FOUND },
+      status,
+    );
+  }
+}
+
+/**
+ * The French « Page introuvable » for a browser's unknown address (no route matched, so no guard
+ * ran): the session cookie, when valid, still gives the layout its navigation.
+ */
+@Injectable()
+export class WebNotFoundPage implements HtmlNotFoundPage {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly auth: WebAuthService,
+  ) {}
+
+  async send(request: Request, res: Response): Promise<void> {
+    const req = request as WebRequest;
+    const token = readSessionCookie(req.headers.cookie);
+    const caller = await this.auth.callerOf(token);
+    if (caller && token) {
+      req.caller = caller;
+      req.sessionToken = token;
+    }
+    if (res.headersSent) return;
+    this.pages.render(
+      req,
+      res,
+      'error',
+      TITLES[404],
+      'none',
+      {
+        status: 404,
+        notFound: true,
+        message: 'L’adresse demandée ne correspond à aucune page de Jalon.',
+      },
+      404,
+    );
   }
 }

@@ -113,6 +113,8 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'incident-deleted': "L'incident a été supprimé.",
   'resit-enrolled':
     'La personne a été inscrite à la session CCP (suite de parcours) : son rattrapage est prévu. Pensez à l’en informer.',
+  'feed-created':
+    'Votre lien de flux iCalendar est prêt : copiez-le ci-dessous, il ne sera affiché qu’une fois.',
   'feed-revoked': 'Le lien de votre flux iCalendar a été révoqué : il ne fonctionne plus.',
   'cqc-driver-saved': 'Les données du conducteur pour Hub Pro Transport ont été enregistrées.',
   'cqc-registered':

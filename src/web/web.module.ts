@@ -36,7 +36,11 @@ import { CqcModule } from '../cqc/cqc.module.js';
 import { WebCampaignController } from './cqc/web-campaign.controller.js';
 import { CqcCampaignModule } from '../cqc/campaign/campaign.module.js';
 import { WebAuthService } from './web-auth.service.js';
-import { WebExceptionFilter } from './web-exception.filter.js';
+import { HTML_NOT_FOUND_PAGE } from '../common/http/html-not-found.js';
+import { PlanningModule } from '../planning/planning.module.js';
+import { WebExportsController } from './exports/web-exports.controller.js';
+import { WebGlossaryController } from './glossary/web-glossary.controller.js';
+import { WebExceptionFilter, WebNotFoundPage } from './web-exception.filter.js';
 import { WebPages } from './web-pages.js';
 
 /**
@@ -65,6 +69,7 @@ import { WebPages } from './web-pages.js';
     CalendarModule,
     CqcModule,
     CqcCampaignModule,
+    PlanningModule,
   ],
   // The form controllers come before the pages: `/sessions/new` must not reach `/sessions/:id`.
   controllers: [
@@ -78,11 +83,15 @@ import { WebPages } from './web-pages.js';
     WebResitsController,
     WebCqcController,
     WebCampaignController,
+    WebGlossaryController,
+    WebExportsController,
   ],
   providers: [
     WebPages,
     WebAuthService,
     WebExceptionFilter,
+    WebNotFoundPage,
+    { provide: HTML_NOT_FOUND_PAGE, useExisting: WebNotFoundPage },
     SessionListQuery,
     SessionPageQuery,
     SessionDashboard,
@@ -92,6 +101,6 @@ import { WebPages } from './web-pages.js';
     DeadlinesPage,
     ...WEB_FORM_PROVIDERS,
   ],
-  exports: [WebPages, WebAuthService, WebExceptionFilter],
+  exports: [WebPages, WebAuthService, WebExceptionFilter, HTML_NOT_FOUND_PAGE],
 })
 export class WebModule {}

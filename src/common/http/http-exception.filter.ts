@@ -5,10 +5,13 @@ import {
   type ExceptionFilter,
   HttpException,
   HttpStatus,
+  Inject,
   Logger,
+  Optional,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ConstraintErrors } from '../../database/constraint-errors.js';
+import { HTML_NOT_FOUND_PAGE, type HtmlNotFoundPage, wantsHtmlNotFound } from './html-not-found.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -86,7 +89,12 @@ export function undecodablePathError(error: unknown): BadRequestException | null
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
-  constructor(private readonly constraints: ConstraintErrors) {}
+  constructor(
+    private readonly constraints: ConstraintErrors,
+    @Optional()
+    @Inject(HTML_NOT_FOUND_PAGE)
+    private readonly htmlNotFound: HtmlNotFoundPage | null = null,
+  ) {}
 
   catch(caught: unknown, host: ArgumentsHost): void {
     const exception =
@@ -102,6 +110,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (status === 404 && typeof payload === 'object' && payload !== null) {
         const m = (payload as { message?: unknown }).message;
         if (typeof m === 'string' && m.startsWith('Cannot ')) {
+          // A browser's unknown address: the dashboard's French page, under its layout.
+          if (this.htmlNotFound && !response.headersSent && wantsHtmlNotFound(request)) {
+            const page = this.htmlNotFound;
+            page.send(request, response).catch((error: unknown) => {
+              this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
+              if (!response.headersSent)
+                response.status(404).type('text/plain').send('Page introuvable.');
+            });
+            return;
+          }
           payload = `Route introuvable : ${request.method} ${request.path}.`;
         }
       }

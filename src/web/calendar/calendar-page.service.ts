@@ -83,9 +83,14 @@ export class CalendarPage {
     };
   }
 
-  /** A new secret URL (the previous one stops working). */
+  /** A new secret (the previous URL stops working), to show once on the next page. */
   async rotateFeed(caller: Caller): Promise<string> {
-    return (await this.feeds.rotate(caller)).url;
+    return (await this.feeds.rotateSecret(caller)).secret;
+  }
+
+  /** The URL of a secret carried to be shown once, if it is still the caller's feed. */
+  feedUrlOnce(caller: Caller, secret: string | null): Promise<string | null> {
+    return secret ? this.feeds.urlIfCurrent(caller, secret) : Promise.resolve(null);
   }
 
   revokeFeed(caller: Caller): Promise<void> {

@@ -5,6 +5,13 @@ import { AllowViewer, CurrentCaller } from '../../auth/auth.decorators.js';
 import type { Caller } from '../../common/caller.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import { WebPages, type WebRequest } from '../web-pages.js';
+import {
+  FEED_ONCE_COOKIE,
+  FEED_ONCE_SECONDS,
+  feedOnceSecret,
+} from '../../calendar/calendar-feed-once.js';
+import { WebAuthService } from '../web-auth.service.js';
+import { serializeCookie, servedOverHttps } from '../web-session.js';
 import { CalendarPage } from './calendar-page.service.js';
 
 /** The month view of every deadline across my sessions, and my iCalendar feed URL. */
@@ -15,6 +22,7 @@ export class WebCalendarController {
   constructor(
     private readonly calendar: CalendarPage,
     private readonly pages: WebPages,
+    private readonly auth: WebAuthService,
   ) {}
 
   @Get()
@@ -24,11 +32,19 @@ export class WebCalendarController {
     @Req() req: WebRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const model = await this.calendar.model(caller, query);
+    // A feed link just created is shown once (then its cookie is cleared): a refresh shows
+    // that a link exists, without creating or showing one again.
+    const once = feedOnceSecret(req.headers.cookie);
+    if (once) res.append('Set-Cookie', this.feedOnceCookie(req, '', 0));
+    const url = await this.calendar.feedUrlOnce(caller, once);
+    const model = await this.calendar.model(caller, query, url);
     this.pages.render(req, res, 'dashboard/calendar', 'Calendrier', 'calendar', model);
   }
 
-  /** The new URL is shown on the page it answers with: it is never put in a link or a log. */
+  /**
+   * Creates or renews the link, then redirects (POST, redirect, GET): the new URL is carried
+   * to the page in a short-lived httpOnly cookie, never in a link or a log.
+   */
   @AllowViewer()
   @Post('feed/rotate')
   async rotate(
@@ -36,9 +52,16 @@ export class WebCalendarController {
     @Req() req: WebRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const url = await this.calendar.rotateFeed(caller);
-    const model = await this.calendar.model(caller, {}, url);
-    this.pages.render(req, res, 'dashboard/calendar', 'Calendrier', 'calendar', model);
+    const secret = await this.calendar.rotateFeed(caller);
+    res.append('Set-Cookie', this.feedOnceCookie(req, secret, FEED_ONCE_SECONDS));
+    this.pages.redirect(res, '/calendar#feed-title', 'feed-created');
+  }
+
+  private feedOnceCookie(req: WebRequest, value: string, maxAge: number): string {
+    return serializeCookie(FEED_ONCE_COOKIE, value, {
+      secure: servedOverHttps(this.auth.appUrl, req.secure),
+      maxAge,
+    });
   }
 
   @AllowViewer()

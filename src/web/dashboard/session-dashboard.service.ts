@@ -66,6 +66,7 @@ import {
 } from './task-form.js';
 import { TaskRowHtml, type RowPieces } from './task-row-html.js';
 import { Database } from '../../database/database.js';
+import { sessionSummaryView } from '../forms/session-summary.js';
 
 export interface TickOutcome {
   status: number;
@@ -127,6 +128,8 @@ export class SessionDashboard {
       columns: Object.fromEntries(SESSION_SORTS.map((key) => [key, sortHeader(params, key)])),
       rows: result.rows.map((row) => sessionRowView(row, today)),
       pagination: pagination(params, result.total),
+      // « Exporter en CSV »: the same filters, view and sort, every page.
+      csvHref: sessionListHref(params, { page: 1 }).replace(/^\/sessions/, '/exports/sessions.csv'),
       filters: {
         centres: result.choices.centres.map((c) => option(c.id, c.name, params.centreId)),
         sites: result.choices.sites.map((s) =>
@@ -369,20 +372,7 @@ export class SessionDashboard {
   }
 
   private summary(caller: Caller, session: ExamSession, header: SessionHeader): SessionSummaryView {
-    const dates =
-      session.startDate === session.endDate
-        ? frDate(session.startDate)
-        : `du ${frDate(session.startDate)} au ${frDate(session.endDate)}`;
-    return {
-      id: session.id,
-      title: `${header.titreCode} — ${header.siteName}`,
-      titreLabel: header.titreLabel,
-      dates,
-      status: SESSION_STATUS_LABELS[session.status],
-      cancelled: session.status === 'CANCELLED',
-      editable: session.status !== 'CANCELLED' && canWriteCentre(caller, session.centreId),
-      cqc: header.titreGivesCqc,
-    };
+    return sessionSummaryView(caller, session, header);
   }
 
   private async currentTask(

@@ -1,14 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
@@ -42,6 +32,8 @@ import { convocationProofErrors } from '../../candidates/convocation-proof-rules
 import { VAE_RECEVABILITE_SPECS, formPathwayErrors } from './pathway-form.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
+import { candidateDeletion } from './delete-confirmation.js';
+import { renderDeleteConfirmation, requireConfirmed } from './delete-confirmation-page.js';
 import { labelOf } from './field-labels.js';
 import { formView, withEmpty, type FieldSpec, type FieldValue } from './form-fields.js';
 import {
@@ -536,6 +528,40 @@ export class CandidateFormsController {
     });
   }
 
+  /** What deleting the candidate removes, and a button that deletes it (no one-click delete). */
+  @Get(':cid/supprimer')
+  async confirmRemove(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('cid') cid: string,
+  ): Promise<void> {
+    const session = await this.sessions.findWritable(caller, id);
+    const c = await this.candidates.get(caller, id, cid);
+    const path = `/sessions/${id}/candidates`;
+    await renderDeleteConfirmation(
+      this.forms,
+      { req, res, caller },
+      session,
+      'candidates',
+      (summary) => ({
+        ...candidateDeletion({
+          name: `${c.firstName} ${c.lastName.toUpperCase()}`,
+          results: c.results.map(
+            (r) => `${r.ccpCode} : ${OUTCOME_LABELS[r.outcome].toLowerCase()}`,
+          ),
+          convocationDate: c.convocationDate ? formatFrenchDate(c.convocationDate) : null,
+          attendance: c.attendance ? ATTENDANCE_LABELS[c.attendance].toLowerCase() : null,
+          fileItems: FILE_ITEMS.filter((item) => c[item]).length,
+          cqc: summary.cqc,
+        }),
+        action: `${path}/${cid}/delete`,
+        cancel: `${path}/${cid}`,
+      }),
+    );
+  }
+
   @Post(':cid/delete')
   async remove(
     @Res() res: Response,
@@ -544,11 +570,7 @@ export class CandidateFormsController {
     @UuidParam('cid') cid: string,
     @Body() body: FormBody,
   ): Promise<void> {
-    if (!checked(body, 'confirm')) {
-      throw new BadRequestException(
-        'Cochez « Je confirme la suppression de ce candidat » pour le supprimer.',
-      );
-    }
+    requireConfirmed(body);
     await this.candidates.remove(caller, id, cid);
     this.forms.redirect(res, { to: `/sessions/${id}/candidates`, flash: 'candidate-deleted' });
   }

@@ -16,6 +16,9 @@ import { SessionsService } from '../../sessions/sessions.service.js';
 import { optionsOf } from '../views/labels.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
+import { notFound } from '../../common/errors.js';
+import { incidentDeletion } from './delete-confirmation.js';
+import { renderDeleteConfirmation, requireConfirmed } from './delete-confirmation-page.js';
 import { labelOf } from './field-labels.js';
 import { formView, withEmpty, type FieldSpec, type Option } from './form-fields.js';
 import { optionalText, type FormBody, wellFormedDate } from './form-input.js';
@@ -90,13 +93,44 @@ export class IncidentFormsController {
     });
   }
 
+  /** What deleting the incident removes, and a button that deletes it (no one-click delete). */
+  @Get(':incidentId/supprimer')
+  async confirmRemove(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('incidentId') incidentId: string,
+  ): Promise<void> {
+    const session = await this.sessions.findWritable(caller, id);
+    const [incidents, candidates] = await Promise.all([
+      this.incidents.listForSession(id),
+      this.candidates.listForSession(id),
+    ]);
+    const incident = incidents.find((i) => i.id === incidentId);
+    if (!incident) throw notFound('Incident');
+    const candidate = candidates.find((c) => c.id === incident.candidateId);
+    const path = `/sessions/${id}/incidents`;
+    await renderDeleteConfirmation(this.forms, { req, res, caller }, session, 'incidents', () => ({
+      ...incidentDeletion({
+        fraud: incident.kind === 'FRAUD',
+        occurredOn: formatFrenchDate(incident.occurredOn),
+        candidate: candidate ? `${candidate.lastName.toUpperCase()} ${candidate.firstName}` : null,
+      }),
+      action: `${path}/${incidentId}/delete`,
+      cancel: path,
+    }));
+  }
+
   @Post(':incidentId/delete')
   async remove(
     @Res() res: Response,
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
     @UuidParam('incidentId') incidentId: string,
+    @Body() body: FormBody,
   ): Promise<void> {
+    requireConfirmed(body);
     await this.incidents.remove(caller, id, incidentId);
     this.forms.redirect(res, { to: `/sessions/${id}/incidents`, flash: 'incident-deleted' });
   }

@@ -26,6 +26,9 @@ import { TitresService } from '../../titres/titres.service.js';
 import { STAFF_ROLE_LABELS, optionsOf } from '../views/labels.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
+import { notFound } from '../../common/errors.js';
+import { staffDeletion } from './delete-confirmation.js';
+import { renderDeleteConfirmation, requireConfirmed } from './delete-confirmation-page.js';
 import { labelOf } from './field-labels.js';
 import { formView, withEmpty, type FieldSpec } from './form-fields.js';
 import {
@@ -170,13 +173,40 @@ export class SessionJuryFormsController {
     });
   }
 
+  /** What withdrawing the member removes, and a button that does it (no one-click delete). */
+  @Get(':assignmentId/supprimer')
+  async confirmRemove(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('assignmentId') assignmentId: string,
+  ): Promise<void> {
+    const session = await this.sessions.findWritable(caller, id);
+    const staff = (await this.jury.staff(caller, id)).find((s) => s.id === assignmentId);
+    if (!staff) throw notFound('Affectation');
+    const path = `/sessions/${id}/jury`;
+    await renderDeleteConfirmation(this.forms, { req, res, caller }, session, 'jury', () => ({
+      ...staffDeletion({
+        name: `${staff.juryMember.firstName} ${staff.juryMember.lastName.toUpperCase()}`,
+        role: STAFF_ROLE_LABELS[staff.role].toLowerCase(),
+        convocationDate: staff.convocationDate ? formatFrenchDate(staff.convocationDate) : null,
+        attendanceRecorded: staff.attendance !== null,
+      }),
+      action: `${path}/${assignmentId}/remove`,
+      cancel: path,
+    }));
+  }
+
   @Post(':assignmentId/remove')
   async remove(
     @Res() res: Response,
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
     @UuidParam('assignmentId') assignmentId: string,
+    @Body() body: FormBody,
   ): Promise<void> {
+    requireConfirmed(body);
     await this.jury.unassign(caller, id, assignmentId);
     this.forms.redirect(res, { to: `/sessions/${id}/jury`, flash: 'staff-removed' });
   }
