@@ -105,6 +105,12 @@ describeOnce('« Mes échéances » in a real browser (Debian chromium)', () => 
     expect(await text('#upcoming-title')).toContain('Les 30 prochains jours');
     await expectAccessible('deadlines');
     await shoot('deadlines');
+    // The centre's annual programme 2027 (due Sunday 31/01, so by Friday 29/01) is late too.
+    expect(await text('.due-overdue .due-obligation')).toContain(
+      'Communiquer le programme annuel des sessions 2027',
+    );
+    expect(await text('.due-overdue .due-obligation a')).toBe('Enregistrer la communication');
+    await shoot('deadlines-obligation', '.due-obligation');
   });
 
   it('ticks an overdue task in place: no reload, the row says « fait »', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { SessionTask } from '../../checklist/session-task.entity.js';
 import { CentresService } from '../../centres/centres.service.js';
-import { formatFrenchDate } from '../../common/calendar-date.js';
+import { addDays, formatFrenchDate } from '../../common/calendar-date.js';
 import { canWriteCentre, type Caller } from '../../common/caller.js';
 import { chunks } from '../../common/chunks.js';
 import { Clock } from '../../common/clock.js';
@@ -21,8 +21,11 @@ import {
 } from './deadline-rules.js';
 import { obligationItem, taskItem, type DeadlineItem } from './deadline-views.js';
 
-/** The session tasks shown with their checklist row: past it, the page says the list is cut. */
-export const MAX_TASK_ROWS = 400;
+/**
+ * The session tasks shown with their checklist row, overdue and to come each: past it, the page
+ * says the list is cut.
+ */
+export const MAX_TASK_ROWS = 300;
 
 export interface DeadlinesModel {
   today: string;
@@ -61,11 +64,17 @@ export class DeadlinesPage {
     const today = this.clock.today();
     const end = windowEnd(today);
     const mine = query.view === 'mine';
-    const [deadlines, obligations] = await Promise.all([
-      this.calendar.deadlines(caller, EARLIEST_DATE, end, mine),
+    // Read apart, so that many old tasks never crowd out the next 30 days.
+    const [{ shown: coming, earlier: late }, obligations] = await Promise.all([
+      this.calendar.deadlinesAndEarlier(
+        caller,
+        { from: today, to: end },
+        { from: EARLIEST_DATE, to: addDays(today, -1) },
+        mine,
+      ),
       this.obligationItems(caller),
     ]);
-    const shown = deadlines.list.slice(0, MAX_TASK_ROWS);
+    const shown = [...late.list.slice(0, MAX_TASK_ROWS), ...coming.list.slice(0, MAX_TASK_ROWS)];
     const tasks = await this.taskItems(caller, shown);
     const sections = deadlineSections<DeadlineItem>([...obligations, ...tasks], today);
     return {
@@ -76,8 +85,8 @@ export class DeadlinesPage {
       allHref: '/echeances',
       mineHref: '/echeances?view=mine',
       ...sections,
-      truncated: deadlines.list.length > MAX_TASK_ROWS,
-      provenTruncated: deadlines.provenTruncated,
+      truncated: late.list.length > MAX_TASK_ROWS || coming.list.length > MAX_TASK_ROWS,
+      provenTruncated: coming.provenTruncated,
       maxProvenSessions: MAX_PROVEN_SESSIONS,
       maxTaskRows: MAX_TASK_ROWS,
     };
