@@ -138,6 +138,30 @@ describeOnce(
       expect(await text('main')).toContain('Aucun incident n’a été signalé');
     });
 
+    it('shows the calendar link once: a refresh neither shows it again nor creates another', async () => {
+      await page.setViewport({ width: 1366, height: 900 });
+      await page.goto(`${base}/calendar`);
+      await Promise.all([
+        page.waitForNavigation(),
+        page.click('form[action="/calendar/feed/rotate"] button'),
+      ]);
+      expect(page.url()).toBe(`${base}/calendar?ok=feed-created#feed-title`);
+      const url = (await page.evaluate(
+        `document.querySelector('#feed-url')?.value ?? ''`,
+      )) as string;
+      expect(url).toMatch(/\/calendar\/feed\/[\w-]+\.ics$/);
+      await expectAccessible('calendar-link-once');
+      await page.reload();
+      expect(await page.$('#feed-url')).toBeNull();
+      expect(await text('#feed-title + p + p')).toContain('Vous avez un lien de flux actif');
+      expect(await text('form[action="/calendar/feed/rotate"] button')).toBe('Renouveler le lien');
+      // The link shown once still works: the refresh created no other one.
+      const feed = (await page.evaluate(
+        `fetch(${JSON.stringify(new URL(url).pathname)}).then((r) => r.status)`,
+      )) as number;
+      expect(feed).toBe(200);
+    });
+
     it('shows a French 404 page and the glossary, reachable from the footer', async () => {
       const res = await page.goto(`${base}/sessions-perdues/quelque-part`);
       expect(res?.status()).toBe(404);
