@@ -35,7 +35,7 @@ describeOnce('the session journal in a real browser (Debian chromium)', () => {
   const visible = (selector: string) =>
     page.evaluate(`(() => {
       const el = document.querySelector(${JSON.stringify(selector)});
-      return el !== null && getComputedStyle(el).display !== 'none';
+      return el !== null && el.getClientRects().length > 0;
     })()`) as Promise<boolean>;
 
   beforeAll(async () => {
@@ -138,6 +138,7 @@ describeOnce('the session journal in a real browser (Debian chromium)', () => {
     expect(await visible('.journal-filters')).toBe(true);
     await page.emulateMediaType('print');
     for (const selector of [
+      '.breadcrumbs',
       '.site-header',
       '.main-nav',
       '.tabs',

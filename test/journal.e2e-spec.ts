@@ -131,6 +131,22 @@ describe(`session journal an inspector can read (${testDbKind()})`, () => {
       role: 'JURY',
     });
     expect(assigned.status).toBe(201);
+    const declared = await manager.post(`/api/sessions/${sessionId}/link-declarations`, {
+      juryMemberId: member.body.id,
+      candidateId,
+      hasLink: true,
+      linkKind: 'PERSONAL',
+      details: 'Voisin',
+    });
+    expect(declared.status).toBe(201);
+    const changed = await manager.post(`/api/sessions/${sessionId}/link-declarations`, {
+      juryMemberId: member.body.id,
+      candidateId,
+      hasLink: true,
+      linkKind: 'PROFESSIONAL',
+      details: 'Ancien collègue',
+    });
+    expect(changed.status).toBe(201);
 
     // Another centre's manager, for scoping.
     const other = await aCentre(admin, { name: 'Centre Ailleurs' });
@@ -179,6 +195,13 @@ describe(`session journal an inspector can read (${testDbKind()})`, () => {
     expect(text).toContain('Affectation de Paul Bernard à la session');
     expect(text).toContain('Rôle\u00a0: Membre du jury');
     expect(text).toContain('Création de la session');
+    expect(text).toContain('Création de la déclaration de liens de Paul Bernard avec Anaïs Martin');
+    expect(text).toContain(
+      'Modification de la déclaration de liens de Paul Bernard avec Anaïs Martin',
+    );
+    expect(text).toContain(
+      'Nature du lien\u00a0: «\u00a0Lien personnel\u00a0» → «\u00a0Lien professionnel\u00a0»',
+    );
     // Never raw JSON, internal ids or English keys.
     expect(text).not.toMatch(/[{}]/);
     expect(text).not.toMatch(UUID);
@@ -197,7 +220,7 @@ describe(`session journal an inspector can read (${testDbKind()})`, () => {
 
     const jury = journalOf((await web.get(`/sessions/${sessionId}/audit?kind=jury`)).text);
     expect(jury).toContain('Affectation de Paul Bernard');
-    expect(jury).not.toContain('Anaïs Martin');
+    expect(jury).not.toContain('Modification du candidat');
     expect(jury).not.toContain(taskLabel);
 
     const tasks = journalOf((await web.get(`/sessions/${sessionId}/audit?kind=task`)).text);

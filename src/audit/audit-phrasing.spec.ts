@@ -333,6 +333,53 @@ describe('journal details', () => {
     expect(removed.what).toBe('Retrait de Léa Petit de la session');
   });
 
+  it('says a link declaration between a juror and a candidate', () => {
+    const names: JournalNames = {
+      ...NAMES,
+      declarations: new Map([[GONE, 'Paul Bernard avec Anaïs Martin']]),
+    };
+    const created = journalLines(
+      [
+        row(
+          'link_declaration',
+          'create',
+          null,
+          null,
+          {
+            id: STAFF,
+            juryMemberId: MEMBER,
+            candidateId: CANDIDATE,
+            hasLink: true,
+            linkKind: 'PEDAGOGICAL',
+            details: 'Formateur',
+            declaredOn: '2027-03-12',
+          },
+          STAFF,
+        ),
+      ],
+      NAMES,
+    )[0];
+    expect(created.what).toBe(
+      'Création de la déclaration de liens de Paul Bernard avec Anaïs Martin',
+    );
+    expect(created.details).toEqual([
+      'Lien avec le candidat\u00a0: oui',
+      'Nature du lien\u00a0: Lien pédagogique (formateur)',
+      'Précisions\u00a0: Formateur',
+      'Date de la déclaration\u00a0: 12/03/2027',
+    ]);
+    const updated = journalLines(
+      [row('link_declaration', 'update', 'linkKind', 'PERSONAL', 'PROFESSIONAL')],
+      names,
+    )[0];
+    expect(updated.what).toBe(
+      'Modification de la déclaration de liens de Paul Bernard avec Anaïs Martin',
+    );
+    expect(updated.details).toEqual([
+      'Nature du lien\u00a0: «\u00a0Lien personnel\u00a0» → «\u00a0Lien professionnel\u00a0»',
+    ]);
+  });
+
   it('says an incident and a deleted one with their facts, not their JSON', () => {
     const incident = {
       id: GONE,

@@ -35,7 +35,10 @@ export interface JournalNames {
   staff: ReadonlyMap<string, string>;
   tasksById: ReadonlyMap<string, string>;
   tasksByCode: ReadonlyMap<string, string>;
-  sites: ReadonlyMap<string, string>;
+  /** Link declaration id → « Paul Bernard avec Anaïs Martin ». */
+  declarations: ReadonlyMap<string, string>;
+  /** Other things a field may point at: sites, titres, training providers. */
+  labels: ReadonlyMap<string, string>;
 }
 
 export const EMPTY_NAMES: JournalNames = {
@@ -45,7 +48,8 @@ export const EMPTY_NAMES: JournalNames = {
   staff: new Map(),
   tasksById: new Map(),
   tasksByCode: new Map(),
-  sites: new Map(),
+  declarations: new Map(),
+  labels: new Map(),
 };
 
 /** The actor of automatic work (retention purge…): see SYSTEM_CALLER. */
@@ -166,6 +170,8 @@ const JOURNAL_FIELD_LABELS: Readonly<Record<string, string>> = {
   purgedAt: 'Données effacées le',
   convocationDate: 'Date de convocation',
   attendance: 'Présence',
+  arrivalTime: 'Heure d’arrivée',
+  linkKind: 'Nature du lien',
 };
 
 export function fieldLabel(field: string): string {
@@ -188,6 +194,12 @@ const PROOF_KIND_LABELS: Record<string, string> = {
   RECEIPT_ACKNOWLEDGEMENT: 'Accusé de réception',
 };
 
+const LINK_KIND_LABELS: Record<string, string> = {
+  PERSONAL: 'Lien personnel',
+  PROFESSIONAL: 'Lien professionnel',
+  PEDAGOGICAL: 'Lien pédagogique (formateur)',
+};
+
 const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   convocationMode: CONVOCATION_MODE_LABELS,
   attendance: ATTENDANCE_LABELS,
@@ -197,6 +209,7 @@ const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
   vaeAllowedNatures: SESSION_NATURE_LABELS,
   convocationProofKind: PROOF_KIND_LABELS,
   kind: INCIDENT_KIND_LABELS,
+  linkKind: LINK_KIND_LABELS,
 };
 
 const MAX_TEXT = 300;
@@ -259,7 +272,7 @@ function nameOfId(id: string, names: JournalNames): string | null {
     names.users.get(id) ??
     names.staff.get(id) ??
     names.tasksById.get(id) ??
-    names.sites.get(id) ??
+    names.labels.get(id) ??
     null
   );
 }
@@ -423,6 +436,8 @@ function subjectOf(event: AuditEvent, names: JournalNames): string | null {
     case 'jury_member':
       return names.juryMembers.get(event.entityId) ?? (snapshot ? nameFromRecord(snapshot) : null);
     case 'link_declaration': {
+      const known = names.declarations.get(event.entityId);
+      if (known) return known;
       const member = snapshot?.juryMemberId;
       const candidate = snapshot?.candidateId;
       const memberName = typeof member === 'string' ? names.juryMembers.get(member) : undefined;
@@ -489,6 +504,13 @@ function detailsOf(event: AuditEvent, names: JournalNames): string[] {
     if (removed) return ['Tâche retirée de la liste de contrôle'];
     return tickDetails(event, names);
   }
+  if (event.entity === 'link_declaration' && isRecord(event.snapshot)) {
+    const snapshot = event.snapshot;
+    return ['hasLink', 'linkKind', 'details', 'declaredOn'].flatMap((field) => {
+      const text = valueText(field, snapshot[field], names);
+      return text === null ? [] : [`${fieldLabel(field)}${NBSP}: ${text}`];
+    });
+  }
   if (event.entity === 'session_staff' && event.action === 'create' && isRecord(event.snapshot)) {
     const role = valueText('role', event.snapshot.role, names);
     return role ? [`Rôle${NBSP}: ${role}`] : [];
@@ -520,6 +542,9 @@ export function eventSummary(event: AuditEvent, names: JournalNames): string {
     return kind === 'FRAUD' ? 'Signalement d’une fraude' : 'Signalement d’un incident';
   }
   const subject = subjectOf(event, names);
+  if (event.entity === 'link_declaration' && subject) {
+    return `${action} ${entity.noun} de ${subject}`;
+  }
   if (event.entity === 'session_task') {
     return `${action} ${entity.noun}${subject ? ` ${quoted(subject)}` : ''}`;
   }

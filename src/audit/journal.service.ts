@@ -18,6 +18,9 @@ import { canonicalUuid } from '../common/validation/uuid-param.js';
 import { FieldErrorsException, type FieldError } from '../common/validation/field-errors.js';
 import { Database } from '../database/database.js';
 import { JuryMember } from '../jury/jury-member.entity.js';
+import { LinkDeclaration } from '../jury/link-declaration.entity.js';
+import { TrainingProvider } from '../providers/training-provider.entity.js';
+import { Titre } from '../titres/titre.entity.js';
 import { SessionStaff } from '../jury/session-staff.entity.js';
 import { User } from '../users/user.entity.js';
 import {
@@ -164,12 +167,22 @@ export class JournalService {
     rows: readonly AuditEntry[],
     actorIds: readonly string[],
   ): Promise<JournalNames> {
-    const ids = [...new Set([...uuidsOf(rows), ...rows.map((r) => r.entityId), ...actorIds])];
     return this.db.read(async (m) => {
+      const declarations = await m.getRepository(LinkDeclaration).find({ where: { sessionId } });
+      const ids = [
+        ...new Set([
+          ...uuidsOf(rows),
+          ...rows.map((r) => r.entityId),
+          ...actorIds,
+          ...declarations.flatMap((d) => [d.juryMemberId, d.candidateId]),
+        ]),
+      ];
       const users = await byIds(m, User, ids);
       const candidates = await byIds(m, Candidate, ids);
       const juryMembers = await byIds(m, JuryMember, ids);
       const sites = await byIds(m, Site, ids);
+      const titres = await byIds(m, Titre, ids);
+      const providers = await byIds(m, TrainingProvider, ids);
       const staff = await m
         .getRepository(SessionStaff)
         .find({ where: { sessionId }, relations: { juryMember: true } });
@@ -177,10 +190,16 @@ export class JournalService {
         where: { sessionId },
         select: { id: true, code: true, label: true },
       });
+      const candidateNames = new Map(
+        candidates.map((c) => [c.id, personName(c)] as [string, string]),
+      );
+      const memberNames = new Map(
+        juryMembers.map((j) => [j.id, personName(j)] as [string, string]),
+      );
       return {
         users: new Map(users.map((u) => [u.id, personName(u) || u.email] as [string, string])),
-        candidates: new Map(candidates.map((c) => [c.id, personName(c)] as [string, string])),
-        juryMembers: new Map(juryMembers.map((j) => [j.id, personName(j)] as [string, string])),
+        candidates: candidateNames,
+        juryMembers: memberNames,
         staff: new Map(
           staff
             .filter((s) => s.juryMember)
@@ -188,7 +207,20 @@ export class JournalService {
         ),
         tasksById: new Map(tasks.map((t) => [t.id, t.label] as [string, string])),
         tasksByCode: new Map(tasks.map((t) => [t.code, t.label] as [string, string])),
-        sites: new Map(sites.map((s) => [s.id, s.name] as [string, string])),
+        declarations: new Map(
+          declarations.flatMap((d) => {
+            const member = memberNames.get(d.juryMemberId);
+            const candidate = candidateNames.get(d.candidateId);
+            return member && candidate
+              ? [[d.id, `${member} avec ${candidate}`] as [string, string]]
+              : [];
+          }),
+        ),
+        labels: new Map([
+          ...sites.map((s) => [s.id, s.name] as [string, string]),
+          ...titres.map((x) => [x.id, `${x.code} — ${x.label}`] as [string, string]),
+          ...providers.map((p) => [p.id, p.name] as [string, string]),
+        ]),
       };
     });
   }
