@@ -141,4 +141,31 @@ describeOnce('set-up and « Mon compte » in a real browser (Debian chromium)', 
     await check('account-changed');
     expect(consoleErrors).toEqual([]);
   });
+
+  it('lets the administrator disable and re-enable an account from the users list', async () => {
+    const admin = t.as(await t.login(EMAIL, NEW_PASSWORD));
+    const created = await admin.post('/api/users', {
+      email: 'gestion@centre.example.fr',
+      password: 'un-mot-de-passe-solide',
+      role: 'admin',
+    });
+    expect(created.status).toBe(201);
+    await page.goto(`${base}/users`);
+    await check('users-active');
+    const form = `form[action="/users/${String(created.body.id)}/active"] button`;
+    expect(await text(form)).toContain('Désactiver');
+    await Promise.all([page.waitForNavigation(), page.click(form)]);
+    expect(await text('.flash')).toContain('Le compte a été désactivé');
+    expect(await text(form)).toContain('Réactiver');
+    await check('users-disabled');
+    // At 768 px (the last width checked) the table fits: the button is not scrolled away.
+    expect(
+      await page.evaluate(
+        '(() => { const w = document.querySelector(".table-wrap"); return w.scrollWidth - w.clientWidth; })()',
+      ),
+    ).toBe(0);
+    await Promise.all([page.waitForNavigation(), page.click(form)]);
+    expect(await text('.flash')).toContain('Le compte a été réactivé');
+    expect(consoleErrors).toEqual([]);
+  });
 });

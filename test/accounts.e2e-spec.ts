@@ -336,7 +336,7 @@ describe(`accounts (${testDbKind()})`, () => {
     const disabled = await adminWeb.post(`/users/${user.id}/active`, { active: '0' });
     expect(disabled.status).toBe(303);
     expect(disabled.headers.location).toBe('/users?ok=user-disabled');
-    expect(htmlText((await adminWeb.get('/users')).text)).toContain('Non (désactivé)');
+    expect(htmlText((await adminWeb.get('/users')).text)).toMatch(/<td>Non<\/td>/);
 
     expect((await t.as(token).get('/api/auth/me')).status).toBe(401);
     const page = await web.get('/sessions');
@@ -401,5 +401,76 @@ describe(`accounts (${testDbKind()})`, () => {
     const manager = await newUser();
     const managerClient = t.as(await t.login(manager.email, manager.password));
     expect((await managerClient.post(`/api/users/${second.id}/disable`)).status).toBe(403);
+  });
+
+  it('answers hostile posts of the public forms with a French 4xx, never a 500', async () => {
+    const page = await request(t.http).get('/password/forgot');
+    const cookie = cookiesOf(page);
+    const csrf = csrfOf(page.text);
+    // Without the page's CSRF token.
+    const noCsrf = await request(t.http)
+      .post('/password/reset')
+      .type('form')
+      .send({ token: 'x'.repeat(43), newPassword: NEW_PASSWORD });
+    expect(noCsrf.status).toBe(403);
+    expect(htmlText(noCsrf.text)).toContain('Le formulaire a expiré');
+    const forgotNoCsrf = await request(t.http)
+      .post('/password/forgot')
+      .type('form')
+      .send({ email: 'a@b.fr' });
+    expect(forgotNoCsrf.status).toBe(403);
+    // Repeated fields, an oversized or missing token, a bad e-mail, a JSON body.
+    const cases: [string, string][] = [
+      [
+        '/password/reset',
+        `_csrf=${csrf}&token=a&token=b&newPassword=${NEW_PASSWORD}&newPasswordConfirmation=${NEW_PASSWORD}`,
+      ],
+      [
+        '/password/reset',
+        `_csrf=${csrf}&token=${'y'.repeat(500)}&newPassword=${NEW_PASSWORD}&newPasswordConfirmation=${NEW_PASSWORD}`,
+      ],
+      ['/password/reset', `_csrf=${csrf}&newPassword=${NEW_PASSWORD}`],
+      ['/password/forgot', `_csrf=${csrf}&email=pas-une-adresse`],
+      ['/password/forgot', `_csrf=${csrf}&email=%00%01`],
+    ];
+    for (const [path, body] of cases) {
+      const res = await request(t.http)
+        .post(path)
+        .set('Cookie', cookie)
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .send(body);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(htmlText(res.text)).toMatch(/Le champ|invalide|a expiré|identiques/);
+    }
+    const json = await request(t.http)
+      .post('/password/reset')
+      .set('Cookie', cookie)
+      .send({ _csrf: csrf, token: ['a'], newPassword: { x: 1 } });
+    expect(json.status).toBeGreaterThanOrEqual(400);
+    expect(json.status).toBeLessThan(500);
+  });
+
+  it('sends the link at once where the process runs the scheduler', async () => {
+    const live = await startTestApp({
+      now: '2027-03-01T09:00:00Z',
+      env: { SMTP_URL: smtp.url, APP_URL, JALON_SCHEDULER: 'on' },
+    });
+    try {
+      const from = smtp.messages.length;
+      const email = 'admin@jalon.test';
+      const page = await request(live.http).get('/password/forgot');
+      const res = await request(live.http)
+        .post('/password/forgot')
+        .set('Cookie', cookiesOf(page))
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), email });
+      expect(res.status).toBe(200);
+      // No one calls the sender here: the request started it in the background.
+      await smtp.waitFor(from + 1);
+      expect(smtp.messages.slice(from).map((m) => m.to)).toEqual([[email]]);
+    } finally {
+      await live.close();
+    }
   });
 });
