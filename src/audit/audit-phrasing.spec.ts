@@ -76,6 +76,11 @@ function expectReadable(text: string): void {
 
 /** Every (entity, action) an audit write makes, with the summary the journal shows. */
 const KINDS: [string, string, string][] = [
+  ['user', 'password-change', 'Changement du mot de passe du compte utilisateur'],
+  ['user', 'reset-request', 'Demande de réinitialisation du mot de passe du compte utilisateur'],
+  ['user', 'password-reset', 'Réinitialisation du mot de passe du compte utilisateur'],
+  ['user', 'disable', 'Désactivation du compte utilisateur'],
+  ['user', 'enable', 'Réactivation du compte utilisateur'],
   ['session', 'create', 'Création de la session'],
   ['session', 'update', 'Modification de la session'],
   ['session', 'postpone', 'Report de la session'],

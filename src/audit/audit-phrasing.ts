@@ -105,6 +105,7 @@ export const ENTITY_PHRASES: Readonly<Record<string, EntityPhrase>> = {
   cqc_fiche_session: { kind: 'other', noun: 'de la séance de fiches CQC' },
   cqc_fiche: { kind: 'other', noun: 'des fiches CQC' },
   cqc_handover: { kind: 'other', noun: 'de la remise des attestations CQC' },
+  user: { kind: 'other', noun: 'du compte utilisateur' },
 };
 
 /** Every action an audit write names in the code. */
@@ -121,6 +122,11 @@ export const ACTION_PHRASES: Readonly<Record<string, string>> = {
   place: 'Placement',
   issue_fiches: 'Émission des fiches',
   void: 'Annulation',
+  'password-change': 'Changement du mot de passe',
+  'reset-request': 'Demande de réinitialisation du mot de passe',
+  'password-reset': 'Réinitialisation du mot de passe',
+  disable: 'Désactivation',
+  enable: 'Réactivation',
 };
 
 /** The entities of a filter kind, for the query. */
