@@ -342,6 +342,13 @@ describeOnce('official documents fit for signature (PDF)', () => {
     expect(carried.length).toBeGreaterThan(0);
   });
 
+  it('the blank fraud report form, without jury, fits on one page with its signatures', async () => {
+    const { pages } = await rendered('rapport-fraude', fraudReport(dossier({ staff: [] })));
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('formulaire vierge');
+    expect(pages[0]).toContain('Date et signature');
+  });
+
   it('a PV printed before the results are entered says so across every page', async () => {
     const candidates = Array.from({ length: 30 }, (_, i) =>
       candidate(i + 1, i === 7 ? { results: [] } : {}),
