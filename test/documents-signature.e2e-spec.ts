@@ -30,8 +30,9 @@ import type {
   SessionDossier,
 } from '../src/documents/session-dossier.js';
 import type { FooterView } from '../src/documents/session-identity.js';
+import { aCandidate, aCentre, aSession, aTitre } from './support/factories.js';
 import { pdfText } from './support/pdf.js';
-import { describeOnce, startTestApp, type TestApp } from './support/test-app.js';
+import { ADMIN, describeOnce, startTestApp, type TestApp } from './support/test-app.js';
 
 let dir = '';
 let files = 0;
@@ -480,5 +481,85 @@ describeOnce('official documents fit for signature (PDF)', () => {
     const signed = pages.filter((page) => page.includes('Date et signature'));
     expect(signed).toHaveLength(1);
     expect(signed[0]).toContain('Tâche-40');
+  });
+
+  it('names who reported a fraud and who ticked a task, read from the users behind the addresses', async () => {
+    // The session is planned in March, the fraud and the tick happen during it.
+    t.clock.set('2027-03-01T09:00:00Z');
+    const admin = t.as(await t.login(ADMIN.email, ADMIN.password));
+    const { centre, site } = await aCentre(admin);
+    const titre = await aTitre(admin, {
+      code: 'CDA',
+      label: 'Concepteur développeur d’applications',
+    });
+    const email = 'ines.etcheverry@centre.test';
+    const password = 'un-mot-de-passe-solide';
+    const created = await admin.post('/api/users', {
+      email,
+      password,
+      role: 'manager',
+      centreIds: [String(centre.id)],
+      firstName: 'Inès',
+      lastName: 'Etcheverry',
+    });
+    expect(created.status).toBe(201);
+    let manager = t.as(await t.login(email, password));
+    const ids = { centreId: String(centre.id), siteId: String(site.id), titreId: String(titre.id) };
+    const session = await aSession(manager, ids, {
+      managerId: String((created.body as { id: string }).id),
+    });
+    const sessionId = String(session.id);
+    const candidate = await aCandidate(manager, sessionId, {
+      lastName: 'Abadie',
+      firstName: 'Lucas',
+    });
+    t.clock.set('2027-06-18T08:00:00Z');
+    manager = t.as(await t.login(email, password));
+    const fraudRes = await manager.post(`/api/sessions/${sessionId}/incidents`, {
+      kind: 'FRAUD',
+      candidateId: String(candidate.id),
+      occurredOn: '2027-06-16',
+      description: 'Téléphone portable consulté pendant le questionnaire professionnel.',
+      measures: 'Téléphone retiré.',
+    });
+    expect(fraudRes.status).toBe(201);
+    const tasks = (await manager.get(`/api/sessions/${sessionId}/tasks`)).body as {
+      id: string;
+      parentCode: string | null;
+      version: number;
+    }[];
+    let ticked = false;
+    for (const task of tasks.filter((x) => x.parentCode === null)) {
+      const res = await manager.patch(`/api/sessions/${sessionId}/tasks/${task.id}`, {
+        status: 'done',
+        doneAt: '2027-06-17',
+        version: task.version,
+      });
+      if (res.status === 200) {
+        ticked = true;
+        break;
+      }
+    }
+    expect(ticked).toBe(true);
+    const pdf = async (kind: string) => {
+      const res = await manager
+        .get(`/api/sessions/${sessionId}/documents/${kind}.pdf`)
+        .buffer(true)
+        .parse((response, callback) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => callback(null, Buffer.concat(chunks)));
+        });
+      expect(res.status).toBe(200);
+      return check(kind, res.body as Buffer);
+    };
+    const fraudText = (await pdf('fraude')).pages.join('\n');
+    expect(fraudText).toContain('Signalé par Inès Etcheverry');
+    expect(fraudText).not.toContain(email);
+    const checklist = await pdf('checklist');
+    expect(checklist.size.width).toBeGreaterThan(checklist.size.height);
+    const checklistText = checklist.pages.join('\n');
+    expect(checklistText).toContain('Inès Etcheverry');
+    expect(checklistText).not.toContain(email);
   });
 });
