@@ -30,8 +30,9 @@ import type {
   SessionDossier,
 } from '../src/documents/session-dossier.js';
 import type { FooterView } from '../src/documents/session-identity.js';
+import { aCandidate, aCentre, aSession, aTitre } from './support/factories.js';
 import { pdfText } from './support/pdf.js';
-import { describeOnce, startTestApp, type TestApp } from './support/test-app.js';
+import { ADMIN, describeOnce, startTestApp, type TestApp } from './support/test-app.js';
 
 let dir = '';
 let files = 0;
@@ -181,6 +182,9 @@ function dossier(overrides: Partial<SessionDossier> = {}): SessionDossier {
   };
 }
 
+/** A sweep renders a dozen documents or more: time for a loaded machine. */
+const SWEEP_TIMEOUT_MS = 240_000;
+
 /** Whether a line of the page is a row of the table: « 12 Martin-12 Camille … ». */
 function rowsOn(page: string, pattern: RegExp): number[] {
   return [...page.matchAll(pattern)].map((m) => Number(m[1]));
@@ -240,106 +244,133 @@ describeOnce('official documents fit for signature (PDF)', () => {
     expect(carried.length).toBeGreaterThan(0);
   }
 
-  it('PV de session: the signatures always share their page with the last candidates', async () => {
-    await signedWithRows(
-      Array.from({ length: 16 }, (_, i) => 14 + i),
-      (n) =>
-        rendered(
-          'pv-session',
-          sessionMinutes(
-            dossier({ candidates: Array.from({ length: n }, (_, i) => candidate(i + 1)) }),
+  it(
+    'PV de session: the signatures always share their page with the last candidates',
+    async () => {
+      await signedWithRows(
+        Array.from({ length: 16 }, (_, i) => 14 + i),
+        (n) =>
+          rendered(
+            'pv-session',
+            sessionMinutes(
+              dossier({ candidates: Array.from({ length: n }, (_, i) => candidate(i + 1)) }),
+            ),
           ),
-        ),
-      (page) => rowsOn(page, /^ ?(\d+) Martin-\d+\b/gm),
-    );
-  });
+        (page) => rowsOn(page, /^ ?(\d+) Martin-\d+\b/gm),
+      );
+    },
+    SWEEP_TIMEOUT_MS,
+  );
 
-  it('PV de session with frauds: the signatures share their page with the last fraud rows', async () => {
-    await signedWithRows(
-      Array.from({ length: 14 }, (_, i) => 6 + i),
-      (n) =>
-        rendered(
-          'pv-session',
-          sessionMinutes(
-            dossier({
-              candidates: Array.from({ length: 8 }, (_, i) => candidate(i + 1)),
-              incidents: Array.from({ length: n }, (_, i) =>
-                fraud(
-                  i + 1,
-                  'le candidat consultait des notes manuscrites dissimulées sous sa copie. '.repeat(
-                    2,
+  it(
+    'PV de session with frauds: the signatures share their page with the last fraud rows',
+    async () => {
+      await signedWithRows(
+        Array.from({ length: 14 }, (_, i) => 6 + i),
+        (n) =>
+          rendered(
+            'pv-session',
+            sessionMinutes(
+              dossier({
+                candidates: Array.from({ length: 8 }, (_, i) => candidate(i + 1)),
+                incidents: Array.from({ length: n }, (_, i) =>
+                  fraud(
+                    i + 1,
+                    'le candidat consultait des notes manuscrites dissimulées sous sa copie. '.repeat(
+                      2,
+                    ),
                   ),
                 ),
-              ),
-            }),
-          ),
-        ),
-      (page) => rowsOn(page, /Fraude-(\d+)/g),
-    );
-  });
-
-  it('PV de carence: the signature shares its page with the last candidates', async () => {
-    await signedWithRows(
-      Array.from({ length: 14 }, (_, i) => 36 + i),
-      (n) =>
-        rendered(
-          'pv-carence',
-          carenceMinutes(
-            dossier({ candidates: Array.from({ length: n }, (_, i) => candidate(i + 1)) }),
-          ),
-        ),
-      (page) => rowsOn(page, /^ ?(\d+) Martin-\d+\b/gm),
-    );
-  });
-
-  it('PV individuel: the jurors’ signatures share their page with the last CCP rows', async () => {
-    const ccps = (n: number): DossierCcp[] =>
-      Array.from({ length: n }, (_, i) => ({
-        code: `BC${String(i + 1).padStart(2, '0')}`,
-        label: `Bloc de compétences n° ${i + 1} : concevoir, développer et déployer une application`,
-        kind: 'CCP' as const,
-      }));
-    await signedWithRows(
-      Array.from({ length: 12 }, (_, i) => 14 + i),
-      (n) => {
-        const base = dossier();
-        const titre = { ...base.titre, ccps: ccps(n) };
-        return rendered(
-          'pv-individuels',
-          individualMinutes({
-            ...base,
-            titre,
-            candidates: [
-              candidate(1, {
-                results: titre.ccps.map((ccp) => ({ ccpCode: ccp.code, outcome: 'ACQUIRED' })),
               }),
-            ],
-          }),
-        );
-      },
-      (page) => rowsOn(page, /^ ?BC(\d+) Bloc/gm),
-    );
-  });
-
-  it('rapport de fraude: the signatures share their page with the last facts', async () => {
-    const carried: number[] = [];
-    for (let lines = 20; lines <= 44; lines += 2) {
-      const description = Array.from(
-        { length: lines },
-        (_, i) => `Ligne ${i + 1} du constat : le candidat consultait un document non autorisé.`,
-      ).join('\n');
-      const { pages } = await rendered(
-        'rapport-fraude',
-        fraudReport(dossier({ candidates: [candidate(1)], incidents: [fraud(1, description)] })),
+            ),
+          ),
+        (page) => rowsOn(page, /Fraude-(\d+)/g),
       );
-      const signed = pages.filter((page) => page.includes('Date et signature'));
-      expect(signed).toHaveLength(1);
-      expect(signed[0]).toContain('Mesures prises');
-      expect(signed[0]).toContain('Signalé par Anaïs Roux');
-      const index = pages.indexOf(signed[0]);
-      if (index > 0 && !signed[0].includes('Ligne ')) carried.push(lines);
-    }
-    expect(carried.length).toBeGreaterThan(0);
+    },
+    SWEEP_TIMEOUT_MS,
+  );
+
+  it(
+    'PV de carence: the signature shares its page with the last candidates',
+    async () => {
+      await signedWithRows(
+        Array.from({ length: 14 }, (_, i) => 36 + i),
+        (n) =>
+          rendered(
+            'pv-carence',
+            carenceMinutes(
+              dossier({ candidates: Array.from({ length: n }, (_, i) => candidate(i + 1)) }),
+            ),
+          ),
+        (page) => rowsOn(page, /^ ?(\d+) Martin-\d+\b/gm),
+      );
+    },
+    SWEEP_TIMEOUT_MS,
+  );
+
+  it(
+    'PV individuel: the jurors’ signatures share their page with the last CCP rows',
+    async () => {
+      const ccps = (n: number): DossierCcp[] =>
+        Array.from({ length: n }, (_, i) => ({
+          code: `BC${String(i + 1).padStart(2, '0')}`,
+          label: `Bloc de compétences n° ${i + 1} : concevoir, développer et déployer une application`,
+          kind: 'CCP' as const,
+        }));
+      await signedWithRows(
+        Array.from({ length: 12 }, (_, i) => 14 + i),
+        (n) => {
+          const base = dossier();
+          const titre = { ...base.titre, ccps: ccps(n) };
+          return rendered(
+            'pv-individuels',
+            individualMinutes({
+              ...base,
+              titre,
+              candidates: [
+                candidate(1, {
+                  results: titre.ccps.map((ccp) => ({ ccpCode: ccp.code, outcome: 'ACQUIRED' })),
+                }),
+              ],
+            }),
+          );
+        },
+        (page) => rowsOn(page, /^ ?BC(\d+) Bloc/gm),
+      );
+    },
+    SWEEP_TIMEOUT_MS,
+  );
+
+  it(
+    'rapport de fraude: the signatures share their page with the last facts',
+    async () => {
+      const carried: number[] = [];
+      for (let lines = 20; lines <= 44; lines += 2) {
+        const description = Array.from(
+          { length: lines },
+          (_, i) => `Ligne ${i + 1} du constat : le candidat consultait un document non autorisé.`,
+        ).join('\n');
+        const { pages } = await rendered(
+          'rapport-fraude',
+          fraudReport(dossier({ candidates: [candidate(1)], incidents: [fraud(1, description)] })),
+        );
+        const signed = pages.filter((page) => page.includes('Date et signature'));
+        expect(signed).toHaveLength(1);
+        expect(signed[0]).toContain('Mesures prises');
+        expect(signed[0]).toContain('Signalé par Anaïs Roux');
+        const index = pages.indexOf(signed[0]);
+        if (index > 0 && !signed[0].includes('Ligne ')) carried.push(lines);
+      }
+      expect(carried.length).toBeGreaterThan(0);
+    },
+    SWEEP_TIMEOUT_MS,
+  );
+
+  it('the blank fraud report form, without jury, fits on one page with its signatures', async () => {
+    const { pages } = await rendered('rapport-fraude', fraudReport(dossier({ staff: [] })));
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('formulaire vierge');
+    expect(pages[0]).toContain('Date et signature');
   });
 
   it('a PV printed before the results are entered says so across every page', async () => {
@@ -474,4 +505,92 @@ describeOnce('official documents fit for signature (PDF)', () => {
     expect(signed).toHaveLength(1);
     expect(signed[0]).toContain('Tâche-40');
   });
+
+  it(
+    'names who reported a fraud and who ticked a task, read from the users behind the addresses',
+    async () => {
+      // The session is planned in March, the fraud and the tick happen during it.
+      t.clock.set('2027-03-01T09:00:00Z');
+      const admin = t.as(await t.login(ADMIN.email, ADMIN.password));
+      const { centre, site } = await aCentre(admin);
+      const titre = await aTitre(admin, {
+        code: 'CDA',
+        label: 'Concepteur développeur d’applications',
+      });
+      const email = 'ines.etcheverry@centre.test';
+      const password = 'un-mot-de-passe-solide';
+      const created = await admin.post('/api/users', {
+        email,
+        password,
+        role: 'manager',
+        centreIds: [String(centre.id)],
+        firstName: 'Inès',
+        lastName: 'Etcheverry',
+      });
+      expect(created.status).toBe(201);
+      let manager = t.as(await t.login(email, password));
+      const ids = {
+        centreId: String(centre.id),
+        siteId: String(site.id),
+        titreId: String(titre.id),
+      };
+      const session = await aSession(manager, ids, {
+        managerId: String((created.body as { id: string }).id),
+      });
+      const sessionId = String(session.id);
+      const candidate = await aCandidate(manager, sessionId, {
+        lastName: 'Abadie',
+        firstName: 'Lucas',
+      });
+      t.clock.set('2027-06-18T08:00:00Z');
+      manager = t.as(await t.login(email, password));
+      const fraudRes = await manager.post(`/api/sessions/${sessionId}/incidents`, {
+        kind: 'FRAUD',
+        candidateId: String(candidate.id),
+        occurredOn: '2027-06-16',
+        description: 'Téléphone portable consulté pendant le questionnaire professionnel.',
+        measures: 'Téléphone retiré.',
+      });
+      expect(fraudRes.status).toBe(201);
+      const tasks = (await manager.get(`/api/sessions/${sessionId}/tasks`)).body as {
+        id: string;
+        parentCode: string | null;
+        version: number;
+      }[];
+      let ticked = false;
+      for (const task of tasks.filter((x) => x.parentCode === null)) {
+        const res = await manager.patch(`/api/sessions/${sessionId}/tasks/${task.id}`, {
+          status: 'done',
+          doneAt: '2027-06-17',
+          version: task.version,
+        });
+        if (res.status === 200) {
+          ticked = true;
+          break;
+        }
+      }
+      expect(ticked).toBe(true);
+      const pdf = async (kind: string) => {
+        const res = await manager
+          .get(`/api/sessions/${sessionId}/documents/${kind}.pdf`)
+          .buffer(true)
+          .parse((response, callback) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => callback(null, Buffer.concat(chunks)));
+          });
+        expect(res.status).toBe(200);
+        return check(kind, res.body as Buffer);
+      };
+      const fraudText = (await pdf('fraude')).pages.join('\n');
+      expect(fraudText).toContain('Signalé par Inès Etcheverry');
+      expect(fraudText).not.toContain(email);
+      const checklist = await pdf('checklist');
+      expect(checklist.size.width).toBeGreaterThan(checklist.size.height);
+      const checklistText = checklist.pages.join('\n');
+      expect(checklistText).toContain('Inès Etcheverry');
+      expect(checklistText).not.toContain(email);
+    },
+    SWEEP_TIMEOUT_MS,
+  );
 });

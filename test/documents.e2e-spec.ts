@@ -354,7 +354,8 @@ describe('printable documents', () => {
       'Titre professionnel Concepteur développeur d’applications (CDA)',
     );
     expect(laureates.text).toContain('Đặng Thị Ngọc Hélène');
-    expect(laureates.text).toContain('CCP CCP1 — Développer une application sécurisée');
+    expect(laureates.text).toContain('CCP1 — Développer une application sécurisée');
+    expect(laureates.text).not.toContain('CCP CCP1');
     expect(laureates.text).not.toContain('Nguyễn');
   });
 
@@ -381,7 +382,7 @@ describe('printable documents', () => {
     expect(pdf.text).toContain('17/06/2027');
     expect(pdf.text).toContain('Vérifié avec Mme Lefèvre-Müller — « RAS »');
     expect(pdf.text.replace(/\s/g, '')).toContain(String(ticked?.doneByEmail));
-    expect(pdf.text).toContain('réglementaire');
+    expect(pdf.text).toContain('Réglementaire');
     expect(pdf.text).toMatch(/1 tâche\(s\) faite\(s\) sur \d+/);
   });
 

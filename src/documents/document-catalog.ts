@@ -1,5 +1,5 @@
 /** The documents of a session: names, French titles, routes and file names. */
-import { fileSlug, personName, ROLE_LABELS } from './document-format.js';
+import { fileSlug, ofName, personName, ROLE_LABELS } from './document-format.js';
 import type { SessionDossier } from './session-dossier.js';
 
 export const SESSION_DOCUMENTS = [
@@ -88,14 +88,14 @@ export function documentLinks(dossier: Dossier): DocumentLink[] {
     ...dossier.candidates.flatMap((c): DocumentLink[] => [
       {
         name: 'convocation',
-        title: `Convocation de ${personName(c)}`,
+        title: `Convocation ${ofName(personName(c))}`,
         url: `${base}/candidates/${c.id}/convocation.pdf`,
         format: 'pdf',
         candidateId: c.id,
       },
       {
         name: 'pv-individuel',
-        title: `Procès-verbal individuel de ${personName(c)}`,
+        title: `Procès-verbal individuel ${ofName(personName(c))}`,
         url: `${base}/candidates/${c.id}/pv.pdf`,
         format: 'pdf',
         candidateId: c.id,
@@ -103,7 +103,7 @@ export function documentLinks(dossier: Dossier): DocumentLink[] {
     ]),
     ...dossier.staff.map((s): DocumentLink => ({
       name: 'jury-convocation',
-      title: `Convocation de ${personName(s)} (${ROLE_LABELS[s.role].toLowerCase()})`,
+      title: `Convocation ${ofName(personName(s))} (${ROLE_LABELS[s.role].toLowerCase()})`,
       url: `${base}/jury/${s.assignmentId}/convocation.pdf`,
       format: 'pdf',
       assignmentId: s.assignmentId,

@@ -340,6 +340,15 @@ describe('session documents from plain data', () => {
     );
     const links = documentLinks(d);
     expect(links).toHaveLength(9 + 2 + 3 + 1);
+    // « de » elided before a vowel: « d’Œhlenschläger », « d’Abadie », not before a consonant.
+    expect(links.map((l) => l.title)).toContain('Convocation de Lefèvre-Müller Zoé');
+    expect(links.map((l) => l.title)).toContain(
+      'Convocation d’Œhlenschläger Bérénice (membre du jury)',
+    );
+    const abadie = documentLinks(
+      dossier({ candidates: [candidate('c9', { lastName: 'Abadie' })] }),
+    );
+    expect(abadie.map((l) => l.title)).toContain('Procès-verbal individuel d’Abadie Zoé');
     expect(links.at(-1)).toMatchObject({
       url: '/api/sessions/s1/documents/documents.zip',
       format: 'zip',

@@ -15,7 +15,7 @@ import { habilitationWarning } from '../jury/habilitation-rules.js';
 import { requirementsWarning } from '../jury/jury-requirements.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { TitresService } from '../titres/titres.service.js';
-import { In } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 import { SessionTask } from '../checklist/session-task.entity.js';
 import { User } from '../users/user.entity.js';
 import type { ExamSession } from '../sessions/exam-session.entity.js';
@@ -84,14 +84,14 @@ export class SessionDossierLoader {
    */
   private async people(sessionId: string, emails: readonly string[]): Promise<DossierUser[]> {
     const ticks = await this.db.read((m) =>
-      m
-        .getRepository(SessionTask)
-        .createQueryBuilder('task')
-        .select('DISTINCT task.doneByEmail', 'email')
-        .where('task.sessionId = :sessionId AND task.doneByEmail IS NOT NULL', { sessionId })
-        .getRawMany<{ email: string }>(),
+      m.getRepository(SessionTask).find({
+        select: { doneByEmail: true },
+        where: { sessionId, doneByEmail: Not(IsNull()) },
+      }),
     );
-    const wanted = [...new Set([...emails, ...ticks.map((t) => t.email)])];
+    const wanted = [
+      ...new Set([...emails, ...ticks.map((t) => t.doneByEmail).filter((e) => e !== null)]),
+    ];
     if (wanted.length === 0) return [];
     const rows = await this.db.read((m) =>
       m.getRepository(User).find({ where: { email: In(wanted) } }),
