@@ -163,6 +163,19 @@ describe('sortable and filterable lists', () => {
     expect(cellTexts(all.text, 'Référence')).toEqual(['AGR-AUTRE', 'AGR-A', 'AGR-B']);
   });
 
+  it('sorts and filters the titres, the same mechanism', async () => {
+    await aTitre(admin, { code: 'ZZSA', label: 'Secrétaire assistant', version: '2022' });
+    const page = await managerWeb.get('/titres?sort=code&dir=desc');
+    expect(page.status).toBe(200);
+    expect(rowNames(page.text)[0]).toBe('ZZSA');
+    expect(ariaSortOf(page.text, 'Sigle')).toBe('descending');
+    const filtered = await managerWeb.get(`/titres?q=${encodeURIComponent('secretaire')}`);
+    // The list's table only (the creation form below has a table of CCP rows).
+    const listTable = filtered.text.slice(0, filtered.text.indexOf('</table>'));
+    expect(rowNames(listTable)).toEqual(['ZZSA']);
+    expect((await managerWeb.get('/titres?sort=ccps')).status).toBe(400);
+  });
+
   it('refuses bad parameters with a French 400 page, all messages at once, never a 500', async () => {
     const pages = ['/jury', `/sessions/${sessionId}/candidates`, '/agrements'];
     for (const path of pages) {
