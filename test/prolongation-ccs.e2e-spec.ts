@@ -327,8 +327,8 @@ describe(`titre prolongation year and CCS agréments (${testDbKind()})`, () => {
       `(CCS7) n’est pas un CCS du titre ${String(titre.code)} : CCS1.`,
     );
     const agrements = htmlText((await web.get('/agrements')).text);
-    expect(agrements).toContain('<td>CCS CCS1</td>');
-    expect(agrements).toContain('<td>Titre</td>');
+    expect(agrements).toContain('<td data-label="Portée">CCS CCS1</td>');
+    expect(agrements).toContain('<td data-label="Portée">Titre</td>');
 
     // Session: the CERES creation date, refused in the future, then shown in the page header.
     const future = await web.post('/sessions/new', {

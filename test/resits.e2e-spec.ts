@@ -214,9 +214,9 @@ describe(`re-sits (rattrapages) of a centre (${testDbKind()})`, () => {
     const html = htmlText(page.text);
     expect(html).toContain('<a href="/resits" aria-current="page">Rattrapages</a>');
     expect(html).toContain(`<a href="/people/${personId}">Bernard Zoé</a>`);
-    expect(html).toContain('<td>18/06/2028</td>');
-    expect(html).toContain('<td>91 jours</td>');
-    expect(html).toContain('<td>À programmer</td>');
+    expect(html).toContain('<td data-label="Échéance">18/06/2028</td>');
+    expect(html).toContain('<td data-label="Jours restants">91 jours</td>');
+    expect(html).toContain('<td data-label="Statut">À programmer</td>');
     // Only the CCP2 session by the deadline is offered (not CCP1's, not the one after it).
     const options = [...html.matchAll(/<option value="([^"]+)">([^<]+)<\/option>/g)];
     expect(options.map((o) => [o[1], o[2]])).toEqual([
@@ -261,7 +261,7 @@ describe(`re-sits (rattrapages) of a centre (${testDbKind()})`, () => {
     );
     const after = htmlText((await web.get(String(done.headers.location))).text);
     expect(after).toContain('La personne a été inscrite à la session CCP (suite de parcours)');
-    expect(after).toContain('<td>Session prévue</td>');
+    expect(after).toContain('<td data-label="Statut">Session prévue</td>');
     expect(after).toContain(
       `<a href="/sessions/${ccp2Session}">Session CCP (CCP2) du 10/05/2028 au 11/05/2028</a>`,
     );

@@ -735,8 +735,8 @@ describe('dashboard forms', () => {
       expect(page.text).toContain('30/06/2029');
       const readOnly = await viewerWeb.get('/agrements');
       expect(readOnly.text).toContain('DREETS-2026-114');
-      expect(readOnly.text).not.toContain('action="/agrements"');
-      expect((await viewerWeb.get('/titres')).text).not.toContain('action="/titres"');
+      expect(readOnly.text).not.toContain('method="post" action="/agrements"');
+      expect((await viewerWeb.get('/titres')).text).not.toContain('method="post" action="/titres"');
       expect((await viewerWeb.get('/centres')).text).not.toContain('action="/centres/sites"');
     });
 

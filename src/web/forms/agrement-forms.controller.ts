@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Agrement } from '../../agrements/agrement.entity.js';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -10,6 +10,8 @@ import { canWriteCentre, type Caller } from '../../common/caller.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
 import { Clock } from '../../common/clock.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
+import type { ListDefinition } from '../lists/list-params.js';
+import { listPage } from '../lists/list-query.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
 import { formView, type FieldSpec } from './form-fields.js';
@@ -77,6 +79,24 @@ function specs(caller: Caller, lists: ChoiceLists): FieldSpec[] {
   ];
 }
 
+/** The agréments list's sortable columns (`?sort=`): the one that lasts longest first, as before. */
+export const AGREMENT_LIST: ListDefinition<
+  'centre' | 'site' | 'titre' | 'scope' | 'reference' | 'validFrom' | 'validUntil' | 'maxCandidates'
+> = {
+  columns: {
+    centre: 'Centre',
+    site: 'Site',
+    titre: 'Titre',
+    scope: 'Portée',
+    reference: 'Référence',
+    validFrom: 'Valable du',
+    validUntil: 'Valable jusqu’au',
+    maxCandidates: 'Candidats au plus',
+  },
+  defaultSort: 'validUntil',
+  defaultDir: 'desc',
+};
+
 /** Agréments of the caller's centres: list and record a new one. */
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
@@ -94,8 +114,9 @@ export class AgrementFormsController {
     @Req() req: WebRequest,
     @Res() res: Response,
     @CurrentCaller() caller: Caller,
+    @Query() query: Record<string, unknown>,
   ): Promise<void> {
-    await this.render({ req, res, caller }, freshForm());
+    await this.render({ req, res, caller }, freshForm(), query);
   }
 
   @Post()
@@ -202,7 +223,11 @@ export class AgrementFormsController {
     );
   }
 
-  private async render(ctx: FormContext, state: FormState): Promise<void> {
+  private async render(
+    ctx: FormContext,
+    state: FormState,
+    query: Record<string, unknown> = {},
+  ): Promise<void> {
     const caller = ctx.caller;
     const [lists, agrements] = await Promise.all([
       this.options.lists(caller),
@@ -212,31 +237,49 @@ export class AgrementFormsController {
     const titres = new Map(lists.titres.map((t) => [t.id, t]));
     const today = this.clock.today();
     const fields = specs(caller, lists);
+    const rows = agrements.map((a) => {
+      const centre = centres.get(a.centreId);
+      const titre = titres.get(a.titreId);
+      return {
+        centre: centre?.name ?? '',
+        site: centre?.sites?.find((s) => s.id === a.siteId)?.name ?? '',
+        titre: titre ? titreLabel(titre) : '',
+        scope: a.ccsCode === null ? 'Titre' : `CCS ${a.ccsCode}`,
+        reference: a.reference,
+        validFrom: a.validFrom === null ? '' : formatFrenchDate(a.validFrom),
+        notStarted: a.validFrom !== null && a.validFrom > today,
+        validUntil: formatFrenchDate(a.validUntil),
+        validFromValue: a.validFrom,
+        validUntilValue: a.validUntil,
+        editable: caller.role !== 'viewer' && canWriteCentre(caller, a.centreId),
+        id: a.id,
+        expired: a.validUntil < today,
+        maxCandidates: a.maxCandidates,
+        technicalPlatform: a.technicalPlatform,
+      };
+    });
+    const { rows: shown, list } = listPage('/agrements', AGREMENT_LIST, query, rows, {
+      sortValue: {
+        centre: (r) => r.centre,
+        site: (r) => r.site,
+        titre: (r) => r.titre,
+        scope: (r) => r.scope,
+        reference: (r) => r.reference,
+        validFrom: (r) => r.validFromValue,
+        validUntil: (r) => r.validUntilValue,
+        maxCandidates: (r) => r.maxCandidates,
+      },
+      searchText: (r) =>
+        [r.centre, r.site, r.titre, r.scope, r.reference, r.technicalPlatform ?? ''].join(' '),
+    });
     this.forms.render(
       ctx,
       { view: 'reference/agrements', title: 'Agréments', section: 'agrements' },
       {
         canCreate: centreOptions(caller, lists.centres).length > 0,
         form: formView(fields, state.values, state.errors),
-        agrements: agrements.map((a) => {
-          const centre = centres.get(a.centreId);
-          const titre = titres.get(a.titreId);
-          return {
-            centre: centre?.name ?? '',
-            site: centre?.sites?.find((s) => s.id === a.siteId)?.name ?? '',
-            titre: titre ? titreLabel(titre) : '',
-            scope: a.ccsCode === null ? 'Titre' : `CCS ${a.ccsCode}`,
-            reference: a.reference,
-            validFrom: a.validFrom === null ? '' : formatFrenchDate(a.validFrom),
-            notStarted: a.validFrom !== null && a.validFrom > today,
-            validUntil: formatFrenchDate(a.validUntil),
-            editable: caller.role !== 'viewer' && canWriteCentre(caller, a.centreId),
-            id: a.id,
-            expired: a.validUntil < today,
-            maxCandidates: a.maxCandidates,
-            technicalPlatform: a.technicalPlatform,
-          };
-        }),
+        list,
+        agrements: shown,
       },
       state.status,
     );

@@ -31,6 +31,8 @@ import {
 import { convocationProofErrors } from '../../candidates/convocation-proof-rules.js';
 import { VAE_RECEVABILITE_SPECS, formPathwayErrors } from './pathway-form.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
+import type { ListDefinition } from '../lists/list-params.js';
+import { listPage } from '../lists/list-query.js';
 import type { WebRequest } from '../web-pages.js';
 import { candidateDeletion } from './delete-confirmation.js';
 import { renderDeleteConfirmation, requireConfirmed } from './delete-confirmation-page.js';
@@ -269,6 +271,22 @@ function candidateRules(plain: Record<string, unknown>, today: string): FieldErr
   return [...dateErrors, ...formPathwayErrors(plain, today)];
 }
 
+/** The candidates list's sortable columns (`?sort=`), by name first. */
+export const CANDIDATE_LIST: ListDefinition<
+  'name' | 'birthDate' | 'pathway' | 'convocation' | 'fileItems' | 'attendance'
+> = {
+  columns: {
+    name: 'Nom',
+    birthDate: 'Naissance',
+    pathway: 'Parcours',
+    convocation: 'Convocation',
+    fileItems: 'Pièces du dossier',
+    attendance: 'Présence',
+  },
+  defaultSort: 'name',
+  defaultDir: 'asc',
+};
+
 /** The candidates of a session: list, add, edit (convocation, file, attendance, results), delete. */
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
@@ -290,10 +308,17 @@ export class CandidateFormsController {
     @Res() res: Response,
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
-    @Query('presence') presence: unknown,
+    @Query() query: Record<string, unknown>,
   ): Promise<void> {
     const session = await this.sessions.findForCaller(caller, id);
-    await this.renderList({ req, res, caller }, session, emptyBulkState(), presence === 'tous');
+    await this.renderList(
+      { req, res, caller },
+      session,
+      emptyBulkState(),
+      query.presence === 'tous',
+      200,
+      query,
+    );
   }
 
   /** The same convocation date and mode for the candidates ticked (all or nothing). */
@@ -581,8 +606,44 @@ export class CandidateFormsController {
     bulk: BulkFormsState,
     allPresent: boolean,
     status = 200,
+    query: Record<string, unknown> = {},
   ): Promise<void> {
     const candidates = await this.candidates.listForSession(session.id);
+    const rows = candidates.map((c) => ({
+      id: c.id,
+      personId: c.personId,
+      name: `${c.lastName.toUpperCase()} ${c.firstName}`,
+      birthDate: c.birthDate ? formatFrenchDate(c.birthDate) : '—',
+      birthDateValue: c.birthDate,
+      pathway: PATHWAY_LABELS[c.pathway],
+      convocation: c.convocationDate
+        ? `${formatFrenchDate(c.convocationDate)}${c.convocationMode ? `, ${CONVOCATION_MODE_LABELS[c.convocationMode]}` : ''}`
+        : 'Non convoqué',
+      convocationValue: c.convocationDate,
+      fileItemCount: FILE_ITEMS.filter((item) => c[item]).length,
+      fileItems: `${FILE_ITEMS.filter((item) => c[item]).length}/${FILE_ITEMS.length}`,
+      attendance: c.attendance ? ATTENDANCE_LABELS[c.attendance] : '—',
+      results:
+        c.results.map((r) => `${r.ccpCode} : ${OUTCOME_LABELS[r.outcome]}`).join(', ') || '—',
+    }));
+    const { rows: shown, list } = listPage(
+      `/sessions/${session.id}/candidates`,
+      CANDIDATE_LIST,
+      query,
+      rows,
+      {
+        sortValue: {
+          name: (r) => r.name,
+          birthDate: (r) => r.birthDateValue,
+          pathway: (r) => r.pathway,
+          convocation: (r) => r.convocationValue,
+          fileItems: (r) => r.fileItemCount,
+          attendance: (r) => (r.attendance === '—' ? null : r.attendance),
+        },
+        searchText: (r) =>
+          [r.name, r.birthDate, r.pathway, r.convocation, r.attendance, r.results].join(' '),
+      },
+    );
     await this.forms.renderSession(
       ctx,
       session,
@@ -591,20 +652,8 @@ export class CandidateFormsController {
         writable: summary.editable,
         count: candidates.length,
         bulk: bulkFormsView(candidates, bulk, allPresent),
-        candidates: candidates.map((c) => ({
-          id: c.id,
-          personId: c.personId,
-          name: `${c.lastName.toUpperCase()} ${c.firstName}`,
-          birthDate: c.birthDate ? formatFrenchDate(c.birthDate) : '—',
-          pathway: PATHWAY_LABELS[c.pathway],
-          convocation: c.convocationDate
-            ? `${formatFrenchDate(c.convocationDate)}${c.convocationMode ? `, ${CONVOCATION_MODE_LABELS[c.convocationMode]}` : ''}`
-            : 'Non convoqué',
-          fileItems: `${FILE_ITEMS.filter((item) => c[item]).length}/${FILE_ITEMS.length}`,
-          attendance: c.attendance ? ATTENDANCE_LABELS[c.attendance] : '—',
-          results:
-            c.results.map((r) => `${r.ccpCode} : ${OUTCOME_LABELS[r.outcome]}`).join(', ') || '—',
-        })),
+        list,
+        candidates: shown,
       }),
       status,
     );

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
@@ -16,6 +16,8 @@ import type { Centre } from '../../centres/centre.entity.js';
 import type { Titre } from '../../titres/titre.entity.js';
 import { TitresService } from '../../titres/titres.service.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
+import type { ListDefinition } from '../lists/list-params.js';
+import { listPage } from '../lists/list-query.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
 import { formView, withEmpty, type FieldSpec, type FieldValue } from './form-fields.js';
@@ -87,6 +89,18 @@ const MEMBER_SPECS: FieldSpec[] = [
 
 const LIST_PAGE: Page = { view: 'jury/list', title: 'Membres du jury', section: 'jury' };
 
+/** The jury list's sortable columns (`?sort=`), by name first. */
+export const JURY_LIST: ListDefinition<'name' | 'centre' | 'email' | 'professionalised'> = {
+  columns: {
+    name: 'Nom',
+    centre: 'Centre',
+    email: 'E-mail',
+    professionalised: 'Professionnel en activité',
+  },
+  defaultSort: 'name',
+  defaultDir: 'asc',
+};
+
 function newMemberSpecs(caller: Caller, centres: readonly Centre[]): FieldSpec[] {
   return [centreField(caller, centres), ...MEMBER_SPECS];
 }
@@ -156,6 +170,7 @@ export class JuryFormsController {
     @Req() req: WebRequest,
     @Res() res: Response,
     @CurrentCaller() caller: Caller,
+    @Query() query: Record<string, unknown>,
   ): Promise<void> {
     const [members, titres, lists] = await Promise.all([
       this.members.list(caller, {}),
@@ -164,16 +179,27 @@ export class JuryFormsController {
     ]);
     const centreNames = new Map(lists.centres.map((c) => [c.id, c.name]));
     const titreById = new Map(titres.map((t) => [t.id, t]));
+    const rows = members.map((m) => ({
+      id: m.id,
+      name: `${m.lastName.toUpperCase()} ${m.firstName}`,
+      email: m.email ?? '',
+      centre: centreNames.get(m.centreId) ?? '',
+      professionalised: m.professionalised,
+      habilitations: habilitationLines(m, titreById),
+    }));
+    const { rows: shown, list } = listPage('/jury', JURY_LIST, query, rows, {
+      sortValue: {
+        name: (r) => r.name,
+        centre: (r) => r.centre,
+        email: (r) => r.email,
+        professionalised: (r) => (r.professionalised ? 'Oui' : 'Non'),
+      },
+      searchText: (r) => [r.name, r.email, r.centre, ...r.habilitations].join(' '),
+    });
     this.forms.render({ req, res }, LIST_PAGE, {
       canCreate: centreOptions(caller, lists.centres).length > 0,
-      members: members.map((m) => ({
-        id: m.id,
-        name: `${m.lastName.toUpperCase()} ${m.firstName}`,
-        email: m.email ?? '',
-        centre: centreNames.get(m.centreId) ?? '',
-        professionalised: m.professionalised,
-        habilitations: habilitationLines(m, titreById),
-      })),
+      list,
+      members: shown,
     });
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../../auth/auth.decorators.js';
@@ -23,6 +23,8 @@ import {
 import { CCP_KIND_LABELS, optionsOf } from '../views/labels.js';
 import { EXAM_TEST_LABELS } from '../../documents/convocation-rules.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
+import type { ListDefinition } from '../lists/list-params.js';
+import { listPage } from '../lists/list-query.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
 import {
@@ -408,6 +410,21 @@ function typedCcpCqc(
   }));
 }
 
+/** The titres list's sortable columns (`?sort=`), by code first. */
+export const TITRE_LIST: ListDefinition<
+  'code' | 'version' | 'label' | 'validUntil' | 'prolongationUntil'
+> = {
+  columns: {
+    code: 'Sigle',
+    version: 'Millésime',
+    label: 'Intitulé',
+    validUntil: 'Valable jusqu’au',
+    prolongationUntil: 'Délai de prolongation jusqu’au',
+  },
+  defaultSort: 'code',
+  defaultDir: 'asc',
+};
+
 /** The national list of titres and their CCP; managers and administrators add titres. */
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
@@ -419,8 +436,12 @@ export class TitreFormsController {
   ) {}
 
   @Get()
-  async list(@Req() req: WebRequest, @Res() res: Response): Promise<void> {
-    await this.render({ req, res }, freshForm(), []);
+  async list(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
+    await this.render({ req, res }, freshForm(), [], query);
   }
 
   @Post()
@@ -598,8 +619,26 @@ export class TitreFormsController {
     return Promise.resolve();
   }
 
-  private async render(ctx: PageContext, state: FormState, typedCcps: TypedCcp[]): Promise<void> {
+  private async render(
+    ctx: PageContext,
+    state: FormState,
+    typedCcps: TypedCcp[],
+    query: Record<string, unknown> = {},
+  ): Promise<void> {
     const titres = await this.titres.list();
+    const { rows: shown, list } = listPage('/titres', TITRE_LIST, query, titres, {
+      sortValue: {
+        code: (t) => t.code,
+        version: (t) => t.version,
+        label: (t) => t.label,
+        validUntil: (t) => t.validUntil,
+        prolongationUntil: (t) => prolongationEnd(t),
+      },
+      searchText: (t) =>
+        [t.code, t.version, t.label, ...(t.ccps ?? []).map((c) => `${c.code} ${c.label}`)].join(
+          ' ',
+        ),
+    });
     this.forms.render(
       ctx,
       { view: 'reference/titres', title: 'Titres professionnels', section: 'titres' },
@@ -607,7 +646,8 @@ export class TitreFormsController {
         form: formView([...SPECS, ...CQC_SPECS], state.values, state.errors),
         ccpError: state.errors?.ccps ?? null,
         ccpRows: ccpRows(typedCcps, state.errors),
-        titres: titres.map((t) => ({
+        list,
+        titres: shown.map((t) => ({
           code: t.code,
           version: t.version,
           label: t.label,

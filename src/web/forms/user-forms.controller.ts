@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpException, Post, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpException,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AccountService } from '../../auth/account.service.js';
@@ -12,6 +22,8 @@ import { centreIdsError, passwordError } from '../../users/user-rules.js';
 import { UsersService } from '../../users/users.service.js';
 import { ROLE_LABELS, optionsOf } from '../views/labels.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
+import type { ListDefinition } from '../lists/list-params.js';
+import { listPage } from '../lists/list-query.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from './field-labels.js';
 import { formView, withEmpty, type FieldSpec } from './form-fields.js';
@@ -20,6 +32,13 @@ import { FormPages } from './form-pages.js';
 import { freshForm, typedValues, type FormContext, type FormState } from './form-support.js';
 
 const LABELS = labelOf({ lastName: 'Nom', firstName: 'Prénom' });
+
+/** The users list's sortable columns (`?sort=`), by e-mail first. */
+export const USER_LIST: ListDefinition<'email' | 'name' | 'role' | 'centres' | 'active'> = {
+  columns: { email: 'E-mail', name: 'Nom', role: 'Rôle', centres: 'Centres', active: 'Actif' },
+  defaultSort: 'email',
+  defaultDir: 'asc',
+};
 
 /** User accounts: administrators only, like the API. */
 @ApiExcludeController()
@@ -39,8 +58,9 @@ export class UserFormsController {
     @Req() req: WebRequest,
     @Res() res: Response,
     @CurrentCaller() caller: Caller,
+    @Query() query: Record<string, unknown>,
   ): Promise<void> {
-    await this.render({ req, res, caller }, freshForm({ role: 'manager' }));
+    await this.render({ req, res, caller }, freshForm({ role: 'manager' }), query);
   }
 
   @Post()
@@ -90,20 +110,30 @@ export class UserFormsController {
     const ctx = { req, res, caller };
     const value = text(body, 'active');
     if (value !== '0' && value !== '1') {
-      await this.render(ctx, freshForm({ role: 'manager' }), {
-        status: 400,
-        message: 'Le champ « Actif » doit valoir 0 (désactiver) ou 1 (réactiver).',
-      });
+      await this.render(
+        ctx,
+        freshForm({ role: 'manager' }),
+        {},
+        {
+          status: 400,
+          message: 'Le champ « Actif » doit valoir 0 (désactiver) ou 1 (réactiver).',
+        },
+      );
       return;
     }
     try {
       await this.account.setActive(caller, id, value === '1');
     } catch (error) {
       if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
-      await this.render(ctx, freshForm({ role: 'manager' }), {
-        status: error.getStatus(),
-        message: exceptionMessage(error),
-      });
+      await this.render(
+        ctx,
+        freshForm({ role: 'manager' }),
+        {},
+        {
+          status: error.getStatus(),
+          message: exceptionMessage(error),
+        },
+      );
       return;
     }
     this.forms.redirect(res, {
@@ -153,6 +183,7 @@ export class UserFormsController {
   private async render(
     ctx: FormContext,
     state: FormState,
+    query: Record<string, unknown> = {},
     listError: { status: number; message: string } | null = null,
   ): Promise<void> {
     const [specs, users, centres] = await Promise.all([
@@ -161,27 +192,40 @@ export class UserFormsController {
       this.centres.list(ctx.caller),
     ]);
     const names = new Map(centres.map((c) => [c.id, c.name]));
+    const rows = users.map((u) => ({
+      id: u.id,
+      self: u.id === ctx.caller.userId,
+      email: u.email,
+      name: `${u.firstName} ${u.lastName}`.trim(),
+      lastName: `${u.lastName} ${u.firstName}`.trim(),
+      role: ROLE_LABELS[u.role],
+      centres:
+        u.role === 'admin'
+          ? 'Tous'
+          : u.centreIds
+              .map((id) => names.get(id) ?? '')
+              .filter((n) => n !== '')
+              .join(', '),
+      active: u.active,
+    }));
+    const { rows: shown, list } = listPage('/users', USER_LIST, query, rows, {
+      sortValue: {
+        email: (r) => r.email,
+        name: (r) => r.lastName,
+        role: (r) => r.role,
+        centres: (r) => r.centres,
+        active: (r) => (r.active ? 'Oui' : 'Non'),
+      },
+      searchText: (r) => [r.email, r.name, r.role, r.centres].join(' '),
+    });
     this.forms.render(
       ctx,
       { view: 'reference/users', title: 'Utilisateurs', section: 'users' },
       {
         form: formView(specs, state.values, state.errors),
         listError: listError?.message ?? null,
-        users: users.map((u) => ({
-          id: u.id,
-          self: u.id === ctx.caller.userId,
-          email: u.email,
-          name: `${u.firstName} ${u.lastName}`.trim(),
-          role: ROLE_LABELS[u.role],
-          centres:
-            u.role === 'admin'
-              ? 'Tous'
-              : u.centreIds
-                  .map((id) => names.get(id) ?? '')
-                  .filter((n) => n !== '')
-                  .join(', '),
-          active: u.active,
-        })),
+        list,
+        users: shown,
       },
       listError?.status ?? state.status,
     );
