@@ -10,6 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type request from 'supertest';
+import {
+  axeViolations,
+  collectConsoleErrors,
+  launchBrowser,
+  screenshot,
+  serve,
+} from './support/browser.js';
 import { aCandidate, aCentre, aSession, aTitre, aUser } from './support/factories.js';
 import { pdfText } from './support/pdf.js';
 import {
@@ -47,6 +54,7 @@ describeOnce('documents: the whole pack, rendered once per kind and split per pe
   let sessionId: string;
   const candidateIds: string[] = [];
   let dir: string;
+  let managerLogin: { email: string; password: string };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'jalon-pack-'));
@@ -70,6 +78,7 @@ describeOnce('documents: the whole pack, rendered once per kind and split per pe
       candidateIds.push(String(c.id));
     }
     const m = await aUser(admin, 'manager', [String(centre.id)]);
+    managerLogin = m;
     manager = t.as(await t.login(m.email, m.password));
     const v = await aUser(admin, 'viewer', [String(centre.id)]);
     viewer = t.as(await t.login(v.email, v.password));
@@ -209,4 +218,44 @@ describeOnce('documents: the whole pack, rendered once per kind and split per pe
       'Le paramètre « progress » doit être un identifiant valide (UUID).',
     );
   }, 120_000);
+
+  it('follows the pack’s preparation on the documents page, under the CSP, up to « 69 / 69 documents »', async () => {
+    const base = await serve(t.app);
+    const tb = await launchBrowser();
+    try {
+      const page = await tb.browser.newPage();
+      const errors = collectConsoleErrors(page);
+      const downloads = join(dir, 'downloads');
+      const cdp = await page.createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+      await page.goto(`${base}/login`);
+      await page.type('#email', managerLogin.email);
+      await page.type('#password', managerLogin.password);
+      await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+      await page.goto(`${base}/sessions/${sessionId}/documents`);
+      expect(await page.$eval('#pack-progress', (e) => e.hasAttribute('hidden'))).toBe(true);
+      const polled: string[] = [];
+      page.on('response', (r) => {
+        if (r.url().includes('/documents/pack-progress/')) polled.push(r.url());
+      });
+      await page.click('a[data-pack]');
+      await page.waitForSelector('#pack-progress[data-state="done"]', { timeout: 120_000 });
+      const status = await page.$eval('#pack-progress', (e) => e.textContent ?? '');
+      expect(status).toBe(
+        `Archive prête : ${9 + 2 * CANDIDATES} / ${9 + 2 * CANDIDATES} documents.`,
+      );
+      expect(polled.length).toBeGreaterThan(0);
+      expect(await page.$eval('a[data-pack]', (a) => a.getAttribute('href'))).toMatch(
+        /documents\.zip\?progress=[0-9a-f-]{36}$/,
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      await page.setViewport({ width: 1366, height: 900 });
+      await screenshot(page, 'pack-progress-1366');
+      await page.setViewport({ width: 768, height: 900 });
+      await screenshot(page, 'pack-progress-768');
+      expect(errors).toEqual([]);
+    } finally {
+      await tb.close();
+    }
+  }, 180_000);
 });
