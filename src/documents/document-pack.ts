@@ -1,7 +1,9 @@
 /**
  * The whole document pack of a session (« Tous les documents »): each kind rendered once, the
  * kinds with one document per person (convocations, PV individuels, convocations du jury) split
- * per person with pdf-lib, so that a pack costs about ten renderings instead of one per document.
+ * per person with pdf-lib (see pdf-split.ts), so that a pack costs about a dozen renderings
+ * instead of one per document. The pack's documents are untagged PDFs: tagging doubles the cost
+ * of a rendering, and pages copied by pdf-lib lose it anyway.
  */
 import { PDFDocument } from 'pdf-lib';
 import {
@@ -18,7 +20,6 @@ import {
   markPersons,
   personRanges,
   pieceNumbers,
-  type PageRange,
 } from './pdf-split.js';
 import type { PdfDocument } from './pdf-renderer.js';
 import type { SessionDossier } from './session-dossier.js';
@@ -152,21 +153,19 @@ export async function buildPack(
  */
 async function renderLayered(part: PackPart, source: PackSource): Promise<Uint8Array[] | null> {
   const document = await source.html(part.whole.request);
-  const marked = markPersons(document.html);
   const split = part.persons.length > 0;
-  if (split && marked.count !== part.persons.length) return null;
+  // Nothing to split: one rendering, its footer by Chromium (cheaper than a second rendering).
+  if (!split) return [await source.render({ ...document, untagged: true })];
+  const marked = markPersons(document.html);
+  if (marked.count !== part.persons.length) return null;
   const body = await PDFDocument.load(
-    await source.render({ ...document, html: split ? marked.html : document.html, layer: 'body' }),
+    await source.render({ ...document, html: marked.html, layer: 'body' }),
     { updateMetadata: false },
   );
   const pageCount = body.getPageCount();
   const whole = { start: 0, end: pageCount };
-  let persons: PageRange[] = [];
-  if (split) {
-    const ranges = personRanges(markerStarts(body, marked.count), pageCount, marked.count);
-    if (ranges === null) return null;
-    persons = ranges;
-  }
+  const persons = personRanges(markerStarts(body, marked.count), pageCount, marked.count);
+  if (persons === null) return null;
   const { numbers, pieces } = pieceNumbers([whole, ...persons]);
   const footers = await PDFDocument.load(
     await source.render({
