@@ -53,8 +53,8 @@ describe('packPlan', () => {
     ]);
     expect(parts.slice(0, 3).map((p) => p.whole.request.kind)).toEqual([
       'convocations',
-      'jury-convocations',
       'pv-individuels',
+      'jury-convocations',
     ]);
     expect(parts.slice(3).every((p) => p.persons.length === 0)).toBe(true);
   });

@@ -59,7 +59,7 @@ function personRequests(dossier: Dossier, kind: SessionDocumentKind): DocumentRe
 }
 
 /**
- * The renderings of the pack, the split ones (the longest) first, and the order of its files in
+ * The renderings of the pack, the split ones first, the most persons first (the longest), and the order of its files in
  * the archive: the session's documents, then each candidate's convocation and PV, then each
  * assigned person's convocation.
  */
@@ -87,8 +87,10 @@ export function packPlan(dossier: Dossier): { parts: PackPart[]; order: string[]
   ];
   return {
     parts: [
-      ...parts.filter((p) => p.persons.length > 0),
-      ...parts.filter((p) => !p.persons.length),
+      ...parts
+        .filter((p) => p.persons.length > 0)
+        .sort((a, b) => b.persons.length - a.persons.length),
+      ...parts.filter((p) => p.persons.length === 0),
     ],
     order,
   };
