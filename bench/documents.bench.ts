@@ -1,12 +1,23 @@
 /**
- * Documents: 200 convocations in one PDF and 50 PVs of 30 candidates, with the warm shared
+ * Documents: the whole pack of a 30-candidate session (« Tous les documents »), one rendering per
+ * document as before and one per kind split per person now, against a bare page.pdf() of the same
+ * HTML; then 200 convocations in one PDF and 50 PVs of 30 candidates, with the warm shared
  * renderer and the naive way (a browser launched per document), side by side: milliseconds per
  * document and peak memory of Node (RSS) and of Chromium (sum of the RSS of its processes).
+ * `BENCH_PACK_ONLY=1`: the pack case alone.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { candidateConvocations } from '../src/documents/convocation-views.js';
+import {
+  documentFileName,
+  SESSION_DOCUMENTS,
+  type DocumentRequest,
+} from '../src/documents/document-catalog.js';
+import { buildPack, packPlan } from '../src/documents/document-pack.js';
 import { DocumentTemplates } from '../src/documents/document-templates.js';
+import { documentHtml, PACK_IN_FLIGHT } from '../src/documents/documents.service.js';
+import { mapInFlight } from '../src/documents/pack-loop.js';
 import { sessionMinutes } from '../src/documents/minutes-views.js';
 import {
   CHROMIUM_ARGS,
@@ -225,7 +236,105 @@ function row(f: Figures): string {
   );
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * The pack of a 30-candidate session (4 assigned persons): before (one rendering per document,
+ * PACK_IN_FLIGHT at a time in the pack lane) and now (buildPack), medians of 3 warm runs; and a
+ * bare page.pdf() of the HTML of each kind, one after the other on a warm page: the engine's floor.
+ */
+async function packCase(): Promise<string> {
+  const templates = new DocumentTemplates();
+  const session = dossier(30);
+  const html = (request: DocumentRequest) =>
+    documentHtml(templates, session, request, () =>
+      Promise.resolve({ title: 'Guide de préparation de la session', version: 1, tasks: [] }),
+    );
+  const { order, parts } = packPlan(session);
+  const renderer = new PdfRenderer(
+    pdfRendererOptions({ chromiumPath: CHROMIUM, chromiumWsEndpoint: null }),
+  );
+  let packs = 0;
+  const before = async (): Promise<number> => {
+    const orderOf = { lane: 'pack' as const, owner: 'c1', pack: String(++packs) };
+    const requests = [
+      ...SESSION_DOCUMENTS.map((d): DocumentRequest => ({ kind: d.kind })),
+      ...parts.flatMap((p) => p.persons.map((f) => f.request)),
+    ];
+    const start = performance.now();
+    const files = await mapInFlight(requests, PACK_IN_FLIGHT, async (request) => ({
+      path: documentFileName(session, request),
+      body: await renderer.render(await html(request), orderOf),
+    }));
+    if (files.length !== order.length) throw new Error('pack incomplet');
+    return performance.now() - start;
+  };
+  const after = async (): Promise<number> => {
+    const orderOf = { lane: 'pack' as const, owner: 'c1', pack: String(++packs) };
+    const start = performance.now();
+    const files = await buildPack(
+      session,
+      { html, render: (document) => renderer.render(document, orderOf) },
+      { inFlight: PACK_IN_FLIGHT },
+    );
+    if (files.some((f) => f.body.length === 0)) throw new Error('pack incomplet');
+    return performance.now() - start;
+  };
+  await after(); // warm-up: the browser and its pages
+  await before();
+  const beforeMs = median([await before(), await before(), await before()]);
+  const afterMs = median([await after(), await after(), await after()]);
+  const rendered = renderer.stats().rendered;
+  await renderer.close();
+
+  // The floor: a bare page.pdf() of the same HTML, each kind once, on one warm page.
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  let bareMs: number;
+  try {
+    const page = await browser.newPage();
+    const documents = await Promise.all(SESSION_DOCUMENTS.map((d) => html({ kind: d.kind })));
+    const bare = async (): Promise<number> => {
+      const start = performance.now();
+      for (const document of documents) {
+        await page.setContent(document.html, { waitUntil: 'load' });
+        await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: document.footerHtml,
+          margin: { top: '14mm', bottom: '18mm', left: '15mm', right: '15mm' },
+        });
+      }
+      return performance.now() - start;
+    };
+    await bare();
+    bareMs = median([await bare(), await bare(), await bare()]);
+  } finally {
+    await browser.close();
+  }
+  const files = order.length;
+  return (
+    `Pack de documents d’une session de 30 candidats (${files} fichiers, ${SESSION_DOCUMENTS.length} types) :\n` +
+    `  avant (un rendu par document)       : ${beforeMs.toFixed(0).padStart(6)} ms, ${(beforeMs / files).toFixed(1)} ms/document\n` +
+    `  après (un rendu par type, découpé)  : ${afterMs.toFixed(0).padStart(6)} ms, ${(afterMs / files).toFixed(1)} ms/document (objectif < 1 500 ms)\n` +
+    `  page.pdf() nu du même HTML (${SESSION_DOCUMENTS.length} types à la suite) : ${bareMs.toFixed(0).padStart(6)} ms, ${(bareMs / files).toFixed(1)} ms/document\n` +
+    `  rapport coût par document / page.pdf() nu : ${(afterMs / bareMs).toFixed(2)} (avant : ${(beforeMs / bareMs).toFixed(2)}) ; ` +
+    `gain ×${(beforeMs / afterMs).toFixed(1)} ; ${rendered} rendus Chromium en tout\n`
+  );
+}
+
 async function main(): Promise<void> {
+  const pack = await packCase();
+  process.stdout.write(`${pack}\n`);
+  if (process.env.BENCH_PACK_ONLY === '1') return;
   const templates = new DocumentTemplates();
   const convocationsDoc = templates.document('convocations', candidateConvocations(dossier(200)));
   const pvs = Array.from({ length: 50 }, () =>

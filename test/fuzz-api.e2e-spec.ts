@@ -123,6 +123,7 @@ const OPERATIONS = [
   'GET /api/sessions/{id}/cqc/hub-account.pdf',
   'GET /api/sessions/{id}/documents',
   'GET /api/sessions/{id}/documents/documents.zip',
+  'GET /api/sessions/{id}/documents/pack-progress/{token}',
   'GET /api/sessions/{id}/documents/convocations.pdf',
   'GET /api/sessions/{id}/documents/jury-convocations.pdf',
   'GET /api/sessions/{id}/documents/emargement.pdf',

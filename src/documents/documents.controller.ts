@@ -1,13 +1,17 @@
-import { Controller, Get, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../auth/auth.decorators.js';
 import type { Caller } from '../common/caller.js';
 import { clientGoneSignal } from '../common/http/client-gone.js';
-import { UuidParam } from '../common/validation/uuid-param.js';
+import { UuidParam, UuidParamPipe } from '../common/validation/uuid-param.js';
 import type { DocumentLink, DocumentRequest } from './document-catalog.js';
 import { RETRY_AFTER_SECONDS, TooManyDocumentsException } from './document-quota.js';
 import { DocumentsService, type RenderedFile } from './documents.service.js';
+import type { PackProgressView } from './pack-progress.js';
+
+/** The optional `progress` token of a pack: absent, or a UUID (400 otherwise). */
+const progressToken = new UuidParamPipe('progress');
 
 /** Sends a rendered file with its type and a French file name (ASCII, and UTF-8 for browsers). */
 function send(res: Response, file: RenderedFile): StreamableFile {
@@ -59,14 +63,29 @@ export class DocumentsController {
     return this.documents.list(caller, id);
   }
 
+  /** `progress`: a UUID chosen by the client, to follow the pack at `documents/pack-progress/…`. */
   @Get('documents/documents.zip')
   @ApiProduces('application/zip')
+  @ApiQuery({ name: 'progress', required: false, format: 'uuid' })
   zip(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
+    @Query('progress') progress: unknown,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    return rendered(res, (signal) => this.documents.zip(caller, id, signal));
+    const token = progress === undefined ? undefined : progressToken.transform(progress);
+    return rendered(res, (signal) => this.documents.zip(caller, id, signal, token));
+  }
+
+  /** How far the caller's pack asked for with `?progress=<token>` is: files done of the total. */
+  @Get('documents/pack-progress/:token')
+  @Header('Cache-Control', 'private, no-store')
+  packProgress(
+    @CurrentCaller() caller: Caller,
+    @UuidParam('id') id: string,
+    @UuidParam('token') token: string,
+  ): Promise<PackProgressView> {
+    return this.documents.packProgress(caller, id, token);
   }
 
   @Get('documents/convocations.pdf')

@@ -11,14 +11,14 @@ import { JournalService, type JournalFilter } from '../audit/journal.service.js'
 import { ChecklistService } from '../checklist/checklist.service.js';
 import { ChecklistTemplates } from '../checklist/checklist-templates.js';
 import type { Caller } from '../common/caller.js';
+import { SessionsService } from '../sessions/sessions.service.js';
 import { notFound } from '../common/errors.js';
 import { attendanceSheets } from './attendance-sheet-view.js';
-import { filledChecklist } from './checklist-document-view.js';
+import { filledChecklist, type ChecklistSource } from './checklist-document-view.js';
 import { candidateConvocations, staffConvocations } from './convocation-views.js';
 import {
   documentFileName,
   documentLinks,
-  SESSION_DOCUMENTS,
   sessionTag,
   zipFileName,
   type DocumentLink,
@@ -33,7 +33,8 @@ import {
   laureatesList,
   sessionMinutes,
 } from './minutes-views.js';
-import { mapInFlight } from './pack-loop.js';
+import { buildPack } from './document-pack.js';
+import { PackProgress, type PackProgressView } from './pack-progress.js';
 import { PdfRenderer, PdfRendererError, type PdfDocument } from './pdf-renderer.js';
 import { RenderCancelledError, type RenderOrder } from './render-queue.js';
 import type { SessionDossier } from './session-dossier.js';
@@ -68,6 +69,7 @@ export class DocumentsService {
   private readonly logger = new Logger(DocumentsService.name);
   /** Numbers the ZIPs, each a pack of its own in the renderer's line. */
   private lastPack = 0;
+  private readonly progress = new PackProgress();
 
   constructor(
     private readonly dossiers: SessionDossierLoader,
@@ -77,6 +79,7 @@ export class DocumentsService {
     private readonly renderer: PdfRenderer,
     private readonly quota: DocumentQuota,
     private readonly journals: JournalService,
+    private readonly sessions: SessionsService,
   ) {}
 
   /** The documents of a session, with their URLs, for the API and the dashboard. */
@@ -124,48 +127,58 @@ export class DocumentsService {
 
   /**
    * Every document of the session in one ZIP: the session's documents, then each candidate's
-   * convocation and PV and each assigned person's convocation in their own folders. Its
-   * documents wait in the renderer's pack lane, a few at a time, and stop once `signal` aborts.
+   * convocation and PV and each assigned person's convocation in their own folders. Each kind is
+   * rendered once and split per person; its renderings wait in the renderer's pack lane, a few at
+   * a time, and stop once `signal` aborts. `progress`: a token chosen by the client, under which
+   * `packProgress` tells how many files are done.
    */
-  async zip(caller: Caller, sessionId: string, signal?: AbortSignal): Promise<RenderedFile> {
-    return this.admitted(caller, sessionId, 'pack', signal, async (dossier) => {
-      const requests: { folder: string; request: DocumentRequest }[] = [
-        ...SESSION_DOCUMENTS.map((d) => ({ folder: '', request: { kind: d.kind } })),
-        ...dossier.candidates.flatMap((c) => [
-          { folder: 'convocations/', request: { kind: 'convocation', candidateId: c.id } as const },
+  async zip(
+    caller: Caller,
+    sessionId: string,
+    signal?: AbortSignal,
+    progress?: string,
+  ): Promise<RenderedFile> {
+    const tracker = progress ? this.progress.start(caller.userId, sessionId, progress) : null;
+    try {
+      const file = await this.admitted(caller, sessionId, 'pack', signal, async (dossier) => {
+        const order: RenderOrder = {
+          lane: 'pack',
+          owner: dossier.session.centreId,
+          pack: String(++this.lastPack),
+          signal,
+        };
+        const files = await buildPack(
+          dossier,
           {
-            folder: 'pv-individuels/',
-            request: { kind: 'pv-individuel', candidateId: c.id } as const,
+            html: (request) => this.html(caller, dossier, request),
+            render: (document) => this.pdf(document, order),
+            warn: (message) => this.logger.warn(message),
           },
-        ]),
-        ...dossier.staff.map((s) => ({
-          folder: 'convocations-jury/',
-          request: { kind: 'jury-convocation', assignmentId: s.assignmentId } as const,
-        })),
-      ];
-      const order: RenderOrder = {
-        lane: 'pack',
-        owner: dossier.session.centreId,
-        pack: String(++this.lastPack),
-        signal,
-      };
-      const files = await mapInFlight(
-        requests,
-        PACK_IN_FLIGHT,
-        async ({ folder, request }) => ({
-          path: `${folder}${documentFileName(dossier, request)}`,
-          body: await this.pdf(await this.html(caller, dossier, request), order),
-        }),
-        signal,
-      );
-      const entries: Zippable = {};
-      for (const file of files) entries[file.path] = [new Uint8Array(file.body), { level: 0 }];
-      return {
-        fileName: zipFileName(dossier),
-        contentType: 'application/zip',
-        body: Buffer.from(zipSync(entries)),
-      };
-    });
+          { inFlight: PACK_IN_FLIGHT, signal, progress: tracker?.update },
+        );
+        const entries: Zippable = {};
+        for (const f of files) entries[f.path] = [f.body, { level: 0 }];
+        return {
+          fileName: zipFileName(dossier),
+          contentType: 'application/zip' as const,
+          body: Buffer.from(zipSync(entries)),
+        };
+      });
+      tracker?.finish('done');
+      return file;
+    } catch (error) {
+      tracker?.finish('failed');
+      throw error;
+    }
+  }
+
+  /**
+   * Where the caller's pack of this session under `token` stands (404 for another centre's
+   * session); `pending` until its request has started.
+   */
+  async packProgress(caller: Caller, sessionId: string, token: string): Promise<PackProgressView> {
+    await this.sessions.findForCaller(caller, sessionId);
+    return this.progress.read(caller.userId, sessionId, token);
   }
 
   /**
@@ -197,68 +210,19 @@ export class DocumentsService {
     }
   }
 
-  private async html(
+  private html(
     caller: Caller,
     dossier: SessionDossier,
     request: DocumentRequest,
   ): Promise<PdfDocument> {
-    switch (request.kind) {
-      case 'convocations':
-        return this.templates.document('convocations', candidateConvocations(dossier));
-      case 'convocation':
-        this.candidateOf(dossier, request.candidateId);
-        return this.templates.document(
-          'convocations',
-          candidateConvocations(dossier, [request.candidateId]),
-        );
-      case 'jury-convocations':
-        return this.templates.document('convocations-jury', staffConvocations(dossier));
-      case 'jury-convocation':
-        if (!dossier.staff.some((s) => s.assignmentId === request.assignmentId)) {
-          throw notFound('Affectation');
-        }
-        return this.templates.document(
-          'convocations-jury',
-          staffConvocations(dossier, request.assignmentId),
-        );
-      case 'emargement':
-        return this.templates.document('emargement', attendanceSheets(dossier));
-      case 'pv':
-        return this.templates.document('pv-session', sessionMinutes(dossier));
-      case 'pv-individuels':
-        return this.templates.document('pv-individuels', individualMinutes(dossier));
-      case 'pv-individuel':
-        this.candidateOf(dossier, request.candidateId);
-        return this.templates.document(
-          'pv-individuels',
-          individualMinutes(dossier, request.candidateId),
-        );
-      case 'carence':
-        return this.templates.document('pv-carence', carenceMinutes(dossier));
-      case 'fraude':
-        return this.templates.document('rapport-fraude', fraudReport(dossier));
-      case 'laureats':
-        return this.templates.document('laureats', laureatesList(dossier));
-      case 'checklist': {
-        const tasks = await this.checklist.list(caller, dossier.session.id);
-        const version = dossier.session.checklistVersion;
-        const template = this.checklistTemplates.find(version);
-        return this.templates.document(
-          'liste-de-controle',
-          filledChecklist(dossier, {
-            title: template?.title ?? 'Guide de préparation de la session',
-            version,
-            tasks,
-          }),
-        );
-      }
-    }
-  }
-
-  private candidateOf(dossier: SessionDossier, candidateId: string): void {
-    if (!dossier.candidates.some((c) => c.id === candidateId)) {
-      throw new NotFoundException('Candidat introuvable.');
-    }
+    return documentHtml(this.templates, dossier, request, async () => {
+      const version = dossier.session.checklistVersion;
+      return {
+        title: this.checklistTemplates.find(version)?.title ?? 'Guide de préparation de la session',
+        version,
+        tasks: await this.checklist.list(caller, dossier.session.id),
+      };
+    });
   }
 
   private async pdf(document: PdfDocument, order: RenderOrder): Promise<Buffer> {
@@ -269,5 +233,57 @@ export class DocumentsService {
       this.logger.error(error.message);
       throw new ServiceUnavailableException(RENDERER_UNAVAILABLE);
     }
+  }
+}
+
+function candidateOf(dossier: SessionDossier, candidateId: string): void {
+  if (!dossier.candidates.some((c) => c.id === candidateId)) {
+    throw new NotFoundException('Candidat introuvable.');
+  }
+}
+
+/** The HTML of a document of the session (`checklist`: the filled checklist, read on demand). */
+export async function documentHtml(
+  templates: DocumentTemplates,
+  dossier: SessionDossier,
+  request: DocumentRequest,
+  checklist: () => Promise<ChecklistSource>,
+): Promise<PdfDocument> {
+  switch (request.kind) {
+    case 'convocations':
+      return templates.document('convocations', candidateConvocations(dossier));
+    case 'convocation':
+      candidateOf(dossier, request.candidateId);
+      return templates.document(
+        'convocations',
+        candidateConvocations(dossier, [request.candidateId]),
+      );
+    case 'jury-convocations':
+      return templates.document('convocations-jury', staffConvocations(dossier));
+    case 'jury-convocation':
+      if (!dossier.staff.some((s) => s.assignmentId === request.assignmentId)) {
+        throw notFound('Affectation');
+      }
+      return templates.document(
+        'convocations-jury',
+        staffConvocations(dossier, request.assignmentId),
+      );
+    case 'emargement':
+      return templates.document('emargement', attendanceSheets(dossier));
+    case 'pv':
+      return templates.document('pv-session', sessionMinutes(dossier));
+    case 'pv-individuels':
+      return templates.document('pv-individuels', individualMinutes(dossier));
+    case 'pv-individuel':
+      candidateOf(dossier, request.candidateId);
+      return templates.document('pv-individuels', individualMinutes(dossier, request.candidateId));
+    case 'carence':
+      return templates.document('pv-carence', carenceMinutes(dossier));
+    case 'fraude':
+      return templates.document('rapport-fraude', fraudReport(dossier));
+    case 'laureats':
+      return templates.document('laureats', laureatesList(dossier));
+    case 'checklist':
+      return templates.document('liste-de-controle', filledChecklist(dossier, await checklist()));
   }
 }

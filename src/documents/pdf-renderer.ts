@@ -9,7 +9,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
+import puppeteer, {
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type PDFOptions,
+} from 'puppeteer-core';
 import type { AppConfig } from '../config/app-config.js';
 import { RenderQueue, type RenderOrder } from './render-queue.js';
 
@@ -70,6 +75,34 @@ export interface PdfDocument {
   html: string;
   /** Chromium's footer template (`pageNumber`, `totalPages` classes); rendered without network. */
   footerHtml: string;
+  /**
+   * Part of a document only, put together with pdf-lib (see pdf-split.ts): `body`, its pages
+   * without the footer (`footerHtml` unused), untagged; `footers`, transparent borderless pages whose HTML draws the footers. The whole
+   * document when absent.
+   */
+  layer?: 'body' | 'footers';
+  /** The whole document without its tagging (a pack's: about half the cost of a tagged one). */
+  untagged?: boolean;
+}
+
+/** Chromium's print options for a document or one of its layers. */
+export function printOptions(document: PdfDocument): PDFOptions {
+  const base: PDFOptions = { format: 'A4', printBackground: true };
+  switch (document.layer) {
+    case 'body':
+      return { ...base, margin: A4_MARGINS, tagged: false };
+    case 'footers':
+      return { ...base, margin: NO_MARGINS, tagged: false, omitBackground: true };
+    default:
+      return {
+        ...base,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: document.footerHtml,
+        margin: A4_MARGINS,
+        ...(document.untagged ? { tagged: false } : {}),
+      };
+  }
 }
 
 /** The browser could not be started, or failed while rendering. */
@@ -78,6 +111,7 @@ export class PdfRendererError extends Error {}
 class BrowserLostError extends PdfRendererError {}
 
 const A4_MARGINS = { top: '14mm', bottom: '18mm', left: '15mm', right: '15mm' };
+const NO_MARGINS = { top: '0', bottom: '0', left: '0', right: '0' };
 const CLOSE_TIMEOUT_MS = 5_000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -282,15 +316,7 @@ export class PdfRenderer implements OnModuleDestroy {
     try {
       page = await instance.page();
       await page.setContent(document.html, { waitUntil: 'load', timeout: this.options.timeoutMs });
-      const pdf = await page.pdf({
-        format: 'A4',
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: document.footerHtml,
-        margin: A4_MARGINS,
-        timeout: this.options.timeoutMs,
-      });
+      const pdf = await page.pdf({ ...printOptions(document), timeout: this.options.timeoutMs });
       instance.release(page);
       this.counts.rendered++;
       return Buffer.from(pdf);
