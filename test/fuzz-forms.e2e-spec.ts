@@ -109,6 +109,10 @@ const FORMS = [
   'POST /sessions/:id/cqc/hub-account-emails',
   'POST /cqc/certificates/:id',
   'GET /cqc/certificates',
+  'GET /cqc/certificates?q',
+  'GET /cqc/campaigns',
+  'GET /centres/:id/resits',
+  'GET /centres/:id/providers',
   'POST /cqc/campaigns',
   'POST /cqc/campaigns/:id/edit',
   'POST /cqc/campaigns/:id/schools',
@@ -378,6 +382,11 @@ describe('dashboard forms fuzzing', () => {
       const html = (await request(t.http).get(page)).text;
       for (const form of formsOf(html, page)) forms.set(`POST ${pattern(form.action)}`, form);
     }
+    // The certificates page has two GET forms to itself: the expiry date (crawled first) and
+    // the list's text filter.
+    const certificates = formsOf((await admin.get('/cqc/certificates')).text, '/cqc/certificates');
+    const textFilter = certificates.find((form) => form.fields.some((field) => field.name === 'q'));
+    if (textFilter) forms.set('GET /cqc/certificates?q', textFilter);
     // The calendar's month is chosen by links, not a form: the same query as a GET form.
     forms.set('GET /calendar', {
       method: 'get',

@@ -4,7 +4,7 @@
  * sessions and their fiches, hand-overs) and the pupils turning 18. Same service as the API
  * (`CqcCampaignService`: same scoping, validation and audit); the forms use the API's DTOs.
  */
-import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
@@ -55,6 +55,8 @@ import {
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import type { WebRequest } from '../web-pages.js';
 import { labelOf } from '../forms/field-labels.js';
+import type { ListDefinition } from '../lists/list-params.js';
+import { listPage } from '../lists/list-query.js';
 import { formView, withEmpty, type FieldSpec, type FormView } from '../forms/form-fields.js';
 import {
   attempt,
@@ -89,6 +91,18 @@ import {
   type ParsedPupilLines,
 } from './campaign-pupil-lines.js';
 import { YES_NO_UNKNOWN, yesNo, yesNoUnknown } from './yes-no-unknown.js';
+
+/** The campaigns list's sortable columns (`?sort=`), the latest school year first. */
+export const CAMPAIGN_LIST: ListDefinition<'label' | 'schoolYear' | 'centre' | 'springHolidays'> = {
+  columns: {
+    label: 'Campagne',
+    schoolYear: 'Année scolaire',
+    centre: 'Centre',
+    springHolidays: 'Vacances de printemps',
+  },
+  defaultSort: 'schoolYear',
+  defaultDir: 'desc',
+};
 
 const LABELS = labelOf({
   centreId: 'Centre',
@@ -444,8 +458,9 @@ export class WebCampaignController {
     @Req() req: WebRequest,
     @Res() res: Response,
     @CurrentCaller() caller: Caller,
+    @Query() query: Record<string, unknown>,
   ): Promise<void> {
-    await this.renderList({ req, res, caller }, null);
+    await this.renderList({ req, res, caller }, null, query);
   }
 
   @Post()
@@ -478,7 +493,11 @@ export class WebCampaignController {
     });
   }
 
-  private async renderList(ctx: FormContext, refused: FormState | null): Promise<void> {
+  private async renderList(
+    ctx: FormContext,
+    refused: FormState | null,
+    query: Record<string, unknown> = {},
+  ): Promise<void> {
     const [list, centres] = await Promise.all([
       this.campaigns.list(ctx.caller),
       this.centres.list(ctx.caller),
@@ -495,17 +514,30 @@ export class WebCampaignController {
             (Number(this.clock.today().slice(5, 7)) >= 8 ? 0 : 1),
         ),
       });
+    const rows = list.map((c) => ({
+      id: c.id,
+      label: c.label,
+      year: c.schoolYear,
+      schoolYear: `${c.schoolYear}-${c.schoolYear + 1}`,
+      centre: centreName.get(c.centreId) ?? '',
+      springStart: c.springHolidaysStart,
+      springHolidays: `du ${formatFrenchDate(c.springHolidaysStart)} au ${formatFrenchDate(c.springHolidaysEnd)}`,
+    }));
+    const page = listPage('/cqc/campaigns', CAMPAIGN_LIST, query, rows, {
+      sortValue: {
+        label: (r) => r.label,
+        schoolYear: (r) => r.year,
+        centre: (r) => r.centre,
+        springHolidays: (r) => r.springStart,
+      },
+      searchText: (r) => [r.label, r.schoolYear, r.centre, r.springHolidays].join(' '),
+    });
     this.forms.render(
       ctx,
       { view: 'cqc/campaign-list', title: 'Campagnes CQC par équivalence', section: 'campaigns' },
       {
-        campaigns: list.map((c) => ({
-          id: c.id,
-          label: c.label,
-          schoolYear: `${c.schoolYear}-${c.schoolYear + 1}`,
-          centre: centreName.get(c.centreId) ?? '',
-          springHolidays: `du ${formatFrenchDate(c.springHolidaysStart)} au ${formatFrenchDate(c.springHolidaysEnd)}`,
-        })),
+        list: page.list,
+        campaigns: page.rows,
         canCreate: ctx.caller.role !== 'viewer' && writable.length > 0,
         form: formView(campaignSpecs(ctx.caller, centres), state.values, state.errors, 'camp'),
       },

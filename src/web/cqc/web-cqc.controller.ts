@@ -32,6 +32,8 @@ import { WebExceptionFilter } from '../web-exception.filter.js';
 import { WebPages, type WebRequest } from '../web-pages.js';
 import { hubAccountLabel } from './hub-account-label.js';
 import { labelOf } from '../forms/field-labels.js';
+import type { ListDefinition, ListView } from '../lists/list-params.js';
+import { listPage } from '../lists/list-query.js';
 import { formView, type FieldSpec } from '../forms/form-fields.js';
 import {
   nullableText,
@@ -55,6 +57,36 @@ const DRIVER_LABELS = labelOf({
   reference: 'Référence',
 });
 const REGISTRATION_LABELS = labelOf({ registeredOn: 'Date de l’enregistrement sur le Hub' });
+/** The certificates list's sortable columns (`?sort=`), the soonest expiry first. */
+export const CERTIFICATE_LIST: ListDefinition<'name' | 'session' | 'validUntil' | 'card'> = {
+  columns: {
+    name: 'Conducteur',
+    session: 'Session',
+    validUntil: 'Fin de validité',
+    card: 'Carte',
+  },
+  defaultSort: 'validUntil',
+  defaultDir: 'asc',
+};
+
+/** The list's links keep the page's own `expiringBefore` filter. */
+function keepExpiringBefore(list: ListView, expiringBefore: string): ListView {
+  if (expiringBefore === '') return list;
+  const keep = (href: string): string => {
+    const [path, search = ''] = href.split('?');
+    const params = new URLSearchParams(search);
+    params.set('expiringBefore', expiringBefore);
+    return `${path}?${params.toString()}`;
+  };
+  const columns = Object.fromEntries(
+    Object.entries(list.columns).map(([key, header]) => [
+      key,
+      { ...header, href: keep(header.href) },
+    ]),
+  );
+  return { ...list, columns, resetHref: keep(list.resetHref) };
+}
+
 const CERTIFICATE_LABELS = labelOf({
   cardOrderedOn: 'Carte commandée le',
   expiringBefore: 'Expirant avant le',
@@ -306,6 +338,7 @@ export class WebCqcController {
       filter,
       null,
       validated.errors ? 400 : 200,
+      query,
     );
   }
 
@@ -342,9 +375,29 @@ export class WebCqcController {
     filter: ReturnType<typeof formView>,
     refused: { id: string; state: FormState } | null,
     status: number,
+    listQuery: Record<string, unknown> = {},
   ): Promise<void> {
-    const list = await this.cqc.certificates(ctx.caller, query);
+    const found = await this.cqc.certificates(ctx.caller, query);
     const writable = ctx.caller.role !== 'viewer';
+    const all = found.map((c, index) => ({ c, row: certificateRow(c, index, refused) }));
+    const page = listPage('/cqc/certificates', CERTIFICATE_LIST, listQuery, all, {
+      sortValue: {
+        name: (r) => `${r.c.lastName} ${r.c.firstName}`,
+        session: (r) => `${r.c.session.titreCode} ${r.c.session.startDate}`,
+        validUntil: (r) => r.c.validUntil,
+        card: (r) => r.c.cardOrderedOn,
+      },
+      searchText: (r) =>
+        [
+          r.c.lastName,
+          r.c.firstName,
+          r.c.session.titreCode,
+          formatFrenchDate(r.c.session.startDate),
+          formatFrenchDate(r.c.validUntil),
+          r.c.cardOrderedOn ? 'commandée' : 'non commandée',
+        ].join(' '),
+    });
+    const expiringBefore = query.expiringBefore ?? '';
     this.forms.render(
       ctx,
       { view: 'cqc/certificates', title: 'Certificats provisoires CQC', section: 'cqc' },
@@ -353,7 +406,8 @@ export class WebCqcController {
         filtered: query.expiringBefore !== undefined,
         expiringBefore: query.expiringBefore ? formatFrenchDate(query.expiringBefore) : null,
         writable,
-        certificates: list.map((c, index) => certificateRow(c, index, refused)),
+        list: keepExpiringBefore(page.list, expiringBefore),
+        certificates: page.rows.map((r) => r.row),
       },
       status,
     );

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
@@ -39,6 +39,8 @@ import {
   type FormBody,
 } from './form-input.js';
 import { FormPages } from './form-pages.js';
+import type { ListDefinition, ListView } from '../lists/list-params.js';
+import { listPage } from '../lists/list-query.js';
 import {
   freshForm,
   typedValues,
@@ -235,6 +237,55 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count > 1 ? many : one}`;
 }
 
+/** The providers list's sortable criteria (`?sort=`), by name first. */
+export const PROVIDER_LIST: ListDefinition<'name' | 'siret' | 'contact' | 'conventions'> = {
+  columns: {
+    name: 'Nom',
+    siret: 'SIRET',
+    contact: 'Contact',
+    conventions: 'Nombre de conventions',
+  },
+  defaultSort: 'name',
+  defaultDir: 'asc',
+};
+
+interface ProviderCard {
+  name: string;
+  siret: string;
+  contact: string;
+  address: string;
+  conventions: readonly unknown[];
+}
+
+/** The providers' cards filtered and sorted by the query, and the list's links. */
+function providerList<Row extends ProviderCard>(
+  centreId: string,
+  query: Record<string, unknown>,
+  rows: readonly Row[],
+): { providers: Row[]; list: ListView; sortLinks: object[] } {
+  const page = listPage(providersPage(centreId), PROVIDER_LIST, query, rows, {
+    sortValue: {
+      name: (r) => r.name,
+      siret: (r) => r.siret,
+      contact: (r) => r.contact,
+      conventions: (r) => r.conventions.length,
+    },
+    searchText: (r) => [r.name, r.siret, r.contact, r.address].join(' '),
+  });
+  // Cards have no column headers: the sort links say which order is on, in words.
+  const sortLinks = Object.values(page.list.columns).map((header) => ({
+    ...header,
+    current: header.ariaSort !== 'none',
+    currentLabel:
+      header.ariaSort === 'ascending'
+        ? 'ordre croissant'
+        : header.ariaSort === 'descending'
+          ? 'ordre décroissant'
+          : '',
+  }));
+  return { providers: page.rows, list: page.list, sortLinks };
+}
+
 /** A centre's training providers, their conventions and annual avenants (arrêté du 1er octobre 2024). */
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
@@ -254,8 +305,9 @@ export class ProviderFormsController {
     @Res() res: Response,
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
+    @Query() query: Record<string, unknown>,
   ): Promise<void> {
-    await this.render({ req, res, caller }, id, EMPTY, EMPTY, EMPTY);
+    await this.render({ req, res, caller }, id, EMPTY, EMPTY, EMPTY, null, query);
   }
 
   @Post()
@@ -560,6 +612,7 @@ export class ProviderFormsController {
     convention: FormState,
     avenant: FormState,
     item: ItemForm | null = null,
+    query: Record<string, unknown> = {},
   ): Promise<void> {
     const caller = ctx.caller;
     const [centre, providers, titres, trained] = await Promise.all([
@@ -630,79 +683,83 @@ export class ProviderFormsController {
         writable,
         source: CONVENTION_SOURCES.WRITTEN_CONVENTION,
         avenantSource: CONVENTION_SOURCES.ANNUAL_AVENANT,
-        providers: providers.map((p, pi) => ({
-          id: p.id,
-          name: p.name,
-          siret: p.siret ?? '',
-          address: p.address,
-          contact: p.contact,
-          edit: editForm(p.id, PROVIDER_SPECS, providerValues(p), `pe${pi}`, base(p.id)),
-          remove: deleteForm(
-            p.id,
-            `pd${pi}`,
-            base(p.id),
-            `l’organisme ${p.name}`,
-            providerRemoval(p, trained.get(p.id) ?? 0),
-          ),
-          conventions: p.conventions.map((c, ci) => {
-            const nextYear = year + 1;
-            const due =
-              avenantRequired(c.signedOn, nextYear) &&
-              !c.avenants.some((a) => a.year === nextYear && a.sentToPrefectOn !== null);
-            return {
-              id: c.id,
-              edit: editForm(
-                c.id,
-                editSpecs,
-                conventionValues(c),
-                `ce${pi}-${ci}`,
-                base(p.id, c.id),
-              ),
-              remove: deleteForm(
-                c.id,
-                `cd${pi}-${ci}`,
-                base(p.id, c.id),
-                `la convention signée le ${fr(c.signedOn)}`,
-                c.avenants.length === 0
-                  ? 'La convention sera supprimée ; elle n’a aucun avenant. L’organisme et ses candidats restent.'
-                  : `La convention sera supprimée avec ${plural(c.avenants.length, 'avenant', 'avenants')} ; l’organisme et ses candidats restent.`,
-              ),
-              signedOn: fr(c.signedOn),
-              effectiveFrom: fr(c.effectiveFrom),
-              sentToPrefectOn: c.sentToPrefectOn === null ? null : fr(c.sentToPrefectOn),
-              sentLate: c.sentToPrefectOn !== null && c.sentToPrefectOn >= c.effectiveFrom,
-              titres: c.titreIds.map((t) => titreNames.get(t) ?? t).join(' ; '),
-              certifications: c.certifications,
-              registrationTerms: c.registrationTerms,
-              forecastCurrentYear: c.forecastCurrentYear,
-              forecastNextYear: c.forecastNextYear,
-              nextAvenant: due
-                ? `Avenant ${nextYear} à transmettre au préfet au plus tard le ${fr(avenantDueDate(nextYear))}.`
-                : null,
-              avenants: c.avenants.map((a, ai) => ({
-                id: a.id,
+        ...providerList(
+          centreId,
+          query,
+          providers.map((p, pi) => ({
+            id: p.id,
+            name: p.name,
+            siret: p.siret ?? '',
+            address: p.address,
+            contact: p.contact,
+            edit: editForm(p.id, PROVIDER_SPECS, providerValues(p), `pe${pi}`, base(p.id)),
+            remove: deleteForm(
+              p.id,
+              `pd${pi}`,
+              base(p.id),
+              `l’organisme ${p.name}`,
+              providerRemoval(p, trained.get(p.id) ?? 0),
+            ),
+            conventions: p.conventions.map((c, ci) => {
+              const nextYear = year + 1;
+              const due =
+                avenantRequired(c.signedOn, nextYear) &&
+                !c.avenants.some((a) => a.year === nextYear && a.sentToPrefectOn !== null);
+              return {
+                id: c.id,
                 edit: editForm(
-                  a.id,
-                  AVENANT_FIELDS,
-                  avenantValues(a),
-                  `ae${pi}-${ci}-${ai}`,
-                  base(p.id, c.id, a.id),
+                  c.id,
+                  editSpecs,
+                  conventionValues(c),
+                  `ce${pi}-${ci}`,
+                  base(p.id, c.id),
                 ),
                 remove: deleteForm(
-                  a.id,
-                  `ad${pi}-${ci}-${ai}`,
-                  base(p.id, c.id, a.id),
-                  `l’avenant ${a.year}`,
-                  'L’avenant sera supprimé ; la convention reste.',
+                  c.id,
+                  `cd${pi}-${ci}`,
+                  base(p.id, c.id),
+                  `la convention signée le ${fr(c.signedOn)}`,
+                  c.avenants.length === 0
+                    ? 'La convention sera supprimée ; elle n’a aucun avenant. L’organisme et ses candidats restent.'
+                    : `La convention sera supprimée avec ${plural(c.avenants.length, 'avenant', 'avenants')} ; l’organisme et ses candidats restent.`,
                 ),
-                year: a.year,
-                forecastCount: a.forecastCount,
-                sentToPrefectOn: a.sentToPrefectOn === null ? null : fr(a.sentToPrefectOn),
-                late: a.sentToPrefectOn !== null && a.sentToPrefectOn > avenantDueDate(a.year),
-              })),
-            };
-          }),
-        })),
+                signedOn: fr(c.signedOn),
+                effectiveFrom: fr(c.effectiveFrom),
+                sentToPrefectOn: c.sentToPrefectOn === null ? null : fr(c.sentToPrefectOn),
+                sentLate: c.sentToPrefectOn !== null && c.sentToPrefectOn >= c.effectiveFrom,
+                titres: c.titreIds.map((t) => titreNames.get(t) ?? t).join(' ; '),
+                certifications: c.certifications,
+                registrationTerms: c.registrationTerms,
+                forecastCurrentYear: c.forecastCurrentYear,
+                forecastNextYear: c.forecastNextYear,
+                nextAvenant: due
+                  ? `Avenant ${nextYear} à transmettre au préfet au plus tard le ${fr(avenantDueDate(nextYear))}.`
+                  : null,
+                avenants: c.avenants.map((a, ai) => ({
+                  id: a.id,
+                  edit: editForm(
+                    a.id,
+                    AVENANT_FIELDS,
+                    avenantValues(a),
+                    `ae${pi}-${ci}-${ai}`,
+                    base(p.id, c.id, a.id),
+                  ),
+                  remove: deleteForm(
+                    a.id,
+                    `ad${pi}-${ci}-${ai}`,
+                    base(p.id, c.id, a.id),
+                    `l’avenant ${a.year}`,
+                    'L’avenant sera supprimé ; la convention reste.',
+                  ),
+                  year: a.year,
+                  forecastCount: a.forecastCount,
+                  sentToPrefectOn: a.sentToPrefectOn === null ? null : fr(a.sentToPrefectOn),
+                  late: a.sentToPrefectOn !== null && a.sentToPrefectOn > avenantDueDate(a.year),
+                })),
+              };
+            }),
+          })),
+        ),
         // After the items: the refusal of a form whose item is not shown (deleted meanwhile).
         itemForm:
           item !== null && !(shownOnItem && writable)

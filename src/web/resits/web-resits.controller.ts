@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller } from '../../auth/auth.decorators.js';
@@ -16,11 +16,29 @@ import { canWriteCentre, type Caller } from '../../common/caller.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
 import { attempt, labelsFrom, text, type FormBody } from '../forms/form-input.js';
 import { requireWriter } from '../forms/form-support.js';
+import type { ListDefinition } from '../lists/list-params.js';
+import { listPage } from '../lists/list-query.js';
 import { SESSION_NATURE_LABELS } from '../views/labels.js';
 import { WebExceptionFilter } from '../web-exception.filter.js';
 import { WebPages, type WebRequest } from '../web-pages.js';
 
 const LABELS = labelsFrom({ personId: 'Personne', sessionId: 'Session CCP' });
+
+/** The re-sits list's sortable columns (`?sort=`), the soonest deadline first. */
+export const RESIT_LIST: ListDefinition<
+  'name' | 'titre' | 'missing' | 'deadline' | 'daysLeft' | 'status'
+> = {
+  columns: {
+    name: 'Personne',
+    titre: 'Titre',
+    missing: 'CCP manquants',
+    deadline: 'Échéance',
+    daysLeft: 'Jours restants',
+    status: 'Statut',
+  },
+  defaultSort: 'deadline',
+  defaultDir: 'asc',
+};
 
 /** A refused enrolment, shown on the line of the re-sit it was for. */
 interface RowError {
@@ -82,8 +100,9 @@ export class WebResitsController {
     @UuidParam('id') id: string,
     @Req() req: WebRequest,
     @Res() res: Response,
+    @Query() query: Record<string, unknown>,
   ): Promise<void> {
-    await this.render(caller, id, req, res, null);
+    await this.render(caller, id, req, res, null, query);
   }
 
   /** Enrols the person of an open re-sit in the chosen CCP session, then back to the list. */
@@ -143,13 +162,30 @@ export class WebResitsController {
     req: WebRequest,
     res: Response,
     error: RowError | null,
+    query: Record<string, unknown> = {},
   ): Promise<void> {
     const centre = await this.centres.get(caller, centreId);
     const items = await this.resits.forCentre(caller, centreId);
     const writable = canWriteCentre(caller, centreId);
     const choices = writable ? await this.resits.choices(centreId, items) : new Map();
     const period = this.resits.period();
-    const rows = items.map((item) => this.row(item, choices.get(item.candidateId) ?? [], error));
+    const all = items.map((item) => ({
+      item,
+      row: this.row(item, choices.get(item.candidateId) ?? [], error),
+    }));
+    const { rows: shown, list } = listPage(`/centres/${centreId}/resits`, RESIT_LIST, query, all, {
+      sortValue: {
+        name: (r) => r.row.name,
+        titre: (r) => r.row.titre,
+        missing: (r) => r.row.missing,
+        deadline: (r) => r.item.deadline,
+        daysLeft: (r) => r.item.daysLeft,
+        status: (r) => r.row.status,
+      },
+      searchText: (r) =>
+        [r.row.name, r.row.titre, r.row.missing, r.row.deadline, r.row.status].join(' '),
+    });
+    const rows = shown.map((r) => r.row);
     // A refusal goes on its line when the line shows the form, else above the list.
     const onItsLine = rows.some(
       (r) => r.candidateId === error?.candidateId && r.choices.length > 0,
@@ -166,6 +202,7 @@ export class WebResitsController {
         periodText: period.years === 1 ? 'd’un an' : `de ${period.years} ans`,
         source: period.source,
         error: onItsLine ? null : error,
+        list,
         items: rows,
       },
       error?.status ?? 200,
