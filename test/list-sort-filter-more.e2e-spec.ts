@@ -234,6 +234,8 @@ describe('more sortable and filterable lists', () => {
     expect(rowNames(both.text)).toEqual(['ZÈBRE Léa', 'AUBERT Hugo']);
     expect(htmlText(both.text)).toContain('href="/cqc/certificates?q=a&expiringBefore=2027-12-31"');
     expect(both.text).toContain('<input type="hidden" name="q" value="a">');
+    // …and the text filter's form keeps the expiry date.
+    expect(both.text).toContain('<input type="hidden" name="expiringBefore" value="2027-12-31">');
     const early = await web.get('/cqc/certificates?expiringBefore=2027-01-01&sort=name');
     expect(rowNames(early.text)).toEqual([]);
     // The existing expiry parameter is still validated on its own.

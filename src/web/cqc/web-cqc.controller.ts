@@ -84,7 +84,12 @@ function keepExpiringBefore(list: ListView, expiringBefore: string): ListView {
       { ...header, href: keep(header.href) },
     ]),
   );
-  return { ...list, columns, resetHref: keep(list.resetHref) };
+  return {
+    ...list,
+    columns,
+    resetHref: keep(list.resetHref),
+    hidden: [...list.hidden, { name: 'expiringBefore', value: expiringBefore }],
+  };
 }
 
 const CERTIFICATE_LABELS = labelOf({

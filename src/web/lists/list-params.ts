@@ -182,6 +182,8 @@ export interface ListView {
   resetHref: string;
   /** « 3 sur 12 » when filtered, for the page to say how many rows it shows. */
   countLabel: string;
+  /** The page's own other filters, kept as hidden fields by the filter form. */
+  hidden: { name: string; value: string }[];
 }
 
 /**
@@ -225,5 +227,6 @@ export function listView<K extends string>(
     filtered,
     resetHref: listHref(path, definition, { ...params, q: '' }),
     countLabel: filtered ? `${counts.shown} sur ${counts.total}` : String(counts.total),
+    hidden: [],
   };
 }
