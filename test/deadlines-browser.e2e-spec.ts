@@ -113,7 +113,7 @@ describeOnce('« Mes échéances » in a real browser (Debian chromium)', () => 
     await shoot('deadlines-obligation', '.due-obligation');
   });
 
-  it('ticks an overdue task in place: no reload, the row says « fait »', async () => {
+  it('ticks an overdue task in place: no reload, the row says « fait », the counts follow', async () => {
     const target = tasks.find(
       (x) =>
         x.status === 'todo' &&
@@ -124,6 +124,12 @@ describeOnce('« Mes échéances » in a real browser (Debian chromium)', () => 
     )!;
     const row = `#task-${target.id}`;
     expect(await page.$eval(row, (el) => el.closest('.due-overdue') !== null)).toBe(true);
+    const overdueBefore = Number(await text('#overdue-count'));
+    const upcomingBefore = Number(await text('#upcoming-count'));
+    expect(overdueBefore).toBeGreaterThan(0);
+    expect(await text('#deadlines-summary')).toContain(
+      `${overdueBefore} échéance(s) en retard, ${upcomingBefore} dans`,
+    );
     await page.evaluate('window.__notReloaded = true');
     const saved = page.waitForResponse(
       (r) => r.url().endsWith(`/tasks/${target.id}`) && r.request().method() === 'POST',
@@ -134,6 +140,18 @@ describeOnce('« Mes échéances » in a real browser (Debian chromium)', () => 
     expect(await page.evaluate('window.__notReloaded === true')).toBe(true);
     expect(await text(`${row} .task-meta`)).toMatch(/Fait le 01\/03\/2027/);
     expect(await text(`${row} .alert-ok`)).toBe('Enregistré.');
+    // The headings' counts and the summary line follow in place (out-of-band swaps).
+    await page.waitForFunction(
+      (n: number) => document.querySelector('#overdue-count')?.textContent === String(n),
+      {},
+      overdueBefore - 1,
+    );
+    expect(Number(await text('#upcoming-count'))).toBe(upcomingBefore);
+    expect(await text('#deadlines-summary')).toContain(
+      `${overdueBefore - 1} échéance(s) en retard, ${upcomingBefore} dans`,
+    );
+    expect(await page.$$('#overdue-count')).toHaveLength(1);
+    expect(await page.$$('#deadlines-summary')).toHaveLength(1);
     const stored = (await manager.get(`/api/sessions/${sessionId}/tasks`)).body as Task[];
     expect(stored.find((x) => x.id === target.id)?.status).toBe('done');
     await expectAccessible('deadlines-ticked');

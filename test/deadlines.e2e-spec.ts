@@ -245,6 +245,147 @@ describe('« Mes échéances » (GET /echeances)', () => {
     expect(after).not.toContain(`task-${target.id}`);
   });
 
+  /** An overdue task of the old session still to do that no compliance check supports. */
+  const nextOverdue = async (): Promise<Task> => {
+    const fresh = await tasksOf(manager, old.id);
+    return fresh.filter(open).find((x) => x.verifiedByData === null && actBy(x) < TODAY)!;
+  };
+  /** The counts the page shows: its summary and its two headings' badges. */
+  const counts = (html: string) => ({
+    overdue: Number(/id="overdue-count"[^>]*>(\d+)</.exec(html)?.[1]),
+    upcoming: Number(/id="upcoming-count"[^>]*>(\d+)</.exec(html)?.[1]),
+    summary: /id="deadlines-summary"[^>]*>Au [^:]+: (\d+) échéance\(s\) en retard, (\d+) dans/
+      .exec(html)
+      ?.slice(1, 3)
+      .map(Number),
+  });
+
+  it('ticks without JavaScript from « Mes échéances » and comes back there, the task gone', async () => {
+    const target = await nextOverdue();
+    const page = (await web.get('/echeances')).text;
+    const before = counts(page);
+    expect(before.overdue).toBeGreaterThan(0);
+    expect(before.summary).toEqual([before.overdue, before.upcoming]);
+    // The row's form names its return target: a fixed key, not an address.
+    const form = new RegExp(
+      `<form method="post" action="/sessions/${old.id}/tasks/${target.id}">(.*?)</form>`,
+      's',
+    ).exec(page)?.[1];
+    expect(form).toContain('<input type="hidden" name="retour" value="echeances">');
+    const res = await web.post(`/sessions/${old.id}/tasks/${target.id}`, {
+      done: '1',
+      doneAt: '',
+      observations: '',
+      reason: '',
+      version: String(target.version),
+      retour: 'echeances',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/echeances?ok=task-saved');
+    const after = (await web.get(res.headers.location)).text;
+    expect(htmlText(after)).toContain('La tâche a été enregistrée.');
+    expect(sections(after).overdue).not.toContain(`task-${target.id}`);
+    expect(counts(after)).toEqual({
+      overdue: before.overdue - 1,
+      upcoming: before.upcoming,
+      summary: [before.overdue - 1, before.upcoming],
+    });
+    const stored = (await tasksOf(manager, old.id)).find((x) => x.id === target.id)!;
+    expect(stored.status).toBe('done');
+  });
+
+  it('comes back to the view of my sessions when the tick was sent from there', async () => {
+    const target = await nextOverdue();
+    const page = (await web.get('/echeances?view=mine')).text;
+    expect(page).toContain('<input type="hidden" name="retour" value="echeances-miennes">');
+    const res = await web.post(`/sessions/${old.id}/tasks/${target.id}`, {
+      done: '1',
+      version: String(target.version),
+      retour: 'echeances-miennes',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/echeances?view=mine&ok=task-saved');
+    expect(rowIds((await web.get(res.headers.location)).text)).not.toContain(target.id);
+  });
+
+  it('still comes back to the session page without a return target', async () => {
+    const target = await nextOverdue();
+    const res = await web.post(`/sessions/${old.id}/tasks/${target.id}`, {
+      done: '1',
+      version: String(target.version),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(`/sessions/${old.id}?ok=task-saved#task-${target.id}`);
+  });
+
+  it.each([
+    'https://evil.example/',
+    '//evil.example/echeances',
+    '/\\evil.example',
+    '/echeances',
+    'http:/echeances',
+    'javascript:alert(1)',
+    'echeances/../../evil',
+    'Echeances',
+    '__proto__',
+  ])('refuses the return target %p: a French 400, nothing saved, no redirect', async (retour) => {
+    const target = await nextOverdue();
+    for (const htmx of [false, true]) {
+      let req = request(t.http)
+        .post(`/sessions/${old.id}/tasks/${target.id}`)
+        .set('Cookie', web.cookie)
+        .set('X-CSRF-Token', await web.csrf())
+        .type('form');
+      if (htmx) req = req.set('HX-Request', 'true');
+      const res = await req.send({ done: '1', version: String(target.version), retour });
+      expect(res.status).toBe(400);
+      expect(res.headers.location).toBeUndefined();
+      expect(htmlText(res.text)).toContain(
+        'Page de retour : cette page de retour n’est pas reconnue.',
+      );
+    }
+    const stored = (await tasksOf(manager, old.id)).find((x) => x.id === target.id)!;
+    expect(stored).toMatchObject({ status: 'todo', version: target.version });
+  });
+
+  it('refuses a return target given twice (a list)', async () => {
+    const target = await nextOverdue();
+    const res = await request(t.http)
+      .post(`/sessions/${old.id}/tasks/${target.id}`)
+      .set('Cookie', web.cookie)
+      .set('X-CSRF-Token', await web.csrf())
+      .type('form')
+      .send(`done=1&version=${target.version}&retour=echeances&retour=echeances`);
+    expect(res.status).toBe(400);
+    expect(res.headers.location).toBeUndefined();
+  });
+
+  it('answers an htmx tick from « Mes échéances » with its counts out of band', async () => {
+    const target = await nextOverdue();
+    const before = counts((await web.get('/echeances')).text);
+    const res = await request(t.http)
+      .post(`/sessions/${old.id}/tasks/${target.id}`)
+      .set('Cookie', web.cookie)
+      .set('HX-Request', 'true')
+      .set('X-CSRF-Token', await web.csrf())
+      .type('form')
+      .send({ done: '1', version: String(target.version), retour: 'echeances' });
+    expect(res.status).toBe(200);
+    expect(res.text.trim()).toMatch(
+      new RegExp(`^<li id="task-${target.id}" class="task task-done">`),
+    );
+    // The row still comes back here, and the page's counts follow — not the session's.
+    expect(res.text).toContain('<input type="hidden" name="retour" value="echeances">');
+    expect(res.text).not.toContain('checklist-counters');
+    expect(res.text).toMatch(/<p [^>]*id="deadlines-summary"[^>]*hx-swap-oob="true"/);
+    expect(res.text).toMatch(/<span id="overdue-count"[^>]*hx-swap-oob="true">/);
+    expect(counts(res.text)).toEqual({
+      overdue: before.overdue - 1,
+      upcoming: before.upcoming,
+      summary: [before.overdue - 1, before.upcoming],
+    });
+  });
+
   it('filters to the sessions I manage', async () => {
     const res = await web.get('/echeances?view=mine');
     expect(res.status).toBe(200);

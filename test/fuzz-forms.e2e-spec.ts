@@ -69,6 +69,8 @@ const FORMS = [
   'POST /sessions/:id/incidents',
   'POST /sessions/:id/incidents/:id/delete',
   'POST /sessions/:id/tasks/:id',
+  // The same route from « Mes échéances »: its form names where to come back to (`retour`).
+  'POST /sessions/:id/tasks/:id from /echeances',
   'POST /sessions/:id/checklist/bulk-complete',
   'POST /people/:id',
   'POST /people/:id/enrol',
@@ -356,6 +358,8 @@ describe('dashboard forms fuzzing', () => {
       `/centres/${f.ids.centre}/providers`,
       `/centres/${f.ids.centre}/obligations`,
       '/users',
+      // After the session page: the task form kept under its action's pattern is the session's.
+      '/echeances',
     ]);
     // The confirmation form appears after a preview of a valid CSV.
     const example = await admin.get(`/sessions/${s}/candidates/import/exemple.csv`);
@@ -366,6 +370,12 @@ describe('dashboard forms fuzzing', () => {
     for (const form of formsOf(preview.text, `/sessions/${s}/candidates/import`)) {
       forms.set(`${form.method.toUpperCase()} ${pattern(form.action)}`, form);
     }
+    // « Mes échéances » shows the checklist's rows, whose form has a return target: the crawler
+    // keeps one form per action pattern (the session page's), so this one is kept apart.
+    const due = formsOf((await admin.get('/echeances')).text, '/echeances').find((form) =>
+      form.fields.some((field) => field.name === 'retour'),
+    );
+    if (due) forms.set('POST /sessions/:id/tasks/:id from /echeances', due);
     // The class still to split shows the form creating its fiche sessions (the crawler visits
     // one page per URL pattern).
     const toSplit = `/cqc/campaigns/${campaign}/classes/${classes[1]}`;

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { parseJournalFilter } from '../../audit/journal.service.js';
@@ -13,6 +23,8 @@ import { WebExceptionFilter } from '../web-exception.filter.js';
 import { SessionDashboard, type SessionPageModel } from './session-dashboard.service.js';
 import { TaskRowHtml } from './task-row-html.js';
 import { parseChecklistFilter } from './checklist-filter.js';
+import { DeadlinesPage } from '../deadlines/deadlines-page.service.js';
+import { parseReturnTarget, RETURN_FIELD } from '../deadlines/return-target.js';
 
 /** The home page (sessions of my centres), a session's page with its checklist, and its tabs. */
 @ApiExcludeController()
@@ -24,6 +36,7 @@ export class WebSessionsController {
     private readonly pages: WebPages,
     private readonly taskRows: TaskRowHtml,
     private readonly documentFiles: DocumentsService,
+    private readonly deadlines: DeadlinesPage,
   ) {}
 
   @Get()
@@ -80,29 +93,39 @@ export class WebSessionsController {
     @Req() req: WebRequest,
     @Res() res: Response,
   ): Promise<void> {
+    // « Mes échéances » names itself in its forms (a fixed key, never an address).
+    const back = parseReturnTarget(body[RETURN_FIELD]);
+    if (!back.ok) throw new BadRequestException(back.message);
     const outcome = await this.dashboard.tick(caller, id, taskId, body);
+    // A refused row keeps its return target, so that once corrected it still comes back there.
+    const view = back.target ? { ...outcome.row, returnTo: back.target.key } : outcome.row;
     if (isHtmx(req)) {
-      const row = this.taskRows.withToken(
-        [this.taskRows.render(outcome.row)],
-        this.pages.csrf(req),
-      );
-      // The counters and each phase's progress follow the tick in place (out-of-band swaps).
-      const counters = this.pages.fragment(
-        req,
-        'partials/checklist-oob',
-        await this.dashboard.counters(caller, id),
-      );
+      const row = this.taskRows.withToken([this.taskRows.render(view)], this.pages.csrf(req));
+      // The counters and each phase's progress follow the tick in place (out-of-band swaps); on
+      // « Mes échéances », its own counts.
+      const counters = back.target
+        ? this.pages.fragment(
+            req,
+            'deadlines/deadlines-oob',
+            await this.deadlines.model(caller, { view: back.target.view }),
+          )
+        : this.pages.fragment(
+            req,
+            'partials/checklist-oob',
+            await this.dashboard.counters(caller, id),
+          );
       this.pages.send(res, Buffer.concat([...row, Buffer.from(counters)]), outcome.status);
       return;
     }
     if (outcome.status === 200) {
-      this.pages.redirect(res, `/sessions/${id}#task-${taskId}`, 'task-saved');
+      const target = back.target ? back.target.path : `/sessions/${id}#task-${taskId}`;
+      this.pages.redirect(res, target, 'task-saved');
       return;
     }
     this.renderSession(
       req,
       res,
-      await this.dashboard.sessionPage(caller, id, outcome.row),
+      await this.dashboard.sessionPage(caller, id, view),
       outcome.status,
     );
   }

@@ -63,7 +63,12 @@ function anObligation(overrides: Partial<Obligation> = {}): Obligation {
 
 describe('« Mes échéances » items', () => {
   it('shows a task with the checklist’s own row, its session, late from the working-day fallback', () => {
-    const context = { region: 'ILE_DE_FRANCE' as const, today: '2027-02-27', editable: true };
+    const context = {
+      region: 'ILE_DE_FRANCE' as const,
+      today: '2027-02-27',
+      editable: true,
+      returnTo: 'echeances' as const,
+    };
     const item = taskItem(deadline, task, context);
     expect(item).toMatchObject({
       kind: 'task',
@@ -81,7 +86,12 @@ describe('« Mes échéances » items', () => {
       label: 'Transmettre à l’UD (DRIEETS) le calendrier',
       editable: true,
       cssClass: 'task task-overdue',
+      // Without JavaScript, the tick comes back to « Mes échéances ».
+      returnTo: 'echeances',
     });
+    expect(
+      taskItem(deadline, task, { ...context, returnTo: 'echeances-miennes' }).row.returnTo,
+    ).toBe('echeances-miennes');
     const proven = taskItem({ ...deadline, provenByData: true }, task, context);
     expect(proven.late).toBe(false);
     expect(proven.row.verified).toEqual({ ok: true, text: 'Vérifié par les données' });

@@ -13,6 +13,14 @@ import { movedDueDate } from '../calendar/calendar-view.js';
 import type { Deadline } from '../calendar/calendar.query.js';
 import { taskRowView, type TaskRowView } from '../sessions/session-views.js';
 import { isOverdue, lateText, type DueItem } from './deadline-rules.js';
+import type { ReturnTargetKey } from './return-target.js';
+
+/**
+ * A checklist row on « Mes échéances »: its form says where to come back to (hidden field
+ * `retour`), so that a tick without JavaScript lands back here and an htmx tick answers with this
+ * page's counts.
+ */
+export type DueTaskRowView = TaskRowView & { returnTo: ReturnTargetKey };
 
 export interface TaskItem extends DueItem {
   kind: 'task';
@@ -23,7 +31,7 @@ export interface TaskItem extends DueItem {
   lateText: string | null;
   moved: string | null;
   /** The checklist's own row (`partials/task-row.hbs`), ticked through the session page's route. */
-  row: TaskRowView;
+  row: DueTaskRowView;
 }
 
 export interface ObligationItem extends DueItem {
@@ -87,7 +95,12 @@ export function taskCore(
 export function taskItem(
   deadline: Deadline,
   task: SessionTask,
-  context: { region: FrenchRegion; today: CalendarDate; editable: boolean },
+  context: {
+    region: FrenchRegion;
+    today: CalendarDate;
+    editable: boolean;
+    returnTo: ReturnTargetKey;
+  },
 ): TaskItem {
   const due: DueItem = {
     kind: 'task',
@@ -107,7 +120,10 @@ export function taskItem(
     late,
     lateText: lateText(due, context.today),
     moved: movedDueDate(deadline),
-    row: taskRowView(deadline.sessionId, core, context.today, { editable: context.editable }),
+    row: {
+      ...taskRowView(deadline.sessionId, core, context.today, { editable: context.editable }),
+      returnTo: context.returnTo,
+    },
   };
 }
 

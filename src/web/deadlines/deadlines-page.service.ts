@@ -20,6 +20,7 @@ import {
   type DayGroup,
 } from './deadline-rules.js';
 import { obligationItem, taskItem, type DeadlineItem } from './deadline-views.js';
+import { returnTargetKey, type ReturnTargetKey } from './return-target.js';
 
 /**
  * The session tasks shown with their checklist row, overdue and to come each: past it, the page
@@ -34,6 +35,8 @@ export interface DeadlinesModel {
   mine: boolean;
   allHref: string;
   mineHref: string;
+  /** The hidden field `retour` of the rows' forms (and the htmx tick's answer). */
+  returnTo: ReturnTargetKey;
   overdue: DayGroup<DeadlineItem>[];
   upcoming: DayGroup<DeadlineItem>[];
   overdueCount: number;
@@ -75,7 +78,8 @@ export class DeadlinesPage {
       this.obligationItems(caller),
     ]);
     const shown = [...late.list.slice(0, MAX_TASK_ROWS), ...coming.list.slice(0, MAX_TASK_ROWS)];
-    const tasks = await this.taskItems(caller, shown);
+    const returnTo = returnTargetKey(mine);
+    const tasks = await this.taskItems(caller, shown, returnTo);
     const sections = deadlineSections<DeadlineItem>([...obligations, ...tasks], today);
     return {
       today: formatFrenchDate(today),
@@ -84,6 +88,7 @@ export class DeadlinesPage {
       mine,
       allHref: '/echeances',
       mineHref: '/echeances?view=mine',
+      returnTo,
       ...sections,
       truncated: late.list.length > MAX_TASK_ROWS || coming.list.length > MAX_TASK_ROWS,
       provenTruncated: coming.provenTruncated,
@@ -93,7 +98,11 @@ export class DeadlinesPage {
   }
 
   /** Each deadline with its stored task (the row's fields), its centre's region and write right. */
-  private async taskItems(caller: Caller, deadlines: readonly Deadline[]): Promise<DeadlineItem[]> {
+  private async taskItems(
+    caller: Caller,
+    deadlines: readonly Deadline[],
+    returnTo: ReturnTargetKey,
+  ): Promise<DeadlineItem[]> {
     const today = this.clock.today();
     const tasks = new Map<string, SessionTask>();
     for (const ids of chunks(deadlines.map((d) => d.taskId))) {
@@ -125,6 +134,7 @@ export class DeadlinesPage {
           region: isFrenchRegion(session.region) ? session.region : DEFAULT_REGION,
           today,
           editable: canWriteCentre(caller, session.centreId),
+          returnTo,
         }),
       ];
     });

@@ -10,7 +10,9 @@ import { DeadlinesPage } from './deadlines-page.service.js';
 /**
  * « Mes échéances »: what is overdue, then the next 30 days, across my sessions and my centres'
  * obligations. A task is ticked in place through the session page's route
- * (POST /sessions/:id/tasks/:taskId), which answers htmx with the checklist's own row.
+ * (POST /sessions/:id/tasks/:taskId), which answers htmx with the checklist's own row. The row's
+ * form names this page (hidden field `retour`, see return-target.ts): without JavaScript the tick
+ * comes back here, and with htmx it brings this page's counts out of band (deadlines-oob.hbs).
  */
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
