@@ -150,6 +150,8 @@ describe('« Mes échéances » (GET /echeances)', () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('<h1>Mes échéances</h1>');
     expect(res.text).toContain('<a href="/echeances" aria-current="page">Mes échéances</a>');
+    // No « Sélectionner » box pointing at the session page's bulk form, absent here.
+    expect(res.text).not.toContain('form="bulk-tick"');
     const { overdue, upcoming } = sections(res.text);
     const mine = [...old.tasks, ...soon.tasks].filter(open);
     const late = mine.filter((x) => !x.provenByData && compareDates(actBy(x), TODAY) < 0);

@@ -122,6 +122,8 @@ export function taskItem(
     moved: movedDueDate(deadline),
     row: {
       ...taskRowView(deadline.sessionId, core, context.today, { editable: context.editable }),
+      // Ticking several tasks at once is the session page's form: no selection box here.
+      selectable: false,
       returnTo: context.returnTo,
     },
   };
