@@ -5,7 +5,7 @@
  * instead of one per document. The pack's documents are untagged PDFs: tagging doubles the cost
  * of a rendering, and pages copied by pdf-lib lose it anyway.
  */
-import { ParseSpeeds, PDFDocument } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import {
   documentFileName,
   SESSION_DOCUMENTS,
@@ -150,12 +150,6 @@ export async function buildPack(
 }
 
 /**
- * pdf-lib parses in one go: by default it yields to the event loop every 100 objects, which on a
- * busy machine costs more than the parsing itself.
- */
-const LOAD_OPTIONS = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
-
-/**
  * The part's whole document then each person's, from one rendering of the body and one of the
  * footers; null when the body's markers do not give one first page per person.
  */
@@ -168,7 +162,7 @@ async function renderLayered(part: PackPart, source: PackSource): Promise<Uint8A
   if (marked.count !== part.persons.length) return null;
   const body = await PDFDocument.load(
     await source.render({ ...document, html: marked.html, layer: 'body' }),
-    LOAD_OPTIONS,
+    { updateMetadata: false },
   );
   const pageCount = body.getPageCount();
   const whole = { start: 0, end: pageCount };
@@ -181,7 +175,7 @@ async function renderLayered(part: PackPart, source: PackSource): Promise<Uint8A
       footerHtml: '',
       layer: 'footers',
     }),
-    LOAD_OPTIONS,
+    { updateMetadata: false },
   );
   if (footers.getPageCount() !== numbers.length) return null;
   return composePieces(body, footers, pieces);

@@ -174,13 +174,6 @@ export function pieceNumbers(ranges: readonly PageRange[]): {
   return { numbers, pieces };
 }
 
-/**
- * Saved in one go (pdf-lib yields to the event loop every 50 objects by default, slow on a busy
- * machine) and without object streams (packing the objects into compressed streams costs more
- * than it saves on these small files): about a third of the time, same pages.
- */
-const SAVE_OPTIONS = { useObjectStreams: false, objectsPerTick: Infinity } as const;
-
 /** Each piece as a PDF of its own, its footer sheets drawn over its pages, with the body's title. */
 export async function composePieces(
   body: PDFDocument,
@@ -211,7 +204,7 @@ export async function composePieces(
       out.setCreationDate(created);
       out.setModificationDate(created);
     }
-    results.push(await out.save(SAVE_OPTIONS));
+    results.push(await out.save());
   }
   return results;
 }
