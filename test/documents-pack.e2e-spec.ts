@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { unzipSync } from 'fflate';
 import type request from 'supertest';
 import {
@@ -108,13 +110,21 @@ describeOnce('documents: the whole pack, rendered once per kind and split per pe
         await new Promise((r) => setTimeout(r, 20));
       }
     })();
+    // A split that fails falls back to one rendering per person and says so in the log: the
+    // 30-candidate pack must split every kind (a template change that breaks the markers fails here).
+    const warn = jest.spyOn(Logger.prototype, 'warn');
     const res = await manager
       .get(`${base()}/documents/documents.zip?progress=${token}`)
       .buffer(true)
       .parse(binary);
     finished = true;
     await polling;
+    const fallbacks = warn.mock.calls.filter(([message]) =>
+      String(message).startsWith('Découpage impossible'),
+    );
+    warn.mockRestore();
     expect(res.status).toBe(200);
+    expect(fallbacks).toEqual([]);
     const total = 9 + 2 * CANDIDATES;
     const last = (await manager.get(progressUrl)).body as { state: string; done: number };
     expect(last).toEqual({ state: 'done', done: total, total });
