@@ -336,7 +336,9 @@ describe(`accounts (${testDbKind()})`, () => {
     const disabled = await adminWeb.post(`/users/${user.id}/active`, { active: '0' });
     expect(disabled.status).toBe(303);
     expect(disabled.headers.location).toBe('/users?ok=user-disabled');
-    expect(htmlText((await adminWeb.get('/users')).text)).toMatch(/<td data-label="Actif">Non<\/td>/);
+    expect(htmlText((await adminWeb.get('/users')).text)).toMatch(
+      /<td data-label="Actif">Non<\/td>/,
+    );
 
     expect((await t.as(token).get('/api/auth/me')).status).toBe(401);
     const page = await web.get('/sessions');
