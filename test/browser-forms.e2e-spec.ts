@@ -312,7 +312,7 @@ describeOnce('dashboard forms in a real browser (Debian chromium)', () => {
     await page.type('#p-siret', '123');
     await Promise.all([
       page.waitForNavigation(),
-      page.click('form[action$="/providers"] button[type="submit"]'),
+      page.click('form[method="post"][action$="/providers"] button[type="submit"]'),
     ]);
     expect(await text('#p-name-error')).toContain('Nom de l’organisme');
     expect(await exists('#p-siret-error')).toBe(true);
